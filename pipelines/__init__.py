@@ -1,0 +1,1 @@
+"""Articles in, a validated and versioned open dataset out."""

@@ -1,0 +1,170 @@
+"""Decoding and segmentation: from raw bytes to content paragraphs with exact offsets.
+
+Web articles arrive with page furniture around them (navigation, captions,
+"Related Articles", repeated pull-quotes). Extractors must never see it, so
+segmentation marks every line as content or boilerplate *by its shape*, not by
+knowing any particular site: a credit in parentheses at the end of a line is a
+caption wherever it appears, a line repeated inside a longer paragraph is a
+pull-quote, and a "Related Articles" heading ends the article body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Standalone lines that are site navigation or widgets, never article text.
+_NAVIGATION = re.compile(
+    r"""^(?:
+        skip\ to\ (?:main\ )?content | live\ story | advertisement | sponsored(?:\ content)?
+        | share(?:\ this(?:\ article)?)? | print | email | listen\ to\ this\ article
+        | sign\ up.* | subscribe.* | newsletter.* | click\ here.* | comments?
+        | \d+\s*min(?:ute)?s?\ read | image\ (?:source|credit)s?:.* | photo(?:\ credit)?:.*
+        | follow\ (?:him|her|them|us|me)\ on\ .* | all\ rights\ reserved.* | ©.* | copyright\ .*
+        | (?:tags?|topics?|filed\ under):.* | research | analysis | opinion | news
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A heading after which nothing belongs to the article any more.
+_TAIL_MARKERS = re.compile(
+    r"^(?:related(?:\ articles|\ stories|\ posts)?|most\ popular|most\ read|read\ more:?|more\ from\ .*"
+    r"|recommended(?:\ for\ you)?|you\ may\ also\ like|more\ stories|latest\ news|trending)\s*:?$",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_CREDIT_WORDS = r"photo|courtesy|via|credit|getty|afp|reuters|\bap\b|file|flickr|wikimedia|shutterstock|epa|illustrative"
+#: A line closed by a photo credit: "(AP Photo/Mikhail Metzel, File)", "[Getty]".
+_CAPTION_END = re.compile(
+    rf"(?:\((?=[^()]*(?:/|{_CREDIT_WORDS}))[^()]{{2,120}}\)|\[(?=[^\[\]]*(?:{_CREDIT_WORDS}))[^\[\]]{{2,80}}\])\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"^(?:illustrative|photo|pictured|image|file photo|caption)\s*:", re.IGNORECASE)
+
+_DATE_ONLY = re.compile(
+    r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})$"
+)
+_BYLINE = re.compile(r"^(?:by|author|written by)\s*:?\s+\S", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A line of the source with its absolute offsets and what it is.
+
+    ``kind`` is one of: title, standfirst, heading, body, byline, dateline,
+    navigation, caption, pull_quote, duplicate, tail.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind in CONTENT_KINDS
+
+
+CONTENT_KINDS = frozenset({"title", "standfirst", "heading", "body", "byline"})
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode file bytes, returning ``(text, encoding)``.
+
+    UTF-8 is tried first and kept byte-faithful (a BOM stays as U+FEFF so
+    offsets match a plain UTF-8 decode of the file); UTF-16 with a BOM and
+    latin-1 are the fallbacks. Raises ``ValueError`` for data that is not
+    text at all (NUL bytes without a UTF-16 BOM).
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    if b"\x00" in raw:
+        raise ValueError("binary content (NUL bytes) is not a text article")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        if sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\r\n\t") > len(text) // 100:
+            raise ValueError("undecodable bytes: neither UTF-8 nor latin-1 text") from None
+        return text, "latin-1"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of every non-blank line, stripped of surrounding whitespace."""
+    spans = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and (text[s].isspace() or text[s] == "\ufeff"):
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return re.sub(r"\W+", " ", s).strip()
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…:;\"”’)]\s*$", line)) and len(line.split()) >= 4
+
+
+def segment(text: str) -> list[Segment]:
+    """Split ``text`` into lines and label each one; offsets are exact."""
+    spans = _lines(text)
+    kinds: list[str] = []
+    in_tail = False
+    seen_body = False
+    for s, e in spans:
+        line = text[s:e]
+        words = len(line.split())
+        if in_tail:
+            kind = "tail"
+        elif seen_body and _TAIL_MARKERS.match(line):
+            kind, in_tail = "tail", True
+        elif _NAVIGATION.match(line):
+            kind = "navigation"
+        elif _CAPTION_START.match(line) or (_CAPTION_END.search(line) and words >= 3):
+            kind = "caption"
+        elif _DATE_ONLY.match(line):
+            kind = "dateline"
+        elif _BYLINE.match(line) and words <= 8:
+            kind = "byline"
+        elif _is_sentence(line):
+            kind = "body"
+            seen_body = True
+        elif not seen_body and not any(k in ("title",) for k in kinds):
+            kind = "title"
+        else:
+            kind = "heading"
+        kinds.append(kind)
+
+    # Standfirst: the first sentence-shaped line before the body proper, right after the title.
+    # Duplicates: a line equal to an earlier one, or contained in a longer content line, is furniture.
+    normed = [_norm(text[s:e]) for s, e in spans]
+    for i, n in enumerate(normed):
+        if kinds[i] not in CONTENT_KINDS or not n:
+            continue
+        for j, other in enumerate(normed):
+            if i == j or kinds[j] not in CONTENT_KINDS or not other:
+                continue
+            if n == other:
+                raw_i, raw_j = text[spans[i][0]:spans[i][1]], text[spans[j][0]:spans[j][1]]
+                keep_j = j < i or (raw_i.islower() and not raw_j.islower())
+                if keep_j and not (raw_j.islower() and not raw_i.islower()):
+                    kinds[i] = "duplicate"
+                    break
+            elif len(n) < len(other) and n in other and len(n.split()) >= 5:
+                kinds[i] = "pull_quote"
+                break
+    return [Segment(s, e, text[s:e], k) for (s, e), k in zip(spans, kinds)]
+
+
+def content_segments(text: str) -> list[Segment]:
+    """Only the segments extractors may read."""
+    return [seg for seg in segment(text) if seg.is_content]
