@@ -1,0 +1,741 @@
+"""Actors: named people, organisations, countries and places, resolved across documents.
+
+spaCy's NER on the content paragraphs is the base. Its typical errors are
+fixed with generic cues rather than name lists: a country gazetteer with
+demonyms turns NORP ("Israeli") and mislabelled country names into country
+mentions; a GPE that is not a country is a place; titles ("Minister", "Dr")
+make a person, head nouns ("Ministry", "Institute") an organisation, and
+"city of"/"town of" a place. Each document then re-reads its own names, so a
+surname the tagger missed or mislabelled ("Herzog" as a product) still
+becomes a mention of the full-name person. Across documents, actors are keyed
+by country code or normalised name; a surname alone joins the one full-name
+person who carries it, and two spellings of one name ("Gihon"/"Jeyhun
+Bayramov") merge when the surname is identical and the first names are close
+or the same title is attached to both.
+
+Every mention is an exact slice of ``article.text``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polars as pl
+
+from pipelines.core.actor_resolution import (
+    BODY_NOUNS,
+    COMPASS,
+    EVENT_TAILS,
+    NAME_PARTICLES,
+    NON_ORG_ACRONYMS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    STOP_NAMES,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    AMBIGUOUS_SURFACES,
+    Gazetteer,
+    initials,
+    load_gazetteer,
+    ministry_display,
+    ministry_key,
+    norm_key,
+    same_person_names,
+    slugify,
+)
+from pipelines.core.article import Article, Mention, Paragraph
+
+ACTOR_TYPES = ("person", "organization", "country", "location")
+_TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
+_POSS = re.compile(r"(?:['’‘]s|['’])$")
+_ORG_APPOS_HEADS = frozenset(
+    """company firm network platform group organization organisation agency association tank institute
+    newspaper outlet broadcaster startup manufacturer producer operator bank fund party militia movement
+    charity foundation consultancy publication magazine daily website university school""".split()
+)
+_PLACE_APPOS_HEADS = frozenset({"city", "town", "village", "capital", "port", "region", "province", "district"})
+
+
+@dataclass
+class ActorResult:
+    """The extractor's output: one row per actor, and every mention behind them."""
+
+    actors: pl.DataFrame
+    mentions: list[Mention]
+
+
+@dataclass
+class _Cand:
+    """A candidate mention before cross-document resolution."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    iso3: str | None = None
+    name: str | None = None  # display-name override (countries, bodies)
+    key: str | None = None  # identity key override
+    title: str | None = None  # title words seen before a person's name
+    strength: int = 1  # overlap priority: higher wins
+    overlay: bool = False  # may overlap others (a "Country's parliament" over the country)
+    sent_start: bool = False  # the span began a sentence (a leading "The" then means nothing)
+
+
+# --------------------------------------------------------------------------- alias table
+
+
+def load_alias_table(path: Path) -> list[dict]:
+    """Read the curated alias CSV (canonical_name, actor_type, country_iso3, aliases, description).
+
+    A missing file is not an error: the extractor works from the text alone.
+    """
+    path = Path(path)
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = []
+        for row in csv.DictReader(f):
+            name = (row.get("canonical_name") or "").strip()
+            if not name:
+                continue
+            rows.append({
+                "canonical_name": name,
+                "actor_type": (row.get("actor_type") or "organization").strip(),
+                "country_iso3": (row.get("country_iso3") or "").strip() or None,
+                "aliases": [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
+                "description": (row.get("description") or "").strip() or None,
+            })
+    return rows
+
+
+# --------------------------------------------------------------------------- span helpers
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop surrounding spaces, quotes, brackets and a trailing possessive from a span."""
+    while s < e and text[s] in " \t\"'“”‘’([":
+        s += 1
+    while e > s and text[e - 1] in " \t\"“”)],.:;!?":
+        e -= 1
+    m = _POSS.search(text[s:e])
+    if m and e - s - len(m.group()) >= 2:
+        e -= len(m.group())
+    while e > s and text[e - 1] in " \t\"“”)],.:;!?‘’'":
+        if text[e - 1] == "." and re.search(r"\b[A-Z]\.[A-Z]\.$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.$", text[s:e]):
+            break
+        e -= 1
+    return s, e
+
+
+def _in_title_quote(ptext: str, s: int, e: int) -> bool:
+    """True when the span sits inside a quoted work title ('State Identity and Security ...')."""
+    for m in re.finditer(r"[‘“\"']([^‘’“”\"]{8,200})[’”\"']", ptext):
+        if m.start(1) <= s and e <= m.end(1):
+            words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group(1)) if len(w) > 3]
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75:
+                return True
+    return False
+
+
+def _is_title_case_line(ptext: str) -> bool:
+    """A heading in Title Case: spaCy tags its capitalised words as names at random."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", ptext) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+def _gaz_iso_before(text: str, s: int, gz: Gazetteer) -> str | None:
+    """Country named right before a span: "Israel's Foreign Ministry", "Israeli Defense Minister"."""
+    head = text[max(0, s - 60):s]
+    m = re.search(r"([A-Z][\w.‑-]*(?: [A-Z][\w.‑-]*){0,3})(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,4}$", head)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for i in range(len(words)):
+        p = gz.lookup(" ".join(words[i:]))
+        if p and p.kind != "capital":
+            return p.iso3
+    return None
+
+
+# --------------------------------------------------------------------------- per-paragraph candidates
+
+
+def _title_before(doc, tok_i: int) -> str | None:
+    """Title words immediately before a name token ("Foreign Minister" before "Eli Cohen")."""
+    words = []
+    j = tok_i - 1
+    while j >= 0 and len(words) < 5:
+        t = doc[j]
+        low = t.text.lower().rstrip(".")
+        if low in TITLE_WORDS or t.text.lower() in TITLE_WORDS or (t.text[:1].isupper() and low in ("of", "and")):
+            words.insert(0, t.text)
+            j -= 1
+            continue
+        if low in ("of", "and") and words:
+            words.insert(0, t.text)
+            j -= 1
+            continue
+        break
+    while words and words[0].lower() in ("of", "and"):
+        words.pop(0)
+    if not any(w.lower().rstrip(".") in TITLE_HEADS or w.lower() in TITLE_HEADS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _person_cleanup(doc, toks: list, gz: Gazetteer) -> tuple[list, str | None, str | None]:
+    """Strip titles and country words from the front of a PERSON span; return tokens, title, iso3."""
+    iso3 = None
+    title_words = []
+    while toks:
+        t = toks[0]
+        low = t.text.lower()
+        p = gz.lookup(t.text)
+        if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or low.startswith("then-"):
+            title_words.append(t.text)
+            toks = toks[1:]
+        elif p and p.kind != "capital" and len(toks) > 1:
+            iso3 = iso3 or p.iso3
+            toks = toks[1:]
+        elif low in ("the", "of", "and") and len(toks) > 1:
+            toks = toks[1:]
+        else:
+            break
+    title = " ".join(title_words) if any(w.lower().rstrip(".") in TITLE_HEADS for w in title_words) else None
+    # a surname particle first means the given name was left out: take one more capitalised word
+    if toks and toks[0].text.lower() in NAME_PARTICLES and toks[0].i > 0:
+        prev = doc[toks[0].i - 1]
+        if prev.text[:1].isupper() and prev.tag_ == "NNP" and prev.text.lower() not in TITLE_WORDS \
+                and prev.text.lower() not in ORG_WORDS and not gz.lookup(prev.text):
+            toks = [prev] + toks
+    return toks, title, iso3
+
+
+def _classify_person(doc, toks: list, text: str, gz: Gazetteer) -> str:
+    """PERSON labels that are really organisations or places, by their words and context."""
+    lows = [t.text.lower() for t in toks]
+    if any(w in ORG_WORDS for w in lows):
+        return "organization"
+    if lows[-1] in PLACE_WORDS:
+        return "location"
+    first = gz.lookup(toks[0].text)
+    if len(toks) > 1 and first is not None:
+        return "organization"  # "Baku Dialogues": a place name does not start a person's name
+    i0, i1 = toks[0].i, toks[-1].i
+    before = doc[max(0, i0 - 3):i0].text.lower()
+    after = doc[i1 + 1:i1 + 3].text.lower()
+    if re.search(r"\b(?:city|town|village|capital|port|region|province) of$", before) or after.startswith(", where"):
+        return "location"
+    if re.search(r"\b(?:called|named|dubbed)\s*[“\"']?$", before):
+        return "organization"
+    root = toks[-1]
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _ORG_APPOS_HEADS:
+            return "organization"
+        if child.dep_ == "appos" and child.lemma_.lower() in _PLACE_APPOS_HEADS:
+            return "location"
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_APPOS_HEADS:
+        return "location"
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _ORG_APPOS_HEADS:
+        return "organization"
+    return "person"
+
+
+def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_Cand]:
+    """Candidates from spaCy's entities in one paragraph, cleaned and typed."""
+    doc = para.doc
+    out: list[_Cand] = []
+    heading = para.kind in ("title", "heading") and _is_title_case_line(para.text)
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+            continue
+        toks = [t for t in ent]
+        # leading articles: "the" always; "The" only where it starts a sentence
+        while toks and toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG"):
+            toks = toks[1:]
+        while toks and toks[-1].tag_ == "POS":
+            toks = toks[:-1]
+        if not toks:
+            continue
+        title, iso3 = None, None
+        if label == "PERSON":
+            toks, title, iso3 = _person_cleanup(doc, toks, gz)
+            if not toks:
+                continue
+            if title is None:
+                title = _title_before(doc, toks[0].i)
+        s, e = _trim(para.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        text = para.text[s:e]
+        if not text or not text[0].isupper() and not text[0].isdigit():
+            continue
+        if _in_title_quote(para.text, s, e):
+            continue
+        a_s, a_e = para.start + s, para.start + e
+        sent_start = toks[0].is_sent_start
+
+        # hyphen compounds of countries ("Turkish-Israeli", "Baku-Tel Aviv"): the parts are the mentions
+        parts = re.split(r"[-‑–]", text)
+        if len(parts) > 1 and any(gz.lookup(p) for p in parts) and label in ("NORP", "GPE", "FAC", "ORG", "LOC"):
+            continue  # the gazetteer scan and the re-read of known names pick up the parts
+        place = gz.lookup(text)
+        if place is not None and not (label in ("ORG", "PERSON") and len(text.split()) > 1 and place.kind == "capital"):
+            out.append(_place_cand(article.doc_id, a_s, a_e, text, place, gz, strength=3))
+            continue
+        if label == "NORP":
+            continue  # religions, ethnic groups, parties: not actors unless a country's demonym
+        if heading and label != "PERSON" and not any(w.lower() in ORG_WORDS for w in text.split()):
+            continue
+        lows = [w.lower().strip(".,") for w in text.split()]
+        if len(lows) == 1 and (lows[0] in ORG_WORDS or lows[0] in PLACE_WORDS or lows[0] in TITLE_WORDS):
+            continue
+        if lows[-1] in EVENT_TAILS and label in ("ORG", "FAC", "LOC", "GPE"):
+            continue
+        if label == "PERSON":
+            typ = _classify_person(doc, toks, text, gz)
+            if typ == "person" and (len(text) < 2 or text.lower() in STOP_NAMES or text.isupper()):
+                continue
+            out.append(_Cand(article.doc_id, a_s, a_e, text, typ, iso3=iso3, title=title, strength=2,
+                             sent_start=sent_start))
+        elif label == "ORG":
+            if text.isupper() and text.lower() in NON_ORG_ACRONYMS:
+                continue
+            if len(toks) == 1 and toks[0].is_sent_start and toks[0].i + 1 < len(doc) and doc[toks[0].i + 1].is_lower:
+                continue  # "Kamikaze drones ...", "Media reports ...": a capitalised first word, not a name
+            for part_s, part_e in _split_masthead(para.text, s, e):
+                ptxt = para.text[part_s:part_e]
+                typ = "location" if ptxt.split()[-1].lower() in PLACE_WORDS and not any(
+                    w.lower() in ORG_WORDS for w in ptxt.split()) else "organization"
+                out.append(_Cand(article.doc_id, para.start + part_s, para.start + part_e, ptxt, typ,
+                                 strength=2, sent_start=sent_start))
+        else:  # GPE, LOC, FAC
+            if label == "LOC" and norm_key(text) in COMPASS:
+                continue
+            out.append(_Cand(article.doc_id, a_s, a_e, text, "location", strength=2, sent_start=sent_start))
+    return out
+
+
+def _split_masthead(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """'CPC - Caspian Policy Center' names one outlet twice: split at a spaced dash or bar."""
+    seg = text[s:e]
+    parts, pos = [], s
+    for m in re.finditer(r"\s+[-–—|]\s+", seg):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _place_cand(doc_id: str, s: int, e: int, text: str, place, gz: Gazetteer, strength: int) -> _Cand:
+    """A gazetteer hit as a mention: a country (its own code) or a capital city / territory (a place)."""
+    if place.kind in ("country", "historic"):
+        return _Cand(doc_id, s, e, text, "country", iso3=place.iso3, name=gz.names[place.iso3],
+                     key=f"country:{place.iso3}", strength=strength)
+    if place.kind == "territory":
+        return _Cand(doc_id, s, e, text, "location", iso3=place.iso3, name=gz.names[place.iso3],
+                     key=f"location:{norm_key(gz.names[place.iso3])}", strength=strength)
+    return _Cand(doc_id, s, e, text, "location", iso3=place.iso3, strength=strength)
+
+
+def _gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_Cand]:
+    """Every country name, demonym and capital in the paragraph text (spaCy misses or mislabels many)."""
+    out = []
+    ent_spans = {(ent.start_char, ent.end_char): ent.label_ for ent in para.doc.ents}
+    for m in gz.pattern.finditer(para.text):
+        text = m.group()
+        s, e = m.span()
+        place = gz.lookup(text)
+        if place is None:
+            continue
+        if text in AMBIGUOUS_SURFACES:
+            covered = any(a <= s and e <= b and lab in ("GPE", "NORP", "LOC") for (a, b), lab in ent_spans.items())
+            if not covered:
+                continue
+        out.append(_place_cand(article.doc_id, para.start + s, para.start + e, text, place, gz, strength=1))
+    return out
+
+
+_BODY_RE_CACHE: dict[int, re.Pattern] = {}
+
+
+def _pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_Cand]:
+    """Bodies named by a country's possessive ("Azerbaijan's parliament"), appositive names, bylines."""
+    out = []
+    text = para.text
+    for m in re.finditer(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})['’]s (" + "|".join(BODY_NOUNS) + r")\b", text):
+        place = gz.lookup(m.group(1))
+        if not place or place.kind == "capital":
+            continue
+        body = m.group(2).lower()
+        display = ministry_display(body, gz.names[place.iso3]) if "ministry" in body else \
+            f"{body.title()} of {gz.names[place.iso3]}"
+        key = (ministry_key(body) or f"body:{body}") + f":{place.iso3}"
+        out.append(_Cand(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(), "organization",
+                         iso3=place.iso3, name=display, key=key, strength=4, overlay=True))
+    doc = para.doc
+    for t in doc:
+        # "Mekorot, Israel's national water company" / "Azerbaijan's second largest city, Ganja"
+        if t.dep_ != "appos":
+            continue
+        if t.lemma_.lower() in _ORG_APPOS_HEADS | _PLACE_APPOS_HEADS and t.head.text[:1].isupper():
+            name_tok, head_word = t.head, t.lemma_.lower()
+        elif t.head.lemma_.lower() in _PLACE_APPOS_HEADS and t.text[:1].isupper() and t.tag_ == "NNP":
+            name_tok, head_word = t, t.head.lemma_.lower()
+        else:
+            continue
+        if name_tok.is_sent_start and not name_tok.ent_type_:
+            continue
+        i = name_tok.i
+        while i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start and doc[i - 1].tag_ != "POS":
+            i -= 1
+        span = doc[i:name_tok.i + 1]
+        if gz.lookup(span.text) or span.text.lower() in STOP_NAMES:
+            continue
+        typ = "location" if head_word in _PLACE_APPOS_HEADS else "organization"
+        s, e = _trim(text, span.start_char, span.end_char)
+        if e > s:
+            out.append(_Cand(article.doc_id, para.start + s, para.start + e, text[s:e], typ, strength=3))
+    if para.kind == "byline":
+        m = re.match(r"\s*(?:by|author|written by)\s*:?\s+", text, re.IGNORECASE)
+        if m:
+            for pm in re.finditer(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+", text[m.end():]):
+                s, e = m.end() + pm.start(), m.end() + pm.end()
+                out.append(_Cand(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=5))
+    return out
+
+
+def _alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) -> list[_Cand]:
+    """Surfaces listed in the curated alias table, matched exactly."""
+    out = []
+    for row in alias_rows:
+        for surface in sorted({row["canonical_name"], *row["aliases"]}, key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w.])" + re.escape(surface) + r"(?![\w]|\.\w)", para.text):
+                out.append(_Cand(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
+                                 row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
+                                 key=f"curated:{norm_key(row['canonical_name'])}", strength=6))
+    return out
+
+
+# --------------------------------------------------------------------------- per-document resolution
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Keep non-overlapping candidates: stronger first, then longer; overlays always stay."""
+    keep: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (c.overlay, -c.strength, -(c.end - c.start), c.start)):
+        if c.overlay:
+            if not any(k.overlay and k.start < c.end and c.start < k.end for k in keep):
+                keep.append(c)
+            continue
+        if any(a < c.end and c.start < b for a, b in taken):
+            continue
+        keep.append(c)
+        taken.append((c.start, c.end))
+    return sorted(keep, key=lambda c: (c.start, c.end))
+
+
+def _surname(name: str) -> str:
+    return norm_key(name).split()[-1] if name.split() else ""
+
+
+def _resolve_document(article: Article, cands: list[_Cand], gz: Gazetteer) -> list[_Cand]:
+    """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
+    cands = _select(cands)
+    # full-name people in this document
+    full = {}
+    for c in cands:
+        if c.type == "person" and len(c.text.split()) >= 2:
+            full.setdefault(norm_key(c.text), c.text)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for k in full:
+        by_surname[k.split()[-1]].add(k)
+    # a lone word equal to a known surname is that person, whatever spaCy called it
+    fixed = []
+    for c in cands:
+        k = norm_key(c.text)
+        if c.key is None and len(k.split()) == 1 and len(by_surname.get(k, ())) == 1 and not gz.lookup(c.text):
+            c = replace(c, type="person", key=f"person:{next(iter(by_surname[k]))}")
+        elif c.type == "person" and c.key is None:
+            c = replace(c, key=f"person:{k}" if len(k.split()) >= 2 else f"surname:{k}")
+        fixed.append(c)
+    cands = fixed
+    # re-read the document for its own names
+    known: dict[str, _Cand] = {}
+    for c in cands:
+        if c.overlay or (c.type == "country" and c.text.isupper() and len(c.text) <= 3):
+            continue
+        known.setdefault(c.text, c)
+        if c.type == "person" and c.key and c.key.startswith("person:"):
+            sur = c.text.split()[-1]
+            if len(by_surname.get(norm_key(sur), ())) == 1 and len(sur) >= 3:
+                known.setdefault(sur, replace(c, text=sur))
+    extra = []
+    for para in article.paragraphs:
+        for surface, proto in known.items():
+            for m in re.finditer(r"(?<![\w‑-])" + re.escape(surface) + r"(?![\w]|[‑-]\w*[a-z])", para.text):
+                s, e = para.start + m.start(), para.start + m.end()
+                extra.append(replace(proto, start=s, end=e, text=m.group(), strength=0, overlay=False,
+                                     title=None, sent_start=False))
+    cands = _select(cands + extra)
+    # acronyms: an all-caps organisation whose letters spell a longer name here is that name
+    longs = [c for c in cands if c.type in ("organization", "country", "location") and len(c.text.split()) >= 2]
+    out = []
+    for c in cands:
+        if c.type == "organization" and c.text.isupper() and 2 <= len(c.text) <= 6 and c.key is None:
+            for lc in longs:
+                if initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text:
+                    c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=lc.key or f"alias:{norm_key(lc.text)}")
+                    break
+        out.append(c)
+    return [_body_country(article, c, out, gz) for c in out]
+
+
+def _body_country(article: Article, c: _Cand, cands: list[_Cand], gz: Gazetteer) -> _Cand:
+    """Government bodies and national organisations get their country, and ministries a shared key."""
+    if c.type != "organization" or c.key is not None:
+        return c
+    iso3 = c.iso3
+    words = c.text.split()
+    if iso3 is None:
+        for i in range(len(words), 0, -1):  # "U.S. State Department", "Israel Aerospace Industries"
+            p = gz.lookup(" ".join(words[:i]))
+            if p:
+                iso3 = p.iso3
+                break
+    if iso3 is None:
+        m = re.search(r"\b(?:of|in) ([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$", c.text)
+        if m and gz.lookup(m.group(1)):
+            iso3 = gz.lookup(m.group(1)).iso3
+    if iso3 is None:
+        iso3 = _gaz_iso_before(article.text, c.start, gz)
+    mk = ministry_key(c.text)
+    if mk or words[0] in ("Embassy", "Parliament"):
+        if iso3 is None:
+            iso3 = _dominant_country(c, cands)
+        name = ministry_display(c.text, gz.names.get(iso3)) if mk else c.text
+        key = f"{mk}:{iso3}" if mk else None
+        return replace(c, iso3=iso3, name=name, key=key)
+    return replace(c, iso3=iso3)
+
+
+def _dominant_country(c: _Cand, cands: list[_Cand]) -> str | None:
+    """The country most named near a body that does not say whose it is."""
+    near = Counter(x.iso3 for x in cands if x.type == "country" and abs(x.start - c.start) < 600)
+    every = Counter(x.iso3 for x in cands if x.type == "country")
+    for counter in (near, every):
+        if counter:
+            best = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+            if len(best) == 1 or best[0][1] > best[1][1]:
+                return best[0][0]
+    return None
+
+
+def _counterpart_titles(article: Article, cands: list[_Cand]) -> list[_Cand]:
+    """'Foreign Minister Cohen ... his counterpart, Bayramov': the counterpart holds the same title."""
+    out = []
+    for c in cands:
+        if c.type == "person" and c.title is None:
+            before = article.text[max(0, c.start - 40):c.start]
+            if re.search(r"\bcounterparts?\b", before):
+                sent_start = max(article.text.rfind(". ", 0, c.start), article.text.rfind("\n", 0, c.start))
+                others = [o for o in cands if o.type == "person" and o.title and sent_start < o.start < c.start]
+                if others:
+                    title = re.sub(r"^(?:then-\S+\s+)", "", others[-1].title)
+                    c = replace(c, title=title)
+        out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- corpus resolution
+
+
+def _title_key(title: str | None) -> str | None:
+    if not title:
+        return None
+    words = [w.lower() for w in title.split() if w.lower() in TITLE_WORDS and not w.lower().startswith("then")
+             and w.lower() not in ("former", "counterpart")]
+    return " ".join(words) or None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _identity_key(c: _Cand) -> str:
+    if c.key:
+        return c.key
+    if c.type == "person":
+        return f"person:{norm_key(c.text)}"
+    return f"{c.type if c.type != 'country' else 'location'}:{norm_key(c.text)}"
+
+
+def _merge_people(cands: list[_Cand]) -> dict[str, str]:
+    """Map person keys to cluster keys: spelling variants and bare surnames join full names."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type == "person":
+            k = _identity_key(c)
+            docs_of[k].add(c.doc_id)
+            tk = _title_key(c.title)
+            if tk:
+                titles[k].add(tk)
+    full = sorted(k for k in docs_of if k.startswith("person:"))
+    uf = _UnionFind()
+    for k in docs_of:
+        uf.find(k)
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
+            if na.split()[-1] != nb.split()[-1] or docs_of[a] & docs_of[b]:
+                continue
+            if same_person_names(na, nb) or (titles[a] & titles[b]):
+                uf.union(a, b)
+    # a bare surname joins the one full-name cluster with that surname
+    for k in sorted(docs_of):
+        if k.startswith("surname:"):
+            sur = k.split(":", 1)[1]
+            roots = {uf.find(f) for f in full if f.split(":", 1)[1].split()[-1] == sur}
+            if len(roots) == 1:
+                uf.union(k, next(iter(roots)))
+    return {k: uf.find(k) for k in docs_of}
+
+
+def _canonical(forms: Counter, typ: str) -> str:
+    """The most used form; for people the most used full name, for organisations not an acronym."""
+    items = list(forms.items())
+    if typ == "person":
+        multi = [(f, n) for f, n in items if len(f.split()) >= 2]
+        items = multi or items
+    elif typ == "organization":
+        long = [(f, n) for f, n in items if not f.isupper()]
+        items = long or items
+    return sorted(items, key=lambda fn: (-fn[1], -len(fn[0]), fn[0]))[0][0]
+
+
+def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None) -> ActorResult:
+    """Find, type and resolve every actor mention in ``articles``.
+
+    The result does not depend on the order of ``articles``: documents are
+    processed by ``doc_id`` and every choice is made from counts and sorted keys.
+    """
+    gz = load_gazetteer()
+    alias_rows = alias_rows or []
+    per_doc: list[_Cand] = []
+    for article in sorted(articles, key=lambda a: a.doc_id):
+        cands: list[_Cand] = []
+        for para in article.paragraphs:
+            if para.doc is None:
+                continue
+            cands += _ent_candidates(article, para, gz)
+            cands += _gazetteer_candidates(article, para, gz)
+            cands += _pattern_candidates(article, para, gz)
+            cands += _alias_candidates(article, para, alias_rows)
+        resolved = _resolve_document(article, cands, gz)
+        per_doc += _counterpart_titles(article, resolved)
+    per_doc = [c for c in per_doc if article_slice_ok(articles, c)]
+    people = _merge_people(per_doc)
+
+    clusters: dict[str, list[_Cand]] = defaultdict(list)
+    for c in per_doc:
+        k = _identity_key(c)
+        clusters[people.get(k, k) if c.type == "person" else k].append(c)
+    return _build(clusters, gz, alias_rows)
+
+
+def article_slice_ok(articles: list[Article], c: _Cand) -> bool:
+    """Guard the provenance rule: a candidate's text is exactly its slice of the source."""
+    for a in articles:
+        if a.doc_id == c.doc_id:
+            return a.text[c.start:c.end] == c.text and bool(c.text.strip())
+    return False
+
+
+def _build(clusters: dict[str, list[_Cand]], gz: Gazetteer, alias_rows: list[dict]) -> ActorResult:
+    curated = {f"curated:{norm_key(r['canonical_name'])}": r for r in alias_rows}
+    rows, mentions, used_ids = [], [], {}
+    for key in sorted(clusters):
+        cs = clusters[key]
+        type_votes = Counter(c.type for c in cs)
+        typ = sorted(type_votes.items(), key=lambda kv: (-kv[1], _TYPE_RANK[kv[0]]))[0][0]
+        if key.startswith("country:"):
+            typ = "country"
+        forms = Counter(c.text for c in cs)
+        names = Counter(c.name for c in cs if c.name)
+        if key in curated:
+            name = curated[key]["canonical_name"]
+        elif names:
+            name = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        else:
+            name = _canonical(forms, typ)
+        iso = Counter(c.iso3 for c in cs if c.iso3)
+        iso3 = sorted(iso.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if iso else None
+        if key in curated and curated[key]["country_iso3"]:
+            iso3 = curated[key]["country_iso3"]
+        titles = Counter(c.title for c in cs if c.title)
+        description = None
+        if key in curated and curated[key]["description"]:
+            description = curated[key]["description"]
+        elif titles:
+            t = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            t = re.sub(r"^(?:then-\w+|former)\s+", "", t, flags=re.IGNORECASE)
+            description = f"{t} of {gz.names[iso3]}" if iso3 in gz.names and " of " not in t else t
+        rows.append((key, name, typ, iso3, description, cs))
+    # ids: slug of the canonical name; a clash between different actors is settled by sorted key
+    slug_keys: dict[str, list[str]] = defaultdict(list)
+    for key, name, typ, *_ in rows:
+        slug_keys[slugify(name)].append(key)
+    out_rows = []
+    for key, name, typ, iso3, description, cs in rows:
+        slug = slugify(name)
+        if len(slug_keys[slug]) > 1:
+            idx = sorted(slug_keys[slug]).index(key)
+            slug = slug if idx == 0 else f"{slug}-{typ}" if idx == 1 else f"{slug}-{idx}"
+        used_ids[key] = slug
+        aliases = sorted({c.text for c in cs} | {name})
+        out_rows.append({
+            "actor_id": slug, "name": name, "actor_type": typ, "country_iso3": iso3,
+            "description": description, "aliases": aliases,
+            "n_mentions": len(cs), "n_documents": len({c.doc_id for c in cs}),
+        })
+        for c in cs:
+            mentions.append(Mention(c.doc_id, c.start, c.end, c.text, slug, typ, name))
+    out_rows.sort(key=lambda r: r["actor_id"])
+    mentions.sort(key=lambda m: (m.doc_id, m.start, m.end, m.actor_id))
+    return ActorResult(actors=_actors_frame(out_rows), mentions=mentions)
+
+
+def _actors_frame(rows: list[dict]) -> pl.DataFrame:
+    schema = {"actor_id": pl.String, "name": pl.String, "actor_type": pl.String, "country_iso3": pl.String,
+              "description": pl.String, "aliases": pl.List(pl.String), "n_mentions": pl.Int64,
+              "n_documents": pl.Int64}
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:
+    """The ``actor_mentions`` table: doc_id, actor_id, char_start, char_end, text."""
+    schema = {"doc_id": pl.String, "actor_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+              "text": pl.String}
+    rows = [{"doc_id": m.doc_id, "actor_id": m.actor_id, "char_start": m.start, "char_end": m.end, "text": m.text}
+            for m in sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end, m.actor_id))]
+    return pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)

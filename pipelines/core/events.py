@@ -1,0 +1,673 @@
+"""Events: who did what to whom, when, with the clause that reports it.
+
+Triggers come from the spaCy dependency parse: verbs in the CAMEO table
+("visit", "meet", "arrest"), light verbs whose object names the event
+("carried out drills", "signed an agreement", "opened its embassy"), and
+event nouns that carry their own date ("the 2020 war", "visits ... in June
+2009"). Dates come from ``dates.find_dates`` and are attached to the trigger
+that governs them in the parse; a trigger without its own date borrows one
+from the clause it depends on, from an event it refers to ("after Herzog's
+arrival"), or from "N years after" arithmetic. Actors come only from the
+resolved ``mentions`` passed in.
+
+Cross-document deduplication keys on the CAMEO root, compatible dates and
+the two actors; one-off acts (opening an embassy, establishing relations)
+reported with different dates are kept apart and flagged as conflicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import polars as pl
+
+from pipelines.core import cameo
+from pipelines.core.article import Article, Mention, Paragraph
+from pipelines.core.dates import ResolvedDate, _candidates, infer_date_order, resolve_date
+
+_SKIP_KINDS = {"title", "heading"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must", "ca"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_AFTER_WORDS = {"after", "following", "since"}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+@dataclass
+class _Trigger:
+    """An event trigger found in one sentence, before it becomes a row."""
+
+    token: object  # spaCy Token of the verb or event noun
+    code: str
+    lemma: str
+    obj: str | None  # lemma of the object noun that made the event ("embassy"), for conflict grouping
+    kind: str  # "verb", "say", "noun"
+    planned: bool = False
+    actor_token: object = None  # token whose subject is actor1 (the governing verb for "decided to open")
+    covered: set[int] = field(default_factory=set)  # token indices that belong to this trigger
+    date: ResolvedDate | None = None
+    date_how: str = ""
+    anaphor: bool = False  # a bare reference to an earlier event ("the war"): an anchor, not a new row
+
+
+@dataclass
+class _Context:
+    """What a paragraph's triggers need: offsets, mentions, dates by token."""
+
+    article: Article
+    para: Paragraph
+    mentions: list[Mention]
+    date_order: str
+
+
+# --- mentions ---------------------------------------------------------------------
+
+
+def _mention_at(ctx: _Context, tok) -> Mention | None:
+    """The resolved mention covering a token, if any."""
+    start = ctx.para.start + tok.idx
+    end = start + len(tok.text)
+    best = None
+    for m in ctx.mentions:
+        if m.start < end and start < m.end:
+            if best is None or (m.end - m.start) > (best.end - best.start):
+                best = m
+    return best
+
+
+def _previous_person(ctx: _Context, tok) -> Mention | None:
+    """'he'/'she' -> the nearest person mention before it in the article (a simple fallback)."""
+    pos = ctx.para.start + tok.idx
+    people = [m for m in ctx.mentions if m.actor_type == "person" and m.end <= pos]
+    return max(people, key=lambda m: m.start) if people else None
+
+
+def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
+    """Map a noun phrase (by its head token) to an actor mention.
+
+    The head itself first ("Aliyev"), then its possessor or modifier
+    ("Azerbaijan's parliament", "Iranian forces"), then an apposition.
+    """
+    if tok is None:
+        return None
+    m = _mention_at(ctx, tok)
+    if m:
+        return m
+    if allow_pronoun and tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON":
+        return _previous_person(ctx, tok)
+    for deps in (("poss", "nmod"), ("compound",), ("amod",), ("appos",)):
+        for child in tok.children:
+            if child.dep_ in deps:
+                m = _mention_at(ctx, child) or (_actor_of(ctx, child) if deps[0] in ("poss", "appos") else None)
+                if m:
+                    return m
+    # "the country's President Ilham Aliyev": a head noun followed by a preposition "of X"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    m = _mention_at(ctx, pobj)
+                    if m:
+                        return m
+    return None
+
+
+def _subject(tok):
+    """The acting subject of a verb: nsubj, the agent of a passive, or a shared/relative subject."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return child
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ != "advcl":
+            return _subject(tok.head)
+    if tok.dep_ == "relcl":  # "the legislation, which was signed by X" has no active subject
+        return None
+    return None
+
+
+def _patient(tok):
+    """Who is acted upon: a direct object, a passive subject, or the object of with/to/against."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "to", "against", "on", "toward", "towards"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _location(ctx: _Context, toks) -> Mention | None:
+    """The first place named by an in/at/to/into phrase under the trigger or its object."""
+    for t in toks:
+        if t is None:
+            continue
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "to", "into", "inside"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        m = _actor_of(ctx, pobj, allow_pronoun=False)
+                        if m and m.actor_type in ("location", "country"):
+                            return m
+    return None
+
+
+# --- triggers ---------------------------------------------------------------------
+
+
+def _objects(tok) -> list:
+    """Objects a light verb can take: dobj (and its conjuncts), passive subject, 'into law'."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            out.append(child)
+            out.extend(c for c in child.conjuncts)
+        elif child.dep_ == "prep" and child.lower_ in ("into", "for"):
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ == "prt":  # "step up shipments", "carry out drills": object hangs on the verb
+            continue
+    return out
+
+
+def _noun_ok(tok) -> bool:
+    """An event noun with the context it needs ('military exercises', not 'exercise')."""
+    lemma = tok.lemma_.lower()
+    need = cameo.NOUN_NEEDS_CONTEXT.get(lemma)
+    if need is None:
+        return True
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    return bool(mods & need)
+
+
+def _negated_or_hypothetical(tok) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    return False
+
+
+def _is_future(tok) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            return True
+    # "is going to visit", "is expected to open", "is set to sign"
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in ("go", "expect", "set", "schedule", "due"):
+        return True
+    return False
+
+
+def _verb_trigger(tok) -> _Trigger | None:
+    """A verb that is an event (by itself, by its object, or as a statement)."""
+    lemma = tok.lemma_.lower()
+    objs = _objects(tok)
+    # the object names the event: "opened its embassy", "carried out drills", "announced the appointment"
+    rules = cameo.OBJECT_RULES.get(lemma, {})
+    for obj in objs:
+        ol = obj.lemma_.lower()
+        if ol in rules:
+            return _Trigger(tok, rules[ol], lemma, ol, "verb", covered={tok.i, obj.i})
+    if lemma in cameo.LIGHT_VERBS or lemma in cameo.SAY_VERBS:
+        for obj in objs:
+            ol = obj.lemma_.lower()
+            if ol in cameo.NOUN_CODES and ol not in cameo.STATE_NOUNS and _noun_ok(obj):
+                return _Trigger(tok, cameo.NOUN_CODES[ol], lemma, ol, "verb", covered={tok.i, obj.i})
+    if lemma == "work" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return _Trigger(tok, "060", lemma, None, "verb", covered={tok.i})
+    if lemma in cameo.VERB_CODES:
+        if lemma == "recognize" or lemma == "recognise":
+            # recognising a state, not "recognises X as a neighbour"
+            if not any(o.lemma_.lower() in ("independence", "sovereignty", "state", "government", "annexation")
+                       or o.ent_type_ == "GPE" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+                       for o in objs):
+                return None
+        if lemma == "welcome" and not objs:
+            return None
+        obj = objs[0].lemma_.lower() if objs else None
+        return _Trigger(tok, cameo.VERB_CODES[lemma], lemma, obj, "verb", covered={tok.i})
+    if lemma in cameo.SAY_VERBS:
+        return _Trigger(tok, "010", lemma, None, "say", covered={tok.i})
+    return None
+
+
+def _sentence_triggers(sent) -> list[_Trigger]:
+    """All triggers of a sentence; xcomp chains ("decided to open") fold into one trigger."""
+    triggers: list[_Trigger] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in ("be",):
+            continue
+        if _negated_or_hypothetical(tok):
+            continue
+        trig = _verb_trigger(tok)
+        if trig is None:
+            continue
+        head = tok.head
+        if tok.dep_ == "xcomp" and head is not tok:
+            hl = head.lemma_.lower()
+            if hl in cameo.DECISION_VERBS:
+                trig.actor_token = head
+                trig.covered.add(head.i)
+            elif hl in cameo.INTENT_VERBS:
+                trig.actor_token = head
+                trig.planned = True
+                trig.covered.add(head.i)
+        if _is_future(tok):
+            trig.planned = True
+        triggers.append(trig)
+        consumed |= trig.covered
+    # a decision/intent verb that became part of its xcomp is not a separate statement
+    triggers = [t for t in triggers if not (t.kind == "say" and t.token.i in
+                                          {i for o in triggers if o is not t for i in o.covered})]
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in cameo.NOUN_CODES or lemma in cameo.STATE_NOUNS or not _noun_ok(tok):
+            continue
+        if tok.pos_ == "PROPN" and lemma not in ("war", "conflict", "summit", "offensive", "invasion"):
+            continue
+        trig = _Trigger(tok, cameo.NOUN_CODES[lemma], lemma, None, "noun", covered={tok.i})
+        mods = [c for c in tok.children if c.dep_ not in ("det", "poss", "case", "punct")]
+        trig.anaphor = not mods
+        triggers.append(trig)
+    return triggers
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def _date_spans(ctx: _Context, sent) -> list[tuple[list, str]]:
+    """Date expressions of a sentence as (tokens, expression): regex finds plus spaCy DATE entities."""
+    text = sent.text
+    base = sent.start_char
+    spans = [(s, e) for s, e, _k in _candidates(text)]
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            s, e = ent.start_char - base, ent.end_char - base
+            if not any(a < e and s < b for a, b in spans):
+                spans.append((s, e))
+    out = []
+    for s, e in sorted(spans):
+        toks = [t for t in sent if t.idx - base < e and s < t.idx - base + len(t.text)]
+        if toks:
+            out.append((toks, text[s:e]))
+    return out
+
+
+def _resolve(ctx: _Context, expr: str, future: bool) -> ResolvedDate | None:
+    a = ctx.article
+    return resolve_date(expr, a.published_date, a.published_date_precision or "day",
+                        future=future, date_order=ctx.date_order)
+
+
+def _span_head(toks):
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head is t:
+            return t
+    return toks[0]
+
+
+def _governing(tok, owner: dict[int, _Trigger]) -> _Trigger | None:
+    """The nearest trigger above a token in the parse (a date belongs to it)."""
+    t = tok
+    while True:
+        if t.i in owner:
+            return owner[t.i]
+        if t.head is t:
+            return None
+        t = t.head
+
+
+def _years_after(trig: _Trigger) -> int | None:
+    """'Thirty years after X established ...' -> 30 (X's date is the main clause's minus 30)."""
+    for child in trig.token.children:
+        if child.dep_ in ("mark", "prep") and child.lower_ in ("after", "before"):
+            for mod in child.children:
+                if mod.dep_ == "npadvmod" and mod.lemma_.lower() == "year":
+                    for num in mod.children:
+                        if num.dep_ == "nummod":
+                            w = num.lower_
+                            n = int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+                            if n:
+                                return n if child.lower_ == "after" else -n
+    return None
+
+
+def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_Trigger]) -> None:
+    """Give each trigger a date: its own, else borrowed (see module docstring)."""
+    owner = {i: t for t in triggers for i in t.covered}
+    floating = []
+    for toks, expr in _date_spans(ctx, sent):
+        head = _span_head(toks)
+        trig = _governing(head.head if head.head is not head else head, owner) if head.i not in owner else owner[head.i]
+        if trig is None:
+            rd = _resolve(ctx, expr, False)
+            if rd:
+                floating.append(rd)
+            continue
+        if trig.date is None:
+            rd = _resolve(ctx, expr, trig.planned)
+            if rd:
+                trig.date, trig.date_how = rd, "own"
+
+    # "N years after": relative to the sentence's own-dated main event
+    dated_main = [t for t in triggers if t.date_how == "own" and _years_after(t) is None]
+    for t in triggers:
+        n = _years_after(t)
+        if t.date is None and n and dated_main:
+            ref = dated_main[0].date
+            t.date, t.date_how = ResolvedDate(date(ref.start.year - n, 1, 1), None, "year"), "years_after"
+
+    # a bare reference to an earlier event ("that meeting", "Herzog's arrival") takes its date
+    for t in triggers:
+        if t.date is None and t.kind == "noun":
+            prev = _antecedent(ctx, t, history)
+            if prev is not None:
+                t.date, t.date_how = prev.date, "coref"
+
+    # borrow: from a dated trigger below (its anchor), then from the clause above
+    for t in triggers:
+        if t.date is not None:
+            continue
+        below = [o for o in triggers if o is not t and o.date is not None and o.token.i != t.token.i
+                 and t.token in o.token.ancestors]
+        if below:
+            best = min(below, key=lambda o: abs(o.token.i - t.token.i))
+            t.date, t.date_how = best.date, "anchor"
+            continue
+    for t in triggers:
+        if t.date is not None:
+            continue
+        for anc in t.token.ancestors:
+            if anc.i in owner and owner[anc.i] is not t and owner[anc.i].date is not None:
+                t.date, t.date_how = owner[anc.i].date, "clause"
+                break
+    if len(floating) == 1:
+        for t in triggers:
+            if t.date is None and t.token.dep_ == "ROOT":
+                t.date, t.date_how = floating[0], "sentence"
+
+
+def _antecedent(ctx: _Context, trig: _Trigger, history: list[_Trigger]) -> _Trigger | None:
+    """The most recent earlier dated event of the same CAMEO root in this article."""
+    for prev in reversed(history):
+        if prev.date is not None and prev.code[:2] == trig.code[:2] and prev.date_how in ("own", "anchor", "clause"):
+            return prev
+    return None
+
+
+# --- rows ------------------------------------------------------------------------------
+
+
+def _clause_span(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> tuple[int, int]:
+    """The sentence, or the trigger's own clause when the sentence reports several events."""
+    if n_in_sentence <= 1:
+        s, e = sent.start_char, sent.end_char
+    else:
+        tok = trig.token
+        if trig.kind == "noun" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i not in trig.covered:
+            tok = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+        toks = list(tok.subtree)
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = sent.doc.text
+    while e > s and text[e - 1] in " \n\t":
+        e -= 1
+    while s < e and text[s] in " \n\t":
+        s += 1
+    return ctx.para.start + s, ctx.para.start + e
+
+
+def _describe(trig: _Trigger, a1: Mention | None, a2: Mention | None, loc: Mention | None, code: str) -> str:
+    who = a1.name if a1 else "Someone"
+    verb = trig.lemma if trig.kind != "noun" else f"({trig.lemma})"
+    what = f" {trig.obj}" if trig.obj else ""
+    whom = f" {a2.name}" if a2 and a2 is not a1 else ""
+    where = f" in {loc.name}" if loc and loc is not a2 else ""
+    prefix = "plans to " if trig.planned else ""
+    return f"{who} {prefix}{verb}{what}{whom}{where}: {cameo.label(code)}"[:160]
+
+
+def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> dict:
+    tok = trig.token
+    if trig.kind == "noun":
+        a1_tok = None
+        for child in tok.children:
+            if child.dep_ == "poss":
+                a1_tok = child
+        for child in tok.children:
+            if a1_tok is None and child.dep_ == "prep" and child.lower_ in ("by", "between", "of"):
+                a1_tok = next((p for p in child.children if p.dep_ == "pobj"), None)
+        if a1_tok is None:
+            a1_tok = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_), None)
+        a2_tok = None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "with", "against", "on"):
+                a2_tok = next((p for p in child.children if p.dep_ == "pobj"), None)
+                break
+        if a2_tok is None and a1_tok is not None and a1_tok.dep_ == "pobj":
+            a2_tok = next((c for c in a1_tok.conjuncts), None)
+        a1 = _actor_of(ctx, a1_tok) if a1_tok is not None else None
+        a2 = _actor_of(ctx, a2_tok) if a2_tok is not None else None
+        loc = _location(ctx, [tok])
+    else:
+        subj = _subject(trig.actor_token if trig.actor_token is not None else tok)
+        a1 = _actor_of(ctx, subj)
+        patient = _patient(tok)
+        a2 = _actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
+        if a2 is None and subj is not None:  # "Aliyev and Herzog met": the second subject is the partner
+            for conj in subj.conjuncts:
+                a2 = _actor_of(ctx, conj, allow_pronoun=False)
+                if a2:
+                    break
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        loc = _location(ctx, [tok] + objs)
+        if a2 is None and trig.code[:2] == "04" and loc is not None:
+            a2 = loc
+    if a1 is not None and a2 is not None and a1.actor_id == a2.actor_id:
+        a2 = None
+    code = cameo.intent_code(trig.code) if trig.planned else trig.code
+    start, end = _clause_span(ctx, trig, sent, n_in_sentence)
+    rd = trig.date
+    conf = {"own": 0.8, "years_after": 0.6, "anchor": 0.6, "clause": 0.6, "coref": 0.5, "sentence": 0.5}.get(
+        trig.date_how, 0.4)
+    if a1 is None:
+        conf -= 0.1
+    return {
+        "doc_id": ctx.article.doc_id,
+        "char_start": start,
+        "char_end": end,
+        "text": ctx.article.text[start:end],
+        "event_date": rd.start if rd else None,
+        "date_precision": rd.precision if rd else "year",
+        "event_date_end": rd.end if rd else None,
+        "cameo_code": code,
+        "event_type": cameo.label(code),
+        "actor1_id": a1.actor_id if a1 else None,
+        "actor2_id": a2.actor_id if a2 else None,
+        "location_id": loc.actor_id if loc else None,
+        "description": _describe(trig, a1, a2, loc, code),
+        "confidence": round(max(0.1, conf - (0.1 if trig.planned else 0.0)), 2),
+        "planned": trig.planned,
+        "conflict": False,
+        "trigger": trig.lemma,
+        "object": trig.obj,
+    }
+
+
+def _has_occasion(trig: _Trigger) -> bool:
+    """A statement counts as an event at a named occasion ('in an interview', 'told reporters')."""
+    for t in trig.token.subtree:
+        if t.lemma_.lower() in cameo.OCCASION_NOUNS and t.i != trig.token.i:
+            if t.dep_ in ("pobj", "dobj", "dative", "npadvmod") and (t.head.i == trig.token.i or t.head.head.i == trig.token.i):
+                return True
+    return False
+
+
+def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
+    """One row per event mention in the article's content paragraphs.
+
+    Undated events are kept (``event_date`` None); statements only count with
+    their own date or at a named occasion, and a bare reference to an earlier
+    event ("the visit") dates other events but is not a new row.
+    """
+    order = infer_date_order(article.text)
+    doc_mentions = sorted((m for m in mentions if m.doc_id == article.doc_id), key=lambda m: m.start)
+    history: list[_Trigger] = []
+    rows: list[dict] = []
+    for para in article.paragraphs:
+        if para.kind in _SKIP_KINDS or para.doc is None:
+            continue
+        ctx = _Context(article, para, doc_mentions, order)
+        for sent in para.doc.sents:
+            triggers = _sentence_triggers(sent)
+            if not triggers:
+                continue
+            _assign_dates(ctx, sent, triggers, history)
+            keep = []
+            for t in triggers:
+                if t.kind == "say" and t.date_how != "own" and not _has_occasion(t):
+                    continue
+                if t.kind == "noun" and (t.date is None or t.anaphor):
+                    continue
+                keep.append(t)
+            history.extend(t for t in triggers if t.date is not None)
+            for t in keep:
+                row = _row(ctx, t, sent, len(keep))
+                assert article.text[row["char_start"]:row["char_end"]] == row["text"]
+                rows.append(row)
+    rows.sort(key=lambda r: (r["doc_id"], r["char_start"], r["char_end"], r["cameo_code"]))
+    return rows
+
+
+# --- deduplication -------------------------------------------------------------------------
+
+_EVENT_COLS = ["event_id", "event_date", "date_precision", "event_date_end", "cameo_code", "event_type",
+               "actor1_id", "actor2_id", "location_id", "description", "n_sources", "confidence",
+               "planned", "conflict_flag"]
+_MENTION_COLS = ["event_id", "doc_id", "char_start", "char_end", "text"]
+#: One-off acts: the same actor can open the same embassy only once, so different dates conflict.
+_ONE_OFF = {"open", "establish", "inaugurate", "recognize", "recognise", "have", "formalise", "formalize",
+            "normalize", "normalise"}
+
+
+def _date_key(d: date | None, precision: str) -> str:
+    if d is None:
+        return "undated"
+    iso = d.isoformat()
+    return iso[:4] if precision == "year" else iso[:7] if precision == "month" else iso
+
+
+def _compatible(a: tuple[date | None, str], b: tuple[date | None, str]) -> bool:
+    """Same period at the coarser of the two precisions ('1993' contains '1993-08')."""
+    (da, pa), (db, pb) = a, b
+    if da is None or db is None:
+        return da is None and db is None
+    coarse = pa if _PRECISION_RANK.get(pa, 0) <= _PRECISION_RANK.get(pb, 0) else pb
+    return _date_key(da, coarse) == _date_key(db, coarse)
+
+
+def _event_id(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cluster mentions into events across documents.
+
+    A cluster shares CAMEO root, actor1, actor2 and a compatible date; the
+    most precise date wins. Undated mentions cluster only with undated ones of
+    the same document and clause. One-off acts of the same actor and object
+    with incompatible dates stay separate events, each flagged ``conflict_flag``.
+    """
+    ordered = sorted(event_mentions, key=lambda r: (-_PRECISION_RANK.get(r["date_precision"], 0) if r["event_date"] else 0,
+                                                     r["doc_id"], r["char_start"], r["char_end"], r["cameo_code"]))
+    clusters: list[dict] = []
+    for r in ordered:
+        root = r["cameo_code"][:2]
+        found = None
+        for c in clusters:
+            if (c["root"], c["actor1_id"], c["actor2_id"]) != (root, r["actor1_id"], r["actor2_id"]):
+                continue
+            if r["event_date"] is None:
+                if c["event_date"] is None and c["undated_at"] == (r["doc_id"], r["char_start"]):
+                    found = c
+                    break
+                continue
+            if _compatible((c["event_date"], c["date_precision"]), (r["event_date"], r["date_precision"])):
+                found = c
+                break
+        if found is None:
+            found = {"root": root, "actor1_id": r["actor1_id"], "actor2_id": r["actor2_id"],
+                     "event_date": r["event_date"], "date_precision": r["date_precision"], "rows": [],
+                     "undated_at": (r["doc_id"], r["char_start"]) if r["event_date"] is None else None}
+            clusters.append(found)
+        found["rows"].append(r)
+
+    events, mentions = [], []
+    for c in clusters:
+        rows = sorted(c["rows"], key=lambda r: (-r["confidence"], r["doc_id"], r["char_start"]))
+        best = rows[0]
+        key = "|".join([c["root"], _date_key(c["event_date"], c["date_precision"]), c["actor1_id"] or "",
+                        c["actor2_id"] or "",
+                        f"{c['undated_at'][0]}:{c['undated_at'][1]}" if c["undated_at"] else ""])
+        eid = _event_id(key)
+        c["event_id"] = eid
+        docs = {r["doc_id"] for r in rows}
+        conf = min(1.0, max(r["confidence"] for r in rows) + 0.05 * (len(docs) - 1))
+        c["signature"] = (best.get("trigger"), best.get("object"), c["root"], c["actor1_id"])
+        events.append({
+            "event_id": eid, "event_date": c["event_date"], "date_precision": c["date_precision"],
+            "event_date_end": best["event_date_end"], "cameo_code": best["cameo_code"],
+            "event_type": best["event_type"], "actor1_id": c["actor1_id"], "actor2_id": c["actor2_id"],
+            "location_id": next((r["location_id"] for r in rows if r["location_id"]), None),
+            "description": best["description"], "n_sources": len(docs), "confidence": round(conf, 2),
+            "planned": all(r["planned"] for r in rows), "conflict_flag": any(r.get("conflict") for r in rows),
+        })
+        for r in rows:
+            mentions.append({"event_id": eid, "doc_id": r["doc_id"], "char_start": r["char_start"],
+                             "char_end": r["char_end"], "text": r["text"]})
+
+    _flag_conflicts(clusters, events)
+    ev = pl.DataFrame(events, schema={
+        "event_id": pl.String, "event_date": pl.Date, "date_precision": pl.String, "event_date_end": pl.Date,
+        "cameo_code": pl.String, "event_type": pl.String, "actor1_id": pl.String, "actor2_id": pl.String,
+        "location_id": pl.String, "description": pl.String, "n_sources": pl.Int64, "confidence": pl.Float64,
+        "planned": pl.Boolean, "conflict_flag": pl.Boolean,
+    }).sort(["event_date", "event_id"], nulls_last=True)
+    em = pl.DataFrame(mentions, schema={
+        "event_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String,
+    }).unique(subset=["event_id", "doc_id", "char_start", "char_end"]).sort(["doc_id", "char_start", "char_end", "event_id"])
+    return ev.select(_EVENT_COLS), em.select(_MENTION_COLS)
+
+
+def _flag_conflicts(clusters: list[dict], events: list[dict]) -> None:
+    """Flag one-off acts (same trigger, object, actor) that sources date differently."""
+    by_sig: dict[tuple, list[int]] = {}
+    for i, c in enumerate(clusters):
+        trig, obj, root, a1 = c["signature"]
+        if trig in _ONE_OFF and obj and a1 and c["event_date"] is not None:
+            by_sig.setdefault((obj, root, a1), []).append(i)
+    for idxs in by_sig.values():
+        if len(idxs) > 1:
+            for i in idxs:
+                events[i]["conflict_flag"] = True

@@ -1,0 +1,714 @@
+"""Figures: numbers that state a quantity (percentages, money, counts, distances, durations).
+
+How it works, and why this way:
+
+* Detection is a left-to-right scan of each content paragraph for number
+  atoms — digit strings ("6,000", "4.85") and cardinal number words read by
+  ``text2num`` (see ``pipelines.core.numbers``) — followed by what turns a
+  number into a quantity: a scale word ("billion"), a currency ("$", "euros",
+  "AZN"), a unit ("percent", "nautical miles", "decades", the adjectival
+  "six-week"), or, for a count, the noun it quantifies. A regex scan with an
+  explicit unit lexicon is fast and deterministic; general quantity parsers
+  (quantulum3) guess units from context and score far lower on news text.
+* The spaCy parse already attached to each paragraph supplies the context a
+  regex cannot: whether a bare number quantifies a noun ("two Hezbollah
+  militants") or is anaphoric ("the two countries"), what the number
+  measures, the attributing speaker and the period.
+* Exclusions follow the annotation guide: calendar dates, years and year
+  ranges (kept as ``period`` instead), ordinals (text2num rejects them; digit
+  ordinals carry a suffix), numbers inside names ("Boeing 737", "F-35", "G20"),
+  relative time ("two months ago"), ages, and page furniture.
+
+Spans follow the dev-set convention: the qualifier ("about", "more than") is
+never part of ``raw_text`` (it goes to ``qualifier``); the unit is part of it
+for percentages, money, measures and durations ("69 percent", "$4.85
+billion", "300 nautical miles", "six-week"), and the counted noun is not
+("6,000" in "6,000 soldiers").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pipelines.core import numbers as nb
+from pipelines.core.article import Article, Mention, Paragraph
+
+_H = nb.HYPHENS
+
+# --- dates, times and years: never figures ---------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DATE_PATTERNS = [
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"),  # 18 November 2022
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)(?:,?\s+{_YEAR})?"),  # March 29, 2023
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+    re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),  # 06/02/2023
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"\b\d{1,2}:\d{2}\b(?:\s*(?:a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE),  # 10:30 pm
+    re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.)", re.IGNORECASE),
+    re.compile(r"(?:\b\d{2}|')?\d0s\b"),  # 1990s, '90s
+    re.compile(r"(?:\bNo\.|#)\s*\d+"),  # No. 5, #1
+]
+_YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*[{_H}\u2014/]\s*(\d{{4}}|\d{{2}})\b(?![{_H}/]\d)")
+_PERIOD_PATTERNS = [
+    re.compile(rf"\bfrom\s+(?:{_MONTH}\s+)?({_YEAR})\s+(?:to|until|till|through|thru)\s+(?:{_MONTH}\s+)?({_YEAR})\b"),
+    re.compile(rf"\bbetween\s+({_YEAR})\s+and\s+({_YEAR})\b"),
+    _YEAR_RANGE,
+]
+_SINCE = re.compile(rf"\bsince\s+(?:{_MONTH}\s+)?({_YEAR})\b")
+
+# --- number atoms and what follows them ----------------------------------------
+
+_DIGIT_ATOM = re.compile(rf"(?<![\w.,/:#@+{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)")
+_WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
+_SCALE_AFTER_DIGITS = re.compile(rf"\s*(?:{nb.SCALE_PATTERN})\b", re.IGNORECASE)
+_SCALE_ABBREV_AFTER = re.compile(rf"(\s?)({nb.SCALE_ABBREV_PATTERN})\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"(\s*|\s*[{_H}]\s*)({nb.unit_pattern()})(?![A-Za-z0-9])", re.IGNORECASE)
+_CURRENCY_NAME_AFTER = re.compile(rf"\s+((?:{nb.currency_name_pattern()}))\b", re.IGNORECASE)
+_ISO_AFTER = re.compile(r"\s+([A-Z]{3})\b")
+_SYMBOLS = sorted(nb.CURRENCY_SYMBOLS, key=len, reverse=True)
+_SYMBOL_BEFORE = re.compile(r"(" + "|".join(re.escape(s) for s in _SYMBOLS) + r")\s?$")
+_ISO_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?$")
+_RATE_AFTER = re.compile(rf"\s+({nb.RATE_PATTERN})\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s+(?:ago|later|earlier|hence|from\s+now|prior)\b|\s+old\b|[{}]old\b".format(_H),
+                             re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:next|coming|following|every|each)\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
+
+#: Qualifiers directly before a figure (longest first so "just over" beats "over").
+_QUALIFIERS = [
+    "more than", "less than", "fewer than", "greater than", "close to", "up to", "at least", "at most",
+    "as many as", "as much as", "as few as", "as little as", "upwards of", "in excess of", "no more than",
+    "no fewer than", "no less than", "well over", "well under", "just over", "just under", "an estimated",
+    "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "above",
+    "below", "estimated", "only", "exactly", "precisely", "circa", "approx.", "ca.", "~",
+]
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:(?<=[^\w])|^)(" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS) + r")\s+$",
+    re.IGNORECASE,
+)
+
+#: Words before a small number word that make it anaphoric ("the two countries").
+_ANAPHORIC_DETERMINERS = frozenset(
+    {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "all", "both", "each", "every",
+     "whose", "this", "that", "other"}
+)
+_NOT_COUNT_NOUNS = frozenset({"times", "time", "percent", "%", "point", "points", "fold"})
+_REPORT_LEMMAS = frozenset(
+    {"say", "tell", "report", "state", "claim", "estimate", "find", "show", "reveal", "announce", "note", "add",
+     "explain", "confirm", "indicate", "write", "calculate", "quote", "suggest", "argue", "insist", "stress",
+     "emphasize", "emphasise", "warn", "predict", "forecast", "project", "publish", "record", "document",
+     "testify", "assert", "declare", "disclose", "maintain", "mention", "observe", "acknowledge", "admit",
+     "boast", "tout", "reckon", "put", "cite", "count", "tally", "specify", "underline", "underscore"}
+)
+_NAME_ENT_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON"})
+
+
+@dataclass
+class _Cand:
+    """A figure found in one paragraph; offsets are relative to the paragraph text."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    kind: str  # percent, money, measure, time, count, vague, fraction
+    words: bool
+    rate: str | None = None
+    hyphen: bool = False
+    unit_start: int | None = None
+
+
+# --- small helpers ----------------------------------------------------------------
+
+
+def _figure_id(doc_id: str, start: int, end: int) -> str:
+    """Stable id from the figure's location (same inputs, same id)."""
+    return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans holding dates, times, year ranges and decades."""
+    spans = [m.span() for p in _DATE_PATTERNS for m in p.finditer(text)]
+    spans += [m.span() for m in _YEAR_RANGE.finditer(text)]
+    return spans
+
+
+def _is_year(s: str, value: float) -> bool:
+    """A bare four-digit number in the calendar range is a year, not a quantity."""
+    return bool(re.fullmatch(r"\d{4}", s)) and 1000 <= value <= 2100
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z’']+)\W*$", text[:pos])
+    return m.group(1).lower() if m else ""
+
+
+# --- scanning -----------------------------------------------------------------------
+
+
+def _number_atoms(text: str) -> list[tuple[int, int, float, bool, str]]:
+    """All number atoms: (start, end, value, is_words, kind_hint).
+
+    kind_hint is "plain", "vague" (thousands of), "hyphen" (a number-word
+    compound whose tail is not a number, e.g. "six-week") or "fraction".
+    """
+    atoms: list[tuple[int, int, float, bool, str]] = []
+    for m in _DIGIT_ATOM.finditer(text):
+        v = nb.parse_digits(m.group())
+        if v is not None:
+            atoms.append((m.start(), m.end(), v, False, "plain"))
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        w = words[i]
+        token = w.group()
+        low = token.lower()
+        if nb.vague_value(low) is not None:
+            j, value, end = i, nb.vague_value(low) or 0.0, w.end()
+            # "hundreds of thousands", "tens of millions"
+            while j + 2 < len(words) and words[j + 1].group().lower() == "of" \
+                    and nb.vague_value(words[j + 2].group()) and text[end:words[j + 2].start()].strip() == "of":
+                value *= nb.vague_value(words[j + 2].group()) or 1.0
+                end = words[j + 2].end()
+                j += 2
+            if low != "tens" or j > i:
+                atoms.append((w.start(), end, value, True, "vague"))
+            i = j + 1
+            continue
+        if low in ("a", "an") and i + 1 < len(words) and text[w.end():words[i + 1].start()] == " " \
+                and nb.scale_value(words[i + 1].group()) and words[i + 1].group().lower() != "dozen" \
+                or low == "a" and i + 1 < len(words) and words[i + 1].group().lower() == "dozen":
+            nxt = words[i + 1]
+            atoms.append((w.start(), nxt.end(), nb.scale_value(nxt.group()) or 0.0, True, "plain"))
+            i += 2
+            continue
+        value = nb.parse_number_words(token)
+        if value is not None:
+            # extend over following number words: "two hundred thousand", "one hundred and five"
+            end, j = w.end(), i
+            k = i + 1
+            while k < len(words) and re.fullmatch(r"\s+", text[words[k - 1].end():words[k].start()]):
+                nxt = words[k].group().lower()
+                if nxt == "and":
+                    k += 1
+                    continue
+                if nb.parse_number_words(nxt) is None or nb.vague_value(nxt) is not None:
+                    break
+                joined = nb.parse_number_words(text[w.start():words[k].end()].replace("\n", " "))
+                if joined is None:
+                    break
+                value, end, j = joined, words[k].end(), k
+                k += 1
+            atoms.append((w.start(), end, value, True, "plain"))
+            i = j + 1
+            continue
+        parts = re.split(f"[{_H}]", token)
+        if len(parts) > 1:
+            frac = nb.fraction_value(token)
+            if frac is not None:
+                atoms.append((w.start(), w.end(), frac * 100.0, True, "fraction"))
+            else:
+                # longest hyphen prefix that is a cardinal: "six-week", "twenty-five-year"
+                for n in range(len(parts) - 1, 0, -1):
+                    v = nb.parse_number_words("-".join(parts[:n]))
+                    if v is not None:
+                        pre_end = w.start() + len("-".join(parts[:n]))
+                        atoms.append((w.start(), pre_end, v, True, "hyphen"))
+                        break
+        i += 1
+    atoms.sort()
+    return atoms
+
+
+def _scan_paragraph(text: str) -> list[_Cand]:
+    """Find figure candidates in one paragraph's text (no parse needed)."""
+    blocked = _blocked_spans(text)
+    out: list[_Cand] = []
+    taken_until = -1
+    for start, end, value, words, hint in _number_atoms(text):
+        if start < taken_until or _overlaps((start, end), blocked):
+            continue
+        cand = _classify(text, start, end, value, words, hint)
+        if cand is None:
+            continue
+        out.append(cand)
+        taken_until = cand.end
+    return out
+
+
+def _classify(text: str, start: int, end: int, value: float, words: bool, hint: str) -> _Cand | None:
+    """Turn a number atom into a candidate by looking at its unit, currency and surroundings."""
+    raw_num = text[start:end]
+    if hint == "fraction":
+        return _Cand(start, end, start, end, value, "percent", "fraction", True)
+    if hint == "vague":
+        if not _OF_AFTER.match(text, end):
+            return None
+        return _Cand(start, end, start, end, value, "count", "vague", True)
+    if not words:
+        # digits glued to letters: allowed only for "%", unit and scale abbreviations ("5km", "$5bn")
+        tail = re.match(r"[A-Za-z]+", text[end:])
+        if tail and not re.fullmatch(rf"{nb.SCALE_ABBREV_PATTERN}|km2?|kms|kg|bcm|mcm|bpd|m3", tail.group(),
+                                     re.IGNORECASE):
+            return None  # ordinals (21st), decades (90s), codes
+    num_end = end
+    # currency before the number
+    cur, money_start = None, start
+    before = text[max(0, start - 6):start]
+    sm = _SYMBOL_BEFORE.search(before)
+    if sm:
+        cur, money_start = nb.CURRENCY_SYMBOLS[sm.group(1)], start - (len(before) - sm.start())
+    else:
+        im = _ISO_BEFORE.search(before)
+        if im and im.group(1) in nb.currency_codes():
+            cur, money_start = im.group(1), start - (len(before) - im.start())
+    # scale word or abbreviation
+    if not words or hint == "plain":
+        sm2 = _SCALE_AFTER_DIGITS.match(text, num_end) if not words else None
+        if sm2 and nb.scale_value(sm2.group().strip()):
+            value *= nb.scale_value(sm2.group().strip()) or 1.0
+            num_end = sm2.end()
+        elif not words:
+            ab = _SCALE_ABBREV_AFTER.match(text, num_end)
+            if ab and (ab.group(1) == "" and ab.group(2).lower() in ("bn", "mn", "mln", "tn", "trn")
+                       or cur is not None and ab.group(1) == ""):
+                value *= nb.SCALE_ABBREV[ab.group(2).lower()]
+                num_end = ab.end()
+    if not words and _is_year(raw_num, value) and num_end == end and cur is None:
+        if not re.match(r"\s*(?:%|percent|per cent)", text[end:], re.IGNORECASE):
+            return None
+    if cur is not None:
+        return _Cand(money_start, num_end, start, num_end, value, cur, "money", words)
+    cm = _CURRENCY_NAME_AFTER.match(text, num_end)
+    if cm:
+        code = nb.currency_from_name(cm.group(1))
+        if code:
+            # an adjective before the name may make it more specific ("Canadian dollars")
+            return _Cand(start, cm.end(), start, num_end, value, code, "money", words)
+    im2 = _ISO_AFTER.match(text, num_end)
+    if im2 and im2.group(1) in nb.currency_codes():
+        return _Cand(start, im2.end(), start, num_end, value, im2.group(1), "money", words)
+    um = _UNIT_AFTER.match(text, num_end)
+    if um:
+        hyphen = bool(re.search(f"[{_H}]", um.group(1)))
+        unit, factor, rate = nb.UNIT_LOOKUP[re.sub(r"\s+", " ", um.group(2).lower())]
+        if hint == "hyphen" and not hyphen:
+            return None
+        u_end = um.end()
+        if unit in nb.TIME_UNITS:
+            if _RELATIVE_AFTER.match(text, u_end) or _RELATIVE_BEFORE.search(text[:start]):
+                return None
+            if hyphen and re.match(rf"[{_H}]old\b", text[u_end:]):
+                return None
+        if rate is None:
+            rm = _RATE_AFTER.match(text, u_end)
+            if rm and unit not in nb.TIME_UNITS:
+                rate = "per " + re.sub(r"^(?:per|a|an|each|every)\s+", "", rm.group(1).lower())
+                rate = {"per annually": "per year", "per daily": "per day", "per weekly": "per week",
+                        "per monthly": "per month", "per yearly": "per year", "per annum": "per year"}.get(rate, rate)
+        kind = "percent" if unit == "percent" else "time" if unit in nb.TIME_UNITS else "measure"
+        return _Cand(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))
+    if hint == "hyphen":
+        return None  # "two-state", "three-member": adjectival compounds, not quantities
+    if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]):
+        return None  # "5-star", "3-1", "5-6%": compounds and ranges handled nowhere else
+    return _Cand(start, num_end, start, num_end, value, "count", "count", words)
+
+
+# --- parse-based context ------------------------------------------------------------------
+
+
+class _ParaContext:
+    """A paragraph's spaCy tokens with char-offset lookup."""
+
+    def __init__(self, para: Paragraph) -> None:
+        self.para = para
+        self.doc = para.doc
+        self.starts = [t.idx for t in self.doc] if self.doc is not None else []
+
+    def token_at(self, rel: int):
+        """The token covering relative char offset ``rel`` (or the nearest one before it)."""
+        if self.doc is None or not self.starts:
+            return None
+        i = bisect_right(self.starts, rel) - 1
+        return self.doc[max(i, 0)]
+
+    def sentence(self, rel: int):
+        tok = self.token_at(rel)
+        return tok.sent if tok is not None else None
+
+
+def _is_count(cand: _Cand, text: str, ctx: _ParaContext) -> tuple[bool, object | None]:
+    """Does a unit-less number quantify a noun? Returns (is_count, counted noun token)."""
+    tok = ctx.token_at(cand.num_end - 1)
+    if tok is None:
+        return False, None
+    if cand.words and cand.value == 1:
+        return False, None  # "one of the few", "one thing": never a reported quantity
+    prev = _prev_word(text, cand.start)
+    if cand.words and cand.value < 100 and (prev in _ANAPHORIC_DETERMINERS or re.search(r"['’]s\s*$",
+                                                                                        text[:cand.start])):
+        return False, None  # "the two countries", "all three of them"
+    first = ctx.token_at(cand.start)
+    if first is not None and first.i > first.sent.start:
+        p = first.doc[first.i - 1]
+        if p.pos_ == "PROPN" and p.text[:1].isupper() and not re.fullmatch(_MONTH, p.text):
+            return False, None  # "Boeing 737", "Resolution 2231"
+    for ent in tok.doc.ents:
+        if ent.label_ in _NAME_ENT_LABELS and ent.start < tok.i < ent.end - 1 and ent[0].pos_ == "PROPN":
+            return False, None  # a number inside a multi-word name
+    noun = None
+    if tok.dep_ in ("nummod", "quantmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        noun = tok.head
+    else:
+        for nxt in tok.doc[tok.i + 1: tok.i + 5]:
+            if nxt.pos_ in ("ADJ",) or nxt.dep_ in ("compound", "amod") or nxt.text in _H:
+                continue
+            if nxt.pos_ in ("NOUN", "PROPN"):
+                noun = nxt
+            break
+    if noun is None or noun.lower_ in _NOT_COUNT_NOUNS or noun.ent_type_ == "DATE":
+        return False, None
+    if noun.sent != tok.sent or noun.i - tok.i > 6:
+        return False, None
+    return True, noun
+
+
+def _phrase(tokens) -> str:
+    """Compact text of a token sequence, trimmed of edge punctuation."""
+    s = " ".join(t.text for t in tokens).strip(" ,;:")
+    s = re.sub(r"\s+([,.;:’'%])", r"\1", s)
+    s = re.sub(r"([‘“(])\s+", r"\1", s)
+    s = re.sub(r"\s+([’”)])", r"\1", s)
+    s = re.sub(r"\s*([-\u2011])\s*", r"\1", s)
+    return s
+
+
+def _np(tok, max_words: int = 10) -> str:
+    """The noun phrase headed by ``tok``, with one level of of/from/in/to complements (no clauses, no dates)."""
+    toks = [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
+    toks = [t for t in toks if t.dep_ not in ("det",) or t.i != toks[0].i or t.lower_ not in ("the", "a", "an")]
+    extra = []
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "to", "with", "between", "for"):
+            sub = list(child.subtree)
+            if any(t.like_num or t.ent_type_ in ("DATE", "CARDINAL", "PERCENT") for t in sub):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") or t.text in ",;" for t in sub):
+                continue
+            extra = sub
+            break
+        if child.dep_ in ("conj", "appos", "relcl", "acl", "punct", "cc"):
+            break
+    words = toks + extra
+    return _phrase(words[:max_words])
+
+
+def _governor(tok):
+    """Nearest verb (or the root) above ``tok``."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _subject(verb):
+    """The subject of ``verb`` (resolving a relative pronoun to the noun it modifies)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _measure(cand: _Cand, ctx: _ParaContext, noun) -> str | None:
+    """A short phrase from the sentence saying what the number measures."""
+    anchor_rel = cand.unit_start if cand.unit_start is not None else cand.num_end - 1
+    tok = ctx.token_at(anchor_rel)
+    if tok is None:
+        return None
+    text = None
+    if cand.kind == "count" and noun is not None:
+        span = tok.doc[tok.i + 1: noun.i + 1]
+        text = _phrase([t for t in span if not t.like_num])
+        conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        while conj:
+            c = conj[0]
+            text += ", " + _phrase([t for t in c.subtree if t.i <= c.i and t.dep_ not in ("cc", "punct")])
+            conj = [x for x in c.children if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN")]
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == noun.i + 1:
+                tail = _np(child, 8) if False else None
+                obj = [c for c in child.children if c.dep_ == "pobj"]
+                if obj and not any(t.like_num for t in obj[0].subtree):
+                    text += f" {child.text} " + _np(obj[0], 8)
+                break
+    elif cand.kind == "vague":
+        of = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        nxt = [t for t in tok.doc[tok.i + 1: tok.i + 12] if t.pos_ in ("NOUN", "PROPN")]
+        if of is not None and nxt:
+            text = _np(nxt[0], 10)
+    elif cand.kind in ("percent", "fraction"):
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not of and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of":
+            of = [tok.doc[tok.i + 1]]
+        obj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if obj and obj[0].pos_ != "PRON":
+            text = "share of " + _np(obj[0])
+        elif tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            text = _np(tok.head.head, 6)
+        else:
+            subj = _subject(_governor(tok))
+            text = _np(subj, 8) if subj is not None and subj.pos_ != "PRON" else None
+    elif cand.kind == "time":
+        if cand.hyphen:
+            head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+            nxt = [t for t in tok.doc[tok.i + 1: tok.i + 4] if t.pos_ in ("NOUN", "PROPN")]
+            head = head if head is not None and head.i > tok.i else (nxt[0] if nxt else None)
+            text = f"duration of {_phrase(tok.doc[tok.i + 1: head.i + 1])}" if head is not None else None
+        else:
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            obj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+            if obj:
+                text = "duration of " + _np(obj[0])
+            else:
+                gov = _governor(tok)
+                subj = _subject(gov)
+                if subj is not None and subj.pos_ != "PRON":
+                    text = f"{_np(subj, 8)} {gov.text}"
+                elif gov.pos_ in ("VERB", "AUX"):
+                    text = f"time {gov.text}"
+    elif cand.kind == "measure":
+        rights = [c for c in tok.rights if c.dep_ in ("advmod", "prep")]
+        if rights:
+            r = rights[0]
+            text = "distance " + _phrase(list(r.subtree)[:8]) if cand.unit in ("km", "nautical_mile") else None
+        if text is None:
+            subj = _subject(_governor(tok))
+            text = _np(subj, 8) if subj is not None and subj.pos_ != "PRON" else None
+    elif cand.kind == "money":
+        head = tok.head
+        if tok.dep_ in ("nummod", "compound", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
+            text = _np(head, 8)
+        else:
+            subj = _subject(_governor(tok))
+            text = _np(subj, 10) if subj is not None and subj.pos_ != "PRON" else None
+    if text and cand.rate:
+        text = f"{text} {cand.rate}"
+    elif cand.rate:
+        text = cand.rate
+    return text or None
+
+
+def _period(cand: _Cand, ctx: _ParaContext, text: str) -> str | None:
+    """The period the figure covers when its sentence gives one ("from 2016 to 2020" -> "2016/2020")."""
+    sent = ctx.sentence(cand.num_start)
+    if sent is None:
+        s0, s1 = 0, len(text)
+    else:
+        s0, s1 = sent.start_char, sent.end_char
+    stext = text[s0:s1]
+    best: tuple[int, str] | None = None
+    for pat in _PERIOD_PATTERNS:
+        for m in pat.finditer(stext):
+            y1, y2 = m.group(1), m.group(2)
+            if len(y2) == 2:
+                y2 = y1[:2] + y2
+            if int(y2) <= int(y1):
+                continue
+            dist = abs(s0 + m.start() - cand.start)
+            if best is None or dist < best[0]:
+                best = (dist, f"{y1}/{y2}")
+    if best:
+        return best[1]
+    m = _SINCE.search(stext)
+    if m:
+        return f"{m.group(1)}/.."
+    # a single year in a prepositional phrase on the same verb as the figure: "In 2022, exports rose to ..."
+    if ctx.doc is None:
+        return None
+    tok = ctx.token_at(cand.num_start)
+    gov = _governor(tok)
+    for t in tok.sent:
+        if re.fullmatch(_YEAR, t.text) and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "for", "over") \
+                and _governor(t.head) is gov and not (cand.start <= t.idx < cand.end):
+            return t.text
+    return None
+
+
+def _mention_in(span: tuple[int, int], mentions: list[Mention], head: tuple[int, int] | None = None) -> str | None:
+    """actor_id of the mention inside ``span`` — the one covering ``head`` if any, else the first."""
+    inside = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
+    if head is not None:
+        for m in inside:
+            if m.start < head[1] and head[0] < m.end:
+                return m.actor_id
+    return inside[0].actor_id if inside else None
+
+
+def _tok_span(tok, base: int) -> tuple[int, int]:
+    return base + tok.idx, base + tok.idx + len(tok.text)
+
+
+def _subtree_span(tok, base: int) -> tuple[int, int]:
+    return base + tok.left_edge.idx, base + tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _speaker_of(verb, base: int, mentions: list[Mention]) -> str | None:
+    """Actor of the subject of a reporting verb (the speaker for passive "X was quoted as saying")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    return _mention_in(_subtree_span(subj, base), mentions, _tok_span(subj, base))
+
+
+def _attribution_in_sentence(sent, base: int, mentions: list[Mention], anchor=None) -> str | None:
+    """Who a sentence attributes its content to: "according to X", or the subject of a reporting verb."""
+    for t in sent:
+        if t.lower_ == "according":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            to = to or (nxt if nxt is not None and nxt.lower_ == "to" else None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                aid = _mention_in(_subtree_span(obj, base), mentions, _tok_span(obj, base))
+                if aid:
+                    return aid
+    if anchor is not None:
+        cur = anchor
+        for _ in range(15):
+            if cur.lemma_ in _REPORT_LEMMAS and cur.pos_ == "VERB":
+                aid = _speaker_of(cur, base, mentions)
+                if aid:
+                    return aid
+            if cur.head is cur:
+                break
+            cur = cur.head
+    root = sent.root
+    if root.lemma_ in _REPORT_LEMMAS:
+        return _speaker_of(root, base, mentions)
+    return None
+
+
+def _inside_quote(text: str, rel: int) -> bool:
+    """Is ``rel`` inside typographic or straight double quotation marks of its paragraph?"""
+    before = text[:rel]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _source(cand: _Cand, ctx: _ParaContext, mentions: list[Mention], prev: _ParaContext | None) -> str | None:
+    """actor_id of whoever the text says states the figure."""
+    if ctx.doc is None:
+        return None
+    base = ctx.para.start
+    tok = ctx.token_at(cand.num_start)
+    aid = _attribution_in_sentence(tok.sent, base, mentions, tok)
+    if aid:
+        return aid
+    if _inside_quote(ctx.para.text, cand.num_start):
+        for sent in ctx.doc.sents:  # the quote's attribution elsewhere in the paragraph
+            aid = _attribution_in_sentence(sent, base, mentions)
+            if aid:
+                return aid
+    if prev is not None and prev.doc is not None and prev.para.text.rstrip().endswith(":"):
+        last = list(prev.doc.sents)[-1]  # a block quote introduced by "X said:" / "was quoted as saying:"
+        for t in last:
+            if t.lemma_ in _REPORT_LEMMAS and t.pos_ == "VERB":
+                aid = _speaker_of(t, prev.para.start, mentions)
+                if aid:
+                    return aid
+    return None
+
+
+def _confidence(cand: _Cand, qualifier_prev: str) -> float:
+    """How sure we are this is a figure as the guide defines it (shape-based)."""
+    base = {"percent": 0.95, "money": 0.95, "measure": 0.9, "time": 0.8, "count": 0.8, "vague": 0.4,
+            "fraction": 0.5}[cand.kind]
+    if cand.words and cand.kind in ("count", "percent", "money", "measure"):
+        base -= 0.1
+    if cand.kind == "time" and qualifier_prev in ("last", "past", "first"):
+        base -= 0.2
+    return round(base, 2)
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
+    """Figures of one article as contract rows, sorted by ``char_start``.
+
+    ``mentions`` are the article's resolved actor mentions; they are only used
+    to name who states a figure (``source_actor_id``).
+    """
+    doc_mentions = sorted((m for m in mentions if m.doc_id == article.doc_id), key=lambda m: (m.start, m.end))
+    rows: list[dict] = []
+    prev_ctx: _ParaContext | None = None
+    for para in article.paragraphs:
+        ctx = _ParaContext(para)
+        text = para.text
+        if _is_furniture(text):
+            prev_ctx = ctx
+            continue
+        for cand in _scan_paragraph(text):
+            noun = None
+            if cand.kind == "count":
+                if ctx.doc is None:
+                    continue
+                ok, noun = _is_count(cand, text, ctx)
+                if not ok:
+                    continue
+            qm = _QUALIFIER_BEFORE.search(text[max(0, cand.start - 30):cand.start])
+            qualifier = re.sub(r"\s+", " ", qm.group(1).lower()) if qm else None
+            start, end = para.start + cand.start, para.start + cand.end
+            raw = article.text[start:end]
+            rows.append({
+                "figure_id": _figure_id(article.doc_id, start, end),
+                "doc_id": article.doc_id,
+                "char_start": start,
+                "char_end": end,
+                "raw_text": raw,
+                "value": float(cand.value),
+                "unit": cand.unit,
+                "qualifier": qualifier,
+                "measure": _measure(cand, ctx, noun) if ctx.doc is not None else None,
+                "period": _period(cand, ctx, text),
+                "source_actor_id": _source(cand, ctx, doc_mentions, prev_ctx),
+                "confidence": _confidence(cand, _prev_word(text, cand.start)),
+            })
+        prev_ctx = ctx
+    rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
+    return rows
+
+
+_FURNITURE = re.compile(
+    r"^\s*[\d.,]+\s*[KkMm]?\s+(?:shares?|comments?|views?|likes?|reads?|min(?:ute)?s?\s+read|retweets?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_furniture(text: str) -> bool:
+    """Share counters and reading-time badges that segmentation may have let through."""
+    return bool(_FURNITURE.match(text))

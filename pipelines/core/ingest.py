@@ -1,0 +1,239 @@
+"""From a folder of ``.txt`` files to document rows, texts and a quarantine list.
+
+A scheduled pipeline meets every kind of bad file sooner or later. Nothing
+here raises for one bad file: the file goes to the quarantine with the file
+name and the reason, and every other document is still processed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import dateparser
+import polars as pl
+import yaml
+
+from pipelines.core.text import decode, segment
+
+MAX_BYTES = 5 * 1024 * 1024  #: a news article is kilobytes; anything this big is not one
+MANIFEST_NAME = "sources.csv"
+DATASET_NAME = "dataset.yaml"
+MANIFEST_COLUMNS = ["doc_id", "title", "publisher", "author", "published_date", "url", "licence_note"]
+_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script|meta)\b", re.IGNORECASE)
+
+
+@dataclass
+class IngestResult:
+    documents: pl.DataFrame
+    texts: dict[str, str]
+    quarantine: pl.DataFrame
+    dataset: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    reason: str
+    severity: str = "quarantined"  # "quarantined" (file skipped) or "warning" (processed with a fallback)
+
+
+def parse_partial_date(value: str | None) -> tuple[date | None, str | None]:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; precision is kept, not invented."""
+    if not value or not value.strip():
+        return None, None
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
+    if not m:
+        raise ValueError(f"unparseable date {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    precision = "day" if m[3] else "month" if m[2] else "year"
+    return date(y, mo, d), precision
+
+
+def load_dataset_config(seeds_dir: Path) -> tuple[dict, list[Problem]]:
+    """Read ``dataset.yaml``; a malformed file falls back to defaults with a warning."""
+    path = seeds_dir / DATASET_NAME
+    defaults = {"name": "dataset", "title": "Dataset", "version": "0.0.0", "licence": {"name": "CC-BY-4.0"}, "language": "en"}
+    if not path.exists():
+        return defaults, [Problem(DATASET_NAME, "missing; using default name and version 0.0.0", "warning")]
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("top level is not a mapping")
+        version = str(data.get("version", ""))
+        if not re.fullmatch(r"\d+\.\d+\.\d+", version):
+            raise ValueError(f"version {version!r} is not a semantic version MAJOR.MINOR.PATCH")
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as exc:
+        return defaults, [Problem(DATASET_NAME, f"malformed ({exc}); using defaults", "warning")]
+    return {**defaults, **data}, []
+
+
+def load_manifest(seeds_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
+    """Read ``sources.csv`` into ``doc_id -> row``; bad rows are reported, good ones kept."""
+    path = seeds_dir / MANIFEST_NAME
+    if not path.exists():
+        return {}, []
+    problems: list[Problem] = []
+    try:
+        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+        if not reader.fieldnames or "doc_id" not in reader.fieldnames:
+            return {}, [Problem(MANIFEST_NAME, "malformed: no doc_id column; metadata will be inferred from texts", "warning")]
+        rows = list(reader)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        return {}, [Problem(MANIFEST_NAME, f"malformed ({exc}); metadata will be inferred from texts", "warning")]
+    out: dict[str, dict] = {}
+    for n, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            problems.append(Problem(MANIFEST_NAME, f"line {n}: wrong number of fields; row ignored", "warning"))
+            continue
+        doc_id = (row.get("doc_id") or "").strip()
+        if not doc_id:
+            problems.append(Problem(MANIFEST_NAME, f"line {n}: empty doc_id; row ignored", "warning"))
+            continue
+        clean = {k: (row.get(k) or "").strip() or None for k in MANIFEST_COLUMNS}
+        try:
+            clean["published_date"], clean["published_date_precision"] = parse_partial_date(clean["published_date"])
+        except ValueError as exc:
+            problems.append(Problem(MANIFEST_NAME, f"line {n} ({doc_id}): {exc}; date will be inferred from the text", "warning"))
+            clean["published_date"], clean["published_date_precision"] = None, None
+        out[doc_id] = clean
+    return out, problems
+
+
+_DATELINE = re.compile(
+    r"^(?:date[:\s]+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})$",
+    re.IGNORECASE,
+)
+
+
+def infer_metadata(text: str) -> dict:
+    """Best-effort title and publication date from the text itself (first lines only)."""
+    segs = segment(text)
+    title = next((s.text for s in segs if s.kind == "title"), None)
+    published, precision = None, None
+    for seg in segs[:15]:
+        m = _DATELINE.match(seg.text.strip())
+        if m:
+            parsed = dateparser.parse(m[1], languages=["en"], settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first"})
+            if parsed:
+                published, precision = parsed.date(), "day"
+                break
+    return {"title": title, "published_date": published, "published_date_precision": precision}
+
+
+def _safe_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """``*.txt`` files directly inside ``seeds_dir`` that really live there."""
+    root = seeds_dir.resolve()
+    files, problems = [], []
+    for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            problems.append(Problem(path.name, "symlink points outside SEEDS_DIR; not read"))
+            continue
+        if not path.is_file():
+            problems.append(Problem(path.name, "not a regular file"))
+            continue
+        files.append(path)
+    return files, problems
+
+
+def read_text_file(path: Path) -> tuple[bytes, str, list[Problem]]:
+    """Read and decode one article, or raise ``ValueError`` with the reason to quarantine it."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"file is {size} bytes, over the {MAX_BYTES}-byte limit for one article")
+    raw = path.read_bytes()
+    text, encoding = decode(raw)
+    if not text.strip("\ufeff \t\r\n"):
+        raise ValueError("empty or whitespace-only file")
+    if len(_HTML.findall(text[:5000])) >= 2:
+        raise ValueError("HTML markup, not plain article text (save the article as text)")
+    warnings = []
+    if encoding != "utf-8":
+        warnings.append(Problem(path.name, f"not UTF-8; decoded as {encoding} (offsets index the decoded text)", "warning"))
+    return raw, text, warnings
+
+
+def ingest(seeds_dir: Path) -> IngestResult:
+    """Read every article in ``seeds_dir`` with its metadata; quarantine what cannot be used."""
+    dataset, problems = load_dataset_config(seeds_dir)
+    manifest, manifest_problems = load_manifest(seeds_dir)
+    problems += manifest_problems
+    files, file_problems = _safe_files(seeds_dir)
+    problems += file_problems
+
+    rows, texts, seen_hashes = [], {}, {}
+    for path in files:
+        doc_id = path.stem
+        try:
+            raw, text, warnings = read_text_file(path)
+        except (OSError, ValueError) as exc:
+            problems.append(Problem(path.name, str(exc)))
+            continue
+        problems += warnings
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in seen_hashes:
+            problems.append(Problem(path.name, f"identical content to {seen_hashes[digest]}.txt; counted once"))
+            continue
+        seen_hashes[digest] = doc_id
+        meta = manifest.get(doc_id)
+        inferred = infer_metadata(text)
+        if meta is None:
+            meta = {k: None for k in MANIFEST_COLUMNS} | inferred
+            source = "inferred"
+        else:
+            source = "manifest"
+            for key in ("title", "published_date", "published_date_precision"):
+                if meta.get(key) is None:
+                    meta[key] = inferred[key]
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "title": meta.get("title"),
+                "publisher": meta.get("publisher"),
+                "author": meta.get("author"),
+                "published_date": meta.get("published_date"),
+                "published_date_precision": meta.get("published_date_precision"),
+                "url": meta.get("url"),
+                "licence_note": meta.get("licence_note"),
+                "language": dataset.get("language", "en"),
+                "content_sha256": digest,
+                "n_chars": len(text),
+                "n_words": len(text.split()),
+                "metadata_source": source,
+            }
+        )
+        texts[doc_id] = text
+    present = {p.stem for p in files}
+    for doc_id in sorted(manifest):
+        if doc_id not in present:
+            problems.append(Problem(f"{doc_id}.txt", "listed in sources.csv but no such file; row ignored", "warning"))
+    return IngestResult(
+        documents=documents_frame(rows),
+        texts=texts,
+        quarantine=quarantine_frame(problems),
+        dataset=dataset,
+    )
+
+
+def documents_frame(rows: list[dict]) -> pl.DataFrame:
+    schema = {
+        "doc_id": pl.String, "title": pl.String, "publisher": pl.String, "author": pl.String,
+        "published_date": pl.Date, "published_date_precision": pl.String, "url": pl.String,
+        "licence_note": pl.String, "language": pl.String, "content_sha256": pl.String,
+        "n_chars": pl.Int64, "n_words": pl.Int64, "metadata_source": pl.String,
+    }
+    return pl.DataFrame(rows, schema=schema, orient="row").sort("doc_id")
+
+
+def quarantine_frame(problems: list[Problem]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"file": p.file, "severity": p.severity, "reason": p.reason} for p in problems],
+        schema={"file": pl.String, "severity": pl.String, "reason": pl.String},
+        orient="row",
+    ).sort(["file", "reason"])

@@ -1,0 +1,80 @@
+"""Data-quality rules a release must pass, as plain functions returning findings.
+
+Each function returns a list of human-readable failures (empty = pass), so
+the same rules serve the Dagster asset checks, the CLI summary and tests.
+Minimum row counts fail; maximums only warn (a surprising jump is worth a
+look, not a blocked release).
+"""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+from pandera.errors import SchemaError, SchemaErrors
+
+from schemas import FOREIGN_KEYS, PRIMARY_KEYS, PROVENANCE_COLUMNS, TABLES
+
+#: Minimum rows per table for a corpus of n documents (fail below), and a per-document ceiling (warn above).
+MIN_ROWS_PER_TABLE = {"documents": 1, "actors": 1, "actor_mentions": 1, "quotes": 0, "figures": 0, "events": 0, "event_mentions": 0}
+MAX_ROWS_PER_DOCUMENT = {"actor_mentions": 500, "quotes": 100, "figures": 150, "event_mentions": 150, "actors": 300, "events": 150}
+
+
+def schema_failures(table: str, df: pl.DataFrame) -> list[str]:
+    """Validate ``df`` against the table's pandera model."""
+    try:
+        TABLES[table].validate(df, lazy=True)
+    except SchemaErrors as exc:
+        cases = exc.failure_cases
+        return [f"{table}: {row['check']} failed on column {row['column']} (e.g. {row['failure_case']!r})" for row in cases.head(10).to_dicts()]
+    except SchemaError as exc:  # pragma: no cover - lazy=True reports SchemaErrors
+        return [f"{table}: {exc}"]
+    return []
+
+
+def provenance_failures(table: str, df: pl.DataFrame, texts: dict[str, str]) -> list[str]:
+    """Every row's cited slice must equal its text column, exactly."""
+    column = PROVENANCE_COLUMNS[table]
+    bad = []
+    for row in df.select("doc_id", "char_start", "char_end", column).iter_rows(named=True):
+        text = texts.get(row["doc_id"])
+        if text is None:
+            bad.append(f"{table}: doc_id {row['doc_id']!r} has no source text")
+        elif not (0 <= row["char_start"] <= row["char_end"] <= len(text)) or text[row["char_start"]:row["char_end"]] != row[column]:
+            bad.append(f"{table}: {row['doc_id']}[{row['char_start']}:{row['char_end']}] != {row[column]!r}")
+    return bad
+
+
+def unique_id_failures(table: str, df: pl.DataFrame) -> list[str]:
+    keys = PRIMARY_KEYS[table]
+    dupes = df.group_by(keys).len().filter(pl.col("len") > 1)
+    return [f"{table}: duplicate key {row}" for row in dupes.drop("len").head(10).to_dicts()]
+
+
+def referential_failures(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Every id a row references exists in the referenced table."""
+    bad = []
+    for (table, column), (ref_table, ref_column) in FOREIGN_KEYS.items():
+        if table not in tables or ref_table not in tables:
+            continue
+        refs = set(tables[ref_table][ref_column].to_list())
+        missing = sorted({v for v in tables[table][column].drop_nulls().to_list() if v not in refs})
+        if missing:
+            bad.append(f"{table}.{column}: {len(missing)} ids missing from {ref_table}.{ref_column}, e.g. {missing[:3]}")
+    return bad
+
+
+def row_count_findings(table: str, df: pl.DataFrame, n_documents: int) -> tuple[list[str], list[str]]:
+    """(failures, warnings) for the table's row count."""
+    failures, warnings = [], []
+    minimum = MIN_ROWS_PER_TABLE.get(table, 0)
+    if df.height < minimum:
+        failures.append(f"{table}: {df.height} rows, fewer than the minimum {minimum}")
+    ceiling = MAX_ROWS_PER_DOCUMENT.get(table)
+    if ceiling is not None and df.height > ceiling * max(n_documents, 1):
+        warnings.append(f"{table}: {df.height} rows, more than {ceiling} per document on average")
+    return failures, warnings
+
+
+def validate_schema_model(model: type[pa.DataFrameModel], df: pl.DataFrame) -> None:
+    """Raise if ``df`` does not satisfy ``model`` (for tests and ad-hoc use)."""
+    model.validate(df, lazy=True)

@@ -1,0 +1,227 @@
+"""Immutable, byte-reproducible releases: files, checksums, data package, changelog.
+
+A release is written to a staging folder and renamed into place only when
+complete, so a crash never leaves a half-written version behind. The same
+tables give the same bytes: rows are sorted by key, writer settings are
+fixed, and nothing time-dependent is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from schemas import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, column_descriptions, table_description
+
+
+class ReleaseConflict(RuntimeError):
+    """A version that is already published would change: bump the version instead."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    path: Path
+    status: str  # "published" or "unchanged"
+    row_counts: dict[str, int]
+
+
+def sort_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
+    """Stable row order: by primary key, ties broken by every column."""
+    keys = [k for k in PRIMARY_KEYS.get(table, []) if k in df.columns]
+    rest = [c for c in df.columns if c not in keys and not isinstance(df.schema[c], pl.List)]
+    return df.sort(keys + rest, nulls_last=True, maintain_order=True) if df.height else df
+
+
+def _csv_ready(df: pl.DataFrame) -> pl.DataFrame:
+    """CSV has no list type: list columns become JSON arrays (Table Schema type ``array``)."""
+    exprs = []
+    for name, dtype in df.schema.items():
+        if isinstance(dtype, pl.List):
+            exprs.append(
+                pl.col(name).map_elements(lambda v: json.dumps(list(v), ensure_ascii=False), return_dtype=pl.String)
+            )
+        else:
+            exprs.append(pl.col(name))
+    return df.select(exprs) if df.height else df.with_columns([pl.col(n).cast(pl.String) for n, d in df.schema.items() if isinstance(d, pl.List)])
+
+
+def write_table(df: pl.DataFrame, folder: Path, table: str) -> list[Path]:
+    """Write ``<table>.parquet`` and ``<table>.csv`` with fixed, deterministic settings."""
+    parquet, csv = folder / f"{table}.parquet", folder / f"{table}.csv"
+    df.write_parquet(parquet, compression="zstd", compression_level=3, statistics=False, row_group_size=100_000)
+    _csv_ready(df).write_csv(csv, line_terminator="\n", float_precision=None, datetime_format="%Y-%m-%dT%H:%M:%S", date_format="%Y-%m-%d")
+    return [parquet, csv]
+
+
+_TS_TYPES = {pl.String: "string", pl.Int64: "integer", pl.Int32: "integer", pl.Float64: "number", pl.Boolean: "boolean", pl.Date: "date"}
+
+
+def table_schema(table: str, df: pl.DataFrame) -> dict:
+    """Frictionless Table Schema for ``table``, descriptions from its pandera model."""
+    descriptions = column_descriptions(table)
+    fields = []
+    for name, dtype in df.schema.items():
+        ftype = "array" if isinstance(dtype, pl.List) else _TS_TYPES.get(dtype.base_type(), "string")
+        field = {"name": name, "type": ftype}
+        if descriptions.get(name):
+            field["description"] = descriptions[name]
+        fields.append(field)
+    schema: dict = {"fields": fields, "primaryKey": PRIMARY_KEYS[table]}
+    fks = [
+        {"fields": column, "reference": {"resource": f"{ref_table}-csv", "fields": ref_column}}
+        for (t, column), (ref_table, ref_column) in FOREIGN_KEYS.items()
+        if t == table and column in df.columns
+    ]
+    if fks:
+        schema["foreignKeys"] = fks
+    return schema
+
+
+def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], documents: pl.DataFrame) -> dict:
+    """The release's ``datapackage.json`` (Frictionless Data Package v1)."""
+    licence = dataset.get("licence") or {}
+    sources = [
+        {k: v for k, v in {"title": f"{r['publisher'] or 'unknown publisher'}: {r['title'] or r['doc_id']}", "path": r["url"],
+                           "doc_id": r["doc_id"], "published": str(r["published_date"]) if r["published_date"] else None}.items() if v}
+        for r in documents.select("doc_id", "title", "publisher", "url", "published_date").to_dicts()
+    ]
+    resources = []
+    for table, df in tables.items():
+        schema = table_schema(table, df)
+        for fmt, mediatype in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet")):
+            resource = {
+                "name": f"{table}-{fmt}",
+                "path": f"{table}.{fmt}",
+                "format": fmt,
+                "mediatype": mediatype,
+                "description": table_description(table),
+                "schema": schema,
+            }
+            if fmt == "csv":
+                resource |= {"encoding": "utf-8", "dialect": {"delimiter": ",", "quoteChar": '"', "header": True}}
+            resources.append(resource)
+    return {
+        "profile": "data-package",
+        "name": dataset.get("name", "dataset"),
+        "title": dataset.get("title"),
+        "description": dataset.get("description"),
+        "version": version,
+        "licenses": [{k: v for k, v in licence.items() if v}],
+        "sources": sources,
+        "resources": resources,
+    }
+
+
+def sha256sums(folder: Path) -> str:
+    lines = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.name != "SHA256SUMS"):
+        lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}")
+    return "\n".join(lines) + "\n"
+
+
+def _versions(releases_dir: Path) -> list[str]:
+    def key(v: str) -> tuple[int, ...]:
+        return tuple(int(x) for x in v.split("."))
+
+    found = [p.name for p in releases_dir.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")] if releases_dir.exists() else []
+    return sorted((v for v in found if all(x.isdigit() for x in v.split(".")) and v.count(".") == 2), key=key)
+
+
+def previous_release(releases_dir: Path, version: str) -> Path | None:
+    """The newest published version older than ``version``."""
+    def key(v: str) -> tuple[int, ...]:
+        return tuple(int(x) for x in v.split("."))
+
+    older = [v for v in _versions(releases_dir) if key(v) < key(version)]
+    return releases_dir / older[-1] if older else None
+
+
+def changelog(version: str, tables: dict[str, pl.DataFrame], previous: Path | None, max_examples: int = 5) -> str:
+    """Rows added, removed and changed per table against the previous release, with example ids."""
+    lines = [f"# Changelog for {version}", ""]
+    if previous is None:
+        lines += ["First release: every row is new.", "", "| table | rows |", "|---|---|"]
+        lines += [f"| {t} | {df.height} |" for t, df in tables.items()]
+        return "\n".join(lines) + "\n"
+    lines += [f"Compared with {previous.name}.", "", "| table | added | removed | changed | unchanged |", "|---|---|---|---|---|"]
+    details = []
+    for table, df in tables.items():
+        old_path = previous / f"{table}.parquet"
+        old = pl.read_parquet(old_path) if old_path.exists() else df.clear()
+        keys = PRIMARY_KEYS[table]
+        key_of = lambda frame: frame.select(pl.concat_str([pl.col(k).cast(pl.String) for k in keys], separator="|").alias("_key"))  # noqa: E731
+        new_keys = dict(zip(key_of(df)["_key"].to_list(), df.iter_rows()))
+        old_keys = dict(zip(key_of(old)["_key"].to_list(), old.iter_rows())) if set(old.columns) == set(df.columns) else dict(zip(key_of(old)["_key"].to_list(), [None] * old.height))
+        added = sorted(set(new_keys) - set(old_keys))
+        removed = sorted(set(old_keys) - set(new_keys))
+        changed = sorted(k for k in set(new_keys) & set(old_keys) if new_keys[k] != old_keys[k])
+        unchanged = len(set(new_keys) & set(old_keys)) - len(changed)
+        lines.append(f"| {table} | {len(added)} | {len(removed)} | {len(changed)} | {unchanged} |")
+        for label, ids in (("added", added), ("removed", removed), ("changed", changed)):
+            if ids:
+                details.append(f"- {table} {label}: " + ", ".join(f"`{i}`" for i in ids[:max_examples]) + (" …" if len(ids) > max_examples else ""))
+    return "\n".join(lines + ([""] + details if details else [])) + "\n"
+
+
+def _point_latest(releases_dir: Path, version: str) -> None:
+    """Atomically repoint ``latest`` and rewrite ``versions.json``."""
+    tmp = releases_dir / f".latest-{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(version, target_is_directory=True)
+    os.replace(tmp, releases_dir / "latest")
+    versions = _versions(releases_dir)
+    payload = json.dumps({"latest": versions[-1] if versions else version, "versions": versions}, indent=2) + "\n"
+    tmp_json = releases_dir / f".versions-{os.getpid()}.json"
+    tmp_json.write_text(payload, encoding="utf-8")
+    os.replace(tmp_json, releases_dir / "versions.json")
+
+
+def publish(
+    tables: dict[str, pl.DataFrame],
+    dataset: dict,
+    releases_dir: Path,
+    extra_files: dict[str, str] | None = None,
+) -> PublishResult:
+    """Write the release for ``dataset['version']``; identical content is a no-op, different content an error."""
+    version = str(dataset["version"])
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    final = releases_dir / version
+    staging = releases_dir / f".staging-{version}-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        ordered = {t: sort_table(t, tables[t]) for t in TABLES}
+        for table, df in ordered.items():
+            write_table(df, staging, table)
+        package = datapackage(dataset, version, ordered, ordered["documents"])
+        (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+        (staging / "CHANGELOG.md").write_text(changelog(version, ordered, previous_release(releases_dir, version)), encoding="utf-8")
+        for name, content in (extra_files or {}).items():
+            (staging / name).write_text(content, encoding="utf-8")
+        (staging / "SHA256SUMS").write_text(sha256sums(staging), encoding="utf-8")
+        counts = {t: df.height for t, df in ordered.items()}
+        if final.exists():
+            existing = (final / "SHA256SUMS").read_text(encoding="utf-8") if (final / "SHA256SUMS").exists() else ""
+            if existing == (staging / "SHA256SUMS").read_text(encoding="utf-8"):
+                shutil.rmtree(staging)
+                _point_latest(releases_dir, _versions(releases_dir)[-1])
+                return PublishResult(final, "unchanged", counts)
+            raise ReleaseConflict(
+                f"release {version} is already published with different content at {final}; "
+                f"published releases are immutable: bump 'version' in dataset.yaml (patch for corrections, "
+                f"minor for new rows, major for breaking column changes) and build again"
+            )
+        os.rename(staging, final)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    _point_latest(releases_dir, _versions(releases_dir)[-1])
+    return PublishResult(final, "published", counts)

@@ -1,0 +1,1 @@
+"""The Dagster graph, grouped by stage: ingest -> extract -> warehouse -> release."""

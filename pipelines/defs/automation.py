@@ -1,0 +1,39 @@
+"""When the build runs: a daily schedule, and a sensor that notices new or changed articles."""
+
+
+import hashlib
+
+import dagster as dg
+
+from pipelines.defs.resources import ProjectPaths
+
+build_job = dg.define_asset_job(
+    "build",
+    selection=dg.AssetSelection.all(),
+    description="ingest -> extract -> warehouse -> release, gated by the blocking checks.",
+)
+
+daily_release = dg.ScheduleDefinition(
+    name="daily_release", job=build_job, cron_schedule="0 3 * * *", execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.STOPPED,
+)
+
+
+def seeds_fingerprint(paths: ProjectPaths) -> str:
+    """A digest of every input file's name, size and modification time: changes when an article does."""
+    h = hashlib.sha256()
+    if paths.seeds.exists():
+        for p in sorted(paths.seeds.iterdir(), key=lambda p: p.name):
+            if p.is_file() and (p.suffix in {".txt", ".csv", ".yaml"}):
+                st = p.stat()
+                h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+@dg.sensor(job=build_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
+           description="Requests a build when files in SEEDS_DIR are added, removed or changed.")
+def seeds_changed(context: dg.SensorEvaluationContext, paths: ProjectPaths) -> dg.SensorResult:
+    fingerprint = seeds_fingerprint(paths)
+    if fingerprint == context.cursor:
+        return dg.SensorResult(skip_reason="no change in SEEDS_DIR")
+    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=fingerprint)], cursor=fingerprint)

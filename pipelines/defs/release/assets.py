@@ -1,0 +1,43 @@
+"""Release: publish the immutable, versioned Parquet/CSV folder once every gate passed."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipelines.core.ingest import IngestResult
+from pipelines.core.release import publish
+from pipelines.defs.resources import ProjectPaths
+
+
+class ReleaseConfig(dg.Config):
+    include_text: bool = False  # full article text is copyrighted: only for private releases
+
+
+@dg.asset(
+    group_name="release",
+    deps=["warehouse"],
+    description="warehouse/releases/<version>/: Parquet + CSV per table, datapackage.json, SHA256SUMS, CHANGELOG.md.",
+)
+def release(
+    context: dg.AssetExecutionContext,
+    config: ReleaseConfig,
+    paths: ProjectPaths,
+    source_documents: IngestResult,
+    documents: pl.DataFrame,
+    actors: pl.DataFrame,
+    actor_mentions: pl.DataFrame,
+    quotes: pl.DataFrame,
+    figures: pl.DataFrame,
+    events: pl.DataFrame,
+    event_mentions: pl.DataFrame,
+) -> dict:
+    source = source_documents
+    frames = {"documents": documents, "actors": actors, "actor_mentions": actor_mentions, "quotes": quotes,
+              "figures": figures, "events": events, "event_mentions": event_mentions}
+    if config.include_text:
+        texts = pl.DataFrame({"doc_id": list(source.texts), "text": list(source.texts.values())})
+        frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
+    result = publish(frames, source.dataset, paths.releases)
+    context.log.info(f"release {result.status}: {result.path}")
+    context.add_output_metadata({"path": str(result.path), "status": result.status, **{f"rows_{t}": n for t, n in result.row_counts.items()}})
+    return {"path": str(result.path), "status": result.status, "rows": result.row_counts}

@@ -1,0 +1,23 @@
+import datetime
+
+import pandera.polars as pa
+
+
+class EventsSchema(pa.DataFrameModel):
+    """One row per real-world event, deduplicated across documents."""
+
+    event_id: str = pa.Field(unique=True, description="Stable hash of the event's identity.")
+    event_date: datetime.date = pa.Field(nullable=True, description="Date of the event; first day of the period when coarser than a day.")
+    date_precision: str = pa.Field(isin=["day", "month", "year"], description="day, month or year.")
+    event_date_end: datetime.date = pa.Field(nullable=True, description="Last day of a range; null for a single date.")
+    cameo_code: str = pa.Field(str_matches=r"^\d{2,4}$", description="CAMEO event code, e.g. 042 (make a visit).")
+    event_type: str = pa.Field(description="Label of the CAMEO code.")
+    actor1_id: str = pa.Field(nullable=True, description="Who acts (joins actors.actor_id).")
+    actor2_id: str = pa.Field(nullable=True, description="Who is acted upon (joins actors.actor_id).")
+    location_id: str = pa.Field(nullable=True, description="Where: an actor of type location or country.")
+    description: str = pa.Field(description="One short line.")
+    n_sources: int = pa.Field(ge=1, description="Distinct documents that report the event.")
+    confidence: float = pa.Field(ge=0.0, le=1.0, description="Extractor confidence from 0 to 1.")
+
+    class Config:
+        strict = False  # extra columns are allowed by the contract

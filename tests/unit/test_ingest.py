@@ -1,0 +1,88 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipelines.core.ingest import infer_metadata, ingest, parse_partial_date
+
+BODY = "The foreign minister visited the capital on Monday, officials said.\n"
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def reasons(result) -> dict[str, str]:
+    return {r["file"]: r["reason"] for r in result.quarantine.to_dicts()}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2023-01", (date(2023, 1, 1), "month")), ("2022-12-15", (date(2022, 12, 15), "day")), ("2021", (date(2021, 1, 1), "year")), ("", (None, None))],
+)
+def test_partial_dates_keep_their_precision(value: str, expected: tuple) -> None:
+    assert parse_partial_date(value) == expected
+
+
+def test_unparseable_manifest_date_is_reported_not_fatal(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "sources.csv", "doc_id,title,publisher,author,published_date,url,licence_note\na,T,P,,last Tuesday-ish,,\n")
+    result = ingest(tmp_path)
+    assert result.documents["doc_id"].to_list() == ["a"]
+    assert "unparseable date" in reasons(result)["sources.csv"]
+
+
+def test_document_missing_from_manifest_gets_inferred_metadata(tmp_path: Path) -> None:
+    write(tmp_path, "b.txt", "A Headline Without A Full Stop\n19 January, 2023\n" + BODY)
+    row = ingest(tmp_path).documents.to_dicts()[0]
+    assert row["title"] == "A Headline Without A Full Stop"
+    assert row["published_date"] == date(2023, 1, 19)
+    assert row["metadata_source"] == "inferred"
+
+
+def test_iso_dateline_is_inferred() -> None:
+    meta = infer_metadata("Some title\ndate 2023-03-29\n" + BODY)
+    assert meta["published_date"] == date(2023, 3, 29)
+
+
+def test_bad_files_are_quarantined_and_the_rest_processed(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", BODY)
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "blank.txt", "  \n\t\n")
+    write(tmp_path, "binary.txt", b"\x89PNG\x00\x00\x00IHDR")
+    write(tmp_path, "page.txt", "<!DOCTYPE html><html><head></head><body><p>hi</p></body></html>")
+    write(tmp_path, "copy of good.txt", BODY)
+    result = ingest(tmp_path)
+    assert result.documents["doc_id"].to_list() == ["copy of good"]  # first by name of two identical files
+    r = reasons(result)
+    assert "empty" in r["empty.txt"] and "empty" in r["blank.txt"]
+    assert "binary" in r["binary.txt"]
+    assert "HTML" in r["page.txt"]
+    assert "identical content to copy of good.txt" in r["good.txt"]
+
+
+def test_symlink_outside_seeds_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = write(outside, "secret.txt", BODY)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "link.txt").symlink_to(secret)
+    result = ingest(seeds)
+    assert result.documents.height == 0
+    assert "outside SEEDS_DIR" in reasons(result)["link.txt"]
+
+
+def test_manifest_row_without_file_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "sources.csv", "doc_id,title,publisher,author,published_date,url,licence_note\nghost,T,P,,2023-01-01,,\n")
+    write(tmp_path, "real.txt", BODY)
+    assert "no such file" in reasons(ingest(tmp_path))["ghost.txt"]
+
+
+def test_content_hash_is_of_raw_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    write(tmp_path, "x.txt", BODY)
+    assert ingest(tmp_path).documents["content_sha256"][0] == hashlib.sha256(BODY.encode()).hexdigest()
