@@ -48,7 +48,7 @@ ORG_WORDS = frozenset(
     court network analytics administration bureau federation league movement front brigade brigades board club
     church hospital museum alliance coalition partners capital holdings systems technologies energy petroleum
     oil gas company's cabinet senate knesset duma majlis guard police media broadcasting television radio
-    channel agency's directorate secretariat program programme initiative institution observatory""".split()
+    channel agency's directorate secretariat program programme initiative institution observatory studies""".split()
 )
 #: Head nouns that make a name a place.
 PLACE_WORDS = frozenset(
@@ -76,6 +76,9 @@ BODY_NOUNS = ("parliament", "national assembly", "supreme court", "constitutiona
 MINISTRY_PORTFOLIOS = {"foreign": "Foreign Affairs", "defense": "Defense", "defence": "Defense",
                        "interior": "Interior", "finance": "Finance", "health": "Health", "education": "Education",
                        "economy": "Economy", "justice": "Justice", "energy": "Energy", "agriculture": "Agriculture"}
+#: Religions and faiths spaCy tags as organisations.
+RELIGIONS = frozenset({"islam", "christianity", "judaism", "buddhism", "hinduism", "sikhism", "catholicism",
+                       "orthodoxy", "protestantism", "shia islam", "sunni islam"})
 #: Particles that begin a surname; a name starting with one lost its given name.
 NAME_PARTICLES = frozenset({"ben", "bin", "ibn", "abu", "al", "el", "de", "van", "von", "da", "di", "la", "le", "bar"})
 #: Words never taken as a person's name on their own.
@@ -110,6 +113,7 @@ class Place:
     iso3: str
     name: str
     kind: str  # "country", "territory", "historic", "capital"
+    form: str = "name"  # "name", "demonym" or "capital": how the surface names the place
 
 
 @dataclass
@@ -150,11 +154,12 @@ def load_gazetteer(path: Path = DEMONYMS_CSV) -> Gazetteer:
         iso3, name, kind = row["iso3"], row["name"], row["kind"]
         gz.names[iso3] = name
         gz.kinds[iso3] = kind
-        forms = [name] + [a for a in row["aliases"].split("|") if a] + [d for d in row["demonyms"].split("|") if d]
-        for form in forms:
-            gz.by_surface.setdefault(form.translate(_QUOTES), Place(iso3, name, kind))
+        for form in [name] + [a for a in row["aliases"].split("|") if a]:
+            gz.by_surface.setdefault(form.translate(_QUOTES), Place(iso3, name, kind, "name"))
+        for form in (d for d in row["demonyms"].split("|") if d):
+            gz.by_surface.setdefault(form.translate(_QUOTES), Place(iso3, name, kind, "demonym"))
         for cap in (c for c in row["capital"].split("|") if c):
-            gz.by_surface.setdefault(cap.translate(_QUOTES), Place(iso3, name, "capital"))
+            gz.by_surface.setdefault(cap.translate(_QUOTES), Place(iso3, name, "capital", "capital"))
     surfaces = sorted(gz.by_surface, key=len, reverse=True)
     gz.pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w]|\.\w)")
     return gz

@@ -28,10 +28,9 @@ CUE_VERBS = frozenset(
     remark observe comment reply respond answer ask suggest predict believe maintain mention quip joke
     complain urge promise vow pledge report tweet post compare quote cite reiterate recount concede
     agree express testify hail praise criticize criticise accuse recommend deem describe call label
-    dub term brand characterize characterise question wonder muse point put affirm opine reckon
-    caution contend estimate allege reveal disclose insist proclaim exclaim shout cry whisper
-    acknowledge assure advise inform remind announce lament welcome thank blast slam signal
-    recommend told""".split()
+    dub term brand characterize characterise wonder muse affirm opine reckon caution contend
+    estimate allege reveal disclose proclaim exclaim shout cry whisper assure advise inform remind
+    lament blast slam""".split()
 )
 
 #: Cue verbs that name or characterise rather than report speech: a short
@@ -93,8 +92,9 @@ class Context:
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping ``[start, end)`` most, outside quotes."""
         best, best_ov = None, 0
+        lo = bisect_right(self._starts, start - 200)  # no name is longer than this
         hi = bisect_right(self._starts, end)
-        for m in self.mentions[max(0, hi - 50) : hi]:
+        for m in self.mentions[lo:hi]:
             ov = min(m.end, end) - max(m.start, start)
             if ov > best_ov and not self.in_quote(m.start, m.end):
                 best, best_ov = m, ov
@@ -110,6 +110,83 @@ class Context:
         ]
         return out
 
+    def speaker(self, m: Mention, how: str) -> Speaker:
+        """A speaker for mention ``m``, named by the fullest form the article uses for that actor.
+
+        "Dr Avdaliani" and "he" become "Emil Avdaliani" when the article names
+        him in full elsewhere: still a surface form of this document, and the
+        one a reader (or a name matcher) recognises.
+        """
+        forms = [
+            x.text
+            for x in self.mentions
+            if x.actor_id == m.actor_id and not self.in_quote(x.start, x.end)
+        ]
+        best = max(forms, key=lambda t: (len(_strip_possessive(t).split()), len(t)), default=m.text)
+        return Speaker(m.actor_id, _strip_possessive(best), how)
+
+    def person_by_surname(self, word: str) -> Mention | None:
+        """The one person actor whose mentions end in ``word`` ("Ibrahim" for Khazar Ibrahim).
+
+        Covers a bare surname the mention list missed; ``None`` when no or
+        several actors share it, as picking one would be a guess.
+        """
+        hits = {
+            m.actor_id: m
+            for m in self.mentions
+            if m.actor_type == "person" and word in (_last_word(m.text), _last_word(m.name))
+        }
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def surname_subjects_before(self, pos: int, first_para: int) -> list[tuple[int, Mention]]:
+        """Bare-surname clause subjects the mention list missed, from paragraph ``first_para`` to ``pos``."""
+        out = []
+        for i in range(max(0, first_para), self.paragraph_index(pos) + 1):
+            p = self.article.paragraphs[i]
+            if p.doc is None:
+                continue
+            for t in p.doc:
+                at = p.start + t.idx
+                if at >= pos or not t.text[:1].isupper() or t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if self.in_quote(at, at + len(t.text)) or self.mention_at(at, at + len(t.text)):
+                    continue
+                m = self.person_by_surname(t.text)
+                if m is not None:
+                    out.append((at, m))
+        return out
+
+    def paragraph_index(self, pos: int) -> int:
+        """Index of the paragraph holding ``pos`` (or the last one before it)."""
+        starts = [p.start for p in self.article.paragraphs]
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def token_at(self, pos: int) -> tuple[Paragraph, Token] | None:
+        """The parsed token covering absolute offset ``pos``."""
+        paras = self.article.paragraphs
+        if not paras:
+            return None
+        p = paras[self.paragraph_index(pos)]
+        if p.doc is None or not (p.start <= pos < p.end):
+            return None
+        rel = pos - p.start
+        for t in p.doc:
+            if t.idx <= rel < t.idx + len(t.text):
+                return p, t
+        return None
+
+    def is_subject(self, m: Mention) -> bool:
+        """Is the mention (its head word) the subject of a clause, or in apposition to one?"""
+        found = self.token_at(m.end - 1)
+        if found is None:
+            return False
+        _, t = found
+        while t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        if t.dep_ == "appos":
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")
+
     def description(self, actor_id: str) -> str:
         """Lower-cased title words and appositives the article attaches to an actor's mentions."""
         if actor_id not in self._descs:
@@ -118,30 +195,48 @@ class Context:
         return self._descs[actor_id]
 
 
+def _last_word(text: str | None) -> str:
+    words = _strip_possessive(text or "").split()
+    return words[-1] if words else ""
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"\s*[’']s?$", "", text.strip())
+
+
 def _describe(article: Article, m: Mention) -> str:
-    """Title words right before a mention ("Israel's Foreign Minister Eli Cohen") and its appositive."""
-    text = article.text
-    para_start = next((p.start for p in article.paragraphs if p.start <= m.start < p.end), 0)
-    before = text[max(para_start, m.start - 60) : m.start]
-    words = re.findall(r"[\w’'‑-]+|[^\w\s]", before)
-    pre: list[str] = []
-    for w in reversed(words):
-        if not re.match(r"[\w’'‑-]", w) or w.lower() in {"and", "with", "by", "to", "said", "says", "told"}:
-            break
-        pre.append(w)
-        if len(pre) >= 6:
-            break
-    after = ""
-    app = re.match(r"\s*,\s*([^,.;:()“”\"]{1,120})[,.;:]", text[m.end : m.end + 160])
-    if app and not re.match(r"(?:who|which|that|he|she|they|it|and|but|as|said|says)\b", app.group(1)):
-        after = app.group(1)
-    return (" ".join(reversed(pre)) + " " + after).lower()
+    """Title words a mention carries and its appositive, lower-cased.
+
+    From the parse: the words left of the name inside its own phrase
+    ("Israel's Foreign Minister Eli Cohen", "independent political analyst
+    Turan Gafarli") and any appositive ("Khazar Ibrahim, Azerbaijan ambassador
+    to the United States"). Without a parse, the appositive by punctuation.
+    """
+    para = next((p for p in article.paragraphs if p.start <= m.start < p.end), None)
+    if para is None or para.doc is None:
+        app = re.match(r"\s*,\s*([^,.;:()“”\"]{1,120})[,.;:]", article.text[m.end : m.end + 160])
+        return app.group(1).lower() if app else ""
+    rel_s, rel_e = m.start - para.start, m.end - para.start
+    toks = [t for t in para.doc if rel_s <= t.idx < rel_e]
+    if not toks:
+        return ""
+    head = toks[-1]
+    while head.dep_ in ("compound", "flat") and head.head is not head and rel_s <= head.head.idx < rel_e + 40:
+        head = head.head
+    first = toks[0].i
+    words = [t.text for t in head.subtree if first - 8 <= t.i < first]
+    for child in head.children:
+        if child.dep_ == "appos":
+            words.extend(t.text for t in list(child.subtree)[:15])
+    if head.dep_ == "appos":  # "the ambassador, Khazar Ibrahim," names the role on the other side
+        words.extend(t.text for t in head.head.subtree if first - 10 <= t.i < first)
+    return " ".join(words).lower()
 
 
-def subject_of(verb: Token) -> tuple[Token | None, Token | None]:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing through participles and infinitives.
 
-    Returns ``(subject_token, verb_that_has_it)``. "said Cohen, noting ..." gives
+    "said Cohen, noting ..." gives
     Cohen for "noting"; "went on to state" gives the subject of "went"; "X,
     who believes" gives X; "a diplomat called Y" gives the diplomat; "X was
     quoted as saying" gives X (the quoted person, not the newspaper).
@@ -153,21 +248,24 @@ def subject_of(verb: Token) -> tuple[Token | None, Token | None]:
         if subj and subj[0].dep_ != "expl":
             s = subj[0]
             if s.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return v.head, v
-            return s, v
+                return v.head
+            return s
         if passive:
             if v.lemma_ in ("quote", "cite"):
-                return passive[0], v
+                return passive[0]
             agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            return (agent[0], v) if agent else (None, v)
+            return agent[0] if agent else None
+        inverted = [c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ == "PROPN"]
+        if inverted and v.lemma_ in CUE_VERBS and not any(c.dep_ in ("ccomp",) for c in v.rights):
+            return inverted[0]  # '"Are you serious?" asked Anna Berg' parses Berg as an object
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head, v
+            return v.head
         if v.dep_ == "relcl":
-            return v.head, v
+            return v.head
         if v.head is v or v.dep_ in ("ROOT",):
             break
         v = v.head
-    return None, None
+    return None
 
 
 def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker:
@@ -178,19 +276,21 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         return NO_SPEAKER
     m = ctx.mention_at(start, end)
     if m is not None:
-        return Speaker(m.actor_id, m.text, "named")
+        return ctx.speaker(m, "named")
     for child in tok.children:
-        if child.dep_ in ("compound", "appos", "flat", "nmod") and child.pos_ == "PROPN" or child.dep_ == "appos":
+        if child.dep_ == "appos" or (child.dep_ in ("compound", "flat", "nmod") and child.pos_ == "PROPN"):
             cs = para.start + child.idx
             m = ctx.mention_at(cs, cs + len(child.text))
             if m is not None:
-                return Speaker(m.actor_id, m.text, "named")
+                return ctx.speaker(m, "named")
     low = tok.lower_
     if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
-        before = ctx.persons_before(start)
-        if before:
-            return Speaker(before[0].actor_id, before[0].text, "pronoun")
-        return NO_SPEAKER
+        m = antecedent(ctx, start)
+        return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
+    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+        m = ctx.person_by_surname(tok.text)
+        if m is not None:
+            return ctx.speaker(m, "named")
     if tok.pos_ == "PROPN":
         parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok]
         name = para.text[parts[0].idx : tok.idx + len(tok.text)] if parts else tok.text
@@ -200,8 +300,35 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     return NO_SPEAKER
 
 
+def antecedent(ctx: Context, pos: int) -> Mention | None:
+    """The person "he"/"she" at ``pos`` most likely refers to.
+
+    The nearest earlier person mention that is a grammatical subject (or in
+    apposition to one) within this and the two previous paragraphs, as
+    subjects are what a following "he says" continues; else simply the
+    nearest earlier person mention.
+    """
+    before = ctx.persons_before(pos)
+    here = ctx.paragraph_index(pos)
+    subjects = [(m.start, m) for m in before if here - ctx.paragraph_index(m.start) <= 2 and ctx.is_subject(m)]
+    subjects += ctx.surname_subjects_before(pos, here - 2)
+    if subjects:
+        return max(subjects, key=lambda x: x[0])[1]
+    return before[0] if before else None
+
+
 def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker:
-    """Resolve "the ambassador" to the nearest earlier person described with that role."""
+    """Resolve "the ambassador" to the nearest earlier person described with that role.
+
+    Only a definite description ("the ambassador", "Israel's chief diplomat")
+    points back to someone already named; "a diplomat" or "one Western
+    diplomat" is a new, unnamed person.
+    """
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in tok.children
+    )
+    if not definite:
+        return NO_SPEAKER
     wanted = _ROLE_EQUIV.get(tok.lemma_.lower(), frozenset({tok.lemma_.lower()}))
     modifiers = {
         c.text.lower()[:5]
@@ -222,10 +349,20 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
         key = (mod_hit, -rank)
         if best is None or key > best[:2]:
             best = (mod_hit, -rank, m)
-    if best is None:
-        return NO_SPEAKER
-    m = best[2]
-    return Speaker(m.actor_id, m.text, "role")
+    if best is not None:
+        return ctx.speaker(best[2], "role")
+    return _organisation_by_noun(ctx, tok.lemma_.lower(), pos)
+
+
+def _organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
+    """Resolve "the ministry"/"the embassy" to the nearest earlier organisation whose name has that word."""
+    hi = bisect_right(ctx._starts, pos)
+    for m in reversed(ctx.mentions[:hi]):
+        if m.end > pos or m.actor_type != "organization" or ctx.in_quote(m.start, m.end):
+            continue
+        if noun in re.findall(r"\w+", m.text.lower()) or noun in re.findall(r"\w+", m.name.lower()):
+            return ctx.speaker(m, "role")
+    return NO_SPEAKER
 
 
 def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:
@@ -245,5 +382,5 @@ def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:
             e = s + (stop.start() if stop else len(window))
             m = ctx.mention_at(s, e)
             if m is not None:
-                return Speaker(m.actor_id, m.text, "named")
+                return ctx.speaker(m, "named")
     return NO_SPEAKER

@@ -55,6 +55,7 @@ class _Trigger:
     date: ResolvedDate | None = None
     date_how: str = ""
     anaphor: bool = False  # a bare reference to an earlier event ("the war"): an anchor, not a new row
+    actors: tuple = ()  # actor ids found for the row, so later references can check they agree
 
 
 @dataclass
@@ -65,6 +66,7 @@ class _Context:
     para: Paragraph
     mentions: list[Mention]
     date_order: str
+    last_actor: Mention | None = None  # actor1 of the previous event row, for a subject "it"
 
 
 # --- mentions ---------------------------------------------------------------------
@@ -102,7 +104,7 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
         return m
     if allow_pronoun and tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON":
         return _previous_person(ctx, tok)
-    for deps in (("poss", "nmod"), ("compound",), ("amod",), ("appos",)):
+    for deps in (("poss", "nmod"), ("appos",), ("compound",), ("amod",)):
         for child in tok.children:
             if child.dep_ in deps:
                 m = _mention_at(ctx, child) or (_actor_of(ctx, child) if deps[0] in ("poss", "appos") else None)
@@ -131,7 +133,7 @@ def _subject(tok):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         if tok.dep_ != "advcl":
             return _subject(tok.head)
     if tok.dep_ == "relcl":  # "the legislation, which was signed by X" has no active subject
@@ -231,6 +233,14 @@ def _verb_trigger(tok) -> _Trigger | None:
             ol = obj.lemma_.lower()
             if ol in cameo.NOUN_CODES and ol not in cameo.STATE_NOUNS and _noun_ok(obj):
                 return _Trigger(tok, cameo.NOUN_CODES[ol], lemma, ol, "verb", covered={tok.i, obj.i})
+    if lemma in ("speak", "talk") and (any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+            c.dep_ == "nsubj" and any(cc.dep_ == "conj" for cc in c.children) for c in tok.children)):
+        return _Trigger(tok, "040", lemma, None, "verb", covered={tok.i})
+    if lemma in ("begin", "start", "launch", "continue"):
+        for c in tok.children:
+            cl = c.lemma_.lower()
+            if c.dep_ == "nsubj" and cl in cameo.NOUN_CODES and _noun_ok(c):
+                return _Trigger(tok, cameo.NOUN_CODES[cl], lemma, cl, "verb", covered={tok.i, c.i})
     if lemma == "work" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return _Trigger(tok, "060", lemma, None, "verb", covered={tok.i})
     if lemma in cameo.VERB_CODES:
@@ -261,8 +271,12 @@ def _sentence_triggers(sent) -> list[_Trigger]:
         trig = _verb_trigger(tok)
         if trig is None:
             continue
+        if trig.lemma == "meet" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            continue  # "was met with criticism" is not a meeting
+        if trig.kind == "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+            continue
         head = tok.head
-        if tok.dep_ == "xcomp" and head is not tok:
+        if tok.dep_ == "xcomp" and head.i != tok.i:
             hl = head.lemma_.lower()
             if hl in cameo.DECISION_VERBS:
                 trig.actor_token = head
@@ -287,8 +301,7 @@ def _sentence_triggers(sent) -> list[_Trigger]:
         if tok.pos_ == "PROPN" and lemma not in ("war", "conflict", "summit", "offensive", "invasion"):
             continue
         trig = _Trigger(tok, cameo.NOUN_CODES[lemma], lemma, None, "noun", covered={tok.i})
-        mods = [c for c in tok.children if c.dep_ not in ("det", "poss", "case", "punct")]
-        trig.anaphor = not mods
+        trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
         triggers.append(trig)
     return triggers
 
@@ -323,7 +336,7 @@ def _resolve(ctx: _Context, expr: str, future: bool) -> ResolvedDate | None:
 def _span_head(toks):
     ids = {t.i for t in toks}
     for t in toks:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             return t
     return toks[0]
 
@@ -334,42 +347,94 @@ def _governing(tok, owner: dict[int, _Trigger]) -> _Trigger | None:
     while True:
         if t.i in owner:
             return owner[t.i]
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
 
 
 def _years_after(trig: _Trigger) -> int | None:
-    """'Thirty years after X established ...' -> 30 (X's date is the main clause's minus 30)."""
-    for child in trig.token.children:
-        if child.dep_ in ("mark", "prep") and child.lower_ in ("after", "before"):
-            for mod in child.children:
-                if mod.dep_ == "npadvmod" and mod.lemma_.lower() == "year":
-                    for num in mod.children:
-                        if num.dep_ == "nummod":
-                            w = num.lower_
-                            n = int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
-                            if n:
-                                return n if child.lower_ == "after" else -n
+    """'Thirty years after X established ...' -> 30 (X's date is the main clause's minus 30).
+
+    The parser hangs "N years" on the marker or on the verb itself; both count.
+    """
+    tok = trig.token
+    marks = [c for c in tok.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")]
+    for mark in marks:
+        for mod in list(mark.children) + list(tok.children):
+            if mod.dep_ == "npadvmod" and mod.lemma_.lower() == "year" and mod.i < mark.i:
+                for num in mod.children:
+                    if num.dep_ == "nummod":
+                        w = num.lower_
+                        n = int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+                        if n:
+                            return n if mark.lower_ == "after" else -n
     return None
+
+
+#: Words that tie one event's time to another's ("met after Herzog's arrival").
+_TEMPORAL_LINKS = {"after", "following", "during", "upon", "on", "before", "since", "when", "as", "while",
+                   "throughout", "amid", "later"}
+#: Dependencies a date is never borrowed across: relative clauses describe, reported speech has its own time.
+_BARRIER_DEPS = {"relcl", "acl", "ccomp", "parataxis"}
+
+
+def _path_up(low, high) -> list | None:
+    """Tokens from ``low`` up to (excluding) its ancestor ``high``; None if ``high`` is not above it."""
+    path = []
+    t = low
+    while t.i != high.i:
+        path.append(t)
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return path
+
+
+def _temporal_path(path: list) -> bool:
+    return any(t.lower_ in _TEMPORAL_LINKS and t.dep_ in ("prep", "mark", "advmod") for t in path) or any(
+        t.lower_ in _TEMPORAL_LINKS for p in path for t in p.children if t.dep_ in ("prep", "mark", "advmod"))
+
+
+def _nearest_verb(tok):
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return t
 
 
 def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_Trigger]) -> None:
     """Give each trigger a date: its own, else borrowed (see module docstring)."""
     owner = {i: t for t in triggers for i in t.covered}
-    floating = []
+    floating: list[tuple[ResolvedDate, object]] = []  # (date, the verb it modifies)
     for toks, expr in _date_spans(ctx, sent):
         head = _span_head(toks)
-        trig = _governing(head.head if head.head is not head else head, owner) if head.i not in owner else owner[head.i]
+        trig = _governing(head, owner)
         if trig is None:
             rd = _resolve(ctx, expr, False)
             if rd:
-                floating.append(rd)
+                floating.append((rd, _nearest_verb(head)))
             continue
         if trig.date is None:
             rd = _resolve(ctx, expr, trig.planned)
             if rd:
                 trig.date, trig.date_how = rd, "own"
+
+    # an event inside a clause whose (non-event) verb carries the date: "highlighted in December
+    # 2022 with Zelenskyy's speech", "In 2021/22, tensions heightened as Iran carried out drills"
+    by_verb = {v.i: rd for rd, v in reversed(floating)}
+    for t in triggers:
+        if t.date is not None or (t.kind == "noun" and t.token.tag_ in ("NNS", "NNPS")):
+            continue
+        for anc in t.token.ancestors:
+            if anc.i in owner:
+                break
+            if anc.i in by_verb:
+                path = _path_up(t.token, anc) or []
+                if not any(p.dep_ in _BARRIER_DEPS for p in path):
+                    t.date, t.date_how = by_verb[anc.i], "own"
+                break
 
     # "N years after": relative to the sentence's own-dated main event
     dated_main = [t for t in triggers if t.date_how == "own" and _years_after(t) is None]
@@ -379,41 +444,106 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
             ref = dated_main[0].date
             t.date, t.date_how = ResolvedDate(date(ref.start.year - n, 1, 1), None, "year"), "years_after"
 
-    # a bare reference to an earlier event ("that meeting", "Herzog's arrival") takes its date
+    # a definite reference to an earlier event ("that meeting", "Herzog's arrival", "after Aliyev
+    # appointed an ambassador") takes its date
     for t in triggers:
-        if t.date is None and t.kind == "noun":
+        if t.date is None and (t.kind == "noun" or _in_temporal_clause(t.token)):
             prev = _antecedent(ctx, t, history)
             if prev is not None:
                 t.date, t.date_how = prev.date, "coref"
 
-    # borrow: from a dated trigger below (its anchor), then from the clause above
+    # "a few days later": the date of the event it follows, at a coarser precision
+    for t in triggers:
+        if t.date is None and any(c.lower_ == "later" and c.dep_ == "advmod" for c in t.token.children):
+            ref = next((o for o in triggers if o.date is not None and o.date_how == "own"), None)
+            if ref is not None:
+                unit = " ".join(c.lower_ for c in t.token.subtree)
+                prec = "month" if re.search(r"\b(?:days?|weeks?)\b", unit) else "year"
+                start = ref.date.start.replace(day=1) if prec == "month" else date(ref.date.start.year, 1, 1)
+                if _PRECISION_RANK[ref.date.precision] < _PRECISION_RANK[prec]:
+                    prec, start = ref.date.precision, ref.date.start
+                t.date, t.date_how = ResolvedDate(start, None, prec), "anchor"
+
+    # borrow from a dated event below when linked in time ("met after [the arrival]") or dated itself
     for t in triggers:
         if t.date is not None:
             continue
-        below = [o for o in triggers if o is not t and o.date is not None and o.token.i != t.token.i
-                 and t.token in o.token.ancestors]
-        if below:
-            best = min(below, key=lambda o: abs(o.token.i - t.token.i))
+        best = None
+        for o in triggers:
+            if o is t or o.date is None or o.token.i == t.token.i:
+                continue
+            path = _path_up(o.token, t.token)
+            if path is None or any(p.dep_ in _BARRIER_DEPS for p in path[1:]):
+                continue
+            if o.date_how == "own" or _temporal_path(path):
+                if best is None or abs(o.token.i - t.token.i) < abs(best.token.i - t.token.i):
+                    best = o
+        if best is not None:
             t.date, t.date_how = best.date, "anchor"
-            continue
+    # borrow from the clause above ("as Netanyahu visited" takes the main clause's date)
     for t in triggers:
         if t.date is not None:
             continue
         for anc in t.token.ancestors:
             if anc.i in owner and owner[anc.i] is not t and owner[anc.i].date is not None:
-                t.date, t.date_how = owner[anc.i].date, "clause"
+                path = _path_up(t.token, anc)
+                if path and not any(p.dep_ in _BARRIER_DEPS for p in path):
+                    t.date, t.date_how = owner[anc.i].date, "clause"
                 break
     if len(floating) == 1:
         for t in triggers:
             if t.date is None and t.token.dep_ == "ROOT":
-                t.date, t.date_how = floating[0], "sentence"
+                t.date, t.date_how = floating[0][0], "sentence"
+
+
+_DEFINITE = {"the", "that", "this", "these", "those"}
+
+
+def _is_definite(tok) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children)
+
+
+def _phrase(tok) -> str:
+    return " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")) + " " + tok.lower_
+
+
+def _in_temporal_clause(tok) -> bool:
+    """A verb in an 'after/when/before ...' clause refers to an event told before."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "before", "once")
+                                       for c in tok.children) or (tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("after", "following"))
+
+
+def _own_actor(ctx: _Context, tok) -> str | None:
+    """The actor a reference names itself ("Herzog's arrival", "Russian invasion", "Aliyev appointed")."""
+    cands = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nsubj", "agent")]
+    for c in cands:
+        m = _actor_of(ctx, c if c.dep_ != "agent" else next(iter(c.children), c), allow_pronoun=False)
+        if m is not None:
+            return m.actor_id
+    return None
 
 
 def _antecedent(ctx: _Context, trig: _Trigger, history: list[_Trigger]) -> _Trigger | None:
-    """The most recent earlier dated event of the same CAMEO root in this article."""
+    """The most recent earlier dated event a definite event reference points to.
+
+    Same CAMEO code; an actor the reference names must be one of the
+    antecedent's actors; a named event ("the Second Karabakh War") only refers
+    to an event named the same way.
+    """
+    tok = trig.token
+    if trig.kind == "noun" and not _is_definite(tok) and tok.pos_ != "PROPN":
+        return None
+    mine = _own_actor(ctx, tok)
     for prev in reversed(history):
-        if prev.date is not None and prev.code[:2] == trig.code[:2] and prev.date_how in ("own", "anchor", "clause"):
-            return prev
+        if prev.date is None or prev.code != trig.code or prev.date_how not in ("own", "anchor", "clause", "coref"):
+            continue
+        if trig.kind != "noun" and prev.lemma not in {t.lemma_.lower() for t in tok.subtree}:
+            continue  # "after Aliyev appointed" / "signed a decree to appoint" -> an earlier appointing
+        if tok.pos_ == "PROPN" and _phrase(prev.token) != _phrase(tok):
+            continue
+        if mine is not None and prev.actors and any(prev.actors) and mine not in prev.actors:
+            continue
+        return prev
     return None
 
 
@@ -468,11 +598,29 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> dict:
         if a2_tok is None and a1_tok is not None and a1_tok.dep_ == "pobj":
             a2_tok = next((c for c in a1_tok.conjuncts), None)
         a1 = _actor_of(ctx, a1_tok) if a1_tok is not None else None
+        own = _mention_at(ctx, tok)
+        if a1 is not None and own is not None and a1.actor_id == own.actor_id:
+            a1 = None
+        if a1 is None:
+            verb = _nearest_verb(tok)
+            path = _path_up(tok, verb) or []
+            if verb.pos_ in ("VERB", "AUX") and not any(p.dep_ in _BARRIER_DEPS for p in path):
+                subj = _subject(verb)
+                if subj is not None and subj.i != tok.i and tok not in subj.subtree:
+                    a1 = _actor_of(ctx, subj)
         a2 = _actor_of(ctx, a2_tok) if a2_tok is not None else None
         loc = _location(ctx, [tok])
     else:
         subj = _subject(trig.actor_token if trig.actor_token is not None else tok)
+        if trig.kind == "say":
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
+        if subj is None and trig.code[:2] in ("18", "19"):  # "bombarded with Armenian missiles"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    subj = next((p for p in c.children if p.dep_ == "pobj"), None)
         a1 = _actor_of(ctx, subj)
+        if a1 is None and subj is not None and subj.lower_ in ("it", "its") and ctx.last_actor is not None:
+            a1 = ctx.last_actor
         patient = _patient(tok)
         a2 = _actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
         if a2 is None and subj is not None:  # "Aliyev and Herzog met": the second subject is the partner
@@ -535,10 +683,11 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
     doc_mentions = sorted((m for m in mentions if m.doc_id == article.doc_id), key=lambda m: m.start)
     history: list[_Trigger] = []
     rows: list[dict] = []
+    last_actor: Mention | None = None
     for para in article.paragraphs:
         if para.kind in _SKIP_KINDS or para.doc is None:
             continue
-        ctx = _Context(article, para, doc_mentions, order)
+        ctx = _Context(article, para, doc_mentions, order, last_actor)
         for sent in para.doc.sents:
             triggers = _sentence_triggers(sent)
             if not triggers:
@@ -548,12 +697,17 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
             for t in triggers:
                 if t.kind == "say" and t.date_how != "own" and not _has_occasion(t):
                     continue
-                if t.kind == "noun" and (t.date is None or t.anaphor):
+                if t.kind == "noun" and (t.date is None or (t.date_how == "coref" and (
+                        t.anaphor or t.token.pos_ == "PROPN"))):
                     continue
                 keep.append(t)
             history.extend(t for t in triggers if t.date is not None)
+            last_actor = ctx.last_actor
             for t in keep:
                 row = _row(ctx, t, sent, len(keep))
+                t.actors = (row["actor1_id"], row["actor2_id"])
+                if row["actor1_id"]:
+                    ctx.last_actor = next((m for m in doc_mentions if m.actor_id == row["actor1_id"]), None)
                 assert article.text[row["char_start"]:row["char_end"]] == row["text"]
                 rows.append(row)
     rows.sort(key=lambda r: (r["doc_id"], r["char_start"], r["char_end"], r["cameo_code"]))

@@ -58,17 +58,22 @@ _DATE_PATTERNS = [
 ]
 _YEAR_RANGE = re.compile(rf"\b({_YEAR})\s*[{_H}\u2014/]\s*(\d{{4}}|\d{{2}})\b(?![{_H}/]\d)")
 _PERIOD_PATTERNS = [
-    re.compile(rf"\bfrom\s+(?:{_MONTH}\s+)?({_YEAR})\s+(?:to|until|till|through|thru)\s+(?:{_MONTH}\s+)?({_YEAR})\b"),
-    re.compile(rf"\bbetween\s+({_YEAR})\s+and\s+({_YEAR})\b"),
+    re.compile(rf"\b[Ff]rom\s+(?:{_MONTH}\s+)?({_YEAR})\s+(?:to|until|till|through|thru)\s+"
+               rf"(?:{_MONTH}\s+)?({_YEAR})\b"),
+    re.compile(rf"\b[Bb]etween\s+({_YEAR})\s+and\s+({_YEAR})\b"),
     _YEAR_RANGE,
 ]
 _SINCE = re.compile(rf"\bsince\s+(?:{_MONTH}\s+)?({_YEAR})\b")
 
 # --- number atoms and what follows them ----------------------------------------
 
-_DIGIT_ATOM = re.compile(rf"(?<![\w.,/:#@+{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)")
+#: A digit number not glued to a word ("F-35", "G20"), a date ("9/11") or a time ("10:30").
+_DIGIT_ATOM = re.compile(
+    rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)"
+)
 _WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
-_SCALE_AFTER_DIGITS = re.compile(rf"\s*(?:{nb.SCALE_PATTERN})\b", re.IGNORECASE)
+_SCALE_AFTER_DIGITS = re.compile(rf"(?:\s*|[{_H}])(?:{nb.SCALE_PATTERN})\b", re.IGNORECASE)
+_RANGE_LINK = re.compile(rf"\s*(?:[{_H}\u2014]|to|and|or)\s*$")
 _SCALE_ABBREV_AFTER = re.compile(rf"(\s?)({nb.SCALE_ABBREV_PATTERN})\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"(\s*|\s*[{_H}]\s*)({nb.unit_pattern()})(?![A-Za-z0-9])", re.IGNORECASE)
 _CURRENCY_NAME_AFTER = re.compile(rf"\s+((?:{nb.currency_name_pattern()}))\b", re.IGNORECASE)
@@ -100,7 +105,15 @@ _ANAPHORIC_DETERMINERS = frozenset(
     {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "all", "both", "each", "every",
      "whose", "this", "that", "other"}
 )
-_NOT_COUNT_NOUNS = frozenset({"times", "time", "percent", "%", "point", "points", "fold"})
+_DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "whose", "this",
+                       "that"})
+_PARTITIVE = re.compile(r"\s+(of)\s+(?:them|us|you|those|these|the|their|its|his|her|our)\b", re.IGNORECASE)
+_QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
+_QUANTITY_NOUNS = frozenset({"population", "total", "toll", "number", "tally", "count", "crowd", "workforce",
+                             "strength", "turnout", "membership", "headcount"})
+_NOT_COUNT_NOUNS = frozenset({"times", "time", "percent", "%", "point", "points", "fold", "degrees", "degree",
+                              "minutes", "minute", "seconds", "second", "megawatts", "gigawatts", "kilowatts", "watts",
+                              "volts", "min", "mins", "mw", "gw", "kw", "kwh", "mwh", "gwh", "inches", "inch"})
 _REPORT_LEMMAS = frozenset(
     {"say", "tell", "report", "state", "claim", "estimate", "find", "show", "reveal", "announce", "note", "add",
      "explain", "confirm", "indicate", "write", "calculate", "quote", "suggest", "argue", "insist", "stress",
@@ -170,7 +183,8 @@ def _number_atoms(text: str) -> list[tuple[int, int, float, bool, str]]:
     for m in _DIGIT_ATOM.finditer(text):
         v = nb.parse_digits(m.group())
         if v is not None:
-            atoms.append((m.start(), m.end(), v, False, "plain"))
+            after_hyphen = m.start() > 0 and text[m.start() - 1] in _H
+            atoms.append((m.start(), m.end(), v, False, "after_hyphen" if after_hyphen else "plain"))
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
@@ -239,15 +253,44 @@ def _scan_paragraph(text: str) -> list[_Cand]:
     blocked = _blocked_spans(text)
     out: list[_Cand] = []
     taken_until = -1
-    for start, end, value, words, hint in _number_atoms(text):
+    atoms = _number_atoms(text)
+    for i, (start, end, value, words, hint) in enumerate(atoms):
         if start < taken_until or _overlaps((start, end), blocked):
             continue
         cand = _classify(text, start, end, value, words, hint)
+        ranged = _range_start(text, atoms, i, blocked)
+        if ranged is not None and (cand is None or cand.kind == "count"):
+            cand = ranged
         if cand is None:
             continue
         out.append(cand)
         taken_until = cand.end
     return out
+
+
+def _range_start(text: str, atoms: list, i: int, blocked: list[tuple[int, int]]) -> _Cand | None:
+    """The first number of a range takes the unit of the second: "30 to 40 percent", "5-6%", "two or three days".
+
+    Its span is the number alone; the second number is a figure of its own.
+    """
+    if i + 1 >= len(atoms):
+        return None
+    start, end, value, words, hint = atoms[i]
+    n_start, n_end, n_value, n_words, n_hint = atoms[i + 1]
+    if hint not in ("plain", "after_hyphen") or not _RANGE_LINK.match(text[end:n_start]) or not n_value \
+            or _overlaps((n_start, n_end), blocked) or words != n_words:
+        return None
+    nxt = _classify(text, n_start, n_end, n_value, n_words, n_hint)
+    if nxt is None or nxt.kind not in ("percent", "measure", "time") or nxt.hyphen:
+        return None
+    mult = nxt.value / n_value
+    return _Cand(start, end, start, end, value * mult, nxt.unit, nxt.kind, words, nxt.rate)
+
+
+def _money_rate(text: str, pos: int) -> str | None:
+    """ "$5 a barrel", "€30 per tonne" -> "per barrel"; also time rates ("a year")."""
+    m = re.match(r"\s+(?:a|an|per)\s+([a-z]+)\b", text[pos:])
+    return f"per {m.group(1)}" if m and m.group(1) not in ("lot", "few", "little", "bit", "total") else None
 
 
 def _classify(text: str, start: int, end: int, value: float, words: bool, hint: str) -> _Cand | None:
@@ -278,27 +321,31 @@ def _classify(text: str, start: int, end: int, value: float, words: bool, hint: 
             cur, money_start = im.group(1), start - (len(before) - im.start())
     # scale word or abbreviation
     if not words or hint == "plain":
-        sm2 = _SCALE_AFTER_DIGITS.match(text, num_end) if not words else None
-        if sm2 and nb.scale_value(sm2.group().strip()):
-            value *= nb.scale_value(sm2.group().strip()) or 1.0
+        sm2 = _SCALE_AFTER_DIGITS.match(text, num_end)
+        if sm2 and nb.scale_value(sm2.group().strip(" " + _H)):
+            value *= nb.scale_value(sm2.group().strip(" " + _H)) or 1.0
             num_end = sm2.end()
         elif not words:
             ab = _SCALE_ABBREV_AFTER.match(text, num_end)
+            glued_m = ab is not None and ab.group(1) == "" and ab.group(2).lower() == "m" and (
+                "." in raw_num or re.match(r"\s+[a-z]+s\b", text[ab.end():]))  # "1.2m people", not "100m sprint"
             if ab and (ab.group(1) == "" and ab.group(2).lower() in ("bn", "mn", "mln", "tn", "trn")
-                       or cur is not None and ab.group(1) == ""):
+                       or cur is not None and ab.group(1) == "" or glued_m):
                 value *= nb.SCALE_ABBREV[ab.group(2).lower()]
                 num_end = ab.end()
+    if not words and re.match(r"[A-Za-z]", text[num_end:num_end + 1]) and not _UNIT_AFTER.match(text, num_end):
+        return None  # an abbreviation left unread ("1.2K shares", "5m" without a currency)
     if not words and _is_year(raw_num, value) and num_end == end and cur is None:
         if not re.match(r"\s*(?:%|percent|per cent)", text[end:], re.IGNORECASE):
             return None
     if cur is not None:
-        return _Cand(money_start, num_end, start, num_end, value, cur, "money", words)
+        return _Cand(money_start, num_end, start, num_end, value, cur, "money", words, _money_rate(text, num_end))
     cm = _CURRENCY_NAME_AFTER.match(text, num_end)
     if cm:
         code = nb.currency_from_name(cm.group(1))
         if code:
             # an adjective before the name may make it more specific ("Canadian dollars")
-            return _Cand(start, cm.end(), start, num_end, value, code, "money", words)
+            return _Cand(start, cm.end(), start, num_end, value, code, "money", words, _money_rate(text, cm.end()))
     im2 = _ISO_AFTER.match(text, num_end)
     if im2 and im2.group(1) in nb.currency_codes():
         return _Cand(start, im2.end(), start, num_end, value, im2.group(1), "money", words)
@@ -324,8 +371,8 @@ def _classify(text: str, start: int, end: int, value: float, words: bool, hint: 
         return _Cand(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))
     if hint == "hyphen":
         return None  # "two-state", "three-member": adjectival compounds, not quantities
-    if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]):
-        return None  # "5-star", "3-1", "5-6%": compounds and ranges handled nowhere else
+    if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen":
+        return None  # "5-star", "3-1"; a range's first number gets its unit in _scan_paragraph
     return _Cand(start, num_end, start, num_end, value, "count", "count", words)
 
 
@@ -352,25 +399,44 @@ class _ParaContext:
         return tok.sent if tok is not None else None
 
 
-def _is_count(cand: _Cand, text: str, ctx: _ParaContext) -> tuple[bool, object | None]:
-    """Does a unit-less number quantify a noun? Returns (is_count, counted noun token)."""
+def _is_count(cand: _Cand, text: str, ctx: _ParaContext, qualifier: str | None) -> tuple[bool, object | None]:
+    """Does a unit-less number state a count? Returns (is_count, counted noun token or None).
+
+    A count quantifies a noun ("6,000 soldiers"), a partitive ("three of
+    them"), or — for digits only — stands alone as the subject/object of a
+    verb or after a qualifier ("injured more than 10,000").
+    """
     tok = ctx.token_at(cand.num_end - 1)
     if tok is None:
         return False, None
     if cand.words and cand.value == 1:
         return False, None  # "one of the few", "one thing": never a reported quantity
-    prev = _prev_word(text, cand.start)
-    if cand.words and cand.value < 100 and (prev in _ANAPHORIC_DETERMINERS or re.search(r"['’]s\s*$",
-                                                                                        text[:cand.start])):
-        return False, None  # "the two countries", "all three of them"
+    if re.search(r"\b(?:[a-z]+|\d+)\s+(?:in|out\s+of)\s+$", text[:cand.start], re.IGNORECASE) and \
+            re.search(r"(?:^|\s)(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$",
+                      text[:cand.start], re.IGNORECASE):
+        return False, None  # "one in five": a ratio, not a count
     first = ctx.token_at(cand.start)
     if first is not None and first.i > first.sent.start:
         p = first.doc[first.i - 1]
-        if p.pos_ == "PROPN" and p.text[:1].isupper() and not re.fullmatch(_MONTH, p.text):
-            return False, None  # "Boeing 737", "Resolution 2231"
+        if p.text[:1].isupper() and p.pos_ in ("PROPN", "NOUN") and not re.fullmatch(_MONTH, p.text) \
+                and p.lower_ not in _QUALIFIER_WORDS:
+            return False, None  # "Boeing 737", "Article 5", "Room 204"
+        if p.tag_ in ("NN", "NNP") and p.lower_ not in _QUALIFIER_WORDS:
+            return False, None  # "page 12", "flight 752": a label, not a quantity
     for ent in tok.doc.ents:
         if ent.label_ in _NAME_ENT_LABELS and ent.start < tok.i < ent.end - 1 and ent[0].pos_ == "PROPN":
             return False, None  # a number inside a multi-word name
+    prev = _prev_word(text, cand.start)
+    possessive = re.search(r"['’]s\s*$", text[:cand.start])
+    partitive = _PARTITIVE.match(text, cand.num_end)
+    if partitive and cand.value >= 2 and prev not in _DEFINITE and not possessive:
+        of = ctx.token_at(partitive.start(1))
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and (obj.pos_ == "PRON" or obj.tag_ in ("NNS", "NNPS")):
+            return True, obj  # "three of them", "two of the suspects": a count even after "all"
+        return False, None  # "page 12 of the report"
+    if cand.words and cand.value < 100 and (prev in _ANAPHORIC_DETERMINERS or possessive):
+        return False, None  # "the two countries", "its three neighbours"
     noun = None
     if tok.dep_ in ("nummod", "quantmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         noun = tok.head
@@ -381,11 +447,24 @@ def _is_count(cand: _Cand, text: str, ctx: _ParaContext) -> tuple[bool, object |
             if nxt.pos_ in ("NOUN", "PROPN"):
                 noun = nxt
             break
-    if noun is None or noun.lower_ in _NOT_COUNT_NOUNS or noun.ent_type_ == "DATE":
+    if noun is not None:
+        between = tok.doc[tok.i + 1: noun.i]
+        if any(t.pos_ in ("ADP", "VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ") or t.text in ",;:" for t in between):
+            noun = None
+    if noun is not None and noun.pos_ == "PROPN" and not (noun.tag_ == "NNPS" or noun.text.endswith("s")):
+        noun = None  # "10 Downing Street": a proper name, not counted things
+    if noun is not None and noun.lower_ not in _NOT_COUNT_NOUNS and noun.ent_type_ != "DATE" \
+            and noun.sent == tok.sent and noun.i - tok.i <= 6:
+        return True, noun
+    if cand.words or cand.value < 2 or tok.ent_type_ not in ("CARDINAL", ""):
         return False, None
-    if noun.sent != tok.sent or noun.i - tok.i > 6:
-        return False, None
-    return True, noun
+    if re.match(r"\s*[A-Za-z]", text[cand.num_end:]) and not qualifier:
+        return False, None  # followed by a word that is not a counted noun ("5 min", "3 to 1")
+    if qualifier or (tok.dep_ in ("dobj", "nsubj", "nsubjpass") and cand.value >= 10):
+        return True, None  # "injured more than 10,000"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in _QUANTITY_NOUNS:
+        return True, tok.head.head  # "a population of 50,000", "a death toll of 45"
+    return False, None
 
 
 def _phrase(tokens) -> str:
@@ -395,7 +474,9 @@ def _phrase(tokens) -> str:
     s = re.sub(r"([‘“(])\s+", r"\1", s)
     s = re.sub(r"\s+([’”)])", r"\1", s)
     s = re.sub(r"\s*([-\u2011])\s*", r"\1", s)
-    return s
+    s = re.sub(r"\(\s*\)", "", s)
+    s = re.sub(r"(?:\s+(?:and|or|but|,|the|a|an|of|to|in))+$", "", s)
+    return re.sub(r"\s{2,}", " ", s).strip(" ,;:")
 
 
 def _np(tok, max_words: int = 10) -> str:
@@ -422,7 +503,7 @@ def _governor(tok):
     """Nearest verb (or the root) above ``tok``."""
     cur = tok
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -437,21 +518,60 @@ def _subject(verb):
             return child
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
+
+
+_CLAUSE_DROP = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "punct", "cc", "mark", "advmod",
+                          "npadvmod", "xcomp", "dep"})
+
+
+def _has_date(tokens) -> bool:
+    return any(t.ent_type_ == "DATE" or re.fullmatch(_YEAR, t.text) for t in tokens)
+
+
+def _clause_phrase(gov, skip, max_words: int = 12) -> str | None:
+    """The core of the clause headed by ``gov`` without the figure, adverbials, dates and sub-clauses.
+
+    "for three decades there had been an Israeli embassy in Baku" -> "there had been an Israeli embassy in Baku".
+    """
+    drop = {t.i for t in skip.subtree}
+    prefix: list = []
+    for c in gov.children:
+        sub = list(c.subtree)
+        if c.dep_ in _CLAUSE_DROP or (c.dep_ == "prep" and _has_date(sub)):
+            drop |= {t.i for t in sub}
+        elif c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and gov.dep_ == "relcl":
+            drop |= {t.i for t in sub}
+            prefix = [t for t in gov.head.subtree if t.i <= gov.head.i and t.dep_ != "det"]
+    toks = prefix + [t for t in gov.subtree if t.i not in drop and not (t.i < gov.i and t.dep_ == "det"
+                                                                         and t.i == gov.left_edge.i)]
+    return _phrase(toks[:max_words]) or None
+
+
+def _subject_np(tok, max_words: int) -> str | None:
+    """The subject of the clause holding ``tok``, unless it is a pronoun or contains the figure itself."""
+    subj = _subject(_governor(tok))
+    if subj is None or subj.pos_ == "PRON" or subj.left_edge.i <= tok.i <= subj.right_edge.i:
+        return None
+    return _np(subj, max_words)
 
 
 def _measure(cand: _Cand, ctx: _ParaContext, noun) -> str | None:
     """A short phrase from the sentence saying what the number measures."""
     anchor_rel = cand.unit_start if cand.unit_start is not None else cand.num_end - 1
+    if cand.kind == "money":
+        anchor_rel = cand.end - 1  # the last word of "$5 billion" / "200 million pounds"
     tok = ctx.token_at(anchor_rel)
     if tok is None:
         return None
     text = None
     if cand.kind == "count" and noun is not None:
-        span = tok.doc[tok.i + 1: noun.i + 1]
-        text = _phrase([t for t in span if not t.like_num])
+        if noun.i > tok.i and noun.i - tok.i <= 6 and not any(t.lower_ == "of" for t in tok.doc[tok.i + 1:noun.i]):
+            text = _phrase([t for t in tok.doc[tok.i + 1: noun.i + 1] if not t.like_num])
+        else:
+            text = _np(noun, 8)
         conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         while conj:
             c = conj[0]
@@ -459,16 +579,18 @@ def _measure(cand: _Cand, ctx: _ParaContext, noun) -> str | None:
             conj = [x for x in c.children if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN")]
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == noun.i + 1:
-                tail = _np(child, 8) if False else None
                 obj = [c for c in child.children if c.dep_ == "pobj"]
                 if obj and not any(t.like_num for t in obj[0].subtree):
                     text += f" {child.text} " + _np(obj[0], 8)
                 break
     elif cand.kind == "vague":
-        of = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        nxt = [t for t in tok.doc[tok.i + 1: tok.i + 12] if t.pos_ in ("NOUN", "PROPN")]
-        if of is not None and nxt:
-            text = _np(nxt[0], 10)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.lower_ in nb.VAGUE_PLURALS:  # "hundreds of thousands of X"
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            text = _np(obj, 10)
     elif cand.kind in ("percent", "fraction"):
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         if not of and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of":
@@ -479,41 +601,57 @@ def _measure(cand: _Cand, ctx: _ParaContext, noun) -> str | None:
         elif tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             text = _np(tok.head.head, 6)
         else:
-            subj = _subject(_governor(tok))
-            text = _np(subj, 8) if subj is not None and subj.pos_ != "PRON" else None
+            text = _subject_np(tok, 8)
     elif cand.kind == "time":
         if cand.hyphen:
-            head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+            head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
             nxt = [t for t in tok.doc[tok.i + 1: tok.i + 4] if t.pos_ in ("NOUN", "PROPN")]
-            head = head if head is not None and head.i > tok.i else (nxt[0] if nxt else None)
-            text = f"duration of {_phrase(tok.doc[tok.i + 1: head.i + 1])}" if head is not None else None
+            head = head if head is not None else (nxt[0] if nxt else None)
+            if head is not None:
+                rest = _np(head, 8).split(tok.text, 1)[-1].strip()
+                text = f"duration of {rest or head.text}"
         else:
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
             obj = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
             if obj:
                 text = "duration of " + _np(obj[0])
             else:
-                gov = _governor(tok)
-                subj = _subject(gov)
-                if subj is not None and subj.pos_ != "PRON":
-                    text = f"{_np(subj, 8)} {gov.text}"
-                elif gov.pos_ in ("VERB", "AUX"):
-                    text = f"time {gov.text}"
+                skip = tok.head if tok.head.dep_ == "prep" else tok
+                if skip.head.pos_ in ("NOUN", "PROPN") and skip.head.i < tok.i:
+                    return f"duration: {_np(skip.head, 8)}"  # "his first trip abroad in two years"
+                gov = _governor(skip.head)
+                marks = {c.lower_ for c in gov.children if c.dep_ == "mark"}
+                clause = _clause_phrase(gov, skip)
+                if clause and tok.dep_ == "npadvmod" and marks & {"after", "since"}:
+                    text = f"time since {clause}"
+                elif clause:
+                    text = f"duration: {clause}"
+    elif cand.kind == "measure" and cand.hyphen:
+        after = [t for t in tok.doc[tok.i + 1: tok.i + 6] if t.idx >= cand.end]
+        head = next((t for t in after if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")), None)
+        text = _phrase([t for t in after if t.i <= head.i]) if head is not None else None  # "2,228-km pipeline"
     elif cand.kind == "measure":
-        rights = [c for c in tok.rights if c.dep_ in ("advmod", "prep")]
-        if rights:
-            r = rights[0]
-            text = "distance " + _phrase(list(r.subtree)[:8]) if cand.unit in ("km", "nautical_mile") else None
+        anchor = tok.head if tok.head.pos_ == "ADV" and tok.head.i > tok.i else None
+        rights = [c for c in tok.rights if c.dep_ in ("advmod", "prep") and c.lower_ not in ("per", "a")
+                  and c.idx >= cand.end]
+        of = next((c for c in rights if c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            text = _np(obj, 8) if obj.pos_ != "PRON" else None
+        elif anchor is not None:
+            text = _phrase([t for t in anchor.subtree if t.i > tok.i][:8])
+        elif rights:
+            text = _phrase(list(rights[0].subtree)[:8])
+        if text and cand.unit in ("km", "nautical_mile"):
+            text = f"distance {text}"
         if text is None:
-            subj = _subject(_governor(tok))
-            text = _np(subj, 8) if subj is not None and subj.pos_ != "PRON" else None
+            text = _subject_np(tok, 8)
     elif cand.kind == "money":
         head = tok.head
         if tok.dep_ in ("nummod", "compound", "amod") and head.pos_ == "NOUN" and head.i > tok.i:
-            text = _np(head, 8)
+            text = _phrase([t for t in tok.doc[tok.i + 1: head.i + 1] if t.idx >= cand.end - 0][:8])
         else:
-            subj = _subject(_governor(tok))
-            text = _np(subj, 10) if subj is not None and subj.pos_ != "PRON" else None
+            text = _subject_np(tok, 10)
     if text and cand.rate:
         text = f"{text} {cand.rate}"
     elif cand.rate:
@@ -521,8 +659,13 @@ def _measure(cand: _Cand, ctx: _ParaContext, noun) -> str | None:
     return text or None
 
 
-def _period(cand: _Cand, ctx: _ParaContext, text: str) -> str | None:
-    """The period the figure covers when its sentence gives one ("from 2016 to 2020" -> "2016/2020")."""
+def _period(cand: _Cand, ctx: _ParaContext, text: str, others: list[tuple[int, int]]) -> str | None:
+    """The period the figure covers when its sentence gives one ("from 2016 to 2020" -> "2016/2020").
+
+    A range anywhere in the sentence counts (the nearest one); a single year
+    only when it hangs off the same verb as the figure and no other figure
+    stands between them ("revenue of €3.2bn, up from €2.9bn in 2021").
+    """
     sent = ctx.sentence(cand.num_start)
     if sent is None:
         s0, s1 = 0, len(text)
@@ -552,8 +695,10 @@ def _period(cand: _Cand, ctx: _ParaContext, text: str) -> str | None:
     gov = _governor(tok)
     for t in tok.sent:
         if re.fullmatch(_YEAR, t.text) and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "for", "over") \
-                and _governor(t.head) is gov and not (cand.start <= t.idx < cand.end):
-            return t.text
+                and _governor(t.head).i == gov.i and not (cand.start <= t.idx < cand.end):
+            lo, hi = (t.idx + len(t.text), cand.start) if t.idx < cand.start else (cand.end, t.idx)
+            if not any(lo <= o0 and o1 <= hi for o0, o1 in others):
+                return t.text
     return None
 
 
@@ -602,7 +747,7 @@ def _attribution_in_sentence(sent, base: int, mentions: list[Mention], anchor=No
                 aid = _speaker_of(cur, base, mentions)
                 if aid:
                     return aid
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
     root = sent.root
@@ -672,35 +817,52 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
         if _is_furniture(text):
             prev_ctx = ctx
             continue
-        for cand in _scan_paragraph(text):
+        para_rows: list[dict] = []
+        cands = _scan_paragraph(text)
+        spans = [(c.start, c.end) for c in cands]
+        for cand in cands:
             noun = None
+            qm = _QUALIFIER_BEFORE.search(text[max(0, cand.start - 30):cand.start])
+            qualifier = re.sub(r"\s+", " ", qm.group(1).lower()) if qm else None
             if cand.kind == "count":
                 if ctx.doc is None:
                     continue
-                ok, noun = _is_count(cand, text, ctx)
+                ok, noun = _is_count(cand, text, ctx, qualifier)
                 if not ok:
                     continue
-            qm = _QUALIFIER_BEFORE.search(text[max(0, cand.start - 30):cand.start])
-            qualifier = re.sub(r"\s+", " ", qm.group(1).lower()) if qm else None
             start, end = para.start + cand.start, para.start + cand.end
             raw = article.text[start:end]
-            rows.append({
+            measure = _measure(cand, ctx, noun) if ctx.doc is not None else None
+            if measure is None and para_rows and para_rows[-1]["unit"] == cand.unit and _is_fragment(cand, ctx):
+                measure = para_rows[-1]["measure"]  # "... close to $5 billion. More precisely, $4.85 billion."
+            para_rows.append({
                 "figure_id": _figure_id(article.doc_id, start, end),
                 "doc_id": article.doc_id,
                 "char_start": start,
                 "char_end": end,
                 "raw_text": raw,
-                "value": float(cand.value),
+                "value": float(f"{cand.value:.12g}"),
                 "unit": cand.unit,
                 "qualifier": qualifier,
-                "measure": _measure(cand, ctx, noun) if ctx.doc is not None else None,
-                "period": _period(cand, ctx, text),
+                "measure": measure,
+                "period": _period(cand, ctx, text, spans),
                 "source_actor_id": _source(cand, ctx, doc_mentions, prev_ctx),
                 "confidence": _confidence(cand, _prev_word(text, cand.start)),
             })
+        for row, nxt in zip(para_rows, para_rows[1:]):
+            if row["measure"] is None and nxt["unit"] == row["unit"] and nxt["char_start"] - row["char_end"] <= 8:
+                row["measure"] = nxt["measure"]  # first number of a range: "30 to 40 percent of ..."
+                row["period"] = row["period"] or nxt["period"]
+        rows.extend(para_rows)
         prev_ctx = ctx
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
+
+
+def _is_fragment(cand: _Cand, ctx: _ParaContext) -> bool:
+    """A verbless sentence ("More precisely, $4.85 billion.") restates the previous figure."""
+    sent = ctx.sentence(cand.num_start)
+    return sent is not None and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 _FURNITURE = re.compile(

@@ -58,14 +58,10 @@ def parse_number_words(s: str) -> float | None:
         return None
 
 
-def is_number_word(word: str) -> bool:
-    """True for a single cardinal number word ("thirty", "million", "thousands")."""
-    return parse_number_words(word) is not None
-
-
 #: Scale words after a number. The spelled-out ones are valued by text2num;
 #: abbreviations (only valid right after digits) are not words it knows.
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_LARGE_SCALES = {"trillion": 1e12}
 SCALE_ABBREV = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 
 
@@ -73,7 +69,7 @@ def scale_value(word: str) -> float | None:
     """Multiplier for a scale word ("million" -> 1e6, "bn" -> 1e9, "dozen" -> 12)."""
     w = word.lower().rstrip(".")
     if w in _SCALE_WORDS:
-        return parse_number_words(w)
+        return parse_number_words(w) or _LARGE_SCALES.get(w)  # text2num stops at billion
     if w == "dozen":
         return 12.0
     return SCALE_ABBREV.get(w)
@@ -139,6 +135,7 @@ _UNIT_FORMS: list[tuple[tuple[str, ...], str, float, str | None]] = [
     (("kilometres", "kilometers", "kilometre", "kilometer", "kms", "km"), "km", 1.0, None),
     (("miles", "mile"), "km", 1.609344, None),
     (("metres", "meters", "metre", "meter"), "km", 0.001, None),
+    (("feet", "foot", "ft"), "km", 0.0003048, None),
     (("barrels per day", "barrels a day", "barrel per day", "bpd", "b/d"), "barrel", 1.0, "per day"),
     (("barrels", "barrel"), "barrel", 1.0, None),
     (("cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³"), "cubic_metre", 1.0, None),

@@ -1,0 +1,192 @@
+"""Actor extraction and resolution on small inline texts: each trap is its own test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipelines.core.actors import ActorResult, load_alias_table, mentions_frame, resolve_actors
+from pipelines.core.nlp import parse_text
+
+
+def _art(doc_id: str, text: str):
+    return parse_text(doc_id, text, published_date=date(2023, 1, 1), published_date_precision="day")
+
+
+def _ids(result: ActorResult, doc_id: str | None = None) -> set[str]:
+    return {m.actor_id for m in result.mentions if doc_id is None or m.doc_id == doc_id}
+
+
+def _row(result: ActorResult, actor_id: str) -> dict:
+    rows = result.actors.filter(result.actors["actor_id"] == actor_id).to_dicts()
+    assert rows, f"{actor_id} not in {sorted(result.actors['actor_id'])}"
+    return rows[0]
+
+
+def test_surname_resolves_to_full_name_in_same_document() -> None:
+    art = _art("a", "President Kassym-Jomart Tokayev met ministers in Astana on Monday. "
+                    "Later, Tokayev said the talks had gone well.\n")
+    res = resolve_actors([art])
+    tok = [m for m in res.mentions if m.text == "Tokayev"]
+    assert tok and all(m.actor_id == "kassym-jomart-tokayev" for m in tok)
+    assert _row(res, "kassym-jomart-tokayev")["actor_type"] == "person"
+
+
+def test_surname_alone_joins_full_name_from_another_document() -> None:
+    a = _art("a", "Prime Minister Petr Fiala visited Vienna on Tuesday to discuss energy.\n")
+    b = _art("b", "The talks were cut short, and Fiala flew home early, officials said.\n")
+    res = resolve_actors([a, b])
+    assert "petr-fiala" in _ids(res, "b")
+
+
+def test_feminine_surname_is_a_different_person() -> None:
+    art = _art("a", "President Ilham Aliyev signed the decree. Vice President Mehriban Aliyeva "
+                    "attended the ceremony, and Aliyev thanked the guests.\n")
+    res = resolve_actors([art])
+    assert {"ilham-aliyev", "mehriban-aliyeva"} <= _ids(res)
+    assert all(m.actor_id == "ilham-aliyev" for m in res.mentions if m.text == "Aliyev")
+
+
+def test_transliteration_variant_merged_with_title_evidence() -> None:
+    a = _art("a", "Azerbaijani Foreign Minister Jeyhun Bayramov met reporters in Baku on Monday. "
+                  "Bayramov said the talks were useful.\n")
+    b = _art("b", "Israel's Foreign Minister Eli Cohen thanked his counterpart in Baku, Gihon Bayramov, "
+                  "for the decision.\n")
+    c = _art("c", "Foreign Minister Jeyhun Bayramov later spoke to the press about oil exports.\n")
+    res = resolve_actors([a, b, c])
+    ids = _ids(res, "b") - {"israel", "baku", "eli-cohen", "azerbaijan"}
+    assert ids == {"jeyhun-bayramov"}
+    row = _row(res, "jeyhun-bayramov")
+    assert "Gihon Bayramov" in row["aliases"] and row["name"] == "Jeyhun Bayramov"
+
+
+def test_same_surname_different_first_name_without_evidence_stays_apart() -> None:
+    a = _art("a", "The novelist Amos Cohen published a new book in Haifa.\n")
+    b = _art("b", "Foreign Minister Eli Cohen arrived in Rome on Sunday.\n")
+    res = resolve_actors([a, b])
+    assert {"amos-cohen", "eli-cohen"} <= _ids(res)
+
+
+@pytest.mark.parametrize(("text", "iso3", "actor_id"), [
+    ("Azerbaijani officials welcomed the move.\n", "AZE", "azerbaijan"),
+    ("Iranian forces carried out drills near the border last year.\n", "IRN", "iran"),
+    ("Many Israelis travelled abroad for the holiday this year.\n", "ISR", "israel"),
+    ("Kenyan runners won the race in record time.\n", "KEN", "kenya"),
+])
+def test_demonym_is_a_mention_of_the_country(text: str, iso3: str, actor_id: str) -> None:
+    res = resolve_actors([_art("a", text)])
+    row = _row(res, actor_id)
+    assert row["actor_type"] == "country" and row["country_iso3"] == iso3
+
+
+def test_us_and_united_states_are_one_country() -> None:
+    a = _art("a", "The United States imposed new sanctions on Tuesday.\n")
+    b = _art("b", "Officials said the U.S. would send more aid, and Americans supported it.\n")
+    res = resolve_actors([a, b])
+    assert "united-states" in _ids(res, "a") and "united-states" in _ids(res, "b")
+    assert _row(res, "united-states")["n_documents"] == 2
+
+
+def test_city_is_a_location_not_merged_into_country() -> None:
+    art = _art("a", "Azerbaijan decided to open an embassy in Tel Aviv, and Israel welcomed the "
+                    "decision. The embassy in Tel Aviv will open next year.\n")
+    res = resolve_actors([art])
+    assert _row(res, "tel-aviv")["actor_type"] == "location"
+    assert _row(res, "israel")["actor_type"] == "country"
+    assert all(m.actor_id == "tel-aviv" for m in res.mentions if m.text == "Tel Aviv")
+
+
+def test_office_of_a_country_is_an_organization_with_its_country() -> None:
+    art = _art("a", "Israel's Foreign Ministry called the decision historic. Later, Azerbaijan's parliament "
+                    "approved the law.\n")
+    res = resolve_actors([art])
+    orgs = res.actors.filter(res.actors["actor_type"] == "organization").to_dicts()
+    by_iso = {r["country_iso3"] for r in orgs}
+    assert {"ISR", "AZE"} <= by_iso
+    assert _row(res, "ministry-of-foreign-affairs-of-israel")["actor_type"] == "organization"
+
+
+def test_ministry_word_orders_share_one_actor() -> None:
+    a = _art("a", "Israel's Foreign Ministry called the decision historic.\n")
+    b = _art("b", "Colleagues at Israel's Ministry of Foreign Affairs came around to the idea.\n")
+    res = resolve_actors([a, b])
+    assert _row(res, "ministry-of-foreign-affairs-of-israel")["n_documents"] == 2
+
+
+def test_org_head_noun_and_title_cues_fix_types() -> None:
+    art = _art("a", "Dr Maria Santos, a researcher at the Lisbon Institute of Policy Studies, said Portugal "
+                    "would benefit. In 2021, Verdalia, Portugal's largest water company, signed a deal.\n")
+    res = resolve_actors([art])
+    assert _row(res, "maria-santos")["actor_type"] == "person"
+    assert _row(res, "verdalia")["actor_type"] == "organization"
+    assert _row(res, "portugal")["actor_type"] == "country"
+
+
+def test_ids_do_not_depend_on_document_order() -> None:
+    texts = {
+        "a": "President Ilham Aliyev visited Baku's new port. Aliyev praised Turkish investors.\n",
+        "b": "Turkey and Azerbaijan signed a deal in Ankara, officials from both countries said.\n",
+        "c": "Azeri media said Mr Aliyev would travel to Ankara in May.\n",
+    }
+    arts = [_art(k, v) for k, v in texts.items()]
+    one = resolve_actors(arts)
+    two = resolve_actors(list(reversed(arts)))
+    assert one.actors.equals(two.actors)
+    assert one.mentions == two.mentions
+
+
+def test_every_mention_is_an_exact_slice_of_the_text() -> None:
+    texts = {
+        "a": "Foreign Minister Eli Cohen met his Azerbaijani counterpart Jeyhun Bayramov in Jerusalem. "
+             "“Azerbaijan is a strategic partner of Israel,” said Cohen.\n",
+        "b": "The U.S. State Department and Israel’s Ministry of Foreign Affairs issued statements; "
+             "Volodymyr Zelenskyy‘s speech followed.\n",
+    }
+    arts = {k: _art(k, v) for k, v in texts.items()}
+    res = resolve_actors(list(arts.values()))
+    assert res.mentions
+    for m in res.mentions:
+        assert arts[m.doc_id].text[m.start:m.end] == m.text
+    frame = mentions_frame(res.mentions)
+    assert frame.columns == ["doc_id", "actor_id", "char_start", "char_end", "text"]
+    for row in frame.to_dicts():
+        assert arts[row["doc_id"]].text[row["char_start"]:row["char_end"]] == row["text"]
+
+
+def test_leading_the_and_possessive_are_stripped_from_spans() -> None:
+    art = _art("a", "He told the Stockholm International Peace Research Institute's staff that "
+                    "Zelenskyy's plan was sound.\n")
+    res = resolve_actors([art])
+    texts = {m.text for m in res.mentions}
+    assert "Stockholm International Peace Research Institute" in texts
+    assert not any(t.startswith("the ") or t.endswith("'s") for t in texts)
+
+
+def test_actors_frame_contract_columns_and_sorting() -> None:
+    res = resolve_actors([_art("a", "Israel and Azerbaijan signed a deal in Baku on Monday.\n")])
+    assert res.actors.columns == ["actor_id", "name", "actor_type", "country_iso3", "description", "aliases",
+                                  "n_mentions", "n_documents"]
+    assert res.actors["actor_id"].to_list() == sorted(res.actors["actor_id"].to_list())
+    assert _row(res, "baku")["country_iso3"] == "AZE"
+
+
+def test_alias_table_missing_file_is_empty(tmp_path) -> None:
+    assert load_alias_table(tmp_path / "nope.csv") == []
+
+
+def test_alias_table_seeds_identity(tmp_path) -> None:
+    path = tmp_path / "aliases.csv"
+    path.write_text("canonical_name,actor_type,country_iso3,aliases,description\n"
+                    "North Atlantic Treaty Organization,organization,,NATO,Military alliance\n", encoding="utf-8")
+    rows = load_alias_table(path)
+    res = resolve_actors([_art("a", "Finland joined NATO in April, officials said.\n")], rows)
+    row = _row(res, "north-atlantic-treaty-organization")
+    assert row["description"] == "Military alliance" and "NATO" in row["aliases"]
+
+
+def test_boilerplate_only_actors_produce_nothing() -> None:
+    art = _art("a", "Israel signed the accord on Monday after long talks in the region.\n\n"
+                    "Pictured: Vladimir Putin in Moscow (AP Photo/Jane Doe)\n")
+    res = resolve_actors([art])
+    assert "vladimir-putin" not in _ids(res) and "moscow" not in _ids(res)
