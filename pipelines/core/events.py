@@ -107,7 +107,8 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
     for deps in (("poss", "nmod"), ("appos",), ("compound",), ("amod",)):
         for child in tok.children:
             if child.dep_ in deps:
-                m = _mention_at(ctx, child) or (_actor_of(ctx, child) if deps[0] in ("poss", "appos") else None)
+                m = _mention_at(ctx, child) or (
+                    _actor_of(ctx, child, allow_pronoun) if deps[0] in ("poss", "appos") else None)
                 if m:
                     return m
     # "the country's President Ilham Aliyev": a head noun followed by a preposition "of X"

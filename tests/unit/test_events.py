@@ -1,0 +1,242 @@
+"""Event extraction (triggers, dates, actors, provenance) and cross-document deduplication."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from pipelines.core.article import Article, Mention
+from pipelines.core.events import deduplicate_events, extract_events
+from pipelines.core.nlp import parse_text
+
+_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "location", "NORP": "country"}
+_DEMONYMS = {"Israeli": "Israel", "Azerbaijani": "Azerbaijan", "Iranian": "Iran", "Armenian": "Armenia"}
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def stand_in_mentions(article: Article) -> list[Mention]:
+    """Test stand-in for the actor resolver: spaCy entities with slug ids (surname -> full name)."""
+    out, people = [], {}
+    for para in article.paragraphs:
+        for ent in para.doc.ents:
+            if ent.label_ not in _TYPES:
+                continue
+            name = re.sub(r"^the\s+|[’']s$", "", ent.text, flags=re.I)
+            kind = _TYPES[ent.label_]
+            if ent.label_ == "NORP":
+                if name not in _DEMONYMS:
+                    continue
+                name = _DEMONYMS[name]
+            if kind == "person":
+                name = next((p for p in people if p.split()[-1] == name.split()[-1]), name)
+                people.setdefault(name, 1)
+            if name in ("Baku", "Jerusalem", "Tel Aviv"):
+                kind = "location"
+            s, e = para.start + ent.start_char, para.start + ent.end_char
+            out.append(Mention(article.doc_id, s, e, article.text[s:e], _slug(name), kind, name))
+    return out
+
+
+def events_of(text: str, published: date = date(2023, 3, 29), precision: str = "day", doc_id: str = "d1") -> list[dict]:
+    article = parse_text(doc_id, text, published_date=published, published_date_precision=precision)
+    return extract_events(article, stand_in_mentions(article))
+
+
+def dated(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["event_date"] is not None]
+
+
+# --- extraction ---------------------------------------------------------------------------
+
+
+def test_meeting_on_weekday_resolves_against_publication() -> None:
+    rows = dated(events_of("Foreign Minister Eli Cohen met with his counterpart Jeyhun Bayramov in Jerusalem on Wednesday."))
+    (row,) = rows
+    assert row["event_date"] == date(2023, 3, 29) and row["date_precision"] == "day"
+    assert row["cameo_code"] == "040"
+    assert row["actor1_id"] == "eli-cohen"
+    assert row["actor2_id"] == "jeyhun-bayramov"
+    assert row["location_id"] == "jerusalem"
+
+
+def test_visit_two_months_ago() -> None:
+    text = "About two months ago, Israeli Defense Minister Benny Gantz paid an official visit to Azerbaijan."
+    (row,) = dated(events_of(text, published=date(2022, 12, 15)))
+    assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("042", date(2022, 10, 1), "month")
+    assert row["actor1_id"] == "benny-gantz"
+    assert row["actor2_id"] == "azerbaijan"
+
+
+def test_appointment_on_day_month_without_year() -> None:
+    text = "On 11 January, President Ilham Aliyev appointed Mukhtar Mammadov to serve as ambassador to Israel."
+    (row,) = dated(events_of(text, published=date(2023, 1, 19)))
+    assert (row["cameo_code"], row["event_date"], row["actor1_id"]) == ("050", date(2023, 1, 11), "ilham-aliyev")
+
+
+def test_embassy_opening_needs_the_object() -> None:
+    rows = dated(events_of("Israel opened its embassy in Baku in August 1993. The shop opened in May 2001."))
+    assert [(r["cameo_code"], r["event_date"]) for r in rows] == [("050", date(1993, 8, 1))]
+    assert rows[0]["actor1_id"] == "israel"
+
+
+def test_military_drills_via_light_verb() -> None:
+    (row,) = dated(events_of("In October 2021, Iranian forces carried out military drills on the border."))
+    assert (row["cameo_code"], row["actor1_id"], row["date_precision"]) == ("150", "iran", "month")
+
+
+def test_planned_visit_is_intent_to_meet() -> None:
+    (row,) = dated(events_of("Cohen will visit Baku next month, he announced."))
+    assert row["planned"] is True
+    assert row["cameo_code"] == "036"
+    assert row["event_date"] == date(2023, 4, 1)
+    assert "plans to" in row["description"]
+
+
+def test_in_december_is_past_december() -> None:
+    (row,) = dated(events_of("In December, Azerbaijan announced the appointment of its first ambassador to Israel."))
+    assert (row["cameo_code"], row["event_date"], row["actor1_id"]) == ("050", date(2022, 12, 1), "azerbaijan")
+
+
+def test_war_with_year_range() -> None:
+    text = "Armenian separatists gained control over the region during the First Karabakh War (1988-94)."
+    (row,) = dated(events_of(text))
+    assert row["cameo_code"][:2] == "19"
+    assert (row["event_date"], row["event_date_end"]) == (date(1988, 1, 1), date(1994, 12, 31))
+
+
+def test_n_years_after_uses_main_clause_date() -> None:
+    text = ("Thirty years after Azerbaijan and Israel established diplomatic relations, "
+            "Azerbaijan's parliament decided last month to open an embassy in Tel Aviv.")
+    rows = {r["cameo_code"]: r for r in dated(events_of(text, published=date(2022, 12, 15)))}
+    assert rows["054"]["event_date"] == date(1992, 1, 1) and rows["054"]["date_precision"] == "year"
+    assert rows["050"]["event_date"] == date(2022, 11, 1)
+
+
+def test_reference_to_earlier_event_takes_its_date() -> None:
+    text = ("Israeli President Isaac Herzog arrived in Baku on May 30. "
+            "Azerbaijani President Ilham Aliyev and Herzog promptly met after Herzog's arrival.")
+    rows = dated(events_of(text, published=date(2023, 6, 2)))
+    meet = next(r for r in rows if r["cameo_code"] == "040")
+    assert meet["event_date"] == date(2023, 5, 30)
+    assert meet["actor1_id"] == "ilham-aliyev"
+
+
+def test_unresolvable_date_stays_null() -> None:
+    rows = events_of("Israel recently opened an embassy in Ashgabat.")
+    assert rows and all(r["event_date"] is None for r in rows)
+
+
+def test_negated_and_hypothetical_are_not_events() -> None:
+    rows = events_of("Azerbaijan did not sign the agreement in 2020. Israel could attack Iran in 2024.")
+    assert rows == []
+
+
+def test_plain_statement_without_occasion_is_not_an_event() -> None:
+    assert events_of("Cohen said that the ties are strong.") == []
+
+
+def test_statement_at_named_occasion_is_an_event() -> None:
+    rows = events_of("Herzog told reporters in Baku on Wednesday that Iran is a threat.")
+    assert [r["cameo_code"] for r in dated(rows)] == ["010"]
+
+
+def test_provenance_on_every_mention() -> None:
+    text = ("Azerbaijan and Israel tout ties.\n\nOn 11 January, President Ilham Aliyev appointed Mukhtar Mammadov "
+            "as ambassador. Cohen will visit Baku next month, he announced. In October 2021, Iranian forces "
+            "carried out military drills on the border.")
+    article = parse_text("p1", text, published_date=date(2023, 1, 19), published_date_precision="day")
+    rows = extract_events(article, stand_in_mentions(article))
+    assert len(rows) >= 3
+    for r in rows:
+        assert article.text[r["char_start"]:r["char_end"]] == r["text"]
+        assert r["doc_id"] == "p1"
+        assert r["date_precision"] in ("day", "month", "year")
+    _, mentions = deduplicate_events(rows)
+    for m in mentions.to_dicts():
+        assert article.text[m["char_start"]:m["char_end"]] == m["text"]
+
+
+# --- deduplication --------------------------------------------------------------------------
+
+
+def _row(doc: str, d: date | None, precision: str = "day", code: str = "042", a1: str = "benny-gantz",
+         a2: str | None = "azerbaijan", start: int = 0, trigger: str = "visit", obj: str | None = None) -> dict:
+    return {
+        "doc_id": doc, "char_start": start, "char_end": start + 10, "text": "x" * 10, "event_date": d,
+        "date_precision": precision, "event_date_end": None, "cameo_code": code, "event_type": "make a visit",
+        "actor1_id": a1, "actor2_id": a2, "location_id": None, "description": "Gantz visit Azerbaijan",
+        "confidence": 0.8, "planned": False, "conflict": False, "trigger": trigger, "object": obj,
+    }
+
+
+def test_three_reports_are_one_event() -> None:
+    rows = [_row("a", date(2022, 10, 3)), _row("b", date(2022, 10, 1), "month"), _row("c", date(2022, 1, 1), "year")]
+    events, mentions = deduplicate_events(rows)
+    assert events.height == 1
+    ev = events.row(0, named=True)
+    assert ev["n_sources"] == 3
+    assert ev["event_date"] == date(2022, 10, 3) and ev["date_precision"] == "day"  # most precise report wins
+    assert mentions.height == 3
+    assert set(mentions["event_id"]) == {ev["event_id"]}
+    assert sorted(mentions["doc_id"]) == ["a", "b", "c"]
+
+
+def test_two_events_same_day_stay_two() -> None:
+    rows = [_row("a", date(2023, 5, 30)),
+            _row("a", date(2023, 5, 30), code="040", a1="ilham-aliyev", a2="isaac-herzog", start=50)]
+    events, mentions = deduplicate_events(rows)
+    assert events.height == 2
+    assert mentions.height == 2
+
+
+def test_different_visitors_same_day_stay_two() -> None:
+    rows = [_row("a", date(2023, 5, 30)), _row("b", date(2023, 5, 30), a1="isaac-herzog")]
+    assert deduplicate_events(rows)[0].height == 2
+
+
+def test_conflicting_dates_are_not_merged_silently() -> None:
+    rows = [_row("a", date(1993, 8, 1), "month", code="050", a1="israel", a2=None, trigger="open", obj="embassy"),
+            _row("b", date(1992, 1, 1), "year", code="050", a1="israel", a2=None, trigger="have", obj="embassy")]
+    events, _ = deduplicate_events(rows)
+    assert events.height == 2
+    assert events["conflict_flag"].to_list() == [True, True]
+
+
+def test_repeated_visits_are_not_conflicts() -> None:
+    rows = [_row("a", date(2009, 6, 1), "month"), _row("b", date(2016, 12, 1), "month")]
+    events, _ = deduplicate_events(rows)
+    assert events.height == 2 and not any(events["conflict_flag"])
+
+
+def test_event_ids_are_stable_and_sorted() -> None:
+    rows = [_row("b", date(2022, 10, 3)), _row("a", date(2009, 6, 1), "month", a1="shimon-peres")]
+    e1, m1 = deduplicate_events(rows)
+    e2, m2 = deduplicate_events(list(reversed(rows)))
+    assert e1.equals(e2) and m1.equals(m2)
+    assert all(re.fullmatch(r"[0-9a-f]{16}", i) for i in e1["event_id"])
+    assert e1["event_date"].to_list() == sorted(e1["event_date"].to_list())
+
+
+def test_contract_columns() -> None:
+    events, mentions = deduplicate_events([_row("a", date(2022, 10, 3))])
+    assert events.columns[:12] == ["event_id", "event_date", "date_precision", "event_date_end", "cameo_code",
+                                   "event_type", "actor1_id", "actor2_id", "location_id", "description",
+                                   "n_sources", "confidence"]
+    assert {"planned", "conflict_flag"} <= set(events.columns)
+    assert mentions.columns == ["event_id", "doc_id", "char_start", "char_end", "text"]
+
+
+def test_empty_input() -> None:
+    events, mentions = deduplicate_events([])
+    assert events.height == 0 and mentions.height == 0
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_undated_mentions_do_not_merge_across_clauses(n: int) -> None:
+    rows = [_row("a", None, "year", start=i * 100) for i in range(n)]
+    assert deduplicate_events(rows)[0].height == n
