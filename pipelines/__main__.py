@@ -58,7 +58,7 @@ def report(result: object) -> int:
     failed_checks = [c for c in checks if not c.passed]
     release = None
     for event in result.get_asset_materialization_events():  # type: ignore[attr-defined]
-        mat = event.asset_materialization
+        mat = event.step_materialization_data.materialization if event.is_step_materialization else None
         if mat and mat.asset_key.to_user_string() == "release":
             release = {k: v.value for k, v in mat.metadata.items()}
     failures = [e for e in result.all_events if e.is_failure]  # type: ignore[attr-defined]
@@ -76,7 +76,7 @@ def report(result: object) -> int:
         console.print(f"[red]{c.check_name}[/red]: {getattr(detail, 'value', detail)}")
 
     if release:
-        rows = Table(title=f"Release {release['status']}: {release['path']}")
+        rows = Table(title=f"Release {release['release_status']}: {release['release_path']}")
         rows.add_column("table")
         rows.add_column("rows", justify="right")
         for key, value in release.items():
@@ -87,7 +87,7 @@ def report(result: object) -> int:
     if not ok:
         console.print("[red]Build failed: nothing was published.[/red]")
     else:
-        console.print(f"[green]Release ready:[/green] {release['path']} ({len(checks)} checks passed)")
+        console.print(f"[green]Release ready:[/green] {release['release_path']} ({len(checks)} checks passed)")
     return 0 if ok else 1
 
 

@@ -789,7 +789,8 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
         c["event_id"] = eid
         docs = {r["doc_id"] for r in rows}
         conf = min(1.0, max(r["confidence"] for r in rows) + 0.05 * (len(docs) - 1))
-        c["signature"] = (best.get("trigger"), best.get("object"), c["root"], c["actor1_id"])
+        loc = next((r["location_id"] for r in rows if r["location_id"]), None)
+        c["signature"] = (best.get("trigger"), best.get("object"), c["root"], c["actor1_id"], loc)
         events.append({
             "event_id": eid, "event_date": c["event_date"], "date_precision": c["date_precision"],
             "event_date_end": best["event_date_end"], "cameo_code": best["cameo_code"],
@@ -816,12 +817,12 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
 
 
 def _flag_conflicts(clusters: list[dict], events: list[dict]) -> None:
-    """Flag one-off acts (same trigger, object, actor) that sources date differently."""
+    """Flag one-off acts (same object, actor and place: "Israel's embassy in Baku") dated differently."""
     by_sig: dict[tuple, list[int]] = {}
     for i, c in enumerate(clusters):
-        trig, obj, root, a1 = c["signature"]
+        trig, obj, root, a1, loc = c["signature"]
         if trig in _ONE_OFF and obj and a1 and c["event_date"] is not None:
-            by_sig.setdefault((obj, root, a1), []).append(i)
+            by_sig.setdefault((obj, root, a1, loc), []).append(i)
     for idxs in by_sig.values():
         if len(idxs) > 1:
             for i in idxs:

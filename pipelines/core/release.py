@@ -62,19 +62,24 @@ def write_table(df: pl.DataFrame, folder: Path, table: str) -> list[Path]:
 _TS_TYPES = {pl.String: "string", pl.Int64: "integer", pl.Int32: "integer", pl.Float64: "number", pl.Boolean: "boolean", pl.Date: "date"}
 
 
-def table_schema(table: str, df: pl.DataFrame) -> dict:
-    """Frictionless Table Schema for ``table``, descriptions from its pandera model."""
+def table_schema(table: str, df: pl.DataFrame, fmt: str = "csv") -> dict:
+    """Frictionless Table Schema for ``table``, descriptions from its pandera model.
+
+    A list column is a JSON ``array`` in CSV; in Parquet it is a native list,
+    which Table Schema can only call ``any``.
+    """
     descriptions = column_descriptions(table)
     fields = []
     for name, dtype in df.schema.items():
-        ftype = "array" if isinstance(dtype, pl.List) else _TS_TYPES.get(dtype.base_type(), "string")
+        list_type = "array" if fmt == "csv" else "any"
+        ftype = list_type if isinstance(dtype, pl.List) else _TS_TYPES.get(dtype.base_type(), "string")
         field = {"name": name, "type": ftype}
         if descriptions.get(name):
             field["description"] = descriptions[name]
         fields.append(field)
     schema: dict = {"fields": fields, "primaryKey": PRIMARY_KEYS[table]}
     fks = [
-        {"fields": column, "reference": {"resource": f"{ref_table}-csv", "fields": ref_column}}
+        {"fields": column, "reference": {"resource": f"{ref_table}-{fmt}", "fields": ref_column}}
         for (t, column), (ref_table, ref_column) in FOREIGN_KEYS.items()
         if t == table and column in df.columns
     ]
@@ -93,8 +98,8 @@ def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], do
     ]
     resources = []
     for table, df in tables.items():
-        schema = table_schema(table, df)
         for fmt, mediatype in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet")):
+            schema = table_schema(table, df, fmt)
             resource = {
                 "name": f"{table}-{fmt}",
                 "path": f"{table}.{fmt}",
@@ -106,7 +111,7 @@ def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], do
             if fmt == "csv":
                 resource |= {"encoding": "utf-8", "dialect": {"delimiter": ",", "quoteChar": '"', "header": True}}
             resources.append(resource)
-    return {
+    package = {
         "profile": "data-package",
         "name": dataset.get("name", "dataset"),
         "title": dataset.get("title"),
@@ -116,6 +121,7 @@ def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], do
         "sources": sources,
         "resources": resources,
     }
+    return {k: v for k, v in package.items() if v is not None}
 
 
 def sha256sums(folder: Path) -> str:

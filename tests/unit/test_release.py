@@ -64,3 +64,11 @@ def test_checksums_cover_every_file(tmp_path: Path, tiny_tables) -> None:
 def test_csv_list_columns_are_json_arrays(tmp_path: Path, tiny_tables) -> None:
     path = publish(tiny_tables, DATASET, tmp_path).path
     assert json.loads(pl.read_csv(path / "actors.csv")["aliases"][0]) == ["Ann Lee"]
+
+
+def test_datapackage_passes_the_frictionless_validator(tmp_path: Path, tiny_tables) -> None:
+    from frictionless import Package
+
+    path = publish(tiny_tables, DATASET, tmp_path).path
+    report = Package(str(path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]

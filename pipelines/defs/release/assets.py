@@ -39,5 +39,5 @@ def release(
         frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
     result = publish(frames, source.dataset, paths.releases)
     context.log.info(f"release {result.status}: {result.path}")
-    context.add_output_metadata({"path": str(result.path), "status": result.status, **{f"rows_{t}": n for t, n in result.row_counts.items()}})
+    context.add_output_metadata({"release_path": str(result.path), "release_status": result.status, **{f"rows_{t}": n for t, n in result.row_counts.items()}})
     return {"path": str(result.path), "status": result.status, "rows": result.row_counts}
