@@ -33,8 +33,11 @@ def build(
     seeds_dir: Annotated[Path | None, typer.Option(help="Folder of .txt articles (default: $SEEDS_DIR or seeds/).")] = None,
     warehouse_dir: Annotated[Path | None, typer.Option(help="Output folder (default: $WAREHOUSE_DIR or warehouse/).")] = None,
     include_text: Annotated[bool, typer.Option(help="Put full article text in the release (private use only: copyright).")] = False,
+    lock_timeout: Annotated[float | None, typer.Option(
+        help="Seconds to wait for another build of the same warehouse to finish (default: $PIPELINES_LOCK_TIMEOUT or 60)."
+    )] = None,
 ) -> None:
-    """Ingest, extract, load DuckDB and publish a release; exit 1 when a blocking check fails."""
+    """Ingest, extract, load DuckDB and publish a release; exit 1 when a blocking check fails or another build holds the lock."""
     if seeds_dir:
         os.environ["SEEDS_DIR"] = str(seeds_dir.resolve())
     if warehouse_dir:
@@ -43,13 +46,25 @@ def build(
 
     import dagster as dg
 
+    from pipelines.core.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
     from pipelines.definitions import defs
+    from pipelines.defs.resources import ProjectPaths
 
+    timeout = lock_timeout if lock_timeout is not None else float(os.environ.get("PIPELINES_LOCK_TIMEOUT") or DEFAULT_TIMEOUT_S)
+    warehouse = ProjectPaths().warehouse
     job = defs.resolve_job_def("build")
     run_config = {"ops": {"release": {"config": {"include_text": include_text}}}}
-    with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
-    sys.exit(report(result))
+    try:
+        with build_lock(warehouse, timeout=timeout, on_wait=lambda msg: console.print(f"[yellow]{msg}[/yellow]", soft_wrap=True)):
+            for leftover in remove_stale_leftovers(warehouse):
+                console.print(f"[yellow]removed leftover of an interrupted build:[/yellow] {leftover}")
+            with dg.DagsterInstance.get() as instance:
+                result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
+            code = report(result)
+    except BuildLocked as exc:
+        console.print(f"[red]Build not started:[/red] {exc}", soft_wrap=True)
+        sys.exit(1)
+    sys.exit(code)
 
 
 def report(result: object) -> int:

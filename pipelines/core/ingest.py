@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,6 +67,8 @@ def load_dataset_config(seeds_dir: Path) -> tuple[dict, list[Problem]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise ValueError("top level is not a mapping")
+        if not isinstance(data.get("licence", {}), dict):
+            raise ValueError("'licence' must be a mapping with name, title and path")
         version = str(data.get("version", ""))
         if not re.fullmatch(r"\d+\.\d+\.\d+", version):
             raise ValueError(f"version {version!r} is not a semantic version MAJOR.MINOR.PATCH")
@@ -96,6 +99,8 @@ def load_manifest(seeds_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
         if not doc_id:
             problems.append(Problem(MANIFEST_NAME, f"line {n}: empty doc_id; row ignored", "warning"))
             continue
+        if doc_id in out:
+            problems.append(Problem(MANIFEST_NAME, f"line {n}: doc_id {doc_id!r} listed twice; the later row is used", "warning"))
         clean = {k: (row.get(k) or "").strip() or None for k in MANIFEST_COLUMNS}
         try:
             clean["published_date"], clean["published_date_precision"] = parse_partial_date(clean["published_date"])
@@ -127,11 +132,33 @@ def infer_metadata(text: str) -> dict:
     return {"title": title, "published_date": published, "published_date_precision": precision}
 
 
+def display_name(name: str) -> str:
+    """A file name safe to print, log and store: undecodable bytes and control characters escaped."""
+    raw = name.encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a file name cannot become a ``doc_id`` (an identifier in every table and in CSV/Parquet), if it cannot."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename the file"
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+        return "file name contains control characters; rename the file"
+    return None
+
+
 def _safe_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """``*.txt`` files directly inside ``seeds_dir`` that really live there."""
+    """``*.txt`` files directly inside ``seeds_dir`` that really live there and have usable names."""
     root = seeds_dir.resolve()
     files, problems = [], []
     for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
+        name_problem = _name_problem(path.name)
+        if name_problem:
+            problems.append(Problem(display_name(path.name), name_problem))
+            continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(Problem(path.name, "symlink points outside SEEDS_DIR; not read"))
             continue
@@ -156,7 +183,16 @@ def read_text_file(path: Path) -> tuple[bytes, str, list[Problem]]:
     warnings = []
     if encoding != "utf-8":
         warnings.append(Problem(path.name, f"not UTF-8; decoded as {encoding} (offsets index the decoded text)", "warning"))
+    elif text.startswith("\ufeff"):
+        warnings.append(Problem(path.name, "UTF-8 with a byte-order mark; kept as U+FEFF at offset 0 (offsets index the decoded text)", "warning"))
+    if "\r\n" in text:
+        warnings.append(Problem(path.name, "CRLF line endings; kept as they are (offsets count the \\r characters)", "warning"))
     return raw, text, warnings
+
+
+def _content_key(text: str) -> str:
+    """Digest of the text as a reader sees it: the same article re-saved with a BOM, CRLF or another encoding is one article."""
+    return hashlib.sha256(text.removeprefix("\ufeff").replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
 def ingest(seeds_dir: Path) -> IngestResult:
@@ -167,7 +203,7 @@ def ingest(seeds_dir: Path) -> IngestResult:
     files, file_problems = _safe_files(seeds_dir)
     problems += file_problems
 
-    rows, texts, seen_hashes = [], {}, {}
+    rows, texts, seen_hashes, seen_texts = [], {}, {}, {}
     for path in files:
         doc_id = path.stem
         try:
@@ -177,10 +213,15 @@ def ingest(seeds_dir: Path) -> IngestResult:
             continue
         problems += warnings
         digest = hashlib.sha256(raw).hexdigest()
+        same_text = _content_key(text)
         if digest in seen_hashes:
             problems.append(Problem(path.name, f"identical content to {seen_hashes[digest]}.txt; counted once"))
             continue
+        if same_text in seen_texts:
+            problems.append(Problem(path.name, f"same text as {seen_texts[same_text]}.txt (other encoding or line endings); counted once"))
+            continue
         seen_hashes[digest] = doc_id
+        seen_texts[same_text] = doc_id
         meta = manifest.get(doc_id)
         inferred = infer_metadata(text)
         if meta is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines.core.locking import pause_for_tests
 from schemas import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, column_descriptions, table_description
 
 
@@ -225,6 +226,7 @@ def publish(
                 f"published releases are immutable: bump 'version' in dataset.yaml (patch for corrections, "
                 f"minor for new rows, major for breaking column changes) and build again"
             )
+        pause_for_tests("release")
         os.rename(staging, final)
     finally:
         if staging.exists():

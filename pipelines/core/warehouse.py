@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.core.locking import pause_for_tests
 from schemas import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, column_descriptions, table_description
 
 _DUCK_TYPES = {pl.String: "VARCHAR", pl.Int64: "BIGINT", pl.Int32: "INTEGER", pl.Float64: "DOUBLE", pl.Boolean: "BOOLEAN", pl.Date: "DATE"}
@@ -79,5 +80,6 @@ def load_warehouse(
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    pause_for_tests("warehouse")
     os.replace(tmp, db_path)
     return counts

@@ -1,0 +1,214 @@
+"""The release data card: coverage, accuracy, plots, escaping and byte-determinism."""
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from pipelines.core.datacard import figure_groups, measure_similarity, render_datacard, speaker_counts
+
+DATASET = {"name": "test-data", "title": "Test data", "description": "A tiny dataset.", "version": "1.2.3",
+           "licence": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}}
+
+ACCURACY = {
+    "quotes": {"tp": 9, "fp": 1, "fn": 0, "precision": 0.9, "recall": 1.0, "f1": 0.9473684210526315, "speaker_accuracy": 0.875},
+    "figures": {"tp": 3, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.75, "f1": 0.8571428571428571, "unit_accuracy": 1.0},
+    "actors": {"tp": 5, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0},
+    "events": {"tp": 0, "fp": 0, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0},
+}
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+def sample_tables(hostile: str = "") -> dict[str, pl.DataFrame]:
+    """Three documents, two speakers, dated events and one measure stated as 30% by one source and 40% by another.
+
+    ``hostile`` is appended to every free-text field the card may show.
+    """
+    h = hostile
+    return {
+        "documents": pl.DataFrame({
+            "doc_id": ["a", "b", "c"], "title": ["A" + h, "B", "C"], "publisher": ["Daily Post" + h, "Evening Star", None],
+            "author": [None, None, None], "published_date": [date(2021, 5, 4), date(2021, 6, 1), None],
+            "published_date_precision": ["day", "day", None], "url": [None, None, None], "language": ["en"] * 3,
+            "content_sha256": ["0" * 64, "1" * 64, "2" * 64], "n_chars": [100, 200, 300], "n_words": [20, 40, 60],
+        }, schema_overrides={"author": pl.String, "url": pl.String, "published_date_precision": pl.String}),
+        "actors": pl.DataFrame({
+            "actor_id": ["ann-lee", "bo-ray", "ruritania"], "name": ["Ann Lee" + h, "Bo Ray", "Ruritania"],
+            "actor_type": ["person", "person", "country"], "country_iso3": [None, None, "RUR"], "description": [None, None, None],
+            "aliases": [["Ann Lee"], ["Bo Ray"], ["Ruritania"]], "n_mentions": [3, 1, 2], "n_documents": [2, 1, 2],
+        }, schema_overrides={"description": pl.String}),
+        "actor_mentions": pl.DataFrame({"doc_id": ["a"], "actor_id": ["ann-lee"], "char_start": [0], "char_end": [7], "text": ["Ann Lee"]}),
+        "quotes": pl.DataFrame({
+            "quote_id": ["q1", "q2", "q3", "q4"], "doc_id": ["a", "a", "b", "b"], "char_start": [10, 40, 10, 60],
+            "char_end": [20, 50, 30, 70], "text": ["we agree" + h, "we insist", "no comment", "maybe"],
+            "speaker_actor_id": ["ann-lee", "ann-lee", "bo-ray", None], "speaker_text": ["Ann Lee", "she", "Ray", None],
+            "cue": ["say", "add", "tell", None], "confidence": [0.9, 0.8, 0.9, 0.3],
+        }),
+        "figures": pl.DataFrame({
+            "figure_id": ["f1", "f2", "f3", "f4"], "doc_id": ["a", "b", "b", "c"], "char_start": [60, 80, 120, 5],
+            "char_end": [63, 90, 124, 8], "raw_text": ["30%", "40 percent", "17%" + h, "12%"], "value": [30.0, 40.0, 17.0, 12.0],
+            "unit": ["percent"] * 4, "qualifier": [None] * 4,
+            "measure": ["share of Ruritania’s oil" + h, "share of its oil from Freedonia", "share of Ruritania’s arms exports", "share of arms imports"],
+            "period": [None] * 4, "source_actor_id": ["ann-lee", None, None, None], "confidence": [0.8] * 4,
+        }, schema_overrides={"qualifier": pl.String, "period": pl.String, "source_actor_id": pl.String}),
+        "events": pl.DataFrame({
+            "event_id": ["e1", "e2", "e3", "e4"], "event_date": [date(2021, 5, 3), date(1992, 1, 1), None, date(2020, 9, 1)],
+            "date_precision": ["day", "year", "day", "month"], "event_date_end": [None, None, None, date(2020, 11, 30)],
+            "cameo_code": ["042", "057", "010", "190"], "event_type": ["make a visit", "sign formal agreement", "make statement", "fight"],
+            "actor1_id": ["ann-lee", "ruritania", None, "ruritania"], "actor2_id": [None] * 4, "location_id": [None] * 4,
+            "description": ["Ann Lee visits Ruritania" + h, "Treaty signed", "Undated remark", "Autumn war"],
+            "n_sources": [1, 2, 1, 1], "confidence": [0.7] * 4,
+        }, schema_overrides={"actor2_id": pl.String, "location_id": pl.String}),
+        "event_mentions": pl.DataFrame({"event_id": ["e1"], "doc_id": ["a"], "char_start": [0], "char_end": [30], "text": ["x" * 30]}),
+    }
+
+
+def empty_tables() -> dict[str, pl.DataFrame]:
+    return {name: df.clear() for name, df in sample_tables().items()}
+
+
+def test_returns_readme_and_index() -> None:
+    card = render_datacard(sample_tables(), DATASET, ACCURACY)
+    assert set(card) == {"README.md", "index.html"}
+    assert card["index.html"].startswith("<!DOCTYPE html>")
+    assert card["README.md"].startswith("# Test data")
+
+
+def test_same_input_gives_identical_bytes() -> None:
+    a = render_datacard(sample_tables(), DATASET, ACCURACY)
+    b = render_datacard(sample_tables(), DATASET, ACCURACY)
+    assert a == b
+
+
+def test_row_order_of_the_input_does_not_change_the_card() -> None:
+    shuffled = {name: df.reverse() for name, df in sample_tables().items()}
+    assert render_datacard(shuffled, DATASET, ACCURACY) == render_datacard(sample_tables(), DATASET, ACCURACY)
+
+
+def test_card_has_no_timestamp_and_no_network_or_script() -> None:
+    html_text = render_datacard(sample_tables(), DATASET, ACCURACY)["index.html"]
+    assert "<script" not in html_text.lower()
+    assert "src=" not in html_text  # nothing loaded from anywhere: plots are inline SVG
+    assert str(date.today()) not in html_text
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    card = render_datacard(sample_tables(HOSTILE), DATASET | {"title": "T" + HOSTILE}, ACCURACY)
+    for name, text in card.items():
+        assert "<script" not in text.lower(), name
+    assert "&lt;script&gt;" in card["index.html"]
+
+
+def test_quote_text_with_markup_never_becomes_markup() -> None:
+    tables = sample_tables()
+    tables["quotes"] = tables["quotes"].with_columns(pl.lit("</svg><img src=x onerror=alert(1)>").alias("text"),
+                                                     pl.lit("</svg><b>").alias("speaker_text"))
+    tables["actors"] = tables["actors"].with_columns(pl.lit('Ann "</text><script>x</script>').alias("name"))
+    html_text = render_datacard(tables, DATASET, ACCURACY)["index.html"]
+    assert "<img" not in html_text and "<script" not in html_text and "</svg><b>" not in html_text
+    assert "&lt;/text&gt;&lt;script&gt;" in html_text
+
+
+def test_markdown_table_cells_escape_pipes_and_markup() -> None:
+    tables = sample_tables()
+    tables["documents"] = tables["documents"].with_columns(pl.lit("Pipe | Co <b>").alias("publisher"))
+    readme = render_datacard(tables, DATASET, ACCURACY)["README.md"]
+    assert "Pipe \\| Co &lt;b&gt;" in readme
+    assert "<b>" not in readme
+
+
+def test_empty_tables_still_render() -> None:
+    card = render_datacard(empty_tables(), DATASET, None)
+    html_text = card["index.html"]
+    assert "No dated events in this release." in html_text
+    assert "No quotes in this release." in html_text
+    assert "No measure is stated by more than one document." in html_text
+    assert "| quotes | 0 |" in card["README.md"]
+    assert "Documents: 0" in card["README.md"]
+
+
+def test_missing_tables_and_columns_still_render() -> None:
+    card = render_datacard({"documents": pl.DataFrame(), "quotes": pl.DataFrame({"text": ["hi"]})}, {"version": "0.0.1"}, None)
+    assert "| quotes | 1 |" in card["README.md"]
+    assert "| events | 0 |" in card["README.md"]
+
+
+def test_accuracy_none_is_stated() -> None:
+    card = render_datacard(sample_tables(), DATASET, None)
+    for text in card.values():
+        assert "Accuracy was not measured" in text
+        assert "no gold answers were available" in text
+    assert '<p id="accuracy" class="warn">' in card["index.html"]
+
+
+def test_accuracy_table_lists_each_table_with_fixed_precision() -> None:
+    card = render_datacard(sample_tables(), DATASET, ACCURACY)
+    readme = card["README.md"]
+    assert "| quotes | 0.900 | 1.000 | 0.947 | 9 | 1 | 0 | speaker_accuracy 0.875 |" in readme
+    assert "| figures | 1.000 | 0.750 | 0.857 | 3 | 0 | 1 | unit_accuracy 1.000 |" in readme
+    assert readme.index("| actors |") < readme.index("| quotes |") < readme.index("| figures |") < readme.index("| events |")
+    assert '<table id="accuracy">' in card["index.html"]
+    assert "tests/gold" in readme
+
+
+def test_coverage_counts_documents_publishers_dates_and_rows() -> None:
+    readme = render_datacard(sample_tables(), DATASET, ACCURACY)["README.md"]
+    assert "Documents: 3" in readme
+    assert "Publishers (3): (unknown publisher) (1), Daily Post (1), Evening Star (1)" in readme
+    assert "Publication dates: 2021-05-04 to 2021-06-01" in readme
+    assert "Event dates: 1992-01-01 to 2021-05-03 (3 dated events)" in readme
+    assert "| figures | 4 |" in readme and "| event_mentions | 1 |" in readme
+
+
+def test_method_names_the_libraries() -> None:
+    readme = render_datacard(sample_tables(), DATASET, None)["README.md"]
+    for library in ("spaCy", "text2num", "dateparser", "pycountry", "rapidfuzz", "pandera", "DuckDB"):
+        assert library in readme
+
+
+def test_timeline_draws_only_dated_events_in_date_order() -> None:
+    html_text = render_datacard(sample_tables(), DATASET, None)["index.html"]
+    svg = html_text[html_text.index('<svg id="timeline"'):]
+    svg = svg[: svg.index("</svg>")]
+    assert svg.count('<g class="event">') == 3
+    assert "Undated remark" not in svg
+    assert svg.index("1992  Treaty signed") < svg.index("2020-09  Autumn war") < svg.index("2021-05-03  Ann Lee visits")
+    assert "<rect" in svg  # the 2020 range is a bar
+
+
+def test_quotes_per_speaker_uses_actor_names_and_counts_unattributed() -> None:
+    assert speaker_counts(sample_tables()) == [("Ann Lee", 2), ("(unattributed)", 1), ("Bo Ray", 1)]
+    html_text = render_datacard(sample_tables(), DATASET, None)["index.html"]
+    assert '<svg id="quotes-per-speaker"' in html_text
+    assert html_text.count('<g class="speaker">') == 3
+
+
+def test_conflicting_figures_are_grouped_side_by_side() -> None:
+    groups = figure_groups(sample_tables()["figures"])
+    assert len(groups) == 1
+    assert [f["raw_text"] for f in groups[0].figures] == ["30%", "40 percent"]
+    assert groups[0].conflicting
+    card = render_datacard(sample_tables(), DATASET, None)
+    assert "| yes | 30% (Daily Post); 40 percent (Evening Star) |" in card["README.md"]
+    assert '<table id="figure-conflicts">' in card["index.html"] and "values differ" in card["index.html"]
+
+
+def test_figures_from_one_document_are_not_a_conflict() -> None:
+    figures = sample_tables()["figures"].with_columns(pl.lit("a").alias("doc_id"))
+    assert figure_groups(figures) == []
+
+
+def test_figures_with_different_units_are_never_grouped() -> None:
+    figures = sample_tables()["figures"].with_columns(pl.Series("unit", ["percent", "USD", "percent", "percent"]))
+    assert figure_groups(figures) == []
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("share of Israel’s oil", "share of its oil from Azerbaijan", True),
+    ("share of Baku’s total arms imports", "share of Azerbaijan’s arms imports", True),
+    ("share of Israel’s arms exports", "share of Azerbaijan’s arms imports", False),
+    ("share of Israel’s oil", "share of Israel’s arms exports", False),
+])
+def test_measure_similarity_compares_common_words_not_names(a: str, b: str, same: bool) -> None:
+    assert (measure_similarity(a, b) >= 0.6) is same
