@@ -191,7 +191,14 @@ def evaluate_release(release: Path, gold_dir: Path, texts_dir: Path) -> dict[str
             return float(ov) if ov and _dates_agree(p.get("event_date"), p.get("date_precision"), g.get("date")) else None
 
         pairs = match(pe, ge, event_strength)
-        tally(scores["events"], pe, ge, pairs)
+        # another mention of an event already matched (the same passage, or one the gold lists as
+        # alternative evidence) is neither right nor wrong
+        matched = {j for j in pairs.values()}
+        repeats = {i for i, p in enumerate(pe) if i not in pairs and any(
+            overlap(p["span"], s) for j in matched for s in ge[j]["spans"])}
+        kept = [i for i in range(len(pe)) if i not in repeats]
+        renumber = {old: new for new, old in enumerate(kept)}
+        tally(scores["events"], [pe[i] for i in kept], ge, {renumber[i]: j for i, j in pairs.items()})
         for i, j in pairs.items():
             if not ge[j].get("optional"):
                 scores["events"].note("cameo_root_accuracy", str(pe[i].get("cameo_code") or "")[:2] == str(ge[j].get("cameo") or "")[:2])
