@@ -195,6 +195,13 @@ def _pct(v: object) -> str:
     return f"{float(v):.3f}" if isinstance(v, (int, float)) else "—"
 
 
+def _scores(s: dict) -> tuple[str, str, str]:
+    """Precision, recall, F1 as text; "—" when nothing was predicted or expected (0/0 is not a score of 0)."""
+    if not any(s.get(k) for k in ("tp", "fp", "fn")) and all(k in s for k in ("tp", "fp", "fn")):
+        return "—", "—", "—"
+    return _pct(s.get("precision")), _pct(s.get("recall")), _pct(s.get("f1"))
+
+
 def _count(v: object) -> str:
     return str(int(v)) if isinstance(v, (int, float)) else "—"
 
@@ -480,7 +487,8 @@ def render_markdown(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: di
         lines += [ACCURACY_NOTE, "", "| table | precision | recall | F1 | TP | FP | FN | other |", "|---|---:|---:|---:|---:|---:|---:|---|"]
         for name, s in rows:
             other = ", ".join(f"{_md(k)} {v:.3f}" for k, v in _extra_metrics(s))
-            lines.append(f"| {_md(name)} | {_pct(s.get('precision'))} | {_pct(s.get('recall'))} | {_pct(s.get('f1'))} | "
+            p, r, f1 = _scores(s)
+            lines.append(f"| {_md(name)} | {p} | {r} | {f1} | "
                          f"{_count(s.get('tp'))} | {_count(s.get('fp'))} | {_count(s.get('fn'))} | {other} |")
         lines.append("")
     lines += ["## Figures stated by several documents", ""]
@@ -559,8 +567,9 @@ def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[s
                  "<th>TP</th><th>FP</th><th>FN</th><th>other</th></tr></thead><tbody>")
         for name, s in rows:
             other = ", ".join(f"{_esc(k)} {v:.3f}" for k, v in _extra_metrics(s))
-            h.append(f"<tr><td>{_esc(name)}</td><td class=\"n\">{_pct(s.get('precision'))}</td><td class=\"n\">{_pct(s.get('recall'))}</td>"
-                     f"<td class=\"n\"><strong>{_pct(s.get('f1'))}</strong></td><td class=\"n\">{_count(s.get('tp'))}</td>"
+            p, r, f1 = _scores(s)
+            h.append(f"<tr><td>{_esc(name)}</td><td class=\"n\">{p}</td><td class=\"n\">{r}</td>"
+                     f"<td class=\"n\"><strong>{f1}</strong></td><td class=\"n\">{_count(s.get('tp'))}</td>"
                      f"<td class=\"n\">{_count(s.get('fp'))}</td><td class=\"n\">{_count(s.get('fn'))}</td><td>{other}</td></tr>")
         h.append("</tbody></table>")
 

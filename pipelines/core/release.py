@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,9 +195,14 @@ def publish(
     tables: dict[str, pl.DataFrame],
     dataset: dict,
     releases_dir: Path,
-    extra_files: dict[str, str] | None = None,
+    extra_files: Callable[[Path], dict[str, str]] | None = None,
 ) -> PublishResult:
-    """Write the release for ``dataset['version']``; identical content is a no-op, different content an error."""
+    """Write the release for ``dataset['version']``; identical content is a no-op, different content an error.
+
+    ``extra_files`` is called with the staging folder once the tables are
+    written there (so it can read them back, e.g. to measure accuracy) and
+    returns more text files to include; they are covered by ``SHA256SUMS``.
+    """
     version = str(dataset["version"])
     releases_dir.mkdir(parents=True, exist_ok=True)
     final = releases_dir / version
@@ -211,7 +217,7 @@ def publish(
         package = datapackage(dataset, version, ordered, ordered["documents"])
         (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
         (staging / "CHANGELOG.md").write_text(changelog(version, ordered, previous_release(releases_dir, version)), encoding="utf-8")
-        for name, content in (extra_files or {}).items():
+        for name, content in (extra_files(staging) if extra_files else {}).items():
             (staging / name).write_text(content, encoding="utf-8")
         (staging / "SHA256SUMS").write_text(sha256sums(staging), encoding="utf-8")
         counts = {t: df.height for t, df in ordered.items()}

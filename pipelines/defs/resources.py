@@ -37,6 +37,11 @@ class ProjectPaths(dg.ConfigurableResource):
         return self.warehouse / "releases"
 
     @property
+    def gold(self) -> Path:
+        """Hand-made answers used to state measured accuracy in the data card ($GOLD_DIR or tests/gold)."""
+        return Path(os.environ.get("GOLD_DIR") or PROJECT_ROOT / "tests" / "gold").resolve()
+
+    @property
     def views(self) -> Path:
         """SQL view definitions ship with the code, whatever WAREHOUSE_DIR is."""
         return PROJECT_ROOT / "warehouse"

@@ -49,7 +49,7 @@ def sample_tables(hostile: str = "") -> dict[str, pl.DataFrame]:
             "figure_id": ["f1", "f2", "f3", "f4"], "doc_id": ["a", "b", "b", "c"], "char_start": [60, 80, 120, 5],
             "char_end": [63, 90, 124, 8], "raw_text": ["30%", "40 percent", "17%" + h, "12%"], "value": [30.0, 40.0, 17.0, 12.0],
             "unit": ["percent"] * 4, "qualifier": [None] * 4,
-            "measure": ["share of Ruritania’s oil" + h, "share of its oil from Freedonia", "share of Ruritania’s arms exports", "share of arms imports"],
+            "measure": ["share of Ruritania’s oil", "share of its oil from Freedonia", "share of Ruritania’s arms exports", "share of arms imports" + h],
             "period": [None] * 4, "source_actor_id": ["ann-lee", None, None, None], "confidence": [0.8] * 4,
         }, schema_overrides={"qualifier": pl.String, "period": pl.String, "source_actor_id": pl.String}),
         "events": pl.DataFrame({
@@ -150,6 +150,7 @@ def test_accuracy_table_lists_each_table_with_fixed_precision() -> None:
     assert readme.index("| actors |") < readme.index("| quotes |") < readme.index("| figures |") < readme.index("| events |")
     assert '<table id="accuracy">' in card["index.html"]
     assert "tests/gold" in readme
+    assert "| events | — | — | — | 0 | 0 | 0 |" in readme  # nothing expected, nothing found: no score, not 0
 
 
 def test_coverage_counts_documents_publishers_dates_and_rows() -> None:
@@ -205,10 +206,10 @@ def test_figures_with_different_units_are_never_grouped() -> None:
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
-    ("share of Israel’s oil", "share of its oil from Azerbaijan", True),
-    ("share of Baku’s total arms imports", "share of Azerbaijan’s arms imports", True),
-    ("share of Israel’s arms exports", "share of Azerbaijan’s arms imports", False),
-    ("share of Israel’s oil", "share of Israel’s arms exports", False),
+    ("share of Ruritania’s oil", "share of its oil from Freedonia", True),
+    ("share of Zenda’s total arms imports", "share of Freedonia’s arms imports", True),
+    ("share of Ruritania’s arms exports", "share of Freedonia’s arms imports", False),
+    ("share of Ruritania’s oil", "share of Ruritania’s arms exports", False),
 ])
 def test_measure_similarity_compares_common_words_not_names(a: str, b: str, same: bool) -> None:
     assert (measure_similarity(a, b) >= 0.6) is same

@@ -1,9 +1,12 @@
 """Release: publish the immutable, versioned Parquet/CSV folder once every gate passed."""
 
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
+from pipelines.core.datacard import render_datacard
+from pipelines.core.evaluate import evaluate_release
 from pipelines.core.ingest import IngestResult
 from pipelines.core.release import publish
 from pipelines.defs.resources import ProjectPaths
@@ -37,7 +40,13 @@ def release(
     if config.include_text:
         texts = pl.DataFrame({"doc_id": list(source.texts), "text": list(source.texts.values())})
         frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
-    result = publish(frames, source.dataset, paths.releases)
+    def data_card(staging: Path) -> dict[str, str]:
+        golds = {p.stem for p in paths.gold.glob("*.json")} if paths.gold.is_dir() else set()
+        measured = golds & set(documents["doc_id"].to_list())
+        accuracy = evaluate_release(staging, paths.gold, paths.seeds) if measured else None
+        return render_datacard(frames, source.dataset, accuracy)
+
+    result = publish(frames, source.dataset, paths.releases, extra_files=data_card)
     context.log.info(f"release {result.status}: {result.path}")
     context.add_output_metadata({"release_path": str(result.path), "release_status": result.status, **{f"rows_{t}": n for t, n in result.row_counts.items()}})
     return {"path": str(result.path), "status": result.status, "rows": result.row_counts}
