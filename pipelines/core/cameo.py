@@ -28,6 +28,11 @@ LABELS: dict[str, str] = {
     "061": "cooperate economically",
     "062": "cooperate militarily",
     "070": "provide aid",
+    "100": "demand",
+    "140": "engage in political dissent",
+    "141": "demonstrate or rally",
+    "143": "conduct strike or boycott",
+    "160": "reduce relations",
     "090": "investigate",
     "111": "criticize or denounce",
     "112": "accuse",
@@ -68,6 +73,7 @@ VERB_CODES: dict[str, str] = {
     "bomb": "195", "bombard": "195", "shell": "195",
     "invade": "192", "occupy": "192",
     "fight": "190", "clash": "190",
+    "protest": "141", "demonstrate": "141",
 }
 
 #: Verbs of saying: an event only at a named occasion or with its own date.
@@ -80,7 +86,7 @@ SAY_VERBS = frozenset(
 LIGHT_VERBS = frozenset(
     "carry conduct hold stage launch make pay undertake begin start complete sign give deliver step "
     "approve announce have send express open establish pass adopt enact ratify conclude finalize finalise "
-    "supply provide ship sell deliver export formalise formalize".split()
+    "supply provide ship sell deliver export formalise formalize resume restart".split()
 )
 
 #: Nouns that name an event (as object of a light verb, or alone with a date).
@@ -106,6 +112,9 @@ NOUN_CODES: dict[str, str] = {
     "battle": "190", "offensive": "190", "invasion": "190",
     "attack": "180", "strike": "195", "airstrike": "195", "bombing": "195", "bombardment": "195",
     "shelling": "195",
+    "standoff": "150",
+    "protest": "141", "demonstration": "141", "rally": "141", "march": "141",
+    "walkout": "143",
 }
 
 #: Nouns that count as an event on their own only with one of these modifiers (a "conflict" is not
@@ -141,7 +150,7 @@ OBJECT_RULES: dict[str, dict[str, str]] = {
     "pass": {"law": "050", "legislation": "050", "bill": "050", "resolution": "050", "budget": "050"},
     "adopt": {"law": "050", "legislation": "050", "bill": "050", "resolution": "050"},
     "approve": {"law": "050", "legislation": "050", "bill": "050", "opening": "050", "appointment": "050",
-                "funding": "050", "deal": "057", "agreement": "057"},
+                "funding": "050", "deal": "057", "agreement": "057", "project": "061", "investment": "061"},
     "enact": {"law": "050", "legislation": "050"},
     "sign": {"agreement": "057", "treaty": "057", "accord": "057", "deal": "057", "memorandum": "057",
              "mou": "057", "contract": "057", "pact": "057", "law": "050", "decree": "050", "bill": "050",
@@ -150,7 +159,9 @@ OBJECT_RULES: dict[str, dict[str, str]] = {
     "conclude": {"agreement": "057", "treaty": "057", "deal": "057"},
     "express": {"gratitude": "051", "appreciation": "051", "support": "051", "interest": "030",
                 "willingness": "030", "concern": "111", "regret": "111"},
-    "send": {"message": "010", "delegation": "042", "troop": "154"},
+    "send": {"message": "010", "delegation": "042", "troop": "154", "team": "070", "supply": "070",
+             "rescuer": "070", "aircraft": "070"},
+    "publish": {"result": "010", "report": "010", "study": "010", "finding": "010", "data": "010"},
     "supply": {"weapon": "062", "arm": "062", "drone": "062", "missile": "062", "equipment": "062", "aid": "070"},
     "provide": {"weapon": "062", "arm": "062", "drone": "062", "missile": "062", "equipment": "062",
                 "aid": "070", "assistance": "070", "support": "070"},
@@ -172,6 +183,25 @@ OCCASION_NOUNS = frozenset(
     "interview conference briefing speech address summit meeting session reporter journalist media "
     "statement ceremony visit forum rally parliament congress assembly".split()
 )
+
+
+#: "strike" is a labour action unless a modifier makes it a military one.
+MILITARY_STRIKE_MODS = frozenset("air missile drone military aerial artillery rocket retaliatory precision naval "
+                                 "nuclear preemptive pre-emptive israeli".split())
+LABOUR_STRIKE_MODS = frozenset("general national nationwide rolling indefinite hunger public-sector rail union "
+                               "teacher worker staff".split())
+
+
+def strike_code(tok) -> str:
+    """'air strikes' are 195; 'on strike', 'a general strike', 'strikes and marches' are 143."""
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & MILITARY_STRIKE_MODS:
+        return "195"
+    if mods & LABOUR_STRIKE_MODS or (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
+        return "143"
+    if any(c.lemma_.lower() in ("march", "protest", "demonstration", "walkout") for c in tok.conjuncts):
+        return "143"
+    return "195"
 
 
 def label(code: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -38,6 +38,13 @@ _NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+#: Nouns that only count or group events ("a round of talks", "a series of strikes").
+_CONTAINER_NOUNS = {"round", "series", "wave", "day", "session", "cycle"}
+#: "three months later": a relative shift from the event told just before.
+_LATER = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+later\b", re.I)
+_PRICE_BASE = re.compile(r"\s*(?:[-‑]?(?:adjusted\s+)?(?:prices?|terms|money|dollars|euros|pounds|values?)\b)", re.I)
+_PRICE_BASE_DAY = re.compile(r"today[’']s\s+(?:prices?|terms|money|dollars|euros|pounds|values?)\b", re.I)
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’"}
 
 
 @dataclass
@@ -180,6 +187,10 @@ def _objects(tok) -> list:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             out.append(child)
             out.extend(c for c in child.conjuncts)
+            if child.lemma_.lower() in _CONTAINER_NOUNS:  # "held a round of talks": the talks are the event
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        out.extend(p for p in prep.children if p.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in ("into", "for"):
             out.extend(p for p in child.children if p.dep_ == "pobj")
         elif child.dep_ == "prt":  # "step up shipments", "carry out drills": object hangs on the verb
@@ -242,6 +253,11 @@ def _verb_trigger(tok) -> _Trigger | None:
             cl = c.lemma_.lower()
             if c.dep_ == "nsubj" and cl in cameo.NOUN_CODES and _noun_ok(c):
                 return _Trigger(tok, cameo.NOUN_CODES[cl], lemma, cl, "verb", covered={tok.i, c.i})
+    if lemma == "fly" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return _Trigger(tok, "042", lemma, None, "verb", covered={tok.i})  # "flew to Ankara" is a trip
+    if lemma in ("help", "assist") and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) and any(
+            o.ent_type_ in ("GPE", "ORG", "NORP") for o in objs):
+        return _Trigger(tok, "070", lemma, None, "verb", covered={tok.i})  # "rescuers helped Athens"
     if lemma == "work" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return _Trigger(tok, "060", lemma, None, "verb", covered={tok.i})
     if lemma in cameo.VERB_CODES:
@@ -301,7 +317,8 @@ def _sentence_triggers(sent) -> list[_Trigger]:
             continue
         if tok.pos_ == "PROPN" and lemma not in ("war", "conflict", "summit", "offensive", "invasion"):
             continue
-        trig = _Trigger(tok, cameo.NOUN_CODES[lemma], lemma, None, "noun", covered={tok.i})
+        code = cameo.strike_code(tok) if lemma == "strike" else cameo.NOUN_CODES[lemma]
+        trig = _Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
         triggers.append(trig)
     return triggers
@@ -322,6 +339,8 @@ def _date_spans(ctx: _Context, sent) -> list[tuple[list, str]]:
                 spans.append((s, e))
     out = []
     for s, e in sorted(spans):
+        if _PRICE_BASE.match(text, e) or _PRICE_BASE_DAY.match(text, s):
+            continue  # "in 2015 prices", "in today's money": a price base, not a time
         toks = [t for t in sent if t.idx - base < e and s < t.idx - base + len(t.text)]
         if toks:
             out.append((toks, text[s:e]))
@@ -409,16 +428,30 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
     """Give each trigger a date: its own, else borrowed (see module docstring)."""
     owner = {i: t for t in triggers for i in t.covered}
     floating: list[tuple[ResolvedDate, object]] = []  # (date, the verb it modifies)
+    quoted = _quoted_ranges(sent.doc.text)
     for toks, expr in _date_spans(ctx, sent):
         head = _span_head(toks)
         trig = _governing(head, owner)
+        inside = _quote_of(quoted, head.idx)
+        if inside is not None and (trig is None or _quote_of(quoted, trig.token.idx) != inside):
+            continue  # a date in quoted words dates what the speaker talks about, not the saying
+        if trig is not None and trig.kind == "say" and _through_ccomp(head, trig.token):
+            trig = None  # "said the plant would open next year": reported speech has its own time
+        if trig is not None and any(_own_clause(t) and not (
+                trig.kind == "noun" and t.head.i == trig.token.i)  # "the war, which lasted ... in 2020"
+                                    for t in (_path_up(head, trig.token) or [])[1:]):
+            trig = None  # "met X, but relations soured in 2022": the date belongs to the other clause
         if trig is None:
             rd = _resolve(ctx, expr, False)
             if rd:
                 floating.append((rd, _nearest_verb(head)))
             continue
         if trig.date is None:
-            rd = _resolve(ctx, expr, trig.planned)
+            future = trig.planned
+            if (future and trig.actor_token is not None and trig.actor_token.tag_ == "VBD"
+                    and head not in trig.token.subtree):
+                future = False  # "agreed on Monday to resume talks": the agreeing is past
+            rd = _resolve(ctx, expr, future)
             if rd:
                 trig.date, trig.date_how = rd, "own"
 
@@ -444,6 +477,9 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
         if t.date is None and n and dated_main:
             ref = dated_main[0].date
             t.date, t.date_how = ResolvedDate(date(ref.start.year - n, 1, 1), None, "year"), "years_after"
+
+    # "three months later": shifted from the event just told (in this sentence or the one before)
+    _shift_later(ctx, sent, triggers, owner, history)
 
     # a definite reference to an earlier event ("that meeting", "Herzog's arrival", "after Aliyev
     # appointed an ambassador") takes its date
@@ -491,10 +527,93 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
                 if path and not any(p.dep_ in _BARRIER_DEPS for p in path):
                     t.date, t.date_how = owner[anc.i].date, "clause"
                 break
-    if len(floating) == 1:
+    if len(floating) == 1 and not _own_clause(floating[0][1]):
         for t in triggers:
             if t.date is None and t.token.dep_ == "ROOT":
                 t.date, t.date_how = floating[0][0], "sentence"
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks ("..." and curly double/single quotes).
+
+    A curly single quote only opens after a space or line start, so apostrophes
+    ("Britain’s") never open a range.
+    """
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _QUOTE_PAIRS and (c != "‘" or i == 0 or not text[i - 1].isalnum()):
+            close = text.find(_QUOTE_PAIRS[c], i + 1)
+            if close < 0:
+                break
+            out.append((i + 1, close))
+            i = close + 1
+        else:
+            i += 1
+    return out
+
+
+def _quote_of(ranges: list[tuple[int, int]], idx: int) -> tuple[int, int] | None:
+    return next((r for r in ranges if r[0] <= idx < r[1]), None)
+
+
+def _own_clause(tok) -> bool:
+    """A verb heading a clause of its own: relative/complement clause, or a conjunct with its own subject."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.dep_ in _BARRIER_DEPS or (tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                    for c in tok.children))
+
+
+def _through_ccomp(low, high) -> bool:
+    """True when ``low`` hangs below ``high`` through a clausal complement (reported speech)."""
+    path = _path_up(low, high)
+    return bool(path) and any(t.dep_ in ("ccomp", "xcomp") and t.pos_ in ("VERB", "AUX") for t in path)
+
+
+def _shift_later(ctx: _Context, sent, triggers: list[_Trigger], owner: dict, history: list[_Trigger]) -> None:
+    """Date "N months later" from the event told just before, shifted by N units.
+
+    The reference is an own-dated event earlier in this sentence, else the
+    last dated event of the article so far. The precision never gets finer
+    than the reference's (a year-precise event plus three months stays a year).
+    """
+    for m in _LATER.finditer(sent.text):
+        word, unit = m.group(1).lower(), m.group(2).lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        if not n:
+            continue
+        pos = sent.start_char + m.start()
+        head = next((t for t in sent if t.idx >= pos), None)
+        trig = _governing(head, owner) if head is not None else None
+        targets = [trig] if trig is not None else [t for t in triggers if t.token.dep_ == "ROOT"]
+        targets = [t for t in targets if t.date is None]
+        if not targets:
+            continue
+        ref = next((o for o in triggers if o.date is not None and o.date_how == "own" and o.token.i < head.i), None)
+        if ref is None:
+            ref = next((h for h in reversed(history) if h.date is not None), None)
+        if ref is None:
+            continue
+        rd = ref.date
+        start = rd.start
+        if unit == "year":
+            start = date(start.year + n, start.month, start.day if not (start.month == 2 and start.day == 29) else 28)
+            prec = "year" if rd.precision == "year" else rd.precision
+        elif unit == "month":
+            y, mo = divmod(start.month - 1 + n, 12)
+            start = date(start.year + y, mo + 1, 1)
+            prec = "month" if rd.precision in ("day", "month") else "year"
+        else:
+            start = start + timedelta(days=n * (7 if unit == "week" else 1))
+            prec = rd.precision
+        if prec == "year":
+            start = date(start.year, 1, 1)
+        elif prec == "month":
+            start = start.replace(day=1)
+        for t in targets:
+            t.date, t.date_how = ResolvedDate(start, None, prec), "anchor"
 
 
 _DEFINITE = {"the", "that", "this", "these", "those"}

@@ -240,3 +240,58 @@ def test_empty_input() -> None:
 def test_undated_mentions_do_not_merge_across_clauses(n: int) -> None:
     rows = [_row("a", None, "year", start=i * 100) for i in range(n)]
     assert deduplicate_events(rows)[0].height == n
+
+
+# --- generalisation traps (held-out review) ---------------------------------------------------
+
+
+def test_date_inside_quote_does_not_date_the_saying() -> None:
+    text = '"We will reopen the border crossing in June," Governor Maria Lopes told reporters.'
+    rows = [r for r in events_of(text, published=date(2024, 2, 10)) if r["trigger"] == "tell"]
+    assert all(r["event_date"] is None for r in rows)
+
+
+def test_reported_speech_date_does_not_date_the_saying() -> None:
+    text = "The finance ministry says the fund will run out of money by 2031."
+    assert dated(events_of(text, published=date(2024, 2, 10))) == []
+
+
+def test_date_of_conjoined_clause_stays_there() -> None:
+    text = "Chancellor Anna Weber met Omar Haddad in Vienna, but relations cooled in 2019 over trade."
+    rows = [r for r in events_of(text, published=date(2024, 2, 10)) if r["trigger"] == "meet"]
+    assert rows and all(r["event_date"] is None or r["event_date"].year != 2019 for r in rows)
+
+
+def test_months_later_shifts_from_previous_event() -> None:
+    text = ("The first round of talks was held in Oslo in January 2019. "
+            "Chancellor Anna Weber met Omar Haddad in Vienna four months later.")
+    rows = [r for r in events_of(text, published=date(2024, 2, 10)) if r["trigger"] == "meet"]
+    assert rows and rows[0]["event_date"] == date(2019, 5, 1) and rows[0]["date_precision"] == "month"
+
+
+def test_round_of_talks_held_is_an_event() -> None:
+    rows = dated(events_of("A new round of talks was held in Geneva in May 2022.", published=date(2024, 2, 10)))
+    assert rows and rows[0]["cameo_code"][:2] == "04" and rows[0]["event_date"] == date(2022, 5, 1)
+
+
+def test_flew_to_is_a_visit() -> None:
+    rows = dated(events_of("Secretary Lena Park flew to Nairobi on 3 May.", published=date(2024, 6, 1)))
+    assert rows and rows[0]["cameo_code"] == "042" and rows[0]["event_date"] == date(2024, 5, 3)
+
+
+def test_labour_strike_is_not_an_air_strike() -> None:
+    rows = dated(events_of("Dock workers went on strike in Rotterdam on 4 April.", published=date(2024, 6, 1)))
+    assert rows and all(r["cameo_code"] != "195" for r in rows)
+    rows = dated(events_of("An air strike hit the port of Hodeidah on 4 April.", published=date(2024, 6, 1)))
+    assert rows and rows[0]["cameo_code"] == "195"
+
+
+def test_resume_talks_is_an_intent_to_negotiate() -> None:
+    rows = dated(events_of("Serbia and Kosovo agreed on Monday to resume talks.", published=date(2024, 6, 5)))
+    assert rows and rows[0]["cameo_code"][:2] == "03" and rows[0]["event_date"] == date(2024, 6, 3)
+
+
+def test_price_base_year_is_not_an_event_date() -> None:
+    text = "In a statement on Monday, the operator said the dam would cost $9bn in 2019 prices."
+    rows = dated(events_of(text, published=date(2024, 6, 5)))
+    assert all(r["event_date"].year != 2019 for r in rows)
