@@ -77,6 +77,12 @@ def load_dataset_config(seeds_dir: Path) -> tuple[dict, list[Problem]]:
     return {**defaults, **data}, []
 
 
+def release_blockers(quarantine: pl.DataFrame) -> list[str]:
+    """Problems that forbid publishing: without a readable dataset.yaml the version and licence would be made up."""
+    rows = quarantine.filter((pl.col("file") == DATASET_NAME) & pl.col("reason").str.starts_with("malformed"))
+    return [f"{r['file']}: {r['reason']}" for r in rows.to_dicts()]
+
+
 def load_manifest(seeds_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
     """Read ``sources.csv`` into ``doc_id -> row``; bad rows are reported, good ones kept."""
     path = seeds_dir / MANIFEST_NAME

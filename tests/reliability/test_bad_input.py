@@ -272,9 +272,5 @@ def test_malformed_sources_csv_is_reported_and_metadata_inferred(config_build: I
     assert [d["metadata_source"] for d in docs] == ["inferred"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product gap: a malformed dataset.yaml falls back to version 0.0.0 and a default licence and the release "
-    "asset publishes that; the release asset (pipelines/defs/release/assets.py) must refuse to publish when "
-    "dataset.yaml had a problem — see the reliability report"))
 def test_malformed_dataset_yaml_publishes_no_release_under_a_made_up_version(config_build: InProcessBuild) -> None:
     assert not (config_build.warehouse / "releases" / "0.0.0").exists()

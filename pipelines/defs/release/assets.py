@@ -7,7 +7,7 @@ import polars as pl
 
 from pipelines.core.datacard import render_datacard
 from pipelines.core.evaluate import evaluate_release
-from pipelines.core.ingest import IngestResult
+from pipelines.core.ingest import IngestResult, release_blockers
 from pipelines.core.release import publish
 from pipelines.defs.resources import ProjectPaths
 
@@ -35,6 +35,12 @@ def release(
     event_mentions: pl.DataFrame,
 ) -> dict:
     source = source_documents
+    blockers = release_blockers(source.quarantine)
+    if blockers:
+        raise dg.Failure(
+            description="nothing published: " + "; ".join(blockers) + " (fix dataset.yaml: it sets the version and licence)",
+            allow_retries=False,
+        )
     frames = {"documents": documents, "actors": actors, "actor_mentions": actor_mentions, "quotes": quotes,
               "figures": figures, "events": events, "event_mentions": event_mentions}
     if config.include_text:
