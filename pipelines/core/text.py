@@ -23,13 +23,17 @@ _NAVIGATION = re.compile(
         | \d+\s*min(?:ute)?s?\ read | image\ (?:source|credit)s?:.* | photo(?:\ credit)?:.*
         | follow\ (?:him|her|them|us|me)\ on\ .* | all\ rights\ reserved.* | ©.* | copyright\ .*
         | (?:tags?|topics?|filed\ under):.* | research | analysis | opinion | news
+        | share\ (?:on|via)\ \w+ | share\ [\d,.]+k? | [\d,.]+k?\ (?:comments?|shares?|likes?|views?)
+        | share\ this\ (?:article|story|page)\W+.* | (?:updated|published|posted|first\ published)(?::.*)?
+        | read\ more:\s*\S.* | image\ caption,? | image\ source,.* | our\ standards:.*
+        | \(?(?:reporting|additional\ reporting|writing|editing)\ by\ .*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 #: A heading after which nothing belongs to the article any more.
 _TAIL_MARKERS = re.compile(
-    r"^(?:related(?:\ articles|\ stories|\ posts)?|most\ popular|most\ read|read\ more:?|more\ from\ .*"
+    r"^(?:related(?:\ articles|\ stories|\ posts|\ topics|\ content|\ coverage)?|most\ popular|most\ read|read\ more:?|more\ from\ .*"
     r"|recommended(?:\ for\ you)?|you\ may\ also\ like|more\ stories|latest\ news|trending)\s*:?$",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -41,6 +45,17 @@ _CAPTION_END = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(r"^(?:illustrative|photo|pictured|image|file photo|caption)\s*:", re.IGNORECASE)
+#: A caption closed by a bare credit: "... Photograph: Jane Doe/The Guardian", "... Image: EDF Energy", "... REUTERS/Jane Doe".
+_CAPTION_CREDIT = re.compile(
+    r"(?:\b(?i:photograph|photo|image|picture|credit)s?\s*:\s*[^.:]{2,80}|\b[A-Z]{2,}(?:\s[A-Z]{2,})*/[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3})\s*$"
+)
+#: Lines that only state a date and perhaps a time: "Fri 24 Feb 2023 06.00 GMT", "23/01/2024, 6:45 pm".
+_DATE_AND_TIME = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:[A-Z][a-z]{2,8},?\s+)?"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
 
 _DATE_ONLY = re.compile(
     r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
@@ -133,24 +148,42 @@ def _is_sentence(line: str) -> bool:
     return bool(re.search(r"[.!?…:;\"”’)]\s*$", line)) and len(line.split()) >= 4
 
 
+#: Pull-quotes and repeated lines sit near the paragraph they repeat; looking further is quadratic for nothing.
+_PULL_QUOTE_WINDOW = 40
+
+
+def _is_teaser(line: str) -> bool:
+    """A link teaser under "Related"/"Read more": a headline, a cut-off blurb, or a short label."""
+    stripped = line.rstrip()
+    return not _is_sentence(stripped) or stripped.endswith(("...", "…")) or len(stripped.split()) < 12
+
+
 def segment(text: str) -> list[Segment]:
-    """Split ``text`` into lines and label each one; offsets are exact."""
+    """Split ``text`` into lines and label each one; offsets are exact.
+
+    A "Related"/"Read more" heading opens a block of link teasers; the block
+    ends (and the article resumes) at the first full sentence-shaped
+    paragraph, so a mid-article "Read more:" box does not swallow the rest.
+    """
     spans = _lines(text)
     kinds: list[str] = []
     in_tail = False
     seen_body = False
+    after_caption_label = False
     for s, e in spans:
         line = text[s:e]
         words = len(line.split())
-        if in_tail:
+        if in_tail and _is_teaser(line):
             kind = "tail"
         elif seen_body and _TAIL_MARKERS.match(line):
             kind, in_tail = "tail", True
         elif _NAVIGATION.match(line):
             kind = "navigation"
-        elif _CAPTION_START.match(line) or (_CAPTION_END.search(line) and words >= 3):
+        elif after_caption_label or _CAPTION_START.match(line) or (
+            words >= 3 and (_CAPTION_END.search(line) or _CAPTION_CREDIT.search(line))
+        ):
             kind = "caption"
-        elif _DATE_ONLY.match(line):
+        elif _DATE_ONLY.match(line) or _DATE_AND_TIME.match(line):
             kind = "dateline"
         elif _BYLINE.match(line) and words <= 8:
             kind = "byline"
@@ -161,6 +194,9 @@ def segment(text: str) -> list[Segment]:
             kind = "title"
         else:
             kind = "heading"
+        if kind != "tail":
+            in_tail = False
+        after_caption_label = bool(re.fullmatch(r"image caption,?|caption:?", line, re.IGNORECASE))
         kinds.append(kind)
 
     # Standfirst: the first sentence-shaped line before the body proper, right after the title.
@@ -169,7 +205,8 @@ def segment(text: str) -> list[Segment]:
     for i, n in enumerate(normed):
         if kinds[i] not in CONTENT_KINDS or not n:
             continue
-        for j, other in enumerate(normed):
+        for j in range(max(0, i - _PULL_QUOTE_WINDOW), min(len(normed), i + _PULL_QUOTE_WINDOW + 1)):
+            other = normed[j]
             if i == j or kinds[j] not in CONTENT_KINDS or not other:
                 continue
             if n == other:

@@ -78,3 +78,49 @@ def test_decode_falls_back_to_latin1_and_utf16() -> None:
 def test_decode_rejects_binary() -> None:
     with pytest.raises(ValueError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_mid_article_read_more_box_does_not_end_the_article() -> None:
+    text = (
+        "The talks began on Monday in the capital, officials said.\n"
+        "Read more:\n"
+        "Rescuers pull survivor from rubble\n"
+        "Aid convoy crosses the border\n"
+        "The ministers agreed to meet again next month, according to a statement from the ministry.\n"
+    )
+    k = kinds(text)
+    assert k["Rescuers pull survivor from rubble"] == "tail"
+    assert k["The ministers agreed to meet again next month, according to a statement from the ministry."] == "body"
+
+
+def test_bare_photo_credits_mark_captions() -> None:
+    text = (
+        "The story starts here and it is long enough to be a body line.\n"
+        "Workers at the plant on Tuesday. Photograph: Jane Roe/The Daily Paper\n"
+        "The site in the valley. Image: Acme Energy\n"
+        "Ministers attend a news conference in the capital. REUTERS/John Smith\n"
+    )
+    k = kinds(text)
+    assert k["Workers at the plant on Tuesday. Photograph: Jane Roe/The Daily Paper"] == "caption"
+    assert k["The site in the valley. Image: Acme Energy"] == "caption"
+    assert k["Ministers attend a news conference in the capital. REUTERS/John Smith"] == "caption"
+
+
+def test_line_after_image_caption_label_is_a_caption() -> None:
+    text = "The story starts here and it is long enough to be a body line.\nImage caption,\nRubbish piled up in the streets\n"
+    assert kinds(text)["Rubbish piled up in the streets"] == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share on Facebook", "1,204 comments", "Share this article: 86 shares", "Share 312", "Updated: 23/01/2024, 8:10 pm",
+     "(Reporting by Jane Roe in Rome; Editing by John Doe)", "Read more: Another headline elsewhere"],
+)
+def test_widgets_and_credit_lines_are_navigation(line: str) -> None:
+    text = "The story starts here and it is long enough to be a body line.\n" + line + "\n"
+    assert kinds(text)[line] == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Fri 24 Feb 2023 06.00 GMT", "23/01/2024, 6:45 pm", "March 3, 2023"])
+def test_date_and_time_lines_are_datelines(line: str) -> None:
+    assert kinds("A title\n" + line + "\nThe story starts here and it is long enough to be a body line.\n")[line] == "dateline"
