@@ -14,8 +14,13 @@ from pandera.errors import SchemaError, SchemaErrors
 
 from schemas import FOREIGN_KEYS, PRIMARY_KEYS, PROVENANCE_COLUMNS, TABLES
 
-#: Minimum rows per table for a corpus of n documents (fail below), and a per-document ceiling (warn above).
-MIN_ROWS_PER_TABLE = {"documents": 1, "actors": 1, "actor_mentions": 1, "quotes": 0, "figures": 0, "events": 0, "event_mentions": 0}
+#: Minimum rows per table (fail below). Any corpus needs documents and actors; one article may
+#: quote no one, but a corpus of several articles with no quote, figure or event at all means an
+#: extractor broke, so those minimums apply from ``CORPUS_SIZE_FOR_ALL_TABLES`` documents on.
+MIN_ROWS_PER_TABLE = {"documents": 1, "actors": 1, "actor_mentions": 1, "quotes": 1, "figures": 1, "events": 1, "event_mentions": 1}
+ALWAYS_REQUIRED = {"documents", "actors", "actor_mentions"}
+CORPUS_SIZE_FOR_ALL_TABLES = 5
+#: Per-document ceilings (warn above): a surprising jump is worth a look, not a blocked release.
 MAX_ROWS_PER_DOCUMENT = {"actor_mentions": 500, "quotes": 100, "figures": 150, "event_mentions": 150, "actors": 300, "events": 150}
 
 
@@ -67,6 +72,8 @@ def row_count_findings(table: str, df: pl.DataFrame, n_documents: int) -> tuple[
     """(failures, warnings) for the table's row count."""
     failures, warnings = [], []
     minimum = MIN_ROWS_PER_TABLE.get(table, 0)
+    if table not in ALWAYS_REQUIRED and n_documents < CORPUS_SIZE_FOR_ALL_TABLES:
+        minimum = 0
     if df.height < minimum:
         failures.append(f"{table}: {df.height} rows, fewer than the minimum {minimum}")
     ceiling = MAX_ROWS_PER_DOCUMENT.get(table)

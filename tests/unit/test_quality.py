@@ -38,3 +38,9 @@ def test_minimum_rows_fail_and_maximum_only_warns(tiny_tables) -> None:
     many = pl.concat([tiny_tables["quotes"]] * 101)
     failures, warnings = quality.row_count_findings("quotes", many, 1)
     assert not failures and warnings
+
+
+def test_a_corpus_without_any_quote_fails_but_a_single_article_may_have_none(tiny_tables) -> None:
+    empty = tiny_tables["quotes"].clear()
+    assert quality.row_count_findings("quotes", empty, 5)[0]
+    assert not quality.row_count_findings("quotes", empty, 1)[0]
