@@ -26,13 +26,7 @@ def release(
     config: ReleaseConfig,
     paths: ProjectPaths,
     source_documents: IngestResult,
-    documents: pl.DataFrame,
-    actors: pl.DataFrame,
-    actor_mentions: pl.DataFrame,
-    quotes: pl.DataFrame,
-    figures: pl.DataFrame,
-    events: pl.DataFrame,
-    event_mentions: pl.DataFrame,
+    dataset_tables: dict[str, pl.DataFrame],
 ) -> dict:
     source = source_documents
     blockers = release_blockers(source.quarantine)
@@ -41,14 +35,14 @@ def release(
             description="nothing published: " + "; ".join(blockers) + " (fix dataset.yaml: it sets the version and licence)",
             allow_retries=False,
         )
-    frames = {"documents": documents, "actors": actors, "actor_mentions": actor_mentions, "quotes": quotes,
-              "figures": figures, "events": events, "event_mentions": event_mentions}
+    frames = dict(dataset_tables)
     if config.include_text:
         texts = pl.DataFrame({"doc_id": list(source.texts), "text": list(source.texts.values())})
         frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
+
     def data_card(staging: Path) -> dict[str, str]:
         golds = {p.stem for p in paths.gold.glob("*.json")} if paths.gold.is_dir() else set()
-        measured = golds & set(documents["doc_id"].to_list())
+        measured = golds & set(frames["documents"]["doc_id"].to_list())
         accuracy = evaluate_release(staging, paths.gold, paths.seeds) if measured else None
         return render_datacard(frames, source.dataset, accuracy)
 
