@@ -48,7 +48,7 @@ ORG_WORDS = frozenset(
     court network analytics administration bureau federation league movement front brigade brigades board club
     church hospital museum alliance coalition partners capital holdings systems technologies energy petroleum
     oil gas company's cabinet senate knesset duma majlis guard police media broadcasting television radio
-    channel agency's directorate secretariat program programme initiative institution observatory studies""".split()
+    channel agency's directorate palace secretariat program programme initiative institution observatory studies""".split()
 )
 #: Head nouns that make a name a place.
 PLACE_WORDS = frozenset(

@@ -61,6 +61,12 @@ _ORG_APPOS_HEADS = frozenset(
     charity foundation consultancy publication magazine daily website university school giant conglomerate
     carrier insurer lender supplier contractor maker""".split()
 )
+#: Nouns for someone speaking or acting for a body: "a Kremlin spokesman", "a Treasury official"
+#: name the body, not a word used as a modifier.
+_ORG_ROLE_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson source sources aide aides adviser advisers
+    insider insiders representative representatives executive executives staffer staffers""".split()
+)
 _PLACE_APPOS_HEADS = frozenset({"city", "town", "village", "capital", "port", "region", "province", "district"})
 
 
@@ -325,6 +331,9 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
             typ = _classify_person(doc, toks, text, gz)
             if typ == "person" and (len(text) < 2 or text.lower() in STOP_NAMES or text.isupper()):
                 continue
+            if typ == "person" and len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the" \
+                    and title is None:
+                continue  # "sang the Marseillaise": a single name after "the" is a thing, not a person
             out.append(_Cand(article.doc_id, a_s, a_e, text, typ, iso3=iso3, title=title, strength=2,
                              sent_start=sent_start))
         elif label == "ORG":
@@ -338,7 +347,7 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
                 continue  # "the Nagorno-Karabakh region", "the Nagorno-Karabakh conflict"
             if (len(toks) == 1 and toks[0].tag_ == "JJ") or (
                     no_org_word and nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"
-                    and nxt.lemma_ not in ORG_WORDS | _ORG_APPOS_HEADS and not text.isupper()):
+                    and nxt.lemma_ not in ORG_WORDS | _ORG_APPOS_HEADS | _ORG_ROLE_NOUNS and not text.isupper()):
                 continue  # "Kamikaze drones", "Media reports", "Turkic world": a word used as a modifier
             weak_org = not any(w.lower() in ORG_WORDS - {"studies"} for w in text.split())
             if weak_org and re.search(r"\b(?:" + "|".join(TITLE_HEADS) + r") of (?:the )?$",

@@ -185,7 +185,22 @@ class Context:
             t = t.head
         if t.dep_ == "appos":
             t = t.head
-        return t.dep_ in ("nsubj", "nsubjpass")
+        return t.dep_ in ("nsubj", "nsubjpass") or _fronted_name_subject(t)
+
+    def author(self) -> Speaker:
+        """The byline author as a speaker, for a first-person "I wrote" outside quotes.
+
+        Only a single named author who is also one of the article's person
+        mentions: with several authors (or none) "I" names nobody we can tell.
+        """
+        name = (self.article.author or "").strip()
+        if not name or re.search(r",|\band\b|&|;", name):
+            return NO_SPEAKER
+        key = _name_key(name)
+        for m in self.mentions:
+            if m.actor_type == "person" and key in (_name_key(m.text), _name_key(m.name)):
+                return self.speaker(m, "named")
+        return NO_SPEAKER
 
     def description(self, actor_id: str) -> str:
         """Lower-cased title words and appositives the article attaches to an actor's mentions."""
@@ -195,6 +210,11 @@ class Context:
         return self._descs[actor_id]
 
 
+def _name_key(text: str | None) -> str:
+    """A name compared without regard to case, apostrophe style or spacing."""
+    return " ".join(re.sub(r"[’‘`]", "'", text or "").lower().split())
+
+
 def _last_word(text: str | None) -> str:
     words = _strip_possessive(text or "").split()
     return words[-1] if words else ""
@@ -202,6 +222,22 @@ def _last_word(text: str | None) -> str:
 
 def _strip_possessive(text: str) -> str:
     return re.sub(r"\s*[’']s?$", "", text.strip())
+
+
+def _fronted_name_subject(t: Token) -> bool:
+    """A name set off by a comma before its verb whose appositive the parser took as the subject.
+
+    "Ann Lee, the chief executive of X, told me ..." is often parsed with
+    "executive" as the subject and the name as a loose modifier of "told";
+    the name is still who the clause is about.
+    """
+    if t.dep_ not in ("npadvmod", "dep", "nmod", "intj") or t.head.pos_ not in ("VERB", "AUX") or t.i > t.head.i:
+        return False
+    doc = t.doc
+    if t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+        return False
+    subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].pos_ == "NOUN" and t.i < subj[0].i < t.head.i
 
 
 def _describe(article: Article, m: Mention) -> str:
@@ -284,6 +320,8 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
             if m is not None:
                 return ctx.speaker(m, "named")
     low = tok.lower_
+    if tok.pos_ == "PRON" and tok.text == "I":
+        return ctx.author()
     if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
         m = antecedent(ctx, start)
         return ctx.speaker(m, "pronoun") if m else NO_SPEAKER

@@ -106,6 +106,12 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
     """
     if tok is None:
         return None
+    if _is_dateline(tok):  # "ANKARA, March 3 (Reuters) - Turkey and Greece agreed": the place is a dateline
+        for child in reversed([c for c in tok.children if c.dep_ == "appos"]):
+            m = _mention_at(ctx, child)
+            if m:
+                return m
+        return None
     m = _mention_at(ctx, tok)
     if m:
         return m
@@ -129,18 +135,40 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
     return None
 
 
+def _is_dateline(tok) -> bool:
+    """The capitalised place that opens a wire dateline ("ANKARA, March 3 (Reuters) -")."""
+    doc = tok.doc
+    return (tok.i == 0 and len(tok.text) > 2 and tok.text.isupper() and len(doc) > 1 and doc[1].text == ","
+            and bool(re.match(r"[A-Z][A-Z .'-]*,[^.]{0,60}?\s[-–—]\s", doc.text)))
+
+
+#: Passive verbs whose grammatical subject is the doer of the infinitive after them.
+_RAISING_VERBS = {"expect", "set", "schedule", "slate", "due", "poise", "plan", "say", "believe", "report",
+                  "force", "ask", "invite", "urge", "oblige", "require", "allow", "authorize", "authorise"}
+
+
 def _subject(tok):
     """The acting subject of a verb: nsubj, the agent of a passive, or a shared/relative subject."""
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head
-            return child
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:  # "French state-owned utility EDF said" is parsed with two subjects: the name acts
+        subjects.sort(key=lambda c: c.pos_ != "PROPN")
+    for child in subjects:
+        if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+            return tok.head
+        return child
     for child in tok.children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    if tok.lemma_.lower() in _RAISING_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+        raised = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if raised:  # "X is expected to travel", with "expected" standing in for the act
+            return raised[0]
+    if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):
+        raised = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        if raised:  # "Dendias is expected to travel": the passive subject is who travels
+            return raised[0]
     if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         if tok.dep_ != "advcl":
             return _subject(tok.head)
@@ -244,7 +272,9 @@ def _verb_trigger(tok) -> _Trigger | None:
         for obj in objs:
             ol = obj.lemma_.lower()
             if ol in cameo.NOUN_CODES and ol not in cameo.STATE_NOUNS and _noun_ok(obj):
-                return _Trigger(tok, cameo.NOUN_CODES[ol], lemma, ol, "verb", covered={tok.i, obj.i})
+                code = cameo.strike_code(obj) if ol == "strike" else cameo.NOUN_CODES[ol]
+                # "held strikes and marches": one event, the conjoined nouns are not new ones
+                return _Trigger(tok, code, lemma, ol, "verb", covered={tok.i, obj.i, *(c.i for c in obj.conjuncts)})
     if lemma in ("speak", "talk") and (any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
             c.dep_ == "nsubj" and any(cc.dep_ == "conj" for cc in c.children) for c in tok.children)):
         return _Trigger(tok, "040", lemma, None, "verb", covered={tok.i})
@@ -318,10 +348,35 @@ def _sentence_triggers(sent) -> list[_Trigger]:
         if tok.pos_ == "PROPN" and lemma not in ("war", "conflict", "summit", "offensive", "invasion"):
             continue
         code = cameo.strike_code(tok) if lemma == "strike" else cameo.NOUN_CODES[lemma]
+        if _occasion_of(tok, code, triggers):
+            continue
         trig = _Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
         triggers.append(trig)
     return triggers
+
+
+def _occasion_of(tok, code: str, triggers: list[_Trigger]) -> bool:
+    """A meeting noun that is where a meeting verb happened ("met on the sidelines of a summit").
+
+    The summit is the occasion of the reported meeting, not a second event
+    of the same kind told in the same clause.
+    """
+    verbs = {t.token.i for t in triggers if t.kind == "verb" and t.code[:2] == code[:2]}
+    if not verbs:
+        return False
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in _BARRIER_DEPS or t.lower_ in _SEQUENCE_WORDS:
+            return False  # "met after the arrival": a separate, earlier event
+        t = t.head
+        if t.i in verbs:
+            return True
+    return False
+
+
+#: Prepositions that place one event before or after another rather than at it.
+_SEQUENCE_WORDS = {"after", "before", "following", "since", "upon", "until", "ahead", "prior"}
 
 
 # --- dates ---------------------------------------------------------------------------
@@ -437,6 +492,8 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
             continue  # a date in quoted words dates what the speaker talks about, not the saying
         if trig is not None and trig.kind == "say" and _through_ccomp(head, trig.token):
             trig = None  # "said the plant would open next year": reported speech has its own time
+        if _date_of_demand(head):
+            continue  # "called for a strike on Thursday": the date is the strike's, not the call's
         if trig is not None and any(_own_clause(t) and not (
                 trig.kind == "noun" and t.head.i == trig.token.i)  # "the war, which lasted ... in 2020"
                                     for t in (_path_up(head, trig.token) or [])[1:]):
@@ -531,6 +588,22 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
         for t in triggers:
             if t.date is None and t.token.dep_ == "ROOT":
                 t.date, t.date_how = floating[0][0], "sentence"
+
+
+#: Verbs whose "for"-object is something wanted later ("called for a strike on Thursday").
+_DEMAND_VERBS = {"call", "appeal", "press", "push", "campaign", "lobby", "ask", "plead"}
+
+
+def _date_of_demand(head) -> bool:
+    """A date inside the object of "call for"/"appeal for": it dates the thing demanded, not the demand."""
+    t = head
+    while t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.lemma_.lower() in _DEMAND_VERBS:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return False
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -757,7 +830,7 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> dict:
     code = cameo.intent_code(trig.code) if trig.planned else trig.code
     start, end = _clause_span(ctx, trig, sent, n_in_sentence)
     rd = trig.date
-    conf = {"own": 0.8, "years_after": 0.6, "anchor": 0.6, "clause": 0.6, "coref": 0.5, "sentence": 0.5}.get(
+    conf = {"own": 0.8, "lead": 0.5, "years_after": 0.6, "anchor": 0.6, "clause": 0.6, "coref": 0.5, "sentence": 0.5}.get(
         trig.date_how, 0.4)
     if a1 is None:
         conf -= 0.1
@@ -783,6 +856,38 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> dict:
     }
 
 
+def _lead_date(article: Article, para: Paragraph, triggers: list[_Trigger],
+               lead: tuple[ResolvedDate, int] | None, n_body: int) -> tuple[ResolvedDate, int] | None:
+    """The news peg of a report: the day-precise date of the first dated event in the opening paragraph.
+
+    Only a date within a week before publication ("on Friday") counts: that
+    is the news the report is about, and the next paragraph's undated past
+    events ("X hosted Y in Ankara") are that day's, by the convention of the
+    news lead.
+    """
+    if lead is not None or n_body > 0 or para.kind != "body" or article.published_date is None:
+        return lead
+    for t in triggers:
+        if t.date_how == "own" and t.date is not None and t.date.precision == "day":
+            age = (article.published_date - t.date.start).days
+            if 0 <= age <= 7 and (article.published_date_precision or "day") == "day":
+                return t.date, n_body
+    return None
+
+
+def _date_from_lead(triggers: list[_Trigger], rd: ResolvedDate, quoted: list[tuple[int, int]]) -> None:
+    """Undated past-tense main-clause acts of the opening paragraphs take the lead's date."""
+    for t in triggers:
+        tok = t.token
+        if t.date is not None or t.kind != "verb" or t.planned or tok.tag_ != "VBD":
+            continue
+        if tok.dep_ not in ("ROOT", "conj") or _quote_of(quoted, tok.idx) is not None:
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have") for c in tok.children):
+            continue  # "had helped": an earlier time than the news
+        t.date, t.date_how = rd, "lead"
+
+
 def _has_occasion(trig: _Trigger) -> bool:
     """A statement counts as an event at a named occasion ('in an interview', 'told reporters')."""
     for t in trig.token.subtree:
@@ -804,19 +909,28 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
     history: list[_Trigger] = []
     rows: list[dict] = []
     last_actor: Mention | None = None
+    lead: tuple[ResolvedDate, int] | None = None  # the lead's news date and its body-paragraph number
+    n_body = -1
     for para in article.paragraphs:
         if para.kind in _SKIP_KINDS or para.doc is None:
             continue
+        n_body += para.kind == "body"
+        quoted = _quoted_ranges(para.text)
         ctx = _Context(article, para, doc_mentions, order, last_actor)
         for sent in para.doc.sents:
             triggers = _sentence_triggers(sent)
             if not triggers:
                 continue
             _assign_dates(ctx, sent, triggers, history)
+            lead = _lead_date(article, para, triggers, lead, n_body)
+            if lead is not None and n_body - lead[1] <= 1:
+                _date_from_lead(triggers, lead[0], quoted)
             keep = []
             for t in triggers:
                 if t.kind == "say" and t.date_how != "own" and not _has_occasion(t):
                     continue
+                if t.kind == "say" and t.token.tag_ in ("VBZ", "VBP") and not _has_occasion(t):
+                    continue  # "the government says": a standing position, not a dated statement
                 if t.kind == "noun" and (t.date is None or (t.date_how == "coref" and (
                         t.anaphor or t.token.pos_ == "PROPN"))):
                     continue

@@ -832,6 +832,9 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
                     continue
             start, end = para.start + cand.start, para.start + cand.end
             raw = article.text[start:end]
+            if _in_proper_name(text, cand.start, cand.end) or any(
+                    m.start <= start and end <= m.end and m.actor_type != "person" for m in doc_mentions):
+                continue  # "4 Day Week Global", "Route 66 Partners": a number inside a name
             measure = _measure(cand, ctx, noun) if ctx.doc is not None else None
             if measure is None and para_rows and para_rows[-1]["unit"] == cand.unit and _is_fragment(cand, ctx):
                 measure = para_rows[-1]["measure"]  # "... close to $5 billion. More precisely, $4.85 billion."
@@ -857,6 +860,21 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
         prev_ctx = ctx
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """A number whose unit word is capitalised mid-sentence and followed by another capitalised word.
+
+    "the group 4 Day Week Global" names an organisation; "4 days a week" is a figure.
+    """
+    raw = text[start:end]
+    unit = re.search(r"[A-Za-z][\w-]*$", raw)
+    if unit is None or not unit.group()[:1].isupper():
+        return False
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?:;\n“\"‘'(":
+        return False  # a sentence may begin "Two Days ..." in a headline style
+    return bool(re.match(r"\s+[A-Z][\w’'-]*", text[end:]))
 
 
 def _is_fragment(cand: _Cand, ctx: _ParaContext) -> bool:

@@ -539,6 +539,8 @@ def _fallback(
         between = _introduced_before(ctx, c, prev, unit_cache)
         if between is not None:
             return between
+        if prev is not None and _other_person_between(ctx, prev, c.para):
+            return _newcomer(ctx, prev, c.para)
         near = prev is not None and c.para - prev["_para"] <= 2
         return _carried(prev, 0.65 if near else 0.5)
     same_para = [r for r in rows if r["_para"] == c.para]
@@ -579,8 +581,64 @@ def _introduced_before(
         return None
     us = unit_cache.setdefault(j, units(p, []))
     s, e = us[-1]
-    att = _subject_speaker(ctx, p, _tokens_in(p, s, e, []), p.end, person_only=True)
+    toks = _tokens_in(p, s, e, [])
+    if _coordinated_subjects(ctx, p, toks):
+        return None
+    att = _subject_speaker(ctx, p, toks, p.end, person_only=True)
     return att if att.speaker.actor_id else None
+
+
+def _coordinated_subjects(ctx: Context, p: Paragraph, toks: list[Token]) -> bool:
+    """"Ann Lee and Tom Hale have ...": two people as one subject, so a bare quote after it is either's."""
+    for t in toks:
+        if t.dep_ != "conj" or t.head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        m = ctx.mention_at(p.start + t.idx, p.start + t.idx + len(t.text))
+        if m is not None and m.actor_type == "person":
+            return True
+    return False
+
+
+def _persons_in(ctx: Context, para: int) -> list[Mention]:
+    """Person mentions of paragraph ``para`` outside quotes, in order."""
+    p = ctx.article.paragraphs[para]
+    return [
+        m for m in ctx.mentions
+        if m.actor_type == "person" and p.start <= m.start < p.end and not ctx.in_quote(m.start, m.end)
+    ]
+
+
+def _other_person_between(ctx: Context, prev: dict, para: int) -> bool:
+    """Does a paragraph between the previous quote and this one name a person other than its speaker?
+
+    Such a paragraph has moved the story on to someone else: the previous
+    speaker can no longer be assumed for a bare quote that follows.
+    """
+    for j in range(prev["_para"] + 1, para):
+        if any(m.actor_id != prev["speaker_actor_id"] for m in _persons_in(ctx, j)):
+            return True
+    return False
+
+
+def _newcomer(ctx: Context, prev: dict, para: int) -> Attribution | None:
+    """The one person the nearest paragraph naming people introduces, for a bare quote after it.
+
+    "At the agency, the director, Ann Lee, showed me round." then a bare
+    quote: Ann Lee, newly named, is the speaker even when the parse misses her
+    as the subject. Two or more other people there (or the previous speaker
+    among them) leave it unknown: null beats a wrong speaker.
+    """
+    for j in range(para - 1, prev["_para"], -1):
+        found = _persons_in(ctx, j)
+        if not found:
+            continue
+        ids = {m.actor_id for m in found}
+        first_seen = min((m.start for m in ctx.mentions if m.actor_id in ids), default=0)
+        para_start = ctx.article.paragraphs[j].start
+        if len(ids) == 1 and prev["speaker_actor_id"] not in ids and first_seen >= para_start:
+            return Attribution(ctx.speaker(found[0], "named"), None, 0.55, False)
+        return None
+    return None
 
 
 def _carried(prev: dict | None, confidence: float = 0.65) -> Attribution | None:

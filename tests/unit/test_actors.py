@@ -190,3 +190,20 @@ def test_boilerplate_only_actors_produce_nothing() -> None:
                     "Pictured: Vladimir Putin in Moscow (AP Photo/Jane Doe)\n")
     res = resolve_actors([art])
     assert "vladimir-putin" not in _ids(res) and "moscow" not in _ids(res)
+
+
+def test_single_name_after_the_is_not_a_person():
+    art = parse_text("t", "Headline\n\nProtesters sang the Horst as Maria Lopez spoke.",
+                     published_date=date(2023, 1, 1), published_date_precision="day")
+    res = resolve_actors([art])
+    names = set(res.actors["name"].to_list())
+    assert "Horst" not in names
+    assert "Maria Lopez" in names
+
+
+def test_body_named_before_official_is_kept_as_organisation():
+    art = parse_text("t", "Headline\n\n“We will not back down,” a Kremlin Palace official told reporters on Monday.",
+                     published_date=date(2023, 1, 1), published_date_precision="day")
+    res = resolve_actors([art])
+    rows = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
+    assert rows.get("Kremlin Palace") == "organization"

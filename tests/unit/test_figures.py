@@ -370,3 +370,16 @@ def test_mentions_of_other_documents_are_ignored() -> None:
     article = parse_text("a", "Bayramov said that Baku provides 30% of Israel's oil.")
     other = [Mention("b", 0, 8, "Bayramov", "someone-else", "person", "X")]
     assert extract_figures(article, other)[0]["source_actor_id"] is None
+
+
+def test_number_inside_capitalised_organisation_name_is_not_a_figure():
+    from datetime import date as _date
+
+    from pipelines.core.figures import extract_figures as _extract
+    from pipelines.core.nlp import parse_text as _parse
+
+    article = _parse("t", "Headline\n\nThe campaign group 3 Hour Lunch Alliance says 40 firms have joined its trial.",
+                     published_date=_date(2023, 1, 1), published_date_precision="day")
+    raws = [r["raw_text"] for r in _extract(article, [])]
+    assert "3 Hour" not in raws
+    assert "40" in " ".join(raws)
