@@ -19,5 +19,20 @@ class EventsSchema(pa.DataFrameModel):
     n_sources: int = pa.Field(ge=1, description="Distinct documents that report the event.")
     confidence: float = pa.Field(ge=0.0, le=1.0, description="Extractor confidence from 0 to 1.")
 
+    @pa.dataframe_check(description="A month- or year-precision date is the first day of its period.")
+    @classmethod
+    def coarse_dates_start_their_period(cls, data) -> object:
+        import polars as pl
+
+        day = pl.col("event_date").dt.day()
+        month = pl.col("event_date").dt.month()
+        ok = (
+            pl.col("event_date").is_null()
+            | (pl.col("date_precision") == "day")
+            | ((pl.col("date_precision") == "month") & (day == 1))
+            | ((pl.col("date_precision") == "year") & (day == 1) & (month == 1))
+        )
+        return data.lazyframe.select(ok)
+
     class Config:
         strict = False  # extra columns are allowed by the contract

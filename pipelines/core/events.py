@@ -1025,7 +1025,7 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
         loc = next((r["location_id"] for r in rows if r["location_id"]), None)
         c["signature"] = (best.get("trigger"), best.get("object"), c["root"], c["actor1_id"], loc)
         events.append({
-            "event_id": eid, "event_date": c["event_date"], "date_precision": c["date_precision"],
+            "event_id": eid, "event_date": c["event_date"], "date_precision": _stated_precision(c["event_date"], c["date_precision"]),
             "event_date_end": best["event_date_end"], "cameo_code": best["cameo_code"],
             "event_type": best["event_type"], "actor1_id": c["actor1_id"], "actor2_id": c["actor2_id"],
             "location_id": next((r["location_id"] for r in rows if r["location_id"]), None),
@@ -1047,6 +1047,18 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
         "event_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String,
     }).unique(subset=["event_id", "doc_id", "char_start", "char_end"]).sort(["doc_id", "char_start", "char_end", "event_id"])
     return ev.select(_EVENT_COLS), em.select(_MENTION_COLS)
+
+
+def _stated_precision(start: date | None, precision: str) -> str:
+    """The contract puts a coarse date on the first day of its period: a season or "late 2020"
+    starts mid-year, so its start date is only true to the month (the range end carries the rest)."""
+    if start is None:
+        return precision
+    if precision == "year" and (start.month, start.day) != (1, 1):
+        precision = "month"
+    if precision == "month" and start.day != 1:
+        precision = "day"
+    return precision
 
 
 def _flag_conflicts(clusters: list[dict], events: list[dict]) -> None:

@@ -362,3 +362,14 @@ def test_conjoined_labour_nouns_under_hold_are_one_labour_event():
 def test_summit_where_a_meeting_happened_is_not_a_second_meeting():
     rows = events_of("Smith met Jones on the sidelines of a G20 summit in Rome in October 2021.")
     assert len([r for r in rows if r["cameo_code"].startswith("04")]) == 1
+
+
+def test_a_coarse_date_that_does_not_start_its_period_is_stated_as_a_month() -> None:
+    from datetime import date
+
+    from pipelines.core.events import _stated_precision
+
+    assert _stated_precision(date(2020, 9, 1), "year") == "month"
+    assert _stated_precision(date(2020, 1, 1), "year") == "year"
+    assert _stated_precision(date(2020, 3, 15), "month") == "day"
+    assert _stated_precision(None, "year") == "year"
