@@ -33,6 +33,7 @@ LABELS: dict[str, str] = {
     "141": "demonstrate or rally",
     "143": "conduct strike or boycott",
     "160": "reduce relations",
+    "162": "reduce or stop material aid",
     "090": "investigate",
     "111": "criticize or denounce",
     "112": "accuse",
@@ -74,7 +75,18 @@ VERB_CODES: dict[str, str] = {
     "invade": "192", "occupy": "192",
     "fight": "190", "clash": "190",
     "protest": "141", "demonstrate": "141",
+    # a state taking over a company: economic, not diplomatic, action
+    "nationalise": "061", "nationalize": "061", "renationalise": "061", "renationalize": "061",
 }
+
+#: "took to the streets": a demonstration without a protest word.
+STREET_NOUNS = frozenset("street square".split())
+
+#: Verbs that end a contribution ("stopped contributing", "suspended its funding"): CAMEO 162.
+STOP_VERBS = frozenset("stop cease halt suspend freeze end withdraw cut".split())
+SUPPORT_WORDS = frozenset(
+    "contribute fund finance pay funding financing payment contribution aid assistance subsidy".split()
+)
 
 #: Verbs of saying: an event only at a named occasion or with its own date.
 SAY_VERBS = frozenset(
@@ -168,6 +180,10 @@ OBJECT_RULES: dict[str, dict[str, str]] = {
     "sell": {"weapon": "062", "arm": "062", "drone": "062", "missile": "062"},
     "export": {"weapon": "062", "arm": "062", "drone": "062", "missile": "062"},
     "ship": {"weapon": "062", "arm": "062", "drone": "062", "missile": "062"},
+    # starting a trial scheme or a build: material cooperation in the CAMEO sense
+    "begin": {"trial": "060", "pilot": "060", "construction": "060", "scheme": "060"},
+    "start": {"trial": "060", "pilot": "060", "construction": "060", "scheme": "060"},
+    "launch": {"trial": "060", "pilot": "060", "scheme": "060"},
     "deliver": {"weapon": "062", "arm": "062", "drone": "062", "missile": "062", "aid": "070", "speech": "010",
                 "address": "010"},
 }

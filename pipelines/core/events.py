@@ -112,6 +112,12 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
             if m:
                 return m
         return None
+    if tok.ent_type_ in ("FAC", "PRODUCT"):  # "EDF's Flamanville 3 reactor began construction": the owner acts
+        for child in tok.children:
+            if child.dep_ == "poss":
+                m = _mention_at(ctx, child)
+                if m:
+                    return m
     m = _mention_at(ctx, tok)
     if m:
         return m
@@ -169,12 +175,38 @@ def _subject(tok):
         raised = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if raised:  # "Dendias is expected to travel": the passive subject is who travels
             return raised[0]
+    if tok.dep_ == "conj":
+        stranded = _stranded_subject(tok)
+        if stranded is not None:
+            return stranded
     if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         if tok.dep_ != "advcl":
             return _subject(tok.head)
     if tok.dep_ == "relcl":  # "the legislation, which was signed by X" has no active subject
         return None
     return None
+
+
+def _stranded_subject(verb):
+    """The subject of a finite conjunct verb that the parser hung elsewhere.
+
+    "..., X's parliament and President Y decided to open" is often parsed
+    with "decided" as a subjectless conjunct of the previous verb and its
+    subject as an apposition of a noun before it. A correctly parsed shared
+    subject ("A opened B and decided") has "and" or a comma before the verb;
+    a noun right before a finite verb is that verb's own subject.
+    """
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ in ("nsubj", "nsubjpass") or prev.head.i == verb.i:
+        return None
+    head = prev
+    while head.dep_ in ("conj", "compound", "flat") and head.head.i != head.i and head.head.i < head.i:
+        head = head.head
+    if head.dep_ not in ("appos", "conj", "pobj", "dobj", "npadvmod"):
+        return None
+    return head
 
 
 def _patient(tok):
@@ -266,6 +298,8 @@ def _verb_trigger(tok) -> _Trigger | None:
     rules = cameo.OBJECT_RULES.get(lemma, {})
     for obj in objs:
         ol = obj.lemma_.lower()
+        if ol == "trial" and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            continue  # "began the trial of two suspects" is a court case, not a trial scheme
         if ol in rules:
             return _Trigger(tok, rules[ol], lemma, ol, "verb", covered={tok.i, obj.i})
     if lemma in cameo.LIGHT_VERBS or lemma in cameo.SAY_VERBS:
@@ -283,6 +317,15 @@ def _verb_trigger(tok) -> _Trigger | None:
             cl = c.lemma_.lower()
             if c.dep_ == "nsubj" and cl in cameo.NOUN_CODES and _noun_ok(c):
                 return _Trigger(tok, cameo.NOUN_CODES[cl], lemma, cl, "verb", covered={tok.i, c.i})
+    if _prep_object(tok, "to") in cameo.STREET_NOUNS and lemma in ("take", "pour", "march"):
+        return _Trigger(tok, "141", lemma, "street", "verb", covered={tok.i})  # "took to the streets"
+    if lemma in ("go", "be", "remain", "stay") and _prep_object(tok, "on") == "strike":
+        return _Trigger(tok, "143", lemma, "strike", "verb", covered={tok.i})  # "have been on strike"
+    if lemma in cameo.STOP_VERBS:
+        for c in tok.children:
+            cl = c.lemma_.lower()
+            if (c.dep_ == "xcomp" and c.tag_ == "VBG" or c.dep_ == "dobj") and cl in cameo.SUPPORT_WORDS:
+                return _Trigger(tok, "162", lemma, cl, "verb", covered={tok.i, c.i})  # "stopped contributing"
     if lemma == "fly" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return _Trigger(tok, "042", lemma, None, "verb", covered={tok.i})  # "flew to Ankara" is a trip
     if lemma in ("help", "assist") and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) and any(
@@ -306,12 +349,24 @@ def _verb_trigger(tok) -> _Trigger | None:
     return None
 
 
+def _prep_object(tok, prep: str) -> str | None:
+    """Lemma of the object of a preposition under ``tok`` ("took [to] the streets" -> "street")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p.lemma_.lower()
+    return None
+
+
 def _sentence_triggers(sent) -> list[_Trigger]:
     """All triggers of a sentence; xcomp chains ("decided to open") fold into one trigger."""
     triggers: list[_Trigger] = []
     consumed: set[int] = set()
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in ("be",):
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lemma_.lower() == "be" and _prep_object(tok, "on") != "strike":
             continue
         if _negated_or_hypothetical(tok):
             continue
@@ -348,7 +403,7 @@ def _sentence_triggers(sent) -> list[_Trigger]:
         if tok.pos_ == "PROPN" and lemma not in ("war", "conflict", "summit", "offensive", "invasion"):
             continue
         code = cameo.strike_code(tok) if lemma == "strike" else cameo.NOUN_CODES[lemma]
-        if _occasion_of(tok, code, triggers):
+        if _occasion_of(tok, code, triggers) or _reference_point(tok):
             continue
         trig = _Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
@@ -372,6 +427,20 @@ def _occasion_of(tok, code: str, triggers: list[_Trigger]) -> bool:
         t = t.head
         if t.i in verbs:
             return True
+    return False
+
+
+def _reference_point(tok) -> bool:
+    """An event named only as the yardstick of a record ("its lowest since the 2018 protests").
+
+    It is not reported as news: the sentence is about the record, and the
+    event is there to say how long ago something comparable happened.
+    """
+    t = tok
+    while t.dep_ in ("appos", "conj", "compound", "pobj") and t.head.i != t.i:
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ == "since":
+            return t.head.tag_ in ("JJS", "RBS") or t.head.lower_ in ("first", "last")
     return False
 
 
@@ -566,6 +635,9 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
         for o in triggers:
             if o is t or o.date is None or o.token.i == t.token.i:
                 continue
+            if _follows_in_time(t.token, o.token):
+                best = o
+                break
             path = _path_up(o.token, t.token)
             if path is None or any(p.dep_ in _BARRIER_DEPS for p in path[1:]):
                 continue
@@ -581,13 +653,75 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
         for anc in t.token.ancestors:
             if anc.i in owner and owner[anc.i] is not t and owner[anc.i].date is not None:
                 path = _path_up(t.token, anc)
-                if path and not any(p.dep_ in _BARRIER_DEPS for p in path):
+                if path and not any(p.dep_ in _BARRIER_DEPS and not _when_clause(p) for p in path):
                     t.date, t.date_how = owner[anc.i].date, "clause"
                 break
+    # "have been on strike for two weeks": an ongoing state that began that long before publication
+    for t in triggers:
+        if t.date is None and t.kind == "verb" and t.code[:2] in ("14", "15", "17", "18", "19") and \
+                _quote_of(quoted, t.token.idx) is None:
+            rd = _ongoing_since(ctx, t.token)
+            if rd is not None:
+                t.date, t.date_how = rd, "anchor"
     if len(floating) == 1 and not _own_clause(floating[0][1]):
         for t in triggers:
             if t.date is None and t.token.dep_ == "ROOT":
                 t.date, t.date_how = floating[0][0], "sentence"
+
+
+def _follows_in_time(tok, other) -> bool:
+    """"When A spoke after B appointed ...": the parser often makes both clauses siblings under the
+    main verb, though the "after" clause times the one right before it. True when ``other`` is such an
+    "after/following/before" clause directly following ``tok``'s own temporal clause."""
+    if tok.dep_ != "advcl" or other.dep_ != "advcl" or tok.head.i != other.head.i or other.i < tok.i:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") for c in tok.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("after", "following", "before") for c in other.children):
+        return False
+    return other.left_edge.i == tok.right_edge.i + 1
+
+
+def _when_clause(tok) -> bool:
+    """A relative clause that times its head ("the 2020 war, when the city was shelled"): it shares the
+    head event's time, unlike a relative clause that only describes."""
+    return tok.dep_ in ("relcl", "advcl", "acl") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in tok.children)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _ongoing_since(ctx: _Context, tok) -> ResolvedDate | None:
+    """Start of a present-perfect state with a duration ("have been on strike for more than two weeks").
+
+    The state began that long before publication; the start is stated to the
+    month (to the year for durations in years), since "more than" and
+    "about" make the day unknowable.
+    """
+    pub = ctx.article.published_date
+    if pub is None or (ctx.article.published_date_precision or "day") != "day":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in tok.children):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for unit in prep.children:
+            lemma = unit.lemma_.lower()
+            if unit.dep_ != "pobj" or lemma not in _UNIT_DAYS:
+                continue
+            num = next((c for c in unit.children if c.dep_ == "nummod"), None)
+            if num is None:
+                continue
+            n = int(num.lower_) if num.lower_.isdigit() else _NUMBER_WORDS.get(num.lower_)
+            if not n:
+                continue
+            start = pub - timedelta(days=n * _UNIT_DAYS[lemma])
+            if lemma == "year":
+                return ResolvedDate(date(start.year, 1, 1), None, "year")
+            return ResolvedDate(start.replace(day=1), None, "month")
+    return None
 
 
 #: Verbs whose "for"-object is something wanted later ("called for a strike on Thursday").
@@ -743,18 +877,32 @@ def _antecedent(ctx: _Context, trig: _Trigger, history: list[_Trigger]) -> _Trig
 # --- rows ------------------------------------------------------------------------------
 
 
-def _clause_span(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> tuple[int, int]:
+def _clause_span(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int,
+                 others: frozenset[int] = frozenset()) -> tuple[int, int]:
     """The sentence, or the trigger's own clause when the sentence reports several events."""
-    if n_in_sentence <= 1:
+    tok = trig.token
+    own = tok.pos_ in ("VERB", "AUX") and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if n_in_sentence <= 1 and not own:
         s, e = sent.start_char, sent.end_char
+    elif own and trig.kind != "noun":  # "the vote failed, and protesters took to the streets": its own clause
+        toks = list(tok.subtree)
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     else:
         tok = trig.token
         if trig.kind == "noun" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i not in trig.covered:
             tok = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
         toks = list(tok.subtree)
+        if trig.kind == "noun" and others:
+            for c in tok.children:
+                if c.i > tok.i and c.dep_ in ("relcl", "acl", "advcl") and any(o.i in others for o in c.subtree):
+                    toks = [x for x in toks if x.i < c.left_edge.i]  # "the 2020 war, [when X was bombarded]"
+                    break
+        timing = next((c for c in tok.head.children if _follows_in_time(tok, c)), None)
+        if timing is not None:  # "When A spoke [after B appointed C]": the clause that times it belongs to it
+            toks = toks + list(timing.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = sent.doc.text
-    while e > s and text[e - 1] in " \n\t":
+    while e > s and text[e - 1] in " \n\t,;:–—-(":
         e -= 1
     while s < e and text[s] in " \n\t":
         s += 1
@@ -771,7 +919,7 @@ def _describe(trig: _Trigger, a1: Mention | None, a2: Mention | None, loc: Menti
     return f"{who} {prefix}{verb}{what}{whom}{where}: {cameo.label(code)}"[:160]
 
 
-def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> dict:
+def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozenset[int] = frozenset()) -> dict:
     tok = trig.token
     if trig.kind == "noun":
         a1_tok = None
@@ -828,7 +976,7 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int) -> dict:
     if a1 is not None and a2 is not None and a1.actor_id == a2.actor_id:
         a2 = None
     code = cameo.intent_code(trig.code) if trig.planned else trig.code
-    start, end = _clause_span(ctx, trig, sent, n_in_sentence)
+    start, end = _clause_span(ctx, trig, sent, n_in_sentence, others)
     rd = trig.date
     conf = {"own": 0.8, "lead": 0.5, "years_after": 0.6, "anchor": 0.6, "clause": 0.6, "coref": 0.5, "sentence": 0.5}.get(
         trig.date_how, 0.4)
@@ -938,7 +1086,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
             history.extend(t for t in triggers if t.date is not None)
             last_actor = ctx.last_actor
             for t in keep:
-                row = _row(ctx, t, sent, len(keep))
+                row = _row(ctx, t, sent, len(keep), frozenset(o.token.i for o in keep if o is not t))
                 t.actors = (row["actor1_id"], row["actor2_id"])
                 if row["actor1_id"]:
                     ctx.last_actor = next((m for m in doc_mentions if m.actor_id == row["actor1_id"]), None)
@@ -996,6 +1144,8 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
         for c in clusters:
             if (c["root"], c["actor1_id"], c["actor2_id"]) != (root, r["actor1_id"], r["actor2_id"]):
                 continue
+            if c["actorless"] and c["code"] != r["cameo_code"]:
+                continue  # no actor to tie them: a strike and a march in the same month are two events
             if r["event_date"] is None:
                 if c["event_date"] is None and c["undated_at"] == (r["doc_id"], r["char_start"]):
                     found = c
@@ -1005,7 +1155,8 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
                 found = c
                 break
         if found is None:
-            found = {"root": root, "actor1_id": r["actor1_id"], "actor2_id": r["actor2_id"],
+            found = {"root": root, "actor1_id": r["actor1_id"], "actor2_id": r["actor2_id"], "code": r["cameo_code"],
+                     "actorless": not r["actor1_id"] and not r["actor2_id"],
                      "event_date": r["event_date"], "date_precision": r["date_precision"], "rows": [],
                      "undated_at": (r["doc_id"], r["char_start"]) if r["event_date"] is None else None}
             clusters.append(found)
@@ -1017,7 +1168,8 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
         best = rows[0]
         key = "|".join([c["root"], _date_key(c["event_date"], c["date_precision"]), c["actor1_id"] or "",
                         c["actor2_id"] or "",
-                        f"{c['undated_at'][0]}:{c['undated_at'][1]}" if c["undated_at"] else ""])
+                        f"{c['undated_at'][0]}:{c['undated_at'][1]}" if c["undated_at"] else ""]
+                       + ([c["code"]] if c["actorless"] else []))
         eid = _event_id(key)
         c["event_id"] = eid
         docs = {r["doc_id"] for r in rows}
