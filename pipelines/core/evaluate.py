@@ -94,14 +94,12 @@ def tally(score: Score, preds: list[dict], golds: list[dict], pairs: dict[int, i
 
 
 def _dates_agree(pred_date: object, pred_precision: str | None, gold: str | None) -> bool:
+    """Agree at the gold's precision, or at the prediction's when that is coarser ("2020" vs "2020-09")."""
     if not gold or pred_date is None:
         return not gold and pred_date is None
     p = str(pred_date)
-    if pred_precision == "year":
-        return p[:4] == gold[:4]
-    if pred_precision == "month":
-        return p[:7] == gold[:7]
-    return p[: len(gold)] == gold
+    coarse = {"year": 4, "month": 7}.get(pred_precision or "", 10)
+    return p[: len(gold)] == gold or p[:coarse] == gold[:coarse]
 
 
 def evaluate_release(release: Path, gold_dir: Path, texts_dir: Path) -> dict[str, dict[str, float | int]]:
