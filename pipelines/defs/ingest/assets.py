@@ -4,14 +4,16 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.core.article import Article
-from pipelines.core.ingest import IngestResult, ingest
-from pipelines.core.nlp import parse_articles
-from pipelines.defs.resources import ProjectPaths
+from pipelines.core.cache import cache_for
+from pipelines.core.corpus import Corpus, doc_refs, prepare_shard, shard_of
+from pipelines.core.ingest import IngestResult
+from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
 
 @dg.asset(group_name="ingest", description="Every readable article in SEEDS_DIR with its text and metadata; bad files quarantined.")
 def source_documents(context: dg.AssetExecutionContext, paths: ProjectPaths) -> IngestResult:
+    from pipelines.core.ingest import ingest
+
     result = ingest(paths.seeds)
     for row in result.quarantine.iter_rows(named=True):
         log = context.log.error if row["severity"] == "quarantined" else context.log.warning
@@ -33,7 +35,39 @@ def quarantine(source_documents: IngestResult) -> pl.DataFrame:
     return source_documents.quarantine
 
 
-@dg.asset(group_name="ingest", description="Content paragraphs of each document (boilerplate removed) parsed by spaCy.")
-def articles(source_documents: IngestResult) -> list[Article]:
-    meta = {r["doc_id"]: r for r in source_documents.documents.iter_rows(named=True)}
-    return parse_articles((doc_id, text, meta[doc_id]) for doc_id, text in sorted(source_documents.texts.items()))
+def _refs(source: IngestResult) -> list:
+    meta = {r["doc_id"]: r for r in source.documents.iter_rows(named=True)}
+    return doc_refs(source.texts, meta)
+
+
+def _prepare_op(index: int, shards: int) -> dg.OpDefinition:
+    """One shard of the per-document NLP work: parse (spaCy) and actor candidates, both cached by content."""
+
+    @dg.op(name=f"parse_shard_{index}", description=f"Parse shard {index} of {shards} (documents by content hash) and find its actor candidates.")
+    def _op(context: dg.OpExecutionContext, paths: ProjectPaths, source_documents: IngestResult) -> dict:
+        refs = [r for r in _refs(source_documents) if shard_of(r.text_hash, shards) == index]
+        stats = prepare_shard(refs, source_documents.texts, load_aliases(paths), cache_for(paths.warehouse))
+        context.log.info(f"shard {index}: {stats}")
+        return stats
+
+    return _op
+
+
+SHARDS = shard_count()
+PREPARE_OPS = [_prepare_op(i, SHARDS) for i in range(SHARDS)]
+
+
+@dg.op(ins={"source_documents": dg.In(IngestResult), **{f"shard_{i}": dg.In(dict) for i in range(SHARDS)}},
+       description="The parsed corpus as a manifest of documents; parses stay in the content cache.")
+def collect_corpus(context: dg.OpExecutionContext, source_documents: IngestResult, **shards: dict) -> Corpus:
+    """Named inputs per shard rather than a fan-in list: the Dask executor loses fan-in inputs."""
+    shard_stats = [shards[f"shard_{i}"] for i in range(SHARDS)]
+    totals = {k: sum(s.get(k, 0) for s in shard_stats) for k in ("documents", "parsed", "actor_docs_computed")}
+    context.add_output_metadata(totals)
+    return Corpus(refs=_refs(source_documents), shards=SHARDS, stats=totals)
+
+
+@dg.graph_asset(group_name="ingest", description="Content paragraphs of each document (boilerplate removed) parsed by spaCy, "
+                "in shards an executor can run in parallel; unchanged documents come from the content cache.")
+def articles(source_documents: IngestResult) -> Corpus:
+    return collect_corpus(source_documents, **{f"shard_{i}": op(source_documents) for i, op in enumerate(PREPARE_OPS)})

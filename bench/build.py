@@ -1,0 +1,27 @@
+"""Run the ``build`` job once on SEEDS_DIR/WAREHOUSE_DIR with the executor PIPELINES_EXECUTOR names.
+
+In-process runs use ``execute_in_process`` (as ``./run build`` does); the
+multiprocess and Dask executors need ``execute_job`` on a reconstructable job
+and a persistent instance (``DAGSTER_HOME``). Exits 1 when the run failed.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import dagster as dg
+
+from pipelines.definitions import build_job
+from pipelines.defs.resources import executor_name
+
+
+def run() -> bool:
+    with dg.DagsterInstance.get() as instance:
+        if executor_name() == "in_process":
+            return build_job().execute_in_process(instance=instance, raise_on_error=False).success
+        with dg.execute_job(dg.reconstructable(build_job), instance=instance) as result:
+            return result.success
+
+
+if __name__ == "__main__":
+    sys.exit(0 if run() else 1)

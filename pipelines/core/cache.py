@@ -1,0 +1,141 @@
+"""A content-addressed cache of per-document work under ``WAREHOUSE_DIR/cache/``.
+
+A growing corpus is rebuilt often while most of its documents do not change.
+Every per-document result (a spaCy parse, one extractor's rows) is stored
+under a key made of the document's content hash and the versions of
+everything that produced it, so an unchanged document is never parsed or
+extracted twice, and a changed model, segmenter or extractor invalidates
+exactly the entries it produced.
+
+An extractor's version is its module's ``VERSION`` constant (``"1"`` when the
+module has none) plus a digest of the source files it is made of: editing an
+extractor without bumping ``VERSION`` still re-extracts, so a stale entry can
+never leak into a release. Entries are written to a temporary file and moved
+into place with ``os.replace``, so concurrent workers (processes, Dask or
+Kubernetes pods on shared storage) never see a half-written entry, and two
+workers writing the same key write the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+CACHE_DIR = "cache"
+
+#: Which source files make each per-document result; their digests join the cache key.
+EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
+    "segmenter": ("pipelines.core.text", "pipelines.core.nlp"),
+    "actors": ("pipelines.core.actors", "pipelines.core.actor_resolution", "pipelines.core.article"),
+    "quotes": ("pipelines.core.quotes", "pipelines.core.attribution", "pipelines.core.article"),
+    "figures": ("pipelines.core.figures", "pipelines.core.numbers", "pipelines.core.article"),
+    "events": ("pipelines.core.events", "pipelines.core.dates", "pipelines.core.cameo", "pipelines.core.article"),
+}
+#: Data files an extractor reads besides the article (hashed into its version).
+EXTRACTOR_DATA: dict[str, tuple[str, ...]] = {"actors": ("pipelines.core.actor_resolution:DEMONYMS_CSV",)}
+DEFAULT_VERSION = "1"
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the decoded text: the identity of a document's content, whatever its file name."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_key(*parts: object) -> str:
+    """One hex key from ordered parts (content hash, versions, inputs)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _file_digest(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def extractor_version(name: str) -> str:
+    """``VERSION`` of the extractor's main module plus a digest of its sources and data files."""
+    modules = [importlib.import_module(m) for m in EXTRACTOR_MODULES[name]]
+    declared = str(getattr(modules[0], "VERSION", DEFAULT_VERSION))
+    digests = [_file_digest(m.__file__) for m in modules if m.__file__]
+    for ref in EXTRACTOR_DATA.get(name, ()):
+        module, attr = ref.split(":")
+        path = getattr(importlib.import_module(module), attr, None)
+        if path is not None and Path(path).exists():
+            digests.append(_file_digest(path))
+    return f"{declared}+{hashlib.sha256('|'.join(digests).encode()).hexdigest()[:16]}"
+
+
+class ContentCache:
+    """Bytes (or pickled objects) per ``(kind, key)`` under ``root/kind/ab/abcdef...``.
+
+    ``root=None`` disables caching: every lookup misses and nothing is written,
+    which is how a cold build is forced.
+    """
+
+    def __init__(self, root: Path | str | None) -> None:
+        self.root = Path(root) if root is not None else None
+
+    def path(self, kind: str, key: str) -> Path:
+        assert self.root is not None
+        return self.root / kind / key[:2] / key
+
+    def has(self, kind: str, key: str) -> bool:
+        return self.root is not None and self.path(kind, key).exists()
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        if self.root is None:
+            return None
+        try:
+            return self.path(kind, key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put(self, kind: str, key: str, data: bytes) -> None:
+        """Write atomically: a temporary file in the same folder, then ``os.replace``."""
+        if self.root is None:
+            return
+        target = self.path(kind, key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def get_object(self, kind: str, key: str) -> object | None:
+        """A pickled entry, or ``None`` on a miss or an unreadable entry (then it is recomputed)."""
+        data = self.get(kind, key)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # a truncated or foreign file is a miss, never a crash
+            return None
+
+    def put_object(self, kind: str, key: str, value: object) -> None:
+        """Store a picklable value; a value that cannot be pickled is simply not cached."""
+        if self.root is None:
+            return
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return
+        self.put(kind, key, data)
+
+
+def cache_for(warehouse: Path | str, enabled: bool | None = None) -> ContentCache:
+    """The warehouse's cache; ``PIPELINES_CACHE=off`` (or ``enabled=False``) turns it off."""
+    if enabled is None:
+        enabled = os.environ.get("PIPELINES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
+    return ContentCache(Path(warehouse) / CACHE_DIR if enabled else None)

@@ -1,0 +1,104 @@
+"""The content-addressed cache: keys, atomic writes, misses, versions."""
+
+import pickle
+
+import pytest
+
+from pipelines.core import cache as cache_mod
+from pipelines.core.cache import ContentCache, cache_for, content_hash, extractor_version, make_key
+
+
+def test_content_hash_is_sha256_of_utf8_text():
+    assert len(content_hash("é")) == 64
+    assert content_hash("a") != content_hash("b")
+    assert content_hash("same") == content_hash("same")
+
+
+def test_key_depends_on_every_part_and_their_order():
+    assert make_key("a", "b") != make_key("b", "a")
+    assert make_key("ab", "c") != make_key("a", "bc")  # parts are separated, not concatenated
+    assert make_key("a", 1) == make_key("a", "1")
+
+
+def test_put_then_get_round_trips_bytes_and_objects(tmp_path):
+    c = ContentCache(tmp_path)
+    c.put("parse", "ab" * 32, b"payload")
+    assert c.get("parse", "ab" * 32) == b"payload"
+    assert c.has("parse", "ab" * 32)
+    c.put_object("quotes", "cd" * 32, [{"x": 1}])
+    assert c.get_object("quotes", "cd" * 32) == [{"x": 1}]
+
+
+def test_miss_returns_none(tmp_path):
+    c = ContentCache(tmp_path)
+    assert c.get("parse", "00" * 32) is None
+    assert c.get_object("parse", "00" * 32) is None
+    assert not c.has("parse", "00" * 32)
+
+
+def test_write_is_atomic_and_leaves_no_temporary_file(tmp_path):
+    c = ContentCache(tmp_path)
+    c.put("k", "ef" * 32, b"1")
+    c.put("k", "ef" * 32, b"2")  # a second writer of the same key replaces, never appends
+    folder = c.path("k", "ef" * 32).parent
+    assert [p.name for p in folder.iterdir()] == ["ef" * 32]
+    assert c.get("k", "ef" * 32) == b"2"
+
+
+def test_failed_write_leaves_nothing(tmp_path, monkeypatch):
+    c = ContentCache(tmp_path)
+
+    def boom(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache_mod.os, "replace", boom)
+    with pytest.raises(OSError):
+        c.put("k", "12" * 32, b"x")
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))
+
+
+def test_corrupt_entry_is_a_miss(tmp_path):
+    c = ContentCache(tmp_path)
+    c.put("k", "34" * 32, b"not a pickle")
+    assert c.get_object("k", "34" * 32) is None
+
+
+def test_unpicklable_value_is_not_cached(tmp_path):
+    c = ContentCache(tmp_path)
+    c.put_object("k", "56" * 32, lambda: None)
+    assert not c.has("k", "56" * 32)
+
+
+def test_disabled_cache_never_stores(tmp_path, monkeypatch):
+    c = ContentCache(None)
+    c.put_object("k", "78" * 32, 1)
+    assert c.get_object("k", "78" * 32) is None
+    monkeypatch.setenv("PIPELINES_CACHE", "off")
+    assert cache_for(tmp_path).root is None
+    monkeypatch.setenv("PIPELINES_CACHE", "on")
+    assert cache_for(tmp_path).root == tmp_path / "cache"
+
+
+def test_extractor_version_follows_the_module_version_constant(monkeypatch):
+    import pipelines.core.figures as figures
+
+    extractor_version.cache_clear()
+    before = extractor_version("figures")
+    assert before.startswith(str(getattr(figures, "VERSION", "1")) + "+")
+    monkeypatch.setattr(figures, "VERSION", "999", raising=False)
+    extractor_version.cache_clear()
+    after = extractor_version("figures")
+    assert after.startswith("999+") and after != before
+    assert extractor_version("quotes") != after
+    extractor_version.cache_clear()
+
+
+def test_every_per_document_extractor_has_a_version():
+    for name in ("segmenter", "actors", "quotes", "figures", "events"):
+        assert "+" in extractor_version(name)
+
+
+def test_pickled_entries_are_plain_pickle(tmp_path):
+    c = ContentCache(tmp_path)
+    c.put_object("k", "9a" * 32, (1, "a"))
+    assert pickle.loads(c.get("k", "9a" * 32)) == (1, "a")

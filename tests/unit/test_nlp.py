@@ -1,0 +1,84 @@
+"""Parsing: what the extractors read survives the cache, and batching does not change a parse."""
+
+import pytest
+
+from pipelines.core import nlp
+from pipelines.core.cache import ContentCache
+from pipelines.core.nlp import docs_from_bytes, docs_to_bytes, load_model, parse_articles, parse_documents
+
+TEXTS = [
+    "Prime Minister Ana Koko met President Boris Tel in Baku on 3 March 2021.\n\n"
+    "\u201cWe will open an embassy,\u201d she said. The ministry said 1,200 troops took part.",
+    "The company, based in Paris, reported revenue of $4.5 billion in 2022.\n\nAnalysts were not surprised.",
+    "Israel and Azerbaijan established diplomatic relations in 1992.",
+]
+
+
+def _signature(doc):
+    return [(t.text, t.idx, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start,
+             t.like_num, t.is_stop) for t in doc]
+
+
+def test_docbin_round_trip_keeps_every_attribute_the_extractors_read():
+    docs = list(load_model().pipe(TEXTS))
+    back = docs_from_bytes(docs_to_bytes(docs))
+    assert [_signature(d) for d in back] == [_signature(d) for d in docs]
+    assert [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in back] == \
+           [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+    assert [[s.text for s in d.sents] for d in back] == [[s.text for s in d.sents] for d in docs]
+
+
+def test_batch_composition_does_not_change_a_parse():
+    nlp_ = load_model()
+    alone = [_signature(nlp_(t)) for t in TEXTS]
+    together = [_signature(d) for d in nlp_.pipe(TEXTS * 3, batch_size=4)][: len(TEXTS)]
+    assert together == alone
+
+
+def test_all_components_the_extractors_need_are_enabled():
+    assert {"tagger", "parser", "lemmatizer", "ner", "attribute_ruler"} <= set(load_model().pipe_names)
+
+
+def test_second_parse_comes_from_the_cache(tmp_path, monkeypatch):
+    cache = ContentCache(tmp_path)
+    first = parse_documents(TEXTS, cache)
+    monkeypatch.setattr(nlp, "_pipe", lambda *a, **k: pytest.fail("parsed again despite the cache"))
+    second = parse_documents(TEXTS, cache)
+    assert [[_signature(d) for d in docs] for _, docs in second] == [[_signature(d) for d in docs] for _, docs in first]
+    assert [segs for segs, _ in second] == [segs for segs, _ in first]
+
+
+def test_only_new_texts_are_parsed(tmp_path, monkeypatch):
+    cache = ContentCache(tmp_path)
+    parse_documents(TEXTS[:2], cache)
+    seen = []
+    real = nlp._pipe
+    monkeypatch.setattr(nlp, "_pipe", lambda texts, *a, **k: seen.extend(texts) or real(texts, *a, **k))
+    parse_documents(TEXTS, cache)
+    assert seen and all(t in TEXTS[2] for t in seen)
+
+
+def test_cached_and_uncached_articles_are_identical(tmp_path):
+    raw = [(f"d{i}", t, {"title": None}) for i, t in enumerate(TEXTS)]
+    cold = parse_articles(raw)
+    cache = ContentCache(tmp_path)
+    parse_articles(raw, cache=cache)
+    warm = parse_articles(raw, cache=cache)
+    for a, b in zip(cold, warm):
+        assert a.text == b.text
+        assert [(p.start, p.end, p.kind, p.text) for p in a.paragraphs] == [(p.start, p.end, p.kind, p.text) for p in b.paragraphs]
+        assert [_signature(p.doc) for p in a.paragraphs] == [_signature(p.doc) for p in b.paragraphs]
+
+
+def test_paragraph_offsets_point_into_the_article():
+    article = nlp.parse_text("d", TEXTS[0])
+    for p in article.paragraphs:
+        assert article.text[p.start:p.end] == p.text == p.doc.text
+
+
+def test_worker_processes_follow_the_executor(monkeypatch):
+    monkeypatch.delenv("PIPELINES_SPACY_PROCESSES", raising=False)
+    monkeypatch.setenv("PIPELINES_EXECUTOR", "dask")
+    assert nlp.default_processes() == 1
+    monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "3")
+    assert nlp.default_processes() == 3
