@@ -74,13 +74,23 @@ def shard_count() -> int:
     return max(1, int(os.environ.get("PIPELINES_SHARDS") or DEFAULT_SHARDS))
 
 
-def build_resources() -> dict[str, object]:
-    """Resources; with an out-of-process executor, step outputs go through files every step can read.
+class StepOutputStorage(dg.ConfigurableIOManagerFactory):
+    """Pickled step outputs, kept beside the warehouse being built (``WAREHOUSE_DIR/.dagster_storage``).
 
-    ``PIPELINES_IO_DIR`` puts them on shared storage (a Kubernetes volume);
-    by default they live in the Dagster instance's storage folder.
+    Dagster's default keeps them in the instance folder, shared by every
+    build: two builds into different warehouses would overwrite each other's
+    intermediate tables. Per-warehouse storage keeps them apart (builds into
+    one warehouse are serialised by its lock), and one-shot CLI runs still
+    find their upstream outputs. ``PIPELINES_IO_DIR`` puts them on shared
+    storage instead (a Kubernetes volume).
     """
-    resources: dict[str, object] = {"paths": ProjectPaths()}
-    if executor_name() != "in_process":
-        resources["io_manager"] = dg.FilesystemIOManager(base_dir=os.environ.get("PIPELINES_IO_DIR") or None)
-    return resources
+
+    base_dir: str = ""
+
+    def create_io_manager(self, context: dg.InitResourceContext) -> dg.IOManager:
+        base = self.base_dir or os.environ.get("PIPELINES_IO_DIR") or str(ProjectPaths().warehouse / ".dagster_storage")
+        return dg.FilesystemIOManager(base_dir=base).create_io_manager(context)
+
+
+def build_resources() -> dict[str, object]:
+    return {"paths": ProjectPaths(), "io_manager": StepOutputStorage()}

@@ -127,3 +127,29 @@ def test_concurrent_builds_wait_or_fail_clearly_and_corrupt_nothing(site: Path) 
     assert json.loads((releases / "versions.json").read_text()) == {"latest": "1.0.0", "versions": ["1.0.0"]}
     assert warehouse_counts(site / "warehouse" / "news.duckdb")["documents"] == len(GOOD_SEEDS)
     assert not list((site / "warehouse").glob(".news.duckdb.tmp-*"))
+
+
+def test_simultaneous_builds_into_different_warehouses_keep_their_own_data(tmp_path: Path) -> None:
+    """One Dagster instance, two warehouses: step outputs live beside each warehouse, so nothing crosses."""
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    folders = {}
+    for name, articles in (("a", GOOD_SEEDS[:1]), ("b", GOOD_SEEDS[1:2])):
+        seeds = tmp_path / f"seeds_{name}"
+        seeds.mkdir()
+        shutil.copy(SEEDS / "dataset.yaml", seeds)
+        for article in articles:
+            shutil.copy(article, seeds)
+        folders[name] = (seeds, tmp_path / f"warehouse_{name}", {a.stem for a in articles})
+    procs = {name: start_cli_build(cli_env(seeds, wh, home), tmp_path / f"{name}.log") for name, (seeds, wh, _) in folders.items()}
+    try:
+        codes = {name: proc.wait(timeout=240) for name, proc in procs.items()}
+    finally:
+        for proc in procs.values():
+            kill_group(proc)
+    assert codes == {"a": 0, "b": 0}, {n: (tmp_path / f"{n}.log").read_text(errors="replace")[-2000:] for n in codes}
+    import polars as pl
+
+    for name, (_, warehouse, expected) in folders.items():
+        docs = pl.read_parquet(warehouse / "releases" / "latest" / "documents.parquet")["doc_id"].to_list()
+        assert set(docs) == expected, name
