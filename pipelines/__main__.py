@@ -47,8 +47,8 @@ def build(
     import dagster as dg
 
     from pipelines.core.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
-    from pipelines.definitions import defs
-    from pipelines.defs.resources import ProjectPaths
+    from pipelines.definitions import build_job, defs
+    from pipelines.defs.resources import ProjectPaths, executor_name
 
     timeout = lock_timeout if lock_timeout is not None else float(os.environ.get("PIPELINES_LOCK_TIMEOUT") or DEFAULT_TIMEOUT_S)
     warehouse = ProjectPaths().warehouse
@@ -59,8 +59,11 @@ def build(
             for leftover in remove_stale_leftovers(warehouse):
                 console.print(f"[yellow]removed leftover of an interrupted build:[/yellow] {leftover}")
             with dg.DagsterInstance.get() as instance:
-                result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
-            code = report(result)
+                if executor_name() == "in_process":
+                    code = report(job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False))
+                else:  # multiprocess / dask: steps run in other processes, which rebuild the job by import
+                    with dg.execute_job(dg.reconstructable(build_job), instance=instance, run_config=run_config) as result:
+                        code = report(result)
     except BuildLocked as exc:
         console.print(f"[red]Build not started:[/red] {exc}", soft_wrap=True)
         sys.exit(1)
