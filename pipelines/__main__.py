@@ -18,13 +18,24 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def ensure_dagster_home() -> Path:
-    """Use (and prepare) a persistent instance so one-shot runs compose; honours an existing DAGSTER_HOME."""
+    """Use (and prepare) a persistent instance so one-shot runs compose; honours an existing DAGSTER_HOME.
+
+    The instance's SQLite storage is created under a lock: two builds starting
+    at once on a new DAGSTER_HOME would otherwise race to create its tables.
+    """
+    import dagster as dg
+
+    from pipelines.core.locking import build_lock
+
     home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()
     home.mkdir(parents=True, exist_ok=True)
-    config = PROJECT_ROOT / "dagster.yaml"
-    if config.exists() and not (home / "dagster.yaml").exists():
-        shutil.copyfile(config, home / "dagster.yaml")
     os.environ["DAGSTER_HOME"] = str(home)
+    with build_lock(home, timeout=120):
+        config = PROJECT_ROOT / "dagster.yaml"
+        if config.exists() and not (home / "dagster.yaml").exists():
+            shutil.copyfile(config, home / "dagster.yaml")
+        with dg.DagsterInstance.get():
+            pass
     return home
 
 
