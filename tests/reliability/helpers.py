@@ -12,8 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +20,7 @@ import duckdb
 import polars as pl
 
 from schemas import PROVENANCE_COLUMNS, TABLES
+from tests.pipelines.building import folders
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -41,25 +40,11 @@ class InProcessBuild:
         return latest.resolve() if latest.exists() else None
 
 
-@contextmanager
-def _env(**values: str) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def build_in_process(seeds: Path, warehouse: Path) -> InProcessBuild:
     """The ``build`` job in-process (as tests/pipelines does), keeping the run's log messages."""
     from pipelines.definitions import defs
 
-    with _env(SEEDS_DIR=str(seeds), WAREHOUSE_DIR=str(warehouse)), dg.instance_for_test() as instance:
+    with folders(seeds, warehouse), dg.instance_for_test() as instance:
         result = defs.resolve_job_def("build").execute_in_process(instance=instance, raise_on_error=False)
         logs = [entry.user_message for entry in instance.all_logs(result.run_id)]
     return InProcessBuild(result, logs, seeds, warehouse)
