@@ -1,8 +1,11 @@
 """Articles in other house styles, with hand-made answers: a guard against fitting the dev set.
 
-The four held-out articles were written and annotated before the extractors
-ran on them. Their floors sit a little under the last measured scores, so a
-change that only helps the seed articles shows up here.
+Each held-out set was written and annotated before the extractors ran on it:
+``heldout`` (a wire report, an explainer, an op-ed, a business piece; the
+extractors were later improved while looking at its misses) and ``heldout2``
+(US politics, a humanitarian crisis, club finances, a clinical trial; by an
+independent annotator, never used for tuning). Floors sit a little under the
+last measured scores, so a change that only helps the seed articles shows up here.
 """
 
 from pathlib import Path
@@ -12,26 +15,28 @@ import pytest
 from pipelines.core.evaluate import evaluate_release
 from tests.pipelines.building import ROOT, run_build
 
-HELDOUT = ROOT / "tests" / "heldout"
-
 FLOORS = {
-    "quotes": {"f1": 0.90, "speaker_accuracy": 0.85},
-    "figures": {"f1": 0.85, "unit_accuracy": 0.95},
-    "actors": {"f1": 0.85, "type_accuracy": 0.88},
-    "events": {"f1": 0.75, "cameo_root_accuracy": 0.85},
+    "heldout": {
+        "quotes": {"f1": 0.90, "speaker_accuracy": 0.85},
+        "figures": {"f1": 0.85, "unit_accuracy": 0.95},
+        "actors": {"f1": 0.85, "type_accuracy": 0.88},
+        "events": {"f1": 0.75, "cameo_root_accuracy": 0.85},
+    },
+    "heldout2": {
+        "quotes": {"f1": 0.95, "speaker_accuracy": 0.85},
+        "figures": {"f1": 0.80, "unit_accuracy": 0.95},
+        "actors": {"f1": 0.85, "type_accuracy": 0.83},
+        "events": {"f1": 0.35},
+    },
 }
 
 
-@pytest.fixture(scope="module")
-def heldout_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    warehouse = tmp_path_factory.mktemp("heldout")
-    result = run_build(HELDOUT / "texts", warehouse)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_scores_stay_above_their_floors(name: str, tmp_path: Path) -> None:
+    folder = ROOT / "tests" / name
+    result = run_build(folder / "texts", tmp_path)
     assert result.success
-    return (warehouse / "releases" / "latest").resolve()
-
-
-def test_heldout_scores_stay_above_their_floors(heldout_release: Path) -> None:
-    scores = evaluate_release(heldout_release, HELDOUT / "gold", HELDOUT / "texts")
-    for table, floors in FLOORS.items():
+    scores = evaluate_release((tmp_path / "releases" / "latest").resolve(), folder / "gold", folder / "texts")
+    for table, floors in FLOORS[name].items():
         for metric, floor in floors.items():
             assert scores[table][metric] >= floor, (table, metric, scores[table])
