@@ -87,6 +87,7 @@ STOP_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1 << 17)  # pure and called for every candidate many times over: memoised
 def norm_key(s: str) -> str:
     """Case-, accent- and punctuation-insensitive key: 'The U.S.' and 'the US' stay distinct only by dots."""
     s = unicodedata.normalize("NFKD", s.translate(_QUOTES))

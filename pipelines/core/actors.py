@@ -22,6 +22,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -533,11 +534,25 @@ def _alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict])
     out = []
     for row in alias_rows:
         for surface in sorted({row["canonical_name"], *row["aliases"]}, key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w.])" + re.escape(surface) + r"(?![\w]|\.\w)", para.text):
+            if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
+                continue
+            for m in _alias_pattern(surface).finditer(para.text):
                 out.append(_Cand(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
                                  row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
                                  key=f"curated:{norm_key(row['canonical_name'])}", strength=6))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _alias_pattern(surface: str) -> re.Pattern:
+    """An alias surface as a whole-word pattern, compiled once per process rather than per paragraph."""
+    return re.compile(r"(?<![\w.])" + re.escape(surface) + r"(?![\w]|\.\w)")
+
+
+@lru_cache(maxsize=65536)
+def _known_pattern(surface: str) -> re.Pattern:
+    """A name already found in the document, as a pattern for re-reading it (compiled once per surface)."""
+    return re.compile(r"(?<![\w‑-])" + re.escape(surface) + r"(?![\w]|[‑-]\w*[a-z])")
 
 
 # --------------------------------------------------------------------------- per-document resolution
@@ -601,7 +616,9 @@ def _resolve_document(article: Article, cands: list[_Cand], gz: Gazetteer) -> li
     extra = []
     for para in article.paragraphs:
         for surface, proto in known.items():
-            for m in re.finditer(r"(?<![\w‑-])" + re.escape(surface) + r"(?![\w]|[‑-]\w*[a-z])", para.text):
+            if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
+                continue
+            for m in _known_pattern(surface).finditer(para.text):
                 s, e = para.start + m.start(), para.start + m.end()
                 extra.append(replace(proto, start=s, end=e, text=m.group(), strength=0, overlay=False,
                                      title=None, sent_start=False))

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import polars as pl
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 CONTRACT_TABLES = ("documents", "actors", "actor_mentions", "quotes", "figures", "events", "event_mentions")
 ACCURACY_ORDER = ("actors", "quotes", "figures", "events")
@@ -217,6 +219,7 @@ ACCURACY_NOTE = ("Measured with `pipelines/core/evaluate.py::evaluate_release` a
 # ---------------------------------------------------------------- figure groups
 
 
+@lru_cache(maxsize=65536)
 def _content_words(measure: str) -> frozenset[str]:
     """Lower-case common words of a measure, without stopwords, possessives and capitalised names.
 
@@ -230,6 +233,7 @@ def _content_words(measure: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in _STOPWORDS)
 
 
+@lru_cache(maxsize=262144)
 def measure_similarity(a: str, b: str) -> float:
     """Share of content words two measures have in common; words match when nearly equal (plural, inflection)."""
     wa, wb = _content_words(a), _content_words(b)
@@ -272,19 +276,77 @@ def figure_groups(figures: pl.DataFrame, threshold: float = 0.6) -> list[FigureG
             if r["measure"] and r["unit"] and r["value"] is not None]
     rows.sort(key=lambda r: (r["unit"], r["measure"], r["doc_id"] or "", r["char_start"] or 0, r["figure_id"] or ""))
     clusters: list[list[dict]] = []
-    for r in rows:
-        for c in clusters:
-            if c[0]["unit"] == r["unit"] and all(measure_similarity(m["measure"], r["measure"]) >= threshold for m in c):
-                c.append(r)
-                break
-        else:
-            clusters.append([r])
+    for unit_rows in _by_unit(rows):
+        clusters += _cluster_unit(unit_rows, threshold)
     groups = [
         FigureGroup(c[0]["unit"], c[0]["measure"], tuple(sorted(c, key=lambda r: (r["value"], r["doc_id"] or "", r["char_start"] or 0))))
         for c in clusters
     ]
     groups = [g for g in groups if g.documents >= 2]
     return sorted(groups, key=lambda g: (not g.conflicting, g.unit, g.measure.casefold(), g.measure))
+
+
+def _by_unit(rows: list[dict]) -> list[list[dict]]:
+    """Rows (sorted by unit) split into runs of one unit: figures of different units never group."""
+    runs: list[list[dict]] = []
+    for r in rows:
+        if not runs or runs[-1][0]["unit"] != r["unit"]:
+            runs.append([])
+        runs[-1].append(r)
+    return runs
+
+
+def _cluster_unit(rows: list[dict], threshold: float) -> list[list[dict]]:
+    """The greedy complete-linkage clustering of ``figure_groups`` for the rows of one unit.
+
+    Why not compare every row with every cluster: that is quadratic in the
+    corpus. A row can only join a cluster whose first member shares a word
+    with it, exactly or nearly (``measure_similarity`` counts no other hits,
+    and a similarity of 0 never reaches a positive threshold), so the
+    clusters are indexed by their first member's words and only those
+    sharing a (near-)word are checked, in creation order: the same groups.
+    """
+    if threshold <= 0:
+        return _cluster_all_pairs(rows, threshold)
+    vocab = sorted({w for r in rows for w in _content_words(r["measure"])})
+    near: dict[str, list[str]] = {}
+    index: dict[str, list[int]] = defaultdict(list)
+    clusters: list[list[dict]] = []
+    measures: list[dict[str, None]] = []  # each cluster's distinct measures: similarity depends on nothing else
+    for r in rows:
+        words = _content_words(r["measure"])
+        candidates: set[int] = set()
+        for w in words:
+            if w not in near:
+                near[w] = [v for v, _, _ in process.extract(w, vocab, scorer=fuzz.ratio, score_cutoff=80, limit=None)]
+                if w not in near[w]:
+                    near[w].append(w)
+            for v in near[w]:
+                candidates.update(index.get(v, ()))
+        for i in sorted(candidates):
+            if all(measure_similarity(m, r["measure"]) >= threshold for m in measures[i]):
+                clusters[i].append(r)
+                measures[i][r["measure"]] = None
+                break
+        else:
+            for w in words:
+                index[w].append(len(clusters))
+            clusters.append([r])
+            measures.append({r["measure"]: None})
+    return clusters
+
+
+def _cluster_all_pairs(rows: list[dict], threshold: float) -> list[list[dict]]:
+    """The plain greedy clustering (every row against every cluster), for a non-positive threshold."""
+    clusters: list[list[dict]] = []
+    for r in rows:
+        for c in clusters:
+            if all(measure_similarity(m["measure"], r["measure"]) >= threshold for m in c):
+                c.append(r)
+                break
+        else:
+            clusters.append([r])
+    return clusters
 
 
 # ---------------------------------------------------------------- SVG plots

@@ -1138,12 +1138,13 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
     ordered = sorted(event_mentions, key=lambda r: (-_PRECISION_RANK.get(r["date_precision"], 0) if r["event_date"] else 0,
                                                      r["doc_id"], r["char_start"], r["char_end"], r["cameo_code"]))
     clusters: list[dict] = []
+    # clusters by (root, actor1, actor2), in creation order: only those can take a row, so the first
+    # match is the same as scanning every cluster, without the cost quadratic in the corpus
+    by_key: dict[tuple, list[dict]] = {}
     for r in ordered:
         root = r["cameo_code"][:2]
         found = None
-        for c in clusters:
-            if (c["root"], c["actor1_id"], c["actor2_id"]) != (root, r["actor1_id"], r["actor2_id"]):
-                continue
+        for c in by_key.get((root, r["actor1_id"], r["actor2_id"]), ()):
             if c["actorless"] and c["code"] != r["cameo_code"]:
                 continue  # no actor to tie them: a strike and a march in the same month are two events
             if r["event_date"] is None:
@@ -1160,6 +1161,7 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
                      "event_date": r["event_date"], "date_precision": r["date_precision"], "rows": [],
                      "undated_at": (r["doc_id"], r["char_start"]) if r["event_date"] is None else None}
             clusters.append(found)
+            by_key.setdefault((root, r["actor1_id"], r["actor2_id"]), []).append(found)
         found["rows"].append(r)
 
     events, mentions = [], []

@@ -207,3 +207,17 @@ def test_body_named_before_official_is_kept_as_organisation():
     res = resolve_actors([art])
     rows = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
     assert rows.get("Kremlin Palace") == "organization"
+
+
+def test_alias_surfaces_match_whole_words_only() -> None:
+    """The substring pre-check before the alias regex must not change what matches."""
+    from pipelines.core.actors import _alias_candidates
+
+    art = parse_text("a1", "The EU met. EUR rose and the NEU fell.\n\nU.N. staff and the UN spoke.\n",
+                     published_date=date(2023, 1, 1), published_date_precision="day")
+    rows = [{"canonical_name": "European Union", "actor_type": "organization", "country_iso3": None,
+             "aliases": ["EU"], "description": None},
+            {"canonical_name": "United Nations", "actor_type": "organization", "country_iso3": None,
+             "aliases": ["UN", "U.N."], "description": None}]
+    found = [c.text for p in art.paragraphs for c in _alias_candidates(art, p, rows)]
+    assert sorted(found) == ["EU", "U.N.", "UN"]

@@ -102,3 +102,29 @@ def test_pickled_entries_are_plain_pickle(tmp_path):
     c = ContentCache(tmp_path)
     c.put_object("k", "9a" * 32, (1, "a"))
     assert pickle.loads(c.get("k", "9a" * 32)) == (1, "a")
+
+
+def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_path, monkeypatch) -> None:
+    """Parsing and extracting in worker processes must not change a byte of what is cached or returned."""
+    from pipelines.core import corpus
+
+    texts = {f"d{i}": f"Title {i}\n\nAna Koko, the minister, said on Monday that {10 + i} percent of the oil went to Ruritania.\n\n"
+                      f"\"We will not stop,\" Koko told reporters in Zenda.\n" for i in range(3)}
+    refs = corpus.doc_refs(texts, {})
+    results = []
+    for procs, root in ((1, tmp_path / "one"), (2, tmp_path / "pool")):
+        monkeypatch.setenv("PIPELINES_POOL_MIN_DOCS", "1")
+        cache = ContentCache(root)
+        corpus.prepare_shard(refs, texts, [], cache, n_process=procs)
+        per_doc = corpus.document_actor_candidates(refs, texts, [], cache)
+        res = corpus.resolve_candidates(per_doc, [])
+        from pipelines.core.actors import mentions_frame
+
+        by_doc = corpus.mentions_for(mentions_frame(res.mentions), res.actors, texts)
+        rows, computed = corpus.extract_shard(refs, texts, by_doc, cache, n_process=procs)
+        files = {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        results.append((rows, computed, files))
+    corpus._shutdown_pool()
+    assert results[0][0] == results[1][0] and results[0][1] == results[1][1]
+    assert results[0][2].keys() == results[1][2].keys()
+    assert {k for k, v in results[0][2].items() if results[1][2][k] != v} == set()

@@ -213,3 +213,30 @@ def test_figures_with_different_units_are_never_grouped() -> None:
 ])
 def test_measure_similarity_compares_common_words_not_names(a: str, b: str, same: bool) -> None:
     assert (measure_similarity(a, b) >= 0.6) is same
+
+
+def _random_figures(n: int, seed: int) -> pl.DataFrame:
+    import random
+
+    rng = random.Random(seed)
+    nouns = ["share", "shares", "oil", "exports", "export", "imports", "arms", "gas", "budget", "deficit", "troops", "trade"]
+    rows = []
+    for i in range(n):
+        words = rng.sample(nouns, rng.randint(1, 3))
+        rows.append({"figure_id": f"f{i}", "doc_id": f"d{rng.randint(0, 9)}", "char_start": i, "raw_text": str(i),
+                     "value": float(rng.randint(1, 4)), "unit": rng.choice(["percent", "USD"]),
+                     "measure": " ".join(words + ([rng.choice(["of Ruritania", "its"])] if rng.random() < 0.5 else [])),
+                     "source_actor_id": None})
+    return pl.DataFrame(rows)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_indexed_figure_grouping_equals_comparing_every_pair(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word index only skips clusters that cannot match: the groups are those of the all-pairs scan."""
+    from pipelines.core import datacard
+
+    figures = _random_figures(120, seed)
+    fast = figure_groups(figures)
+    monkeypatch.setattr(datacard, "_cluster_unit", datacard._cluster_all_pairs)
+    assert fast == figure_groups(figures)
+    assert fast  # the sample does form groups
