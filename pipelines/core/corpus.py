@@ -10,6 +10,9 @@ module runs them so a corpus of tens of thousands of articles stays linear:
   the inputs it read (metadata, the document's resolved mentions), so a
   rebuild re-does only new or changed documents, and bumping one extractor's
   version re-extracts every document for that table only;
+- with several cores, a shard's per-document work (parse + actor candidates,
+  then quotes/figures/events) runs in a pool of worker processes that write
+  to the cache, so every core does all of it (not only spaCy's parse);
 - the cross-document steps see only small per-document results, and their
   pairwise comparisons are restricted to blocks that can match (same surname,
   names differing in one word, same CAMEO root and actor), which gives the
