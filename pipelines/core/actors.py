@@ -718,7 +718,9 @@ def _title_key(title: str | None) -> str | None:
     return " ".join(words) or None
 
 
-class _UnionFind:
+class UnionFind:
+    """Union-find whose root is the smallest key of a component, so merges do not depend on order."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
@@ -756,7 +758,7 @@ def _merge_people(cands: list[_Cand]) -> dict[str, str]:
             if tk:
                 titles[k].add(tk)
     full = sorted(k for k in docs_of if k.startswith("person:"))
-    uf = _UnionFind()
+    uf = UnionFind()
     for k in docs_of:
         uf.find(k)
     for i, a in enumerate(full):
@@ -781,7 +783,7 @@ def _merge_names(cands: list[_Cand]) -> dict[str, str]:
     from rapidfuzz import fuzz
 
     keys = sorted({_identity_key(c) for c in cands if c.type != "person"})
-    uf = _UnionFind()
+    uf = UnionFind()
     names = [k for k in keys if k.startswith("name:")]
     for i, a in enumerate(names):
         for b in names[i + 1:]:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from pipelines.core import actors as actors_mod
+from pipelines.core.actors import UnionFind
 from pipelines.core.actor_resolution import load_gazetteer
 from pipelines.core.article import Article, Mention
 from pipelines.core.cache import ContentCache, extractor_version, make_key
@@ -292,26 +293,6 @@ def document_actor_candidates(
 # --------------------------------------------------------------------------- actors, across documents
 
 
-class _MinUnion:
-    """Union-find whose root is the smallest key of a component, as in ``actors``."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-
-
 def _merge_in_blocks(cands: list, blocks_of: Callable[[str], Iterable[object]], merge: Callable[[list], dict[str, str]]) -> dict[str, str]:
     """Run a pairwise merge only inside blocks of keys that can match; union the answers.
 
@@ -320,7 +301,7 @@ def _merge_in_blocks(cands: list, blocks_of: Callable[[str], Iterable[object]], 
     """
     key_of = actors_mod._identity_key
     by_block: dict[object, list] = defaultdict(list)
-    uf = _MinUnion()
+    uf = UnionFind()
     for c in cands:
         k = key_of(c)
         uf.find(k)
