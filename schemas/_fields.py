@@ -2,8 +2,6 @@
 
 import pandera.polars as pa
 
-SPAN_CHECKS = {"ge": 0}
-
 
 def doc_id() -> object:
     return pa.Field(description="Source document id: the article's file name without extension.")
