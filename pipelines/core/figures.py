@@ -14,6 +14,10 @@ How it works, and why this way:
   regex cannot: whether a bare number quantifies a noun ("two Hezbollah
   militants") or is anaphoric ("the two countries"), what the number
   measures, the attributing speaker and the period.
+* A number with no counted noun is still a count when its clause role says
+  so (subject "Of those, 56 are continuing", object "to exceed one million",
+  object of a change preposition "rose to 340"); a bare number compared with
+  an earlier figure ("43 years, rather than 42") takes that figure's unit.
 * Exclusions follow the annotation guide: calendar dates, years and year
   ranges (kept as ``period`` instead), ordinals (text2num rejects them; digit
   ordinals carry a suffix), numbers inside names ("Boeing 737", "F-35", "G20"),
@@ -52,7 +56,7 @@ _DATE_PATTERNS = [
     re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),  # 06/02/2023
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"\b\d{1,2}:\d{2}\b(?:\s*(?:a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE),  # 10:30 pm
-    re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.)", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),  # 3 pm
     re.compile(r"(?:\b\d{2}|')?\d0s\b"),  # 1990s, '90s
     re.compile(r"(?:\bNo\.|#)\s*\d+"),  # No. 5, #1
 ]
@@ -86,6 +90,12 @@ _RELATIVE_AFTER = re.compile(r"\s+(?:ago|later|earlier|hence|from\s+now|prior)\b
                              re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:next|coming|following|every|each)\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
+#: Hyphenated size of a group: "a 21-member team", "a 300-strong delegation", "a 27-nation bloc".
+_GROUP_SIZE_AFTER = re.compile(
+    rf"[{_H}](?:member|strong|man|woman|person|seat|seater|bed|nation|country|vessel|ship)(?!\w|[{_H}])",
+    re.IGNORECASE)
+#: A spelled fraction after "a"/"one"/a number word: "a third", "two thirds" (of ...).
+_FRACTION_CONTEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
 
 #: Qualifiers directly before a figure (longest first so "just over" beats "over").
 _QUALIFIERS = [
@@ -110,10 +120,17 @@ _DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "o
 _PARTITIVE = re.compile(r"\s+(of)\s+(?:them|us|you|those|these|the|their|its|his|her|our)\b", re.IGNORECASE)
 _QUALIFIER_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 _QUANTITY_NOUNS = frozenset({"population", "total", "toll", "number", "tally", "count", "crowd", "workforce",
-                             "strength", "turnout", "membership", "headcount"})
-_NOT_COUNT_NOUNS = frozenset({"times", "time", "percent", "%", "point", "points", "fold", "degrees", "degree",
+                             "strength", "turnout", "membership", "headcount", "figure"})
+_NOT_COUNT_NOUNS = frozenset({"times", "time", "percent", "%", "point", "fold", "degrees", "degree",
                               "minutes", "minute", "seconds", "second", "megawatts", "gigawatts", "kilowatts", "watts",
-                              "volts", "min", "mins", "mw", "gw", "kw", "kwh", "mwh", "gwh", "inches", "inch"})
+                              "volts", "min", "mins", "mw", "gw", "kw", "kwh", "mwh", "gwh", "inches", "inch",
+                              "millimetres", "millimeters", "millimetre", "millimeter", "mm", "centimetres",
+                              "centimeters", "centimetre", "centimeter", "cm", "grams", "gram", "milligrams",
+                              "milligram", "mg", "g", "litres", "liters", "litre", "liter", "gallons", "gallon",
+                              "pounds", "ounces", "calories", "kilocalories", "yards", "mph", "knots"})
+#: Adjectives used as plural nouns for people: "1,200 dead and 3,400 wounded".
+_NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "missing", "displaced", "homeless", "unemployed",
+                                 "sick", "hungry", "elderly", "poor", "killed", "detained", "arrested"})
 _REPORT_LEMMAS = frozenset(
     {"say", "tell", "report", "state", "claim", "estimate", "find", "show", "reveal", "announce", "note", "add",
      "explain", "confirm", "indicate", "write", "calculate", "quote", "suggest", "argue", "insist", "stress",
@@ -139,6 +156,8 @@ class _Cand:
     rate: str | None = None
     hyphen: bool = False
     unit_start: int | None = None
+    mult: float = 1.0  # value / the bare number: scale word times unit factor ("$4.85 billion" -> 1e9)
+    elliptic: bool = False  # a bare number that restates an earlier figure's quantity ("rather than 42")
 
 
 # --- small helpers ----------------------------------------------------------------
@@ -210,6 +229,11 @@ def _number_atoms(text: str) -> list[tuple[int, int, float, bool, str]]:
             atoms.append((w.start(), nxt.end(), nb.scale_value(nxt.group()) or 0.0, True, "plain"))
             i += 2
             continue
+        frac = _spaced_fraction(text, words, i)
+        if frac is not None:
+            atoms.append((w.start(), words[i + 1].end(), frac * 100.0, True, "fraction"))
+            i += 2
+            continue
         value = nb.parse_number_words(token)
         if value is not None:
             # extend over following number words: "two hundred thousand", "one hundred and five"
@@ -248,6 +272,25 @@ def _number_atoms(text: str) -> list[tuple[int, int, float, bool, str]]:
     return atoms
 
 
+def _spaced_fraction(text: str, words: list, i: int) -> float | None:
+    """ "a third of", "one quarter of", "two thirds of", "cut by a fifth": a proportion of a whole.
+
+    The fraction must be followed by "of" or end its clause, or follow "by";
+    otherwise "a third term" / "one quarter" are an ordinal and a period.
+    """
+    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()] != " ":
+        return None
+    low, den_word = words[i].group().lower(), words[i + 1].group().lower()
+    num = 1.0 if low in ("a", "one") else nb.parse_number_words(low)
+    den = nb.denominator_value(den_word)
+    if num is None or den is None or num >= den or (num == 1) == den_word.endswith("s") or den_word.startswith("hal"):
+        return None
+    after = words[i + 1].end()
+    if _FRACTION_CONTEXT.match(text, after) or re.search(r"\bby\s+$", text[:words[i].start()]):
+        return num / den
+    return None
+
+
 def _scan_paragraph(text: str) -> list[_Cand]:
     """Find figure candidates in one paragraph's text (no parse needed)."""
     blocked = _blocked_spans(text)
@@ -263,6 +306,8 @@ def _scan_paragraph(text: str) -> list[_Cand]:
             cand = ranged
         if cand is None:
             continue
+        if value and cand.start <= start and cand.num_start == start:
+            cand.mult = cand.value / value
         out.append(cand)
         taken_until = cand.end
     return out
@@ -305,7 +350,7 @@ def _classify(text: str, start: int, end: int, value: float, words: bool, hint: 
     if not words:
         # digits glued to letters: allowed only for "%", unit and scale abbreviations ("5km", "$5bn")
         tail = re.match(r"[A-Za-z]+", text[end:])
-        if tail and not re.fullmatch(rf"{nb.SCALE_ABBREV_PATTERN}|km2?|kms|kg|bcm|mcm|bpd|m3", tail.group(),
+        if tail and not re.fullmatch(rf"{nb.SCALE_ABBREV_PATTERN}|km2?|kms|kg|bcm|mcm|bpd|m3|pc", tail.group(),
                                      re.IGNORECASE):
             return None  # ordinals (21st), decades (90s), codes
     num_end = end
@@ -328,7 +373,8 @@ def _classify(text: str, start: int, end: int, value: float, words: bool, hint: 
         elif not words:
             ab = _SCALE_ABBREV_AFTER.match(text, num_end)
             glued_m = ab is not None and ab.group(1) == "" and ab.group(2).lower() == "m" and (
-                "." in raw_num or re.match(r"\s+[a-z]+s\b", text[ab.end():]))  # "1.2m people", not "100m sprint"
+                "." in raw_num or re.match(r"\s+(?:[a-z]+s|people|children|men|women|staff|cattle|livestock)\b",
+                                           text[ab.end():]))  # "1.2m people", "5m children", not "100m sprint"
             if ab and (ab.group(1) == "" and ab.group(2).lower() in ("bn", "mn", "mln", "tn", "trn")
                        or cur is not None and ab.group(1) == "" or glued_m):
                 value *= nb.SCALE_ABBREV[ab.group(2).lower()]
@@ -350,6 +396,8 @@ def _classify(text: str, start: int, end: int, value: float, words: bool, hint: 
     if im2 and im2.group(1) in nb.currency_codes():
         return _Cand(start, im2.end(), start, num_end, value, im2.group(1), "money", words)
     um = _UNIT_AFTER.match(text, num_end)
+    if um and re.match(r"\s*(?:confidence|credible|CI\b)", text[um.end():], re.IGNORECASE):
+        return None  # "95% confidence interval": a statistical setting, not a measured share
     if um:
         hyphen = bool(re.search(f"[{_H}]", um.group(1)))
         unit, factor, rate = nb.UNIT_LOOKUP[re.sub(r"\s+", " ", um.group(2).lower())]
@@ -369,8 +417,11 @@ def _classify(text: str, start: int, end: int, value: float, words: bool, hint: 
                         "per monthly": "per month", "per yearly": "per year", "per annum": "per year"}.get(rate, rate)
         kind = "percent" if unit == "percent" else "time" if unit in nb.TIME_UNITS else "measure"
         return _Cand(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))
+    gm = _GROUP_SIZE_AFTER.match(text, num_end)
+    if gm and hint in ("hyphen", "plain") and value >= 2:
+        return _Cand(start, gm.end(), start, num_end, value, "count", "count", words, elliptic=True)
     if hint == "hyphen":
-        return None  # "two-state", "three-member": adjectival compounds, not quantities
+        return None  # "two-state", "three-way": adjectival compounds, not quantities
     if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen":
         return None  # "5-star", "3-1"; a range's first number gets its unit in _scan_paragraph
     return _Cand(start, num_end, start, num_end, value, "count", "count", words)
@@ -411,6 +462,11 @@ def _is_count(cand: _Cand, text: str, ctx: _ParaContext, qualifier: str | None) 
         return False, None
     if cand.words and cand.value == 1:
         return False, None  # "one of the few", "one thing": never a reported quantity
+    if re.match(r"\s+out\s+of\s+(?:[\d,.]+|[a-z]+)\s+(?:[a-z]+s|people|children|men|women)\b", text[cand.num_end:],
+                re.IGNORECASE) and cand.value >= 2:
+        return True, None  # "12 out of 20 patients": the part is the reported count
+    if re.match(r"\s+out\s+of\b", text[cand.num_end:], re.IGNORECASE):
+        return False, None  # "ranked 5 out of 10": a rating
     if re.search(r"\b(?:[a-z]+|\d+)\s+(?:in|out\s+of)\s+$", text[:cand.start], re.IGNORECASE) and \
             re.search(r"(?:^|\s)(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$",
                       text[:cand.start], re.IGNORECASE):
@@ -435,11 +491,45 @@ def _is_count(cand: _Cand, text: str, ctx: _ParaContext, qualifier: str | None) 
         if obj is not None and (obj.pos_ == "PRON" or obj.tag_ in ("NNS", "NNPS")):
             return True, obj  # "three of them", "two of the suspects": a count even after "all"
         return False, None  # "page 12 of the report"
-    if cand.words and cand.value < 100 and (prev in _ANAPHORIC_DETERMINERS or possessive):
+    if cand.words and cand.value < 100 and prev in _ANAPHORIC_DETERMINERS:
         return False, None  # "the two countries", "its three neighbours"
+    if prev in _AGE_WORDS:
+        return False, None  # "aged 65": an age, not a count
+    noun = _counted_noun(tok)
+    if noun is not None and noun.lower_ in _DEICTIC_TIME and noun.i == tok.i + 1 and not cand.words:
+        return True, None  # "1.7 today, compared with four in 1960": the number stands alone
+    if noun is not None and noun.ent_type_ == "DATE" and noun.lower_ in nb.UNIT_LOOKUP \
+            and any(t.pos_ == "ADJ" for t in tok.doc[tok.i + 1:noun.i]) \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return True, noun  # "eight national days of strikes": occasions counted, not a duration
+    if noun is not None and noun.pos_ == "PROPN" and not (noun.tag_ == "NNPS" or noun.text.endswith("s")):
+        noun = None  # "10 Downing Street": a proper name, not counted things
+    if noun is not None and noun.lower_ not in _NOT_COUNT_NOUNS and noun.ent_type_ != "DATE" \
+            and noun.sent == tok.sent and noun.i - tok.i <= 8:
+        return True, noun
+    if possessive and cand.words and cand.value < 100:
+        return False, None  # "Germany's two": anaphoric without a counted noun
+    if cand.value < 2 or tok.ent_type_ not in ("CARDINAL", "") and not (
+            tok.ent_type_ == "DATE" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")):
+        return False, None  # a date, not a count ("56 are continuing" may be mis-tagged DATE)
+    return _standalone_count(cand, text, tok, qualifier)
+
+
+def _counted_noun(tok):
+    """The noun a number quantifies: its nummod head, or the next noun past adjectives.
+
+    When the parser links number and noun, modifiers in between may include
+    commas and participles ("61 mostly small, self-selecting employers").
+    """
     noun = None
     if tok.dep_ in ("nummod", "quantmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         noun = tok.head
+        between = tok.doc[tok.i + 1: noun.i]
+        # the parser links number and noun: modifiers in between may include commas and participles
+        if all(t.dep_ in ("amod", "advmod", "compound", "npadvmod", "punct")
+               and t.pos_ not in ("DET", "PRON", "ADP", "AUX", "NUM") and (t.pos_ != "PUNCT" or t.text in "," + _H)
+               for t in between):
+            return noun
     else:
         for nxt in tok.doc[tok.i + 1: tok.i + 5]:
             if nxt.pos_ in ("ADJ",) or nxt.dep_ in ("compound", "amod") or nxt.text in _H:
@@ -449,21 +539,61 @@ def _is_count(cand: _Cand, text: str, ctx: _ParaContext, qualifier: str | None) 
             break
     if noun is not None:
         between = tok.doc[tok.i + 1: noun.i]
-        if any(t.pos_ in ("ADP", "VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ") or t.text in ",;:" for t in between):
+        if [t.lower_ for t in between[:2]] in (["or", "more"], ["or", "fewer"], ["or", "so"], ["or", "less"]):
+            between = between[2:]  # "50 or more employees"
+        if any(t.pos_ in ("ADP", "VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ") or t.text in ",;:()[]"
+               for t in between):
             noun = None
-    if noun is not None and noun.pos_ == "PROPN" and not (noun.tag_ == "NNPS" or noun.text.endswith("s")):
-        noun = None  # "10 Downing Street": a proper name, not counted things
-    if noun is not None and noun.lower_ not in _NOT_COUNT_NOUNS and noun.ent_type_ != "DATE" \
-            and noun.sent == tok.sent and noun.i - tok.i <= 6:
-        return True, noun
-    if cand.words or cand.value < 2 or tok.ent_type_ not in ("CARDINAL", ""):
-        return False, None
-    if re.match(r"\s*[A-Za-z]", text[cand.num_end:]) and not qualifier:
-        return False, None  # followed by a word that is not a counted noun ("5 min", "3 to 1")
-    if qualifier or (tok.dep_ in ("dobj", "nsubj", "nsubjpass") and cand.value >= 10):
-        return True, None  # "injured more than 10,000"
+    return noun
+
+
+#: Prepositions whose object may be a bare count when a verb of change or comparison governs them:
+#: "rose to 1.2 million", "up from 800,000", "short of the 287 needed", "rather than 42".
+_COUNT_PREPS = frozenset({"to", "from", "than", "with", "of", "at", "by", "against", "versus", "vs", "vs.", "for",
+                          "including", "among"})
+_DEICTIC_TIME = frozenset({"today", "now", "currently", "yesterday", "tonight", "nowadays"})
+_AGE_WORDS = frozenset({"aged", "age", "ages", "ageing", "aging"})
+
+
+def _standalone_count(cand: _Cand, text: str, tok, qualifier: str | None) -> tuple[bool, object | None]:
+    """A number with no counted noun is a count when its clause role says so.
+
+    It stands as the subject ("Of those, 56 are continuing", "7,000 had
+    died"), the object ("plans to cut 400", "to exceed one million"), the
+    object of a change/comparison preposition ("rose to 1.2 million", "the
+    287 needed"), or follows a qualifier ("more than 10,000"). Small number
+    words must be the subject or object of a verb; bare digits followed by an
+    unread word ("5 min", "3 to 1") stay out.
+    """
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in _NOMINAL_ADJECTIVES and (not cand.words or cand.value >= 2):
+        return True, nxt  # "1,200 dead and 3,400 wounded"
+    if nxt is not None and nxt.idx >= cand.num_end and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM") \
+            and not qualifier:
+        return False, None  # "5 min", a label or a unit we do not read
+    if re.match(rf"\s*(?:to|[{_H}:/])\s*\d", text[cand.num_end:]) or \
+            re.search(rf"\d\s*(?:to|[{_H}:/])\s*$", text[:cand.start]):
+        return False, None  # "3 to 1", "a vote of 68 to 32": scores and ratios
+    scaled = cand.value >= 1000 and not re.fullmatch(r"\d{4}", text[cand.num_start:cand.num_end])
+    verb_role = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in _QUANTITY_NOUNS:
         return True, tok.head.head  # "a population of 50,000", "a death toll of 45"
+    if verb_role and _prev_word(text, cand.start) not in ("first", "last", "next", "other", "remaining", "top"):
+        return True, None
+    if cand.words and not scaled:
+        return False, None
+    if _prev_word(text, cand.start) in ("first", "last", "next", "other", "remaining", "top"):
+        return False, None  # "the first 40 were pardoned": a selection, not a new count
+    if qualifier:
+        return True, None  # "injured more than 10,000"
+    if tok.dep_ == "pobj" and tok.head.lower_ in _COUNT_PREPS and (cand.value >= 10 or scaled):
+        if tok.head.lower_ == "at" and cand.value <= 24:
+            return False, None  # "at 6": a clock time
+        return True, None
+    if tok.dep_ == "attr" and tok.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_ in _QUANTITY_NOUNS:
+            return True, subj  # "the death toll is 340"
     return False, None
 
 
@@ -568,8 +698,9 @@ def _measure(cand: _Cand, ctx: _ParaContext, noun) -> str | None:
         return None
     text = None
     if cand.kind == "count" and noun is not None:
-        if noun.i > tok.i and noun.i - tok.i <= 6 and not any(t.lower_ == "of" for t in tok.doc[tok.i + 1:noun.i]):
+        if noun.i > tok.i and noun.i - tok.i <= 8 and not any(t.lower_ == "of" for t in tok.doc[tok.i + 1:noun.i]):
             text = _phrase([t for t in tok.doc[tok.i + 1: noun.i + 1] if not t.like_num])
+            text = re.sub(r"^or (?:more|fewer|so|less) ", "", text)  # "50 or more employees"
         else:
             text = _np(noun, 8)
         conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
@@ -820,11 +951,16 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
         para_rows: list[dict] = []
         cands = _scan_paragraph(text)
         spans = [(c.start, c.end) for c in cands]
+        accepted: list[_Cand] = []
         for cand in cands:
             noun = None
             qm = _QUALIFIER_BEFORE.search(text[max(0, cand.start - 30):cand.start])
             qualifier = re.sub(r"\s+", " ", qm.group(1).lower()) if qm else None
-            if cand.kind == "count":
+            if _is_conversion(cand, text, accepted):
+                continue  # "200-km (125-mile)": the same quantity restated in another unit
+            if cand.kind == "count" and ctx.doc is not None:
+                cand = _elliptic(cand, text, ctx, accepted) or cand
+            if cand.kind == "count" and not cand.elliptic:
                 if ctx.doc is None:
                     continue
                 ok, noun = _is_count(cand, text, ctx, qualifier)
@@ -835,7 +971,10 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
             if _in_proper_name(text, cand.start, cand.end) or any(
                     m.start <= start and end <= m.end and m.actor_type != "person" for m in doc_mentions):
                 continue  # "4 Day Week Global", "Route 66 Partners": a number inside a name
+            accepted.append(cand)
             measure = _measure(cand, ctx, noun) if ctx.doc is not None else None
+            if cand.elliptic and para_rows and para_rows[-1]["unit"] == cand.unit:
+                measure = para_rows[-1]["measure"] or measure  # the compared figure says what is measured
             if measure is None and para_rows and para_rows[-1]["unit"] == cand.unit and _is_fragment(cand, ctx):
                 measure = para_rows[-1]["measure"]  # "... close to $5 billion. More precisely, $4.85 billion."
             para_rows.append({
@@ -860,6 +999,61 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
         prev_ctx = ctx
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
+
+
+#: Words that introduce a second value of the same quantity: "43 years, rather than 42", "up from 2.9bn".
+_COMPARE_BEFORE = re.compile(
+    r"(?:rather\s+than|compared\s+(?:with|to)|up\s+from|down\s+from|from|to|than|versus|vs\.?|against)\s+"
+    r"(?:(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS) + r")\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _elliptic(cand: _Cand, text: str, ctx: _ParaContext, accepted: list[_Cand]) -> _Cand | None:
+    """A bare number compared with an earlier figure of the same sentence takes that figure's unit.
+
+    "contributions for 43 years, rather than 42" -> 42 year; "€3.2bn, up from
+    2.9bn" -> EUR. The scale of a money figure carries over only when the bare
+    number has none of its own ("$4 billion, up from 3.5").
+    """
+    if not accepted:
+        return None
+    prev = accepted[-1]
+    # only the cue (and at most one word such as "today") stands between the two figures
+    cue = _COMPARE_BEFORE.search(text[prev.end:cand.start])
+    if cue is None:
+        return None
+    strong = re.match(r"(?:rather|compared|up|down|versus|vs)\b", cue.group(), re.IGNORECASE)
+    gap = text[prev.end:prev.end + cue.start()]
+    if not re.fullmatch(r"(?:\s+[A-Za-z]+)?\s*,?\s*", gap) and not (strong and len(gap) <= 50 and ";" not in gap):
+        return None
+    if prev.kind in ("vague", "fraction"):
+        return None
+    if prev.unit == "count" and not re.match(r"(?:rather|compared|up|down|versus|vs|against)\b", cue.group(),
+                                             re.IGNORECASE):
+        return None  # "from"/"to" after a count may start a new quantity
+    sent = ctx.sentence(cand.num_start)
+    if sent is None or not (sent.start_char <= prev.start < sent.end_char):
+        return None
+    tok = ctx.token_at(cand.num_end - 1)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return None  # "up from 40 companies": its own counted noun
+    mult = prev.mult if cand.mult == 1.0 else (cand.mult if prev.kind == "money" else prev.mult)
+    if prev.unit == "count" and (cand.value < 1 or tok.ent_type_ not in ("CARDINAL", "")):
+        return None
+    return _Cand(cand.start, cand.end, cand.num_start, cand.num_end, cand.value / cand.mult * mult, prev.unit,
+                 prev.kind, cand.words, prev.rate, False, None, mult, True)
+
+
+def _is_conversion(cand: _Cand, text: str, accepted: list[_Cand]) -> bool:
+    """A figure in parentheses right after one of the same contract unit converts it ("200 km (125 miles)").
+
+    A different unit is a figure of its own ("€13.5bn (£11.9bn)").
+    """
+    if not accepted or accepted[-1].unit != cand.unit or cand.unit == "count":
+        return False
+    return bool(re.fullmatch(r"\s*\(\s*", text[accepted[-1].end:cand.start]))
 
 
 def _in_proper_name(text: str, start: int, end: int) -> bool:

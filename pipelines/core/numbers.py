@@ -92,6 +92,24 @@ def vague_value(word: str) -> float | None:
     return parse_number_words(w)
 
 
+def denominator_value(word: str) -> float | None:
+    """Denominator named by a fraction word ("tenths" -> 10, "quarter" -> 4, "halves" -> 2).
+
+    Ordinal stems are read with alpha2digit ("tenth" -> "10th"); "first" and
+    "second" never name fractions, and "half"/"quarter" are not ordinals.
+    """
+    w = word.lower()
+    stem = w[:-1] if w.endswith("s") else w
+    if stem in ("half", "halve"):
+        return 2.0
+    if stem == "quarter":
+        return 4.0
+    if stem in ("first", "second") or not stem.isalpha():
+        return None
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", alpha2digit(stem, "en"))
+    return float(m.group(1)) if m else None
+
+
 def fraction_value(word: str) -> float | None:
     """Value of a hyphenated word fraction as a proportion ("nine-tenths" -> 0.9).
 
@@ -104,18 +122,9 @@ def fraction_value(word: str) -> float | None:
     num = parse_number_words(parts[0])
     if num is None:
         return None
-    den_word = parts[1]
-    stem = den_word[:-1] if den_word.endswith("s") else den_word
-    if stem in ("half", "halve"):
-        den = 2.0
-    elif stem == "quarter":
-        den = 4.0
-    else:
-        conv = alpha2digit(stem, "en")
-        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", conv)
-        if not m or stem in ("first", "second"):
-            return None
-        den = float(m.group(1))
+    den = denominator_value(parts[1])
+    if den is None:
+        return None
     if num >= den:
         return None
     return num / den
@@ -126,11 +135,13 @@ def fraction_value(word: str) -> float | None:
 #: surface form (lower case, singular and plural) -> (unit, factor, rate)
 #: Non-contract units are converted to the contract unit ("miles" -> km).
 _UNIT_FORMS: list[tuple[tuple[str, ...], str, float, str | None]] = [
-    (("percent", "per cent", "%", "pct", "percentage points", "percentage point"), "percent", 1.0, None),
+    (("percent", "per cent", "%", "pct", "pc", "percentage points", "percentage point"), "percent", 1.0, None),
     (("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "km2", "km²",
       "square km"), "km2", 1.0, None),
     (("square miles", "square mile", "sq mi"), "km2", 2.589988110336, None),
     (("hectares", "hectare"), "km2", 0.01, None),
+    (("square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²"), "km2", 1e-6, None),
+    (("acres", "acre"), "km2", 0.0040468564224, None),
     (("nautical miles", "nautical mile"), "nautical_mile", 1.0, None),
     (("kilometres", "kilometers", "kilometre", "kilometer", "kms", "km"), "km", 1.0, None),
     (("miles", "mile"), "km", 1.609344, None),

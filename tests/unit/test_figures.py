@@ -383,3 +383,200 @@ def test_number_inside_capitalised_organisation_name_is_not_a_figure():
     raws = [r["raw_text"] for r in _extract(article, [])]
     assert "3 Hour" not in raws
     assert "40" in " ".join(raws)
+
+
+# --- counts without a following noun (clause role decides) -------------------------------------------
+
+
+def test_bare_count_as_subject_after_partitive_phrase() -> None:
+    row = one("Of the evacuees, 1,200 were children.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("1,200", 1200.0, "count")
+
+
+def test_small_number_word_as_subject_is_a_count() -> None:
+    assert raws("Only three have returned to the office.") == ["three"]
+
+
+def test_passive_subject_and_conjoined_subject_are_counts() -> None:
+    assert raws("Three were killed and 12 injured in the blast.") == ["Three", "12"]
+
+
+def test_scaled_number_word_as_object_is_a_count() -> None:
+    row = one("Visitors are expected to exceed one million this summer.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("one million", 1e6, "count")
+
+
+def test_object_of_change_preposition_is_a_count() -> None:
+    row = one("The death toll climbed to 340.")
+    assert (row["value"], row["unit"]) == (340.0, "count")
+
+
+def test_definite_digits_before_participle_are_a_count() -> None:
+    assert raws("The bill fell short of the 218 needed to pass.") == ["218"]
+
+
+def test_nominal_adjectives_are_counted_people() -> None:
+    assert raws("Officials counted 1,200 dead and 3,400 wounded.") == ["1,200", "3,400"]
+
+
+def test_deictic_time_word_does_not_block_a_count() -> None:
+    assert raws("There are fewer carers per patient: 1.7 today.") == ["1.7"]
+
+
+def test_part_of_out_of_is_a_count() -> None:
+    assert "Twelve" in raws("Twelve out of 20 patients responded to the drug.")
+
+
+def test_count_with_or_more_before_noun() -> None:
+    row = one("The rule applies to firms with 50 or more employees.")
+    assert (row["raw_text"], row["unit"], row["measure"]) == ("50", "count", "employees")
+
+
+def test_count_across_comma_separated_modifiers() -> None:
+    row = one("I am wary of a trial of 61 mostly small, self-selecting employers.")
+    assert (row["raw_text"], row["unit"]) == ("61", "count")
+
+
+def test_noun_possessive_does_not_make_a_count_anaphoric() -> None:
+    assert raws("The club's 20 academy players trained on Monday.") == ["20"]
+
+
+def test_points_in_a_league_table_are_a_count() -> None:
+    assert raws("The club finished 12 points clear of the drop zone.") == ["12"]
+
+
+def test_time_unit_with_adjective_and_of_counts_occasions() -> None:
+    row = one("Unions have held eight national days of strikes.")
+    assert (row["raw_text"], row["unit"]) == ("eight", "count")
+
+
+# --- a bare number compared with an earlier figure takes its unit -------------------------------
+
+
+def test_elliptic_duration_takes_previous_unit() -> None:
+    rows = figures("Patients were followed for 18 months, rather than 12.")
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in rows] == [("18 months", 18.0, "month"),
+                                                                      ("12", 12.0, "month")]
+
+
+def test_elliptic_money_keeps_its_own_scale_and_takes_the_currency() -> None:
+    rows = figures("Revenue reached €3.2bn, up from 2.9bn.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(3.2e9, "EUR"), (2.9e9, "EUR")]
+
+
+def test_elliptic_money_borrows_the_scale_word() -> None:
+    rows = figures("Sales hit $4 billion, up from 3.5 the year before.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(4e9, "USD"), (3.5e9, "USD")]
+
+
+def test_elliptic_count_after_compared_with() -> None:
+    rows = figures("There are 1.7 workers for each pensioner, compared with four in 1960.")
+    assert [(r["raw_text"], r["unit"]) for r in rows] == [("1.7", "count"), ("four", "count")]
+
+
+def test_percent_ellipsis_after_down_from() -> None:
+    rows = figures("Approval fell to 28%, down from 35.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(28.0, "percent"), (35.0, "percent")]
+
+
+# --- other shapes -------------------------------------------------------------------------------------
+
+
+def test_hyphenated_group_size_is_a_count() -> None:
+    rows = figures("A 21-member rescue team and a 300-strong delegation arrived.")
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in rows] == [("21-member", 21.0, "count"),
+                                                                      ("300-strong", 300.0, "count")]
+
+
+def test_spaced_fraction_of_a_whole() -> None:
+    row = one("About a third of the population needs food aid.")
+    assert (row["raw_text"], row["unit"]) == ("a third", "percent")
+    assert row["value"] == pytest.approx(100 / 3)
+
+
+def test_fraction_after_by() -> None:
+    row = one("Firms cut working hours by a fifth.")
+    assert (row["raw_text"], row["value"]) == ("a fifth", 20.0)
+
+
+def test_ordinal_a_third_is_not_a_fraction() -> None:
+    assert figures("He is seeking a third term in office.") == []
+
+
+def test_parenthetical_conversion_is_not_a_second_figure() -> None:
+    assert raws("The countries share a 200-km (125-mile) land border.") == ["200-km"]
+
+
+def test_parenthetical_other_currency_is_a_figure() -> None:
+    assert raws("The deficit will reach €13.5bn (£11.9bn) a year.") == ["€13.5bn", "£11.9bn"]
+
+
+def test_glued_million_before_irregular_plural() -> None:
+    row = one("About 5m people need help.")
+    assert (row["raw_text"], row["value"]) == ("5m", 5e6)
+
+
+def test_pc_is_percent() -> None:
+    row = one("Inflation hit 5pc in March.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("5pc", 5.0, "percent")
+
+
+def test_money_rate_a_year() -> None:
+    row = one("The club pays him $3 million a year.")
+    assert (row["value"], row["unit"]) == (3e6, "USD")
+    assert row["measure"].endswith("per year")
+
+
+# --- not figures (new traps) ---------------------------------------------------------------------------
+
+
+def test_confidence_level_is_not_a_figure() -> None:
+    assert "95%" not in raws("The hazard ratio was 0.73 (95% confidence interval, 0.61 to 0.87).")
+
+
+def test_age_after_aged_is_not_a_count() -> None:
+    assert figures("The patients were aged 65 or older.") == []
+
+
+def test_match_scores_are_not_figures() -> None:
+    assert figures("United won 3-1 on Saturday and are 2-0 up.") == []
+
+
+def test_n_to_m_tally_is_not_a_bare_count() -> None:
+    assert figures("The bill passed the Senate by a vote of 68 to 32.") == []
+
+
+def test_phone_number_is_not_a_figure() -> None:
+    assert figures("Call 0800 123 456 for help.") == []
+
+
+def test_digit_ordinal_is_not_a_figure() -> None:
+    assert figures("He finished 17th in the race.") == []
+
+
+def test_clock_time_after_at_is_not_a_count() -> None:
+    assert figures("The meeting starts at 6 on Monday.") == []
+
+
+def test_non_contract_unit_noun_is_not_a_count() -> None:
+    assert figures("The city received 1,000 millimetres of rain.") == []
+
+
+def test_section_number_is_not_a_figure() -> None:
+    assert figures("Section 230 protects platforms from liability.") == []
+
+
+def test_list_numbering_is_not_a_figure() -> None:
+    assert figures("1. The agency must publish the rule.") == []
+
+
+def test_rating_out_of_is_not_a_count() -> None:
+    assert figures("It ranked 5 out of 10 in the index.") == []
+
+
+def test_clock_time_without_dots_is_not_a_count() -> None:
+    assert figures("The vote is set for 3 pm on Tuesday.") == []
+
+
+def test_selection_after_first_is_not_a_new_count() -> None:
+    assert figures("The first two were pardoned.") == []

@@ -76,3 +76,22 @@ def test_unit_lookup_converts_to_contract_units() -> None:
     assert nb.UNIT_LOOKUP["decades"] == ("year", 10.0, None)
     assert nb.UNIT_LOOKUP["miles"][0] == "km"
     assert nb.UNIT_LOOKUP["barrels per day"] == ("barrel", 1.0, "per day")
+
+
+def test_denominator_values() -> None:
+    assert nb.denominator_value("third") == 3.0
+    assert nb.denominator_value("quarters") == 4.0
+    assert nb.denominator_value("tenth") == 10.0
+    assert nb.denominator_value("second") is None  # "a second" is never a fraction in news text
+    assert nb.denominator_value("term") is None
+
+
+def test_square_metres_and_acres_convert_to_km2() -> None:
+    unit, factor, _ = nb.UNIT_LOOKUP["square metres"]
+    assert (unit, factor) == ("km2", 1e-6)
+    unit, factor, _ = nb.UNIT_LOOKUP["acres"]
+    assert unit == "km2" and factor == pytest.approx(0.004047, rel=1e-3)
+
+
+def test_pc_is_a_percent_form() -> None:
+    assert nb.UNIT_LOOKUP["pc"][0] == "percent"
