@@ -47,6 +47,31 @@ LABELS: dict[str, str] = {
     "190": "use conventional military force",
     "192": "occupy territory",
     "195": "employ aerial weapons",
+    "012": "make pessimistic comment",
+    "023": "appeal for aid",
+    "0233": "appeal for humanitarian aid",
+    "033": "express intent to provide aid",
+    "071": "provide economic aid",
+    "073": "provide humanitarian aid",
+    "075": "grant asylum",
+    "080": "yield",
+    "081": "ease administrative sanctions",
+    "085": "ease economic sanctions",
+    "086": "allow humanitarian access",
+    "087": "de-escalate military engagement",
+    "0831": "accede to change in leadership",
+    "084": "return or release",
+    "114": "complain officially",
+    "115": "bring lawsuit against",
+    "116": "find guilty or liable (legally)",
+    "129": "veto",
+    "161": "reduce or break diplomatic relations",
+    "163": "impose embargo, boycott, or sanctions",
+    "164": "halt negotiations",
+    "166": "expel or withdraw",
+    "172": "impose administrative sanctions",
+    "174": "expel or deport individuals",
+    "191": "impose blockade, restrict movement",
 }
 
 #: Verbs that are events by themselves.
@@ -241,3 +266,271 @@ def intent_code(code: str) -> str:
     if root in ("15", "17", "18", "19"):
         return "138"
     return "030"
+
+
+# --- domain-general acts: business, courts, politics, health, humanitarian ------------------------
+#
+# CAMEO was built for international relations, but its roots read generically: a sale or a
+# takeover is economic cooperation (061), funding is economic aid (071), food and shelter are
+# humanitarian aid (073), a lawsuit is 115, a fine, a points deduction or a ban a sanction (163).
+# A rule or policy issued takes the 050 of a law passed: coding it as a statement (010) would merge it,
+# in deduplication, with anything its author said that month.
+
+#: Verbs of a change of ownership: events only with a concrete owned object ("sold the club",
+#: "acquired Delphix"), never with a counted quantity ("sold 40,000 cars" restates a figure).
+TRANSACTION_VERBS: dict[str, str] = {
+    "acquire": "061", "buy": "061", "purchase": "061", "sell": "061", "merge": "061",
+    "privatise": "061", "privatize": "061", "loan": "061", "transfer": "061",
+}
+
+#: Verbs that are events when their object is a person or organisation ("named X chief
+#: executive", "charged the club", "suspended the player").
+PARTY_OBJECT_VERBS: dict[str, str] = {
+    "name": "050", "hire": "050", "nominate": "050", "confirm": "050", "elect": "050", "reelect": "050",
+    "re-elect": "050", "sack": "0831", "dismiss": "0831", "oust": "0831", "fire": "0831", "sign": "061",
+    "charge": "173", "indict": "173", "prosecute": "173", "jail": "173", "imprison": "173", "sentence": "173",
+    "convict": "116", "fine": "163", "suspend": "172", "ban": "163", "penalise": "163", "penalize": "163",
+    "sanction": "163", "expel": "166", "deport": "174", "sue": "115", "evacuate": "073", "rescue": "070",
+}
+#: Of those, verbs whose object must be a person ("signed Velk", not "signed the Abraham Accords").
+PERSON_OBJECT_VERBS = frozenset("name hire nominate confirm elect reelect re-elect sack dismiss oust fire sign".split())
+
+#: Of those, verbs of sanction or legal action: any organisation-like object counts ("fined the bank",
+#: "charged the club with breaches"), not only a named one.
+SANCTION_VERBS = frozenset("charge indict prosecute fine suspend ban penalise penalize sanction sue expel".split())
+
+#: Subjects that make "passed"/"cleared" a legislative act ("the bill passed the Senate").
+LAW_NOUNS = frozenset("bill law legislation measure amendment act budget resolution package".split())
+#: What a "call for" asks: aid (0233) or a halt to fighting or talks (020).
+CALL_FOR_CODES: dict[str, str] = {
+    **{w: "0233" for w in "aid assistance access funding donation relief supply food".split()},
+    **{w: "020" for w in "ceasefire truce talk negotiation calm restraint release investigation inquiry".split()},
+}
+
+#: Subjects whose "voted" is a legislative act.
+LEGISLATIVE_BODIES = frozenset("house senate congress parliament assembly legislature chamber committee "
+                               "council lawmaker mp senator legislator".split())
+#: Subjects whose "ruled" is a court decision.
+COURT_NOUNS = frozenset("court judge tribunal panel justice jury magistrate arbitrator".split())
+#: Objects that make "seized"/"captured" a taking of territory.
+PLACE_NOUNS = frozenset("city town village capital base airport port region province territory border "
+                        "crossing camp district neighbourhood neighborhood".split())
+#: What a warning foresees when it is a pessimistic comment (012) rather than a threat (130).
+CALAMITY_WORDS = frozenset("famine hunger starvation crisis catastrophe disaster outbreak epidemic collapse "
+                           "shortage malnutrition cholera death die risk shortfall recession".split())
+#: Verbs whose money object is the act: pledging is intent (033), giving is economic aid (071).
+MONEY_VERBS: dict[str, str] = {"pledge": "033", "promise": "033", "donate": "071", "allocate": "071",
+                               "grant": "071", "provide": "071", "give": "071", "contribute": "071",
+                               "earmark": "071", "approve": "071", "pay": "061", "invest": "061"}
+#: Modifiers that make a deal commercial (061) rather than a formal agreement (057).
+ECONOMIC_DEAL_MODS = frozenset("sponsorship transfer takeover merger acquisition buyout loan licensing "
+                               "supply broadcasting commercial investment purchase sale kit shirt".split())
+
+#: Verbs that are events by themselves in these domains (a date still decides whether they are scored).
+DOMAIN_VERB_CODES: dict[str, str] = {
+    "sue": "115", "resign": "0831", "quit": "0831", "veto": "129", "overturn": "120",
+    "donate": "071", "fund": "071", "finance": "071", "subsidise": "071", "subsidize": "071",
+    "airlift": "073", "airdrop": "073", "evacuate": "073",
+    "elect": "050", "reelect": "050", "re-elect": "050",
+    "kill": "180", "massacre": "180", "displace": "190", "besiege": "191", "blockade": "191",
+    "audit": "090", "testify": "010",
+}
+
+#: Phrasal acts: (verb lemma, particle) -> code ("took over", "stepped down", "struck down").
+PHRASAL_CODES: dict[tuple[str, str], str] = {
+    ("take", "over"): "061", ("buy", "out"): "061", ("step", "down"): "0831", ("stand", "down"): "0831",
+    ("strike", "down"): "120", ("swear", "in"): "050", ("sell", "off"): "061",
+}
+
+#: Role nouns that stand for a person object ("sacked the manager", "named a new chief executive").
+ROLE_NOUNS = frozenset(
+    "manager coach chief executive director president chairman chairwoman chair ceo minister secretary "
+    "head player striker midfielder defender goalkeeper official governor judge commissioner leader "
+    "spokesperson spokesman spokeswoman officer founder partner".split()
+)
+
+#: Causes that are not anyone's act: deaths and displacement by a disaster have no CAMEO code.
+DISASTER_NOUNS = frozenset(
+    "earthquake quake flood flooding storm hurricane cyclone typhoon drought wildfire fire tsunami "
+    "landslide eruption heatwave famine disease outbreak epidemic pandemic virus".split()
+)
+
+#: Words that make aid humanitarian (073) rather than generic (070).
+HUMANITARIAN_WORDS = frozenset(
+    "humanitarian food water shelter medicine medical tent blanket relief emergency ration supply "
+    "vaccine fuel aid".split()
+)
+#: Money words: an object "$3bn in funding" names what the money is for through its "in/of/for" phrase.
+MONEY_WORDS = frozenset("funding fund money cash grant loan donation financing investment budget".split())
+
+#: Nouns naming such acts; events alone only with their own date (see events.NOUN_CODES use).
+DOMAIN_NOUN_CODES: dict[str, str] = {
+    "merger": "061", "acquisition": "061", "takeover": "061", "buyout": "061", "sale": "061",
+    "purchase": "061", "transfer": "061", "privatisation": "061", "privatization": "061", "ipo": "061",
+    "election": "050", "referendum": "050", "vote": "050", "reshuffle": "050", "nomination": "050",
+    "resignation": "0831", "retirement": "0831", "dismissal": "0831", "sacking": "0831", "departure": "0831",
+    "publication": "010",
+    "lawsuit": "115", "suit": "115", "complaint": "114", "challenge": "115", "appeal": "0233",
+    "indictment": "173", "prosecution": "173", "conviction": "116", "verdict": "116",
+    "investigation": "090", "inquiry": "090", "probe": "090", "audit": "090",
+    "ruling": "116", "judgment": "116", "judgement": "116",
+    "sanction": "163", "embargo": "163", "ban": "163", "fine": "163", "penalty": "163", "deduction": "163",
+    "evacuation": "073", "airlift": "073", "airdrop": "073", "operation": "190", "siege": "191",
+    "blockade": "191", "massacre": "180", "displacement": "190",
+    "trial": "060", "pilot": "060",
+    "rule": "050", "regulation": "050", "policy": "050", "order": "050", "ordinance": "050",
+    "guidance": "050", "guideline": "050", "reform": "050", "ceasefire": "057", "truce": "057",
+    "settlement": "057",
+}
+
+#: Of those, nouns that need a modifier or a complement to be the act ("a transfer" of a player,
+#: not a bank transfer; "legal challenge"; "humanitarian appeal"); see events._noun_ok.
+DOMAIN_NOUN_CONTEXT: dict[str, frozenset[str]] = {
+    "challenge": frozenset("legal court judicial constitutional".split()),
+    "appeal": frozenset("humanitarian flash emergency donor urgent funding aid".split()),
+    "operation": frozenset("military ground humanitarian rescue relief evacuation".split()),
+    "suit": frozenset("class-action class action civil federal".split()),
+    "order": frozenset("executive".split()),
+    "pilot": frozenset("trial scheme".split()),
+    "deduction": frozenset("point points".split()),
+    "departure": frozenset("".split()),
+    "fine": frozenset("".split()),
+    "penalty": frozenset("financial".split()),
+}
+
+#: Of those, nouns that name a standing thing as often as an act ("the rules", "a ban", "sales"):
+#: events only through a verb ("finalised the rule", "imposed a ban").
+DOMAIN_STATE_NOUNS = frozenset(
+    "rule regulation policy order ordinance guidance guideline reform sanction embargo ban fine penalty "
+    "ceasefire truce settlement suit complaint challenge vote trial pilot".split()
+)
+
+#: Verbs whose object names the act, for the domain nouns (merged into OBJECT_RULES below).
+DOMAIN_OBJECT_RULES: dict[str, dict[str, str]] = {
+    "sign": {"order": "050", "ordinance": "050", "regulation": "050"},
+    "propose": {n: "050" for n in "rule regulation policy guideline standard reform".split()} | {"ban": "163"},
+    "finalise": {n: "050" for n in "rule regulation policy guidance guideline standard reform".split()},
+    "finalize": {n: "050" for n in "rule regulation policy guidance guideline standard reform".split()},
+    "issue": {"rule": "050", "regulation": "050", "order": "050", "guidance": "050", "guideline": "050",
+              "decree": "050", "ruling": "116", "report": "010", "statement": "010", "warning": "130",
+              "fine": "163", "penalty": "163", "appeal": "0233", "sanction": "163", "licence": "050",
+              "license": "050", "approval": "050"},
+    "pass": {"amendment": "050", "act": "050", "measure": "050", "package": "050", "budget": "050"},
+    "adopt": {"rule": "050", "regulation": "050", "policy": "050", "reform": "050", "guideline": "050",
+              "budget": "050"},
+    "approve": {"rule": "050", "regulation": "050", "policy": "050", "reform": "050", "budget": "050",
+                "drug": "050", "treatment": "050", "vaccine": "050", "therapy": "050", "medicine": "050",
+                "merger": "061", "takeover": "061", "acquisition": "061", "sale": "061", "aid": "071", "funding": "071",
+                "loan": "071", "grant": "071", "package": "071", "ceasefire": "057", "plan": "050"},
+    "impose": {"sanction": "163", "embargo": "163", "tariff": "163", "ban": "163", "fine": "163",
+               "penalty": "163", "restriction": "172", "curfew": "172", "deduction": "163", "limit": "172",
+               "blockade": "191", "siege": "191"},
+    "lift": {"sanction": "085", "embargo": "085", "ban": "081", "restriction": "081", "curfew": "081",
+             "blockade": "087", "siege": "087"},
+    "announce": {"rule": "050", "regulation": "050", "policy": "050", "reform": "050", "ban": "163",
+                 "sanction": "163", "result": "010", "finding": "010", "data": "010", "fine": "163"},
+    "unveil": {"plan": "010", "proposal": "010", "strategy": "010", "budget": "010", "rule": "050",
+               "regulation": "050", "policy": "050", "reform": "050"},
+    "introduce": {"rule": "050", "regulation": "050", "ban": "163", "law": "050", "legislation": "050",
+                  "bill": "050", "policy": "050", "reform": "050", "restriction": "172", "tariff": "163"},
+    "implement": {"rule": "050", "regulation": "050", "policy": "050", "reform": "050", "ban": "163"},
+    "repeal": {"rule": "050", "regulation": "050", "law": "050", "ban": "081", "policy": "050"},
+    "rescind": {"rule": "050", "regulation": "050", "policy": "050", "ban": "081"},
+    "block": {"ban": "120", "order": "120", "rule": "120", "regulation": "120", "law": "120", "merger": "120",
+              "takeover": "120",
+              "deal": "120", "acquisition": "120", "bill": "120", "policy": "120", "sale": "120"},
+    "publish": {"paper": "010", "article": "010", "analysis": "010", "review": "010", "figure": "010",
+                "statistic": "010", "estimate": "010", "account": "010", "guidance": "050", "letter": "010",
+                "book": "010", "rule": "050", "regulation": "050", "trial": "010", "survey": "010"},
+    "release": {"report": "010", "result": "010", "study": "010", "finding": "010", "data": "010",
+                "statement": "010", "figure": "010", "statistic": "010", "estimate": "010", "account": "010",
+                "hostage": "084", "prisoner": "084", "detainee": "084", "captive": "084", "fund": "071",
+                "funding": "071", "aid": "073"},
+    "present": {"result": "010", "finding": "010", "data": "010", "report": "010", "plan": "010"},
+    "report": {"result": "010", "finding": "010"},
+    "file": {"approval": "020", "bankruptcy": "061", "lawsuit": "115", "suit": "115", "complaint": "114",
+             "appeal": "115", "challenge": "115",
+             "claim": "115", "case": "115", "charge": "173", "motion": "115", "petition": "115"},
+    "lodge": {"lawsuit": "115", "complaint": "114", "appeal": "115", "challenge": "115", "claim": "115"},
+    "bring": {"lawsuit": "115", "suit": "115", "case": "115", "claim": "115", "charge": "173",
+              "challenge": "115", "prosecution": "173"},
+    "win": {"primary": "050", "race": "050", "seat": "050", "majority": "050", "runoff": "050",
+            "election": "050", "vote": "050", "referendum": "050", "case": "116", "appeal": "116",
+            "lawsuit": "116", "contract": "061", "approval": "050", "nomination": "050"},
+    "lose": {"primary": "050", "race": "050", "seat": "050", "majority": "050", "runoff": "050",
+             "election": "050", "vote": "050", "referendum": "050", "case": "116", "appeal": "116",
+             "lawsuit": "116"},
+    "receive": {"approval": "050", "authorisation": "050", "authorization": "050", "licence": "050",
+                "license": "050"},
+    "hold": {"election": "050", "vote": "050", "referendum": "050", "hearing": "090", "inquiry": "090"},
+    "call": {"election": "050", "referendum": "050"},
+    "settle": {"lawsuit": "057", "suit": "057", "case": "057", "claim": "057", "dispute": "057"},
+    "reach": {"agreement": "057", "deal": "057", "settlement": "057", "ceasefire": "057", "truce": "057",
+              "accord": "057", "compromise": "057"},
+    "strike": {"deal": "057", "agreement": "057"},
+    "agree": {"deal": "057", "ceasefire": "057", "truce": "057", "settlement": "057", "takeover": "061",
+              "sale": "061", "merger": "061", "fee": "061"},
+    "broker": {"deal": "057", "ceasefire": "057", "truce": "057", "agreement": "057"},
+    "declare": {"famine": "012", "outbreak": "012", "ceasefire": "057", "truce": "057", "emergency": "172",
+                "curfew": "172", "bankruptcy": "061"},
+    "complete": {"merger": "061", "acquisition": "061", "takeover": "061", "sale": "061", "purchase": "061",
+                 "transfer": "061", "deal": "061", "trial": "060", "study": "060", "enrolment": "060",
+                 "enrollment": "060", "pilot": "060", "evacuation": "073"},
+    "finish": {"trial": "060", "study": "060", "pilot": "060"},
+    "end": {"trial": "060", "study": "060", "pilot": "060"},
+    "halt": {"trial": "060", "study": "060", "talk": "164", "negotiation": "164"},
+    "stop": {"trial": "060", "study": "060", "talk": "164", "negotiation": "164"},
+    "suspend": {"trial": "060", "study": "060", "talk": "164", "negotiation": "164", "relation": "161",
+                "tie": "161", "aid": "162", "funding": "162", "operation": "166"},
+    "sever": {"relation": "161", "tie": "161"},
+    "cut": {"relation": "161", "tie": "161"},
+    "recall": {"ambassador": "161", "envoy": "161"},
+    "open": {"investigation": "090", "inquiry": "090", "probe": "090", "case": "090"},
+    "launch": {"investigation": "090", "inquiry": "090", "probe": "090", "appeal": "0233", "operation": "190",
+               "lawsuit": "115", "challenge": "115", "offensive": "190", "study": "060", "bid": "061"},
+    "conduct": {"investigation": "090", "inquiry": "090", "audit": "090", "study": "060", "trial": "060",
+                "survey": "060", "evacuation": "073", "airstrike": "195", "operation": "190"},
+    "begin": {"investigation": "090", "inquiry": "090", "study": "060", "evacuation": "073"},
+    "start": {"investigation": "090", "inquiry": "090", "study": "060", "evacuation": "073"},
+    "deliver": {"food": "073", "supply": "073", "medicine": "073", "water": "073", "shelter": "073",
+                "ruling": "116", "verdict": "116", "result": "010", "report": "010"},
+    "distribute": {"aid": "073", "food": "073", "supply": "073", "medicine": "073", "water": "073",
+                   "tent": "073", "ration": "073", "vaccine": "073", "assistance": "073"},
+    "provide": {"food": "073", "shelter": "073", "medicine": "073", "water": "073", "supply": "073",
+                "funding": "071", "loan": "071", "grant": "071", "relief": "073"},
+    "send": {"aid": "073", "food": "073", "medicine": "073", "supply": "073", "letter": "010"},
+    "grant": {"right": "010", "funding": "071", "loan": "071", "aid": "071", "asylum": "075", "licence": "050",
+              "license": "050", "approval": "050", "permission": "050"},
+    "authorise": {"drug": "050", "treatment": "050", "vaccine": "050", "therapy": "050", "medicine": "050",
+                  "use": "050", "sale": "050", "strike": "138", "deployment": "154"},
+    "authorize": {"drug": "050", "treatment": "050", "vaccine": "050", "therapy": "050", "medicine": "050",
+                  "use": "050", "sale": "050", "strike": "138", "deployment": "154"},
+    "allow": {"aid": "086", "convoy": "086", "truck": "086", "access": "086", "delivery": "086"},
+    "give": {"right": "010", "approval": "050", "aid": "070", "funding": "071"},
+    "take": {"office": "050", "power": "050"},
+    "withdraw": {"troop": "166", "force": "166", "ambassador": "161", "proposal": "050", "rule": "050",
+                 "regulation": "050", "nomination": "050", "bill": "050", "bid": "061", "offer": "061"},
+    "apply": {"approval": "020", "licence": "020", "license": "020", "permission": "020", "asylum": "020",
+              "membership": "020", "bankruptcy": "061"},
+    "seek": {"approval": "020", "asylum": "020"},
+    "assume": {"office": "050", "presidency": "050", "role": "050", "post": "050", "chairmanship": "050"},
+    "extend": {"contract": "057", "deal": "057", "agreement": "057", "ceasefire": "057", "truce": "057"},
+    "renew": {"contract": "057", "deal": "057", "agreement": "057", "ceasefire": "057", "truce": "057"},
+    "dock": {"point": "163"},
+    "write": {"letter": "010"},
+    "confirm": {"famine": "012", "outbreak": "012", "case": "012"},
+    "allocate": {"funding": "071", "fund": "071", "aid": "071", "money": "071", "budget": "071"},
+    "pledge": {"aid": "033", "funding": "033", "support": "033", "assistance": "033", "money": "033",
+               "fund": "033"},
+    "pay": {"fee": "061", "sum": "061"},
+}
+
+#: Transaction nouns whose plural counts units rather than naming an act ("sales rose 5% in 2023").
+SINGULAR_ONLY_NOUNS = frozenset("sale purchase transfer acquisition investment".split())
+
+for _verb, _rules in DOMAIN_OBJECT_RULES.items():
+    OBJECT_RULES[_verb] = {**OBJECT_RULES.get(_verb, {}), **_rules}
+for _noun, _code in DOMAIN_NOUN_CODES.items():
+    NOUN_CODES.setdefault(_noun, _code)
+NOUN_NEEDS_CONTEXT.update(DOMAIN_NOUN_CONTEXT)
+STATE_NOUNS = STATE_NOUNS | DOMAIN_STATE_NOUNS

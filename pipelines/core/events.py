@@ -255,7 +255,60 @@ def _objects(tok) -> list:
             out.extend(p for p in child.children if p.dep_ == "pobj")
         elif child.dep_ == "prt":  # "step up shipments", "carry out drills": object hangs on the verb
             continue
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head)  # "the study, published in May 2024": the modified noun is the passive object
+    if tok.dep_ == "conj" and _is_passive(tok) and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "the trial began in 2021 and was completed in 2024": the shared subject is the passive object
+        out.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    for obj in list(out):  # "approved $3bn in funding", "£45m of aid": the money names its purpose
+        if _is_money(obj) or obj.like_num or obj.lemma_.lower() in ("sum", "amount", "package"):
+            for prep in list(obj.children) + [c for c in tok.children if c.lower_ == "in"]:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
+                    out.extend(p for p in prep.children if p.dep_ == "pobj" and
+                               p.lemma_.lower() in cameo.MONEY_WORDS | cameo.HUMANITARIAN_WORDS)
     return out
+
+
+_CURRENCY_SIGNS = set("$£€¥₹")
+
+
+def _is_money(tok) -> bool:
+    """"$3m" is tagged MONEY only in part, if at all: the head noun, its number or its currency sign says so."""
+    return tok.ent_type_ == "MONEY" or tok.text in _CURRENCY_SIGNS or any(
+        c.ent_type_ == "MONEY" or c.text in _CURRENCY_SIGNS for c in tok.children)
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children)
+
+
+_LEGISLATURES = {"parliament", "congress", "senate", "assembly", "house", "legislature", "lawmaker", "mp",
+                 "senator", "legislator", "deputy", "chamber", "bundestag", "duma", "knesset", "majlis"}
+
+
+def _legislative(verb) -> bool:
+    """The acting subject of ``verb`` (or of the clause it serves) is a legislature or its members."""
+    t = verb
+    for _ in range(3):
+        subj = _subject(t) or next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            words = {subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.subtree}
+            return bool(words & _LEGISLATURES)
+        if t.dep_ not in ("advcl", "xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _economic_deal(tok) -> bool:
+    return any(c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in cameo.ECONOMIC_DEAL_MODS
+                                                          or c.ent_type_ == "MONEY") for c in tok.children)
+
+
+def _humanitarian(tok) -> bool:
+    """Aid whose modifiers say it relieves people ("food aid", "humanitarian assistance"): CAMEO 073."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in cameo.HUMANITARIAN_WORDS - {"aid"}
+               for c in tok.children)
 
 
 def _noun_ok(tok) -> bool:
@@ -265,6 +318,8 @@ def _noun_ok(tok) -> bool:
     if need is None:
         return True
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if lemma == "appeal" and _prep_object(tok, "for") in cameo.MONEY_WORDS | cameo.HUMANITARIAN_WORDS:
+        return True  # "an appeal for funding"
     return bool(mods & need)
 
 
@@ -290,9 +345,37 @@ def _is_future(tok) -> bool:
     return False
 
 
+#: Lemmatiser slips on verbs the tables need ("fined" -> "fin"): surface prefix -> lemma.
+_LEMMA_FIXES = {"fin": ("fine", "fine")}
+
+
+def _verb_lemma(tok) -> str:
+    lemma = tok.lemma_.lower()
+    fix = _LEMMA_FIXES.get(lemma)
+    if fix is not None and tok.lower_.startswith(fix[0]):
+        return fix[1]
+    return lemma
+
+
+def _trial_code(tok) -> str:
+    """A court trial ("the trial of two men", "a murder trial") is legal action (173); otherwise a trial
+    is a scheme or a study (060)."""
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & {"murder", "criminal", "court", "jury", "corruption", "fraud", "terrorism", "war", "crimes", "show"}:
+        return "173"
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "NORP") or p.lemma_.lower() in (
+                        "man", "woman", "suspect", "defendant", "member", "officer", "militant", "activist",
+                        "leader", "people", "person")):
+                    return "173"
+    return "060"
+
+
 def _verb_trigger(tok) -> _Trigger | None:
     """A verb that is an event (by itself, by its object, or as a statement)."""
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok)
     objs = _objects(tok)
     # the object names the event: "opened its embassy", "carried out drills", "announced the appointment"
     rules = cameo.OBJECT_RULES.get(lemma, {})
@@ -301,7 +384,14 @@ def _verb_trigger(tok) -> _Trigger | None:
         if ol == "trial" and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
             continue  # "began the trial of two suspects" is a court case, not a trial scheme
         if ol in rules:
-            return _Trigger(tok, rules[ol], lemma, ol, "verb", covered={tok.i, obj.i})
+            code = _trial_code(obj) if ol == "trial" and rules[ol] == "060" else rules[ol]
+            if code == "070" and _humanitarian(obj):
+                code = "073"  # "delivered food aid", "sent humanitarian assistance"
+            if ol == "deal" and code == "057" and _economic_deal(obj):
+                code = "061"  # "a £30m sponsorship deal", "a transfer deal": a commercial transaction
+            if code == "071" and _legislative(tok):
+                code = "050"  # a parliament approving funds passes a budget: a legislative act
+            return _Trigger(tok, code, lemma, ol, "verb", covered={tok.i, obj.i})
     if lemma in cameo.LIGHT_VERBS or lemma in cameo.SAY_VERBS:
         for obj in objs:
             ol = obj.lemma_.lower()
@@ -314,9 +404,14 @@ def _verb_trigger(tok) -> _Trigger | None:
         return _Trigger(tok, "040", lemma, None, "verb", covered={tok.i})
     if lemma in ("begin", "start", "launch", "continue"):
         for c in tok.children:
+            if c.dep_ != "nsubj":
+                continue
+            if c.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                c = tok.head  # "the joint project, which began in 2022": the project began
             cl = c.lemma_.lower()
-            if c.dep_ == "nsubj" and cl in cameo.NOUN_CODES and _noun_ok(c):
-                return _Trigger(tok, cameo.NOUN_CODES[cl], lemma, cl, "verb", covered={tok.i, c.i})
+            if cl in cameo.NOUN_CODES and _noun_ok(c):
+                code = _trial_code(c) if cl == "trial" else cameo.NOUN_CODES[cl]
+                return _Trigger(tok, code, lemma, cl, "verb", covered={tok.i, c.i})
     if _prep_object(tok, "to") in cameo.STREET_NOUNS and lemma in ("take", "pour", "march"):
         return _Trigger(tok, "141", lemma, "street", "verb", covered={tok.i})  # "took to the streets"
     if lemma in ("go", "be", "remain", "stay") and _prep_object(tok, "on") == "strike":
@@ -333,6 +428,9 @@ def _verb_trigger(tok) -> _Trigger | None:
         return _Trigger(tok, "070", lemma, None, "verb", covered={tok.i})  # "rescuers helped Athens"
     if lemma == "work" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return _Trigger(tok, "060", lemma, None, "verb", covered={tok.i})
+    domain = _domain_trigger(tok, lemma, objs)
+    if domain is not None:
+        return domain
     if lemma in cameo.VERB_CODES:
         if lemma == "recognize" or lemma == "recognise":
             # recognising a state, not "recognises X as a neighbour"
@@ -347,6 +445,182 @@ def _verb_trigger(tok) -> _Trigger | None:
     if lemma in cameo.SAY_VERBS:
         return _Trigger(tok, "010", lemma, None, "say", covered={tok.i})
     return None
+
+
+#: Heads of violence that can kill: an attack kills, a disease or an earthquake is not an act.
+_VIOLENT_WORDS = {"attack", "strike", "airstrike", "bombing", "shelling", "fighting", "war", "clash", "raid",
+                  "militant", "soldier", "force", "troop", "gunman", "army", "militia", "rebel", "fighter",
+                  "missile", "rocket", "drone", "bomb", "shell", "sniper", "police"}
+_COURT_WORDS = {"ruling", "verdict", "decision", "judgment", "judgement", "sentence", "conviction", "order"}
+
+
+def _particle(tok) -> str | None:
+    """The particle of a phrasal verb ("took over", "stepped down"), which the parser may tag advmod."""
+    for c in tok.children:
+        if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and c.lower_ in ("over", "out", "down", "in", "off"):
+            return c.lower_
+    return None
+
+
+def _is_party(tok) -> bool:
+    """A person or organisation as object: a named entity, or a role noun ("sacked the manager")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.lemma_.lower() in cameo.ROLE_NOUNS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in cameo.ROLE_NOUNS for c in tok.children) and tok.pos_ == "PROPN"
+
+
+def _concrete(tok) -> bool:
+    """An owned thing, not a counted quantity: "the club", "Delphix", "its stake" - not "40,000 cars"."""
+    if tok.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY") or tok.like_num:
+        return False
+    if any(c.dep_ == "nummod" or c.lower_ in ("some", "many", "more", "fewer", "most", "few") for c in tok.children):
+        return False
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "PRODUCT"):
+        return True
+    if tok.pos_ == "PRON":
+        return False
+    if tok.tag_ == "NNS":  # "sold the hotels", "its stakes"; not "sold players"
+        return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in tok.children)
+    return tok.tag_ == "NN" and any(c.dep_ in ("poss", "det") for c in tok.children)
+
+
+def _cause(tok):
+    """The cause of a passive or intransitive outcome: its agent, subject, or an in/by phrase."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    return None
+
+
+def _gloomy(tok) -> bool:
+    """A warning of a calamity ("warned that millions face famine"): a pessimistic comment, not a threat."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ in ("of", "about"):
+            if any(t.lemma_.lower() in cameo.CALAMITY_WORDS for t in c.subtree):
+                return True
+    return False
+
+
+def _office(noun) -> bool:
+    """An office taken up ("chief executive", "the club's manager"), not a description ("a leader in
+    education", "the first minister to visit")."""
+    if not (noun.lemma_.lower() in cameo.ROLE_NOUNS or any(
+            g.dep_ == "compound" and g.lemma_.lower() in cameo.ROLE_NOUNS for g in noun.children)):
+        return False
+    return not any(c.lower_ in ("a", "an", "first", "last", "only") or c.tag_ in ("JJS", "CD") or c.dep_ in (
+        "relcl", "acl") for c in noun.children)
+
+
+def _domain_trigger(tok, lemma: str, objs: list) -> _Trigger | None:
+    """Acts outside diplomacy: sales and takeovers, appointments, lawsuits, fines, aid, killings.
+
+    Each needs what makes it an act rather than a figure or a state: a
+    concrete owned object for a sale, a person or organisation as object for
+    "named"/"charged"/"suspended", an agent of violence for "killed".
+    """
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+            tok.head.lemma_.lower() not in cameo.DECISION_VERBS | cameo.INTENT_VERBS:
+        return None  # "leaving EDF to fund the shortfall", "in order to buy time": a purpose, not an act
+    phrasal = cameo.PHRASAL_CODES.get((lemma, _particle(tok) or ""))
+    if phrasal is not None:
+        return _Trigger(tok, phrasal, lemma, objs[0].lemma_.lower() if objs else None, "verb", covered={tok.i})
+    if lemma in ("take", "come", "enter") and (
+            any(c.dep_ == "dobj" and c.lemma_.lower() == "effect" for c in tok.children)
+            or _prep_object(tok, "into") == "force"):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        sl = subj.lemma_.lower() if subj is not None else ""
+        if sl in cameo.NOUN_CODES and cameo.NOUN_CODES[sl][:2] in ("01", "05", "16", "17"):
+            return _Trigger(tok, cameo.NOUN_CODES[sl], lemma, sl, "verb", covered={tok.i})  # "the law took effect"
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if lemma in ("pass", "clear") and subj is not None and subj.lemma_.lower() in cameo.LAW_NOUNS:
+        # "the bill cleared the Senate"
+        return _Trigger(tok, "050", lemma, subj.lemma_.lower(), "verb", covered={tok.i})
+    if lemma == "vote" and subj is not None and subj.lemma_.lower() in cameo.LEGISLATIVE_BODIES and not any(
+            c.dep_ in ("xcomp", "advcl") for c in tok.children):
+        return _Trigger(tok, "050", lemma, None, "verb", covered={tok.i})  # "the House voted on the bill"
+    reduced = tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("nsubj", "aux") for c in tok.children)
+    if lemma == "agree" and (_is_passive(tok) or reduced):
+        return _Trigger(tok, "057", lemma, None, "verb", covered={tok.i})  # "a price agreed in 2013"
+    if lemma == "call" and _prep_object(tok, "for") in cameo.CALL_FOR_CODES:
+        wanted = _prep_object(tok, "for")
+        return _Trigger(tok, cameo.CALL_FOR_CODES[wanted], lemma, wanted, "verb", covered={tok.i})
+    if lemma in ("plead", "find") and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lower_ in (
+            "guilty", "liable") for c in tok.children):
+        return _Trigger(tok, "116", lemma, None, "verb", covered={tok.i})  # "was found guilty", "pleaded guilty"
+    if lemma == "become" and tok.tag_ != "VBG" and any(c.dep_ == "attr" and _office(c) for c in tok.children):
+        return _Trigger(tok, "050", lemma, None, "verb", covered={tok.i})  # "became chief executive in 2023"
+    if lemma == "rule" and subj is not None and subj.lemma_.lower() in cameo.COURT_NOUNS:
+        return _Trigger(tok, "116", lemma, None, "verb", covered={tok.i})  # "the court ruled in June"
+    if lemma in ("seize", "capture", "overrun") and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in cameo.PLACE_NOUNS for o in objs):
+        return _Trigger(tok, "192", lemma, None, "verb", covered={tok.i})  # "seized the city"
+    if lemma == "warn" and _gloomy(tok):
+        return _Trigger(tok, "012", lemma, None, "verb", covered={tok.i})  # "warned of famine"
+    money = [o for o in objs if _is_money(o) and o.dep_ in ("dobj", "nsubjpass")]
+    if lemma in cameo.MONEY_VERBS and money:
+        code = cameo.MONEY_VERBS[lemma]
+        if code == "071" and _legislative(tok):
+            code = "050"  # a parliament voting money passes a budget
+        return _Trigger(tok, code, lemma, "money", "verb", covered={tok.i})  # "pledged $2bn"
+    if lemma in cameo.TRANSACTION_VERBS and _particle(tok) is None:
+        owned = [o for o in objs if _concrete(o)]
+        if owned or lemma == "merge" and not objs:
+            return _Trigger(tok, cameo.TRANSACTION_VERBS[lemma], lemma, owned[0].lemma_.lower() if owned else None,
+                            "verb", covered={tok.i})
+        return None
+    if lemma == "appeal":
+        purpose = _prep_object(tok, "for")
+        if purpose in cameo.MONEY_WORDS | cameo.HUMANITARIAN_WORDS or any(
+                o.lemma_.lower() in cameo.HUMANITARIAN_WORDS for p in tok.children if p.dep_ == "prep"
+                for o in p.children if o.dep_ == "pobj"):
+            return _Trigger(tok, "0233", lemma, purpose, "verb", covered={tok.i})
+        if _prep_object(tok, "against") is not None or any(o.lemma_.lower() in _COURT_WORDS for o in objs):
+            return _Trigger(tok, "115", lemma, None, "verb", covered={tok.i})  # "appealed against the ruling"
+        return None
+    if lemma in cameo.PARTY_OBJECT_VERBS and tok.dep_ != "acl":  # "a man named X" is no naming
+        direct = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        if tok.dep_ == "conj" and _is_passive(tok) and not direct:
+            direct = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        broad = lemma in cameo.SANCTION_VERBS and (lemma != "charge" or _prep_object(tok, "with") is not None)
+        party = [o for o in direct if _is_party(o) or broad and o.pos_ in ("NOUN", "PROPN")
+                 and o.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")]
+        if lemma in cameo.PERSON_OBJECT_VERBS:
+            party = [o for o in party if o.ent_type_ == "PERSON" or o.lemma_.lower() in cameo.ROLE_NOUNS]
+        if party and not (lemma == "fire" and _prep_object(tok, "at") is not None):
+            return _Trigger(tok, cameo.PARTY_OBJECT_VERBS[lemma], lemma, None, "verb", covered={tok.i})
+    if lemma in cameo.DOMAIN_VERB_CODES and tok.dep_ != "amod":
+        if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return None  # "Iran finances terrorism": a standing claim, not an act at a time
+        if lemma in ("kill", "massacre"):
+            cause = _cause(tok)
+            if cause is None or not (cause.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                                     or cause.lemma_.lower() in _VIOLENT_WORDS) or any(
+                    t.lemma_.lower() in cameo.DISASTER_NOUNS for t in cause.subtree):
+                return None  # "were killed" alone, "the earthquake killed": no act to code
+        if lemma == "displace":
+            cause = _cause(tok)
+            if cause is not None and cause.lemma_.lower() in cameo.DISASTER_NOUNS or any(
+                    p.lemma_.lower() in cameo.DISASTER_NOUNS for p in tok.subtree):
+                return None
+        if lemma in ("fund", "finance", "donate") and not objs and not _is_passive(tok):
+            return None  # "funds are short"
+        return _Trigger(tok, cameo.DOMAIN_VERB_CODES[lemma], lemma, objs[0].lemma_.lower() if objs else None,
+                        "verb", covered={tok.i})
+    return None
+
+
+def _purpose_of(tok, acts: set[int]) -> bool:
+    """An infinitive of purpose ("to block the rule") hanging on another trigger's verb."""
+    return (tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VB" and tok.head.i in acts and tok.head.i != tok.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and tok.head.lemma_.lower() not in cameo.DECISION_VERBS | cameo.INTENT_VERBS)
 
 
 def _prep_object(tok, prep: str) -> str | None:
@@ -378,7 +652,8 @@ def _sentence_triggers(sent) -> list[_Trigger]:
         if trig.kind == "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             continue
         head = tok.head
-        if tok.dep_ == "xcomp" and head.i != tok.i:
+        infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (tok.dep_ == "xcomp" or infinitive) and head.i != tok.i:  # "voted in April to ban" parses as advcl
             hl = head.lemma_.lower()
             if hl in cameo.DECISION_VERBS:
                 trig.actor_token = head
@@ -391,6 +666,9 @@ def _sentence_triggers(sent) -> list[_Trigger]:
             trig.planned = True
         triggers.append(trig)
         consumed |= trig.covered
+    # "sued to block the rule", "passed a law to approve funding": the purpose of an act is not a second act
+    acts = {i for t in triggers for i in t.covered}
+    triggers = [t for t in triggers if not _purpose_of(t.token, acts)]
     # a decision/intent verb that became part of its xcomp is not a separate statement
     triggers = [t for t in triggers if not (t.kind == "say" and t.token.i in
                                           {i for o in triggers if o is not t for i in o.covered})]
@@ -417,6 +695,9 @@ def _occasion_of(tok, code: str, triggers: list[_Trigger]) -> bool:
     The summit is the occasion of the reported meeting, not a second event
     of the same kind told in the same clause.
     """
+    if code[:2] == "04" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and \
+            tok.head.head.i in {t.token.i for t in triggers if t.kind in ("verb", "say") and t.code[:2] != "04"}:
+        return True  # "results were announced at a meeting of X": the meeting is the venue
     verbs = {t.token.i for t in triggers if t.kind == "verb" and t.code[:2] == code[:2]}
     if not verbs:
         return False
@@ -552,6 +833,7 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
     """Give each trigger a date: its own, else borrowed (see module docstring)."""
     owner = {i: t for t in triggers for i in t.covered}
     floating: list[tuple[ResolvedDate, object]] = []  # (date, the verb it modifies)
+    periods: list[tuple[_Trigger, str]] = []  # dates of the period an object covers: a fallback only
     quoted = _quoted_ranges(sent.doc.text)
     for toks, expr in _date_spans(ctx, sent):
         head = _span_head(toks)
@@ -573,11 +855,23 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
                 floating.append((rd, _nearest_verb(head)))
             continue
         if trig.date is None:
-            future = trig.planned
+            if trig.kind == "verb" and _period_of_object(head, trig):
+                periods.append((trig, expr))  # "the accounts for 2022-23, published in March 2024"
+                continue
+            future = trig.planned or _scheduled_present(trig)
             if (future and trig.actor_token is not None and trig.actor_token.tag_ == "VBD"
                     and head not in trig.token.subtree):
                 future = False  # "agreed on Monday to resume talks": the agreeing is past
             rd = _resolve(ctx, expr, future)
+            if rd:
+                trig.date, trig.date_how = rd, "own"
+                pub = ctx.article.published_date
+                if _scheduled_present(trig) and pub is not None and rd.start > pub:
+                    trig.planned = True  # "Turkey holds elections on May 14": a timetable, not news
+
+    for trig, expr in periods:
+        if trig.date is None:
+            rd = _resolve(ctx, expr, trig.planned)
             if rd:
                 trig.date, trig.date_how = rd, "own"
 
@@ -595,6 +889,19 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
                 if not any(p.dep_ in _BARRIER_DEPS for p in path):
                     t.date, t.date_how = by_verb[anc.i], "own"
                 break
+
+    # "sold to a consortium led by X in May 2022": the parser hangs the date on the participle that
+    # describes the object; with no date of its own, the act takes it
+    for rd, verb in floating:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i in owner or any(
+                c.dep_ in ("nsubj", "nsubjpass", "advcl", "conj") for c in verb.children):
+            continue
+        t = verb.head
+        while t.i not in owner and t.dep_ in ("pobj", "prep", "dobj", "nsubjpass") and t.head.i != t.i:
+            t = t.head
+        trig = owner.get(t.i)
+        if trig is not None and trig.date is None and trig.kind == "verb":
+            trig.date, trig.date_how = rd, "clause"
 
     # "N years after": relative to the sentence's own-dated main event
     dated_main = [t for t in triggers if t.date_how == "own" and _years_after(t) is None]
@@ -667,6 +974,24 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
         for t in triggers:
             if t.date is None and t.token.dep_ == "ROOT":
                 t.date, t.date_how = floating[0][0], "sentence"
+
+
+def _period_of_object(date_head, trig: _Trigger) -> bool:
+    """A date in a "for" phrase under the verb's object ("results for 2023") is the period the object
+    covers, not the time of the act."""
+    t = date_head
+    while t.i not in trig.covered and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.i != trig.token.i:
+            return True
+        t = t.head
+    return False
+
+
+def _scheduled_present(trig: _Trigger) -> bool:
+    """A present-simple act with a date ("holds elections on May 14") is a timetable: its date lies ahead."""
+    tok = trig.token
+    return trig.kind == "verb" and tok.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _follows_in_time(tok, other) -> bool:
@@ -926,6 +1251,10 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozen
         for child in tok.children:
             if child.dep_ == "poss":
                 a1_tok = child
+        by = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for p in c.children if p.dep_ == "pobj"), None)
+        if by is not None and a1_tok is not None and _actor_of(ctx, by) is not None:
+            a1_tok = by  # "the club's takeover by the Harlow Group": the by-phrase acts, the possessor undergoes
         for child in tok.children:
             if a1_tok is None and child.dep_ == "prep" and child.lower_ in ("by", "between", "of"):
                 a1_tok = next((p for p in child.children if p.dep_ == "pobj"), None)
@@ -960,10 +1289,18 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozen
                 if c.dep_ == "prep" and c.lower_ == "with":
                     subj = next((p for p in c.children if p.dep_ == "pobj"), None)
         a1 = _actor_of(ctx, subj)
+        if a1 is None and subj is not None and subj.lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
+            sayer = _subject(tok.head) if tok.head.i != tok.i else None
+            if sayer is not None and sayer.lower_ not in ("it", "they", "we"):  # "Orvane said it had sold"
+                a1 = _actor_of(ctx, sayer, allow_pronoun=False)
         if a1 is None and subj is not None and subj.lower_ in ("it", "its") and ctx.last_actor is not None:
             a1 = ctx.last_actor
         patient = _patient(tok)
         a2 = _actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
+        if a1 is None and patient is not None and patient.dep_ == "nsubjpass" and _mention_at(ctx, patient) is None:
+            owner = _owner_of(ctx, patient)
+            if owner is not None:  # "Orvane's trial was halted", "its accounts were published": the owner acts
+                a1, a2 = owner, None
         if a2 is None and subj is not None:  # "Aliyev and Herzog met": the second subject is the partner
             for conj in subj.conjuncts:
                 a2 = _actor_of(ctx, conj, allow_pronoun=False)
@@ -1002,6 +1339,16 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozen
         "trigger": trig.lemma,
         "object": trig.obj,
     }
+
+
+def _owner_of(ctx: _Context, noun) -> Mention | None:
+    """The possessor of an agentless passive's subject, "its" taking the last acting actor."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            if c.lower_ in ("its", "their") and c.pos_ == "PRON":
+                return ctx.last_actor
+            return _actor_of(ctx, c, allow_pronoun=False)
+    return None
 
 
 def _lead_date(article: Article, para: Paragraph, triggers: list[_Trigger],

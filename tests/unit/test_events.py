@@ -529,3 +529,251 @@ def test_when_clause_parsed_as_sibling_of_the_after_clause_takes_its_date_and_sp
     assert (talk["actor1_id"], talk["actor2_id"]) == ("ames", "borg")
     assert talk["event_date"] == date(2023, 3, 3)
     assert talk["text"] == "When Ames and Borg spoke after Cato appointed an envoy on 3 March"
+
+
+# --- acts outside diplomacy: business, sport, health, politics, courts, humanitarian ---------------
+# Invented sentences; each test holds one trap.
+
+
+def _codes(rows: list[dict]) -> list[str]:
+    return [r["cameo_code"] for r in rows]
+
+
+def test_player_sold_to_club_is_economic_cooperation() -> None:
+    (row,) = dated(events_of("The club sold Tomas Velk to Castellan FC for £45m in August 2023."))
+    assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("061", date(2023, 8, 1), "month")
+
+
+def test_passive_with_by_agent_makes_the_agent_actor1() -> None:
+    (row,) = dated(events_of("Brentmoor United was bought by the Harlow Group in 2021."))
+    assert row["cameo_code"] == "061"
+    assert row["actor1_id"] == "harlow-group"
+    assert row["event_date"] == date(2021, 1, 1) and row["date_precision"] == "year"
+
+
+def test_passive_without_agent_keeps_the_subject_as_actor2() -> None:
+    (row,) = dated(events_of("Norcastle Bank was fined in March 2022."))
+    assert row["cameo_code"] == "163"
+    assert row["actor1_id"] is None and row["actor2_id"] == "norcastle-bank"
+
+
+def test_fined_survives_the_lemmatiser() -> None:
+    """spaCy lemmatises "fined" as "fin"."""
+    (row,) = dated(events_of("The regulator fined Norcastle Bank £20m in 2022."))
+    assert row["cameo_code"] == "163"
+
+
+def test_study_published_in_journal_is_a_statement() -> None:
+    (row,) = dated(events_of("The study was published in the Journal of Clinical Medicine in May 2024."))
+    assert (row["cameo_code"], row["event_date"]) == ("010", date(2024, 5, 1))
+
+
+def test_participle_publication_is_an_event() -> None:
+    rows = dated(events_of("The study, published in the Lancet in May 2024, found that the drug worked."))
+    assert [(r["cameo_code"], r["event_date"]) for r in rows] == [("010", date(2024, 5, 1))]
+
+
+def test_conjoined_passive_shares_the_subject() -> None:
+    rows = dated(events_of("The phase 3 trial began in 2021 and was completed in February 2024."))
+    assert sorted((r["event_date"], r["cameo_code"]) for r in rows) == [
+        (date(2021, 1, 1), "060"), (date(2024, 2, 1), "060")]
+
+
+def test_rule_finalised_in_passive_voice() -> None:
+    (row,) = dated(events_of("The rule was finalised in May 2024."))
+    assert (row["cameo_code"], row["event_date"]) == ("050", date(2024, 5, 1))
+
+
+def test_nominal_election_with_its_own_date() -> None:
+    (row,) = dated(events_of("In the March 2024 election, voters chose Maria Dellan as mayor."))
+    assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("050", date(2024, 3, 1), "month")
+
+
+def test_lawsuit_filed_is_115() -> None:
+    (row,) = dated(events_of("In 2023, the Farrow Foundation filed a lawsuit against the Department of Energy."))
+    assert row["cameo_code"] == "115" and row["actor1_id"] == "farrow-foundation"
+
+
+def test_court_trial_is_legal_action_not_a_study() -> None:
+    (row,) = dated(events_of("The trial of the two men began in March 2024."))
+    assert row["cameo_code"] == "173"
+
+
+def test_food_aid_is_humanitarian_aid() -> None:
+    (row,) = dated(events_of("The World Food Programme delivered food aid to 1.2 million people in 2023."))
+    assert row["cameo_code"] == "073" and row["actor1_id"] == "world-food-programme"
+
+
+def test_appeal_for_humanitarian_aid() -> None:
+    (row,) = dated(events_of("The United Nations appealed for $400m in humanitarian aid in February 2024."))
+    assert row["cameo_code"] == "0233"
+
+
+def test_stepping_down_is_a_leadership_change() -> None:
+    (row,) = dated(events_of("Chief executive Paul Brenner stepped down in November 2023."))
+    assert row["cameo_code"] == "0831" and row["actor1_id"] == "paul-brenner"
+
+
+def test_funding_approved_by_a_donor_is_economic_aid() -> None:
+    (row,) = dated(events_of("The Kessel Foundation approved $3m in funding for the clinic in 2022."))
+    assert row["cameo_code"] == "071"
+
+
+def test_funding_approved_by_a_legislature_is_a_legislative_act() -> None:
+    (row,) = dated(events_of("Congress approved $3bn in funding for the programme in 2022."))
+    assert row["cameo_code"] == "050"
+
+
+def test_points_deduction_is_a_sanction() -> None:
+    (row,) = dated(events_of("The league imposed a ten-point deduction on the club in November 2023."))
+    assert row["cameo_code"] == "163"
+
+
+def test_merger_completed_through_a_light_verb() -> None:
+    (row,) = dated(events_of("Velcor and Dunmore Energy completed their merger in March 2023."))
+    assert row["cameo_code"] == "061"
+
+
+def test_bill_clearing_a_chamber_is_legislative() -> None:
+    (row,) = dated(events_of("The bill cleared the Senate in May 2024.", published=date(2024, 6, 12)))
+    assert (row["cameo_code"], row["event_date"]) == ("050", date(2024, 5, 1))
+
+
+def test_warning_of_famine_is_a_pessimistic_comment() -> None:
+    (row,) = dated(events_of("The United Nations warned in March 2024 that millions face famine.",
+                             published=date(2024, 6, 12)))
+    assert row["cameo_code"] == "012"
+
+
+def test_pledged_money_is_intent_to_provide_aid() -> None:
+    text = "Donors pledged $2bn at a conference in Paris in April 2024."
+    (row,) = dated(events_of(text, published=date(2024, 6, 12)))
+    assert row["cameo_code"] == "033"
+
+
+def test_joint_project_which_began_takes_the_relative_clause_date() -> None:
+    (row,) = dated(events_of("The joint project, which began in 2022, trains teachers."))
+    assert (row["cameo_code"], row["event_date"]) == ("060", date(2022, 1, 1))
+
+
+def test_present_simple_with_date_is_a_timetable() -> None:
+    """Published 3 March: "hold elections on May 14" is ahead, not last year's May."""
+    rows = dated(events_of("Both countries hold elections on May 14.", published=date(2023, 3, 3)))
+    assert rows and all(r["planned"] and r["event_date"] == date(2023, 5, 14) for r in rows)
+
+
+def test_period_of_the_object_is_not_the_date_of_the_act() -> None:
+    text = "The club's accounts for 2022-23, published in March 2024, showed a loss of £90m."
+    (row,) = dated(events_of(text, published=date(2024, 6, 12)))
+    assert row["event_date"] == date(2024, 3, 1)
+
+
+def test_meeting_as_venue_is_not_a_second_event() -> None:
+    text = "Results were announced at a meeting of the American Heart Association in November 2023."
+    rows = dated(events_of(text, published=date(2024, 6, 12)))
+    assert _codes(rows) == ["010"]
+
+
+def test_purpose_infinitive_is_not_a_second_event() -> None:
+    rows = dated(events_of("The Chamber of Commerce sued the agency in April 2024 to block the rule.",
+                           published=date(2024, 6, 12)))
+    assert _codes(rows) == ["115"]
+
+
+# negative cases: figures, opinions, generic statements, hypotheticals
+
+
+def test_counted_sales_restate_a_figure() -> None:
+    assert dated(events_of("The company sold 40,000 cars in 2023.")) == []
+
+
+def test_sales_rising_is_not_an_event() -> None:
+    assert dated(events_of("Sales rose 5% in 2023.")) == []
+
+
+def test_reported_loss_is_not_an_event() -> None:
+    assert dated(events_of("The company reported a loss of £50m for 2023.")) == []
+
+
+def test_hypothetical_sale_is_not_an_event() -> None:
+    assert events_of("The club could be sold in 2025.") == []
+
+
+def test_opinion_about_a_takeover_is_not_an_event() -> None:
+    assert dated(events_of("Analysts believe the takeover was a mistake.")) == []
+
+
+def test_generic_present_is_undated() -> None:
+    assert dated(events_of("Clubs sell players to balance their books.")) == []
+
+
+def test_deaths_in_an_earthquake_are_not_an_act() -> None:
+    assert dated(events_of("The earthquake killed 3,000 people in 2023.")) == []
+
+
+def test_displacement_by_floods_is_not_violence() -> None:
+    assert dated(events_of("Floods displaced 40,000 people in 2023.")) == []
+
+
+def test_a_man_named_is_no_appointment() -> None:
+    rows = dated(events_of("Police arrested a man named Tomas Velk in May 2023."))
+    assert _codes(rows) == ["173"]
+
+
+def test_agentless_passive_takes_the_possessor_as_actor1() -> None:
+    (row,) = dated(events_of("Orvane Pharmaceuticals' trial was halted in March 2022."))
+    assert row["actor1_id"] == "orvane-pharmaceuticals" and row["actor2_id"] is None
+
+
+def test_price_agreed_in_a_year_is_an_agreement() -> None:
+    rows = dated(events_of("The plant will be paid a guaranteed price of £92 per megawatt hour, agreed in 2013."))
+    assert [(r["cameo_code"], r["event_date"]) for r in rows] == [("057", date(2013, 1, 1))]
+
+
+def test_deaths_in_an_earthquake_reported_by_an_agency_are_not_an_act() -> None:
+    text = "According to the agency Kalvor, the March 6 earthquakes killed more than 4,000 people in Tarvia."
+    assert dated(events_of(text)) == []
+
+
+def test_becoming_an_office_holder_is_an_appointment() -> None:
+    (row,) = dated(events_of("Jana Ortiz became chief executive in 2023."))
+    assert (row["cameo_code"], row["actor1_id"]) == ("050", "jana-ortiz")
+
+
+def test_becoming_the_first_to_visit_is_a_description() -> None:
+    rows = dated(events_of("Dendias visited Antakya on Sunday, becoming the first foreign minister to visit the area."))
+    assert _codes(rows) == ["042"]
+
+
+def test_it_in_reported_speech_is_the_speaker() -> None:
+    rows = dated(events_of("Orvane Pharmaceuticals said on Monday that it had acquired Delphix Labs in May 2023."))
+    sale = next(r for r in rows if r["cameo_code"] == "061")
+    assert sale["actor1_id"] == "orvane-pharmaceuticals"
+
+
+def test_by_phrase_of_an_event_noun_beats_the_possessor() -> None:
+    rows = dated(events_of("Brentmoor United's 2021 takeover by the Harlow Group divided fans."))
+    (row,) = rows
+    assert (row["cameo_code"], row["actor1_id"]) == ("061", "harlow-group")
+
+
+def test_date_hung_on_a_describing_participle_dates_the_act() -> None:
+    text = "The club was sold to a consortium led by Damon Rusk in May 2022 for £4.25bn."
+    (row,) = dated(events_of(text))
+    assert (row["cameo_code"], row["event_date"]) == ("061", date(2022, 5, 1))
+
+
+def test_plural_owned_object_with_determiner_is_a_sale() -> None:
+    (row,) = dated(events_of("The club sold the hotels to its parent company for £76m in 2023."))
+    assert row["cameo_code"] == "061"
+
+
+def test_applying_for_approval_is_a_request() -> None:
+    (row,) = dated(events_of("Orvane Pharmaceuticals applied for approval in Europe in March 2024.",
+                             published=date(2024, 6, 12)))
+    assert row["cameo_code"] == "020"
+
+
+def test_signing_a_named_accord_is_not_a_player_signing() -> None:
+    rows = dated(events_of("Morland and Tessaly signed the Varna Accords in 2020."))
+    assert all(r["cameo_code"] != "061" for r in rows)
