@@ -22,7 +22,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -46,7 +46,6 @@ from pipelines.core.actor_resolution import (
     ministry_display,
     ministry_key,
     norm_key,
-    same_person_names,
     slugify,
 )
 from pipelines.core.article import Article, Mention, Paragraph
@@ -73,10 +72,24 @@ _PLACE_APPOS_HEADS = frozenset({"city", "town", "village", "capital", "port", "r
 
 @dataclass
 class ActorResult:
-    """The extractor's output: one row per actor, and every mention behind them."""
+    """The extractor's output: one row per actor, and every mention behind them.
+
+    Mentions are kept as a sorted table (doc_id, start, end, text, actor_id,
+    actor_type, name); the ``Mention`` objects the extractors read are made
+    only when asked for, since a large corpus has hundreds of thousands.
+    """
 
     actors: pl.DataFrame
-    mentions: list[Mention]
+    mention_rows: pl.DataFrame
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return [Mention(*row) for row in self.mention_rows.iter_rows()]
+
+    def mentions_table(self) -> pl.DataFrame:
+        """The ``actor_mentions`` table of the contract."""
+        return self.mention_rows.select("doc_id", "actor_id", pl.col("start").alias("char_start"),
+                                        pl.col("end").alias("char_end"), "text")
 
 
 @dataclass
@@ -747,7 +760,16 @@ def _identity_key(c: _Cand) -> str:
 
 
 def _merge_people(cands: list[_Cand]) -> dict[str, str]:
-    """Map person keys to cluster keys: spelling variants and bare surnames join full names."""
+    """Map person keys to cluster keys: spelling variants and bare surnames join full names.
+
+    Two full names join when they share the surname, never appear in the same
+    document, and have close first names (``same_person_names``) or a shared
+    title. The first-name comparisons are one ``rapidfuzz`` matrix per surname
+    rather than a Python call per pair: a common surname in a large corpus
+    has thousands of spellings.
+    """
+    from rapidfuzz import fuzz, process
+
     docs_of: dict[str, set[str]] = defaultdict(set)
     titles: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -757,22 +779,43 @@ def _merge_people(cands: list[_Cand]) -> dict[str, str]:
             tk = _title_key(c.title)
             if tk:
                 titles[k].add(tk)
-    full = sorted(k for k in docs_of if k.startswith("person:"))
     uf = UnionFind()
     for k in docs_of:
         uf.find(k)
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
-            if na.split()[-1] != nb.split()[-1] or docs_of[a] & docs_of[b]:
+    by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for k in sorted(k for k in docs_of if k.startswith("person:")):
+        name = k.split(":", 1)[1]
+        if name.split():
+            by_surname[name.split()[-1]].append((k, norm_key(name).split()))
+    for group in by_surname.values():
+        pairs: set[tuple[int, int]] = set()
+        comparable: dict[str, list[int]] = defaultdict(list)  # same_person_names: same normalised surname,
+        for i, (_, toks) in enumerate(group):                  # first names at least 80 % alike
+            if len(toks) >= 2:
+                comparable[toks[-1]].append(i)
+        for idx in comparable.values():
+            if len(idx) < 2:
                 continue
-            if same_person_names(na, nb) or (titles[a] & titles[b]):
-                uf.union(a, b)
+            firsts = [" ".join(group[i][1][:-1]) for i in idx]
+            scores = process.cdist(firsts, firsts, scorer=fuzz.ratio, score_cutoff=80, dtype="uint8")
+            for x, y in zip(*scores.nonzero()):
+                if x < y:
+                    pairs.add((idx[x], idx[y]))
+        with_title: dict[str, list[int]] = defaultdict(list)
+        for i, (k, _) in enumerate(group):
+            for t in titles.get(k, ()):
+                with_title[t].append(i)
+        for members in with_title.values():
+            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
+        for a, b in pairs:
+            ka, kb = group[a][0], group[b][0]
+            if not docs_of[ka] & docs_of[kb]:
+                uf.union(ka, kb)
     # a bare surname joins the one full-name cluster with that surname
     for k in sorted(docs_of):
         if k.startswith("surname:"):
             sur = k.split(":", 1)[1]
-            roots = {uf.find(f) for f in full if f.split(":", 1)[1].split()[-1] == sur}
+            roots = {uf.find(f) for f, _ in by_surname.get(sur, ())}
             if len(roots) == 1:
                 uf.union(k, next(iter(roots)))
     return {k: uf.find(k) for k in docs_of}
@@ -853,72 +896,92 @@ def article_slice_ok(articles: list[Article], c: _Cand) -> bool:
     return False
 
 
+def _top(counts: Counter, key) -> object:
+    return sorted(counts.items(), key=key)[0][0]
+
+
 def _build(clusters: dict[str, list[_Cand]], gz: Gazetteer, alias_rows: list[dict]) -> ActorResult:
+    """One actor row per cluster, and its mentions: every choice from counts, ties by sorted value.
+
+    Written for a large corpus (hundreds of thousands of mentions): mentions
+    are gathered as columns and sorted in polars, not as objects in Python.
+    """
     curated = {f"curated:{norm_key(r['canonical_name'])}": r for r in alias_rows}
-    rows, mentions, used_ids = [], [], {}
+    by_count_then_long = lambda kv: (-kv[1], -len(kv[0]), kv[0])  # noqa: E731
+    by_count = lambda kv: (-kv[1], kv[0])  # noqa: E731
+    rows = []
     for key in sorted(clusters):
         cs = clusters[key]
-        type_votes = Counter(c.type for c in cs)
-        typ = sorted(type_votes.items(), key=lambda kv: (-kv[1], _TYPE_RANK[kv[0]]))[0][0]
+        typ = _top(Counter(c.type for c in cs), lambda kv: (-kv[1], _TYPE_RANK[kv[0]]))
         if key.startswith("country:"):
             typ = "country"
-        forms = Counter(c.text for c in cs)
         names = Counter(c.name for c in cs if c.name)
         if key in curated:
             name = curated[key]["canonical_name"]
         elif names:
-            name = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            name = _top(names, by_count_then_long)
         else:
-            name = _canonical(forms, typ)
+            name = _canonical(Counter(c.text for c in cs), typ)
         iso = Counter(c.iso3 for c in cs if c.iso3)
-        iso3 = sorted(iso.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if iso else None
+        iso3 = _top(iso, by_count) if iso else None
         if key in curated and curated[key]["country_iso3"]:
             iso3 = curated[key]["country_iso3"]
-        titles = Counter(c.title for c in cs if c.title and not set(
-            w.lower().rstrip(".") for w in c.title.split()) <= _HONORIFICS)
+        titles = Counter(c.title for c in cs if c.title and not _honorific_only(c.title))
         description = None
         if key in curated and curated[key]["description"]:
             description = curated[key]["description"]
         elif titles:
-            t = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            t = _top(titles, by_count)
             t = re.sub(r"^(?:then-\w+|former)\s+", "", t, flags=re.IGNORECASE)
             description = f"{t} of {gz.names[iso3]}" if iso3 in gz.names and " of " not in t else t
-        rows.append((key, name, typ, iso3, description, cs))
+        rows.append((key, name, typ, iso3, description, cs, slugify(name)))
     # ids: slug of the canonical name; a clash between different actors is settled by sorted key
     slug_keys: dict[str, list[str]] = defaultdict(list)
-    for key, name, typ, *_ in rows:
-        slug_keys[slugify(name)].append(key)
-    out_rows = []
-    for key, name, typ, iso3, description, cs in rows:
-        slug = slugify(name)
+    for key, *_, slug in rows:
+        slug_keys[slug].append(key)
+    out_rows: dict[str, list] = {c: [] for c in _ACTOR_SCHEMA}
+    m_cols: dict[str, list] = {c: [] for c in ("doc_id", "start", "end", "text", "actor_id", "actor_type", "name")}
+    for key, name, typ, iso3, description, cs, slug in rows:
         if len(slug_keys[slug]) > 1:
             idx = sorted(slug_keys[slug]).index(key)
             slug = slug if idx == 0 else f"{slug}-{typ}" if idx == 1 else f"{slug}-{idx}"
-        used_ids[key] = slug
-        aliases = sorted({c.text for c in cs} | {name})
-        out_rows.append({
-            "actor_id": slug, "name": name, "actor_type": typ, "country_iso3": iso3,
-            "description": description, "aliases": aliases,
-            "n_mentions": len(cs), "n_documents": len({c.doc_id for c in cs}),
-        })
-        for c in cs:
-            mentions.append(Mention(c.doc_id, c.start, c.end, c.text, slug, typ, name))
-    out_rows.sort(key=lambda r: r["actor_id"])
-    mentions.sort(key=lambda m: (m.doc_id, m.start, m.end, m.actor_id))
-    return ActorResult(actors=_actors_frame(out_rows), mentions=mentions)
+        texts = [c.text for c in cs]
+        for col, value in (("actor_id", slug), ("name", name), ("actor_type", typ), ("country_iso3", iso3),
+                           ("description", description), ("aliases", sorted(set(texts) | {name})),
+                           ("n_mentions", len(cs)), ("n_documents", len({c.doc_id for c in cs}))):
+            out_rows[col].append(value)
+        m_cols["doc_id"] += [c.doc_id for c in cs]
+        m_cols["start"] += [c.start for c in cs]
+        m_cols["end"] += [c.end for c in cs]
+        m_cols["text"] += texts
+        m_cols["actor_id"] += [slug] * len(cs)
+        m_cols["actor_type"] += [typ] * len(cs)
+        m_cols["name"] += [name] * len(cs)
+    actors = pl.DataFrame(out_rows, schema=_ACTOR_SCHEMA).sort("actor_id", maintain_order=True)
+    ordered = pl.DataFrame(m_cols, schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String,
+                                           "actor_id": pl.String, "actor_type": pl.String, "name": pl.String}
+                           ).sort(["doc_id", "start", "end", "actor_id"], maintain_order=True)
+    return ActorResult(actors=actors, mention_rows=ordered)
+
+
+def _honorific_only(title: str) -> bool:
+    return set(w.lower().rstrip(".") for w in title.split()) <= _HONORIFICS
+
+
+_ACTOR_SCHEMA = {"actor_id": pl.String, "name": pl.String, "actor_type": pl.String, "country_iso3": pl.String,
+                 "description": pl.String, "aliases": pl.List(pl.String), "n_mentions": pl.Int64,
+                 "n_documents": pl.Int64}
 
 
 def _actors_frame(rows: list[dict]) -> pl.DataFrame:
-    schema = {"actor_id": pl.String, "name": pl.String, "actor_type": pl.String, "country_iso3": pl.String,
-              "description": pl.String, "aliases": pl.List(pl.String), "n_mentions": pl.Int64,
-              "n_documents": pl.Int64}
-    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+    return pl.DataFrame(rows, schema=_ACTOR_SCHEMA, orient="row") if rows else pl.DataFrame(schema=_ACTOR_SCHEMA)
 
 
 def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:
     """The ``actor_mentions`` table: doc_id, actor_id, char_start, char_end, text."""
     schema = {"doc_id": pl.String, "actor_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
               "text": pl.String}
-    rows = [{"doc_id": m.doc_id, "actor_id": m.actor_id, "char_start": m.start, "char_end": m.end, "text": m.text}
-            for m in sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end, m.actor_id))]
-    return pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+    frame = pl.DataFrame({"doc_id": [m.doc_id for m in mentions], "actor_id": [m.actor_id for m in mentions],
+                          "char_start": [m.start for m in mentions], "char_end": [m.end for m in mentions],
+                          "text": [m.text for m in mentions]}, schema=schema)
+    return frame.sort(["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True)

@@ -73,6 +73,10 @@ def extractor_version(name: str) -> str:
     return f"{declared}+{hashlib.sha256('|'.join(digests).encode()).hexdigest()[:16]}"
 
 
+#: Entries of one kind read together are packed into this many files, by the first digits of their key.
+PACK_GROUPS = 32
+
+
 class ContentCache:
     """Bytes (or pickled objects) per ``(kind, key)`` under ``root/kind/ab/abcdef...``.
 
@@ -122,6 +126,34 @@ class ContentCache:
             return pickle.loads(data)
         except Exception:  # a truncated or foreign file is a miss, never a crash
             return None
+
+    def get_objects(self, kind: str, keys: list[str]) -> dict[str, object]:
+        """Many entries at once: hits by key (misses left out), read through packs.
+
+        Why packs: a warm rebuild of a large corpus reads every document's
+        entries back, and one file per entry made that thousands of small
+        reads. Keys are grouped by their first digits; a group whose entries
+        are all present is written as one pack, keyed by the group's keys, and
+        read back whole next time. A new document changes one group's keys,
+        so only that group is read entry by entry (and packed again).
+        """
+        if self.root is None:
+            return {}
+        groups: dict[int, list[str]] = {}
+        for key in sorted(set(keys)):
+            groups.setdefault(int(key[:6], 16) % PACK_GROUPS, []).append(key)
+        out: dict[str, object] = {}
+        for members in groups.values():
+            pack_key = make_key("pack", kind, *members)
+            pack = self.get_object(f"{kind}.packs", pack_key)
+            if isinstance(pack, dict) and len(pack) == len(members) and all(k in pack for k in members):
+                out.update(pack)
+                continue
+            found = {k: v for k in members if (v := self.get_object(kind, k)) is not None}
+            out.update(found)
+            if len(found) == len(members):
+                self.put_object(f"{kind}.packs", pack_key, found)
+        return out
 
     def put_object(self, kind: str, key: str, value: object) -> None:
         """Store a picklable value; a value that cannot be pickled is simply not cached."""

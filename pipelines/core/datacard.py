@@ -233,10 +233,14 @@ def _content_words(measure: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in _STOPWORDS)
 
 
-@lru_cache(maxsize=262144)
 def measure_similarity(a: str, b: str) -> float:
     """Share of content words two measures have in common; words match when nearly equal (plural, inflection)."""
-    wa, wb = _content_words(a), _content_words(b)
+    return words_similarity(_content_words(a), _content_words(b))
+
+
+@lru_cache(maxsize=262144)
+def words_similarity(wa: frozenset[str], wb: frozenset[str]) -> float:
+    """``measure_similarity`` on content words: many measures differ only in their names, which it ignores."""
     if not wa or not wb:
         return 0.0
     small, big = sorted((sorted(wa), sorted(wb)), key=len)
@@ -312,9 +316,13 @@ def _cluster_unit(rows: list[dict], threshold: float) -> list[list[dict]]:
     near: dict[str, list[str]] = {}
     index: dict[str, list[int]] = defaultdict(list)
     clusters: list[list[dict]] = []
-    measures: list[dict[str, None]] = []  # each cluster's distinct measures: similarity depends on nothing else
-    for r in rows:
+    words_of: list[dict[frozenset[str], None]] = []  # each cluster's distinct content words: similarity reads nothing else
+    placed: dict[frozenset[str], int] = {}  # words seen before go where they went: the clusters that refused them
+    for r in rows:                           # still refuse them, and their own cluster accepts them (similarity 1)
         words = _content_words(r["measure"])
+        if words and words in placed:
+            clusters[placed[words]].append(r)
+            continue
         candidates: set[int] = set()
         for w in words:
             if w not in near:
@@ -324,15 +332,17 @@ def _cluster_unit(rows: list[dict], threshold: float) -> list[list[dict]]:
             for v in near[w]:
                 candidates.update(index.get(v, ()))
         for i in sorted(candidates):
-            if all(measure_similarity(m, r["measure"]) >= threshold for m in measures[i]):
+            if all(words_similarity(m, words) >= threshold for m in words_of[i]):
                 clusters[i].append(r)
-                measures[i][r["measure"]] = None
+                words_of[i][words] = None
+                placed[words] = i
                 break
         else:
             for w in words:
                 index[w].append(len(clusters))
+            placed[words] = len(clusters)
             clusters.append([r])
-            measures.append({r["measure"]: None})
+            words_of.append({words: None})
     return clusters
 
 

@@ -14,9 +14,15 @@ from pipelines.core.article import Mention
 
 def mentions_by_doc(actor_mentions: pl.DataFrame, actors: pl.DataFrame) -> dict[str, list[Mention]]:
     joined = actor_mentions.join(actors.select("actor_id", "actor_type", "name"), on="actor_id", how="left")
+    return mention_lists(joined)
+
+
+def mention_lists(joined: pl.DataFrame) -> dict[str, list[Mention]]:
+    """``Mention`` lists per document from actor mentions already joined with their actor's type and name,
+    in span order (ties by actor id, so the order never depends on how the rows arrived)."""
     out: dict[str, list[Mention]] = {}
-    for row in joined.sort("doc_id", "char_start", "char_end").iter_rows(named=True):
-        out.setdefault(row["doc_id"], []).append(
-            Mention(row["doc_id"], row["char_start"], row["char_end"], row["text"], row["actor_id"], row["actor_type"], row["name"])
-        )
+    cols = joined.sort("doc_id", "char_start", "char_end", "actor_id", maintain_order=True).select(
+        "doc_id", "char_start", "char_end", "text", "actor_id", "actor_type", "name")
+    for row in cols.iter_rows():
+        out.setdefault(row[0], []).append(Mention(*row))
     return out

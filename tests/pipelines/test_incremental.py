@@ -9,7 +9,6 @@ from pipelines.core import actors as actors_mod
 from pipelines.core.actors import load_alias_table, mentions_frame, resolve_actors
 from pipelines.core.cache import ContentCache, extractor_version
 from pipelines.core.corpus import (
-    DEDUP_CHUNK_ROWS,
     deduplicate_partitioned,
     doc_refs,
     document_actor_candidates,
@@ -62,17 +61,33 @@ def test_split_actor_resolution_equals_resolve_actors(seeds, tmp_path):
     assert mentions_frame(split.mentions).equals(mentions_frame(whole.mentions))
 
 
-def test_partitioned_event_deduplication_equals_the_global_one(seeds, monkeypatch):
+def test_partitioned_event_deduplication_equals_the_global_one(seeds):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
     by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
     rows = [r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))]
     events, mentions = deduplicate_events(rows)
-    monkeypatch.setattr("pipelines.core.corpus.DEDUP_CHUNK_ROWS", 5)  # force many partitions on the seeds
-    p_events, p_mentions = deduplicate_partitioned(rows)
-    assert len(rows) > 5 and DEDUP_CHUNK_ROWS > 5
-    assert p_events.sort("event_id").equals(events.sort("event_id"))
-    assert p_mentions.sort("event_id", "doc_id", "char_start").equals(mentions.sort("event_id", "doc_id", "char_start"))
+    p_events, p_mentions = deduplicate_partitioned(rows, buckets=7)  # many buckets for the seeds' few events
+    assert p_events.equals(events)
+    assert p_mentions.equals(mentions)
+
+
+def test_deduplication_reads_unchanged_buckets_back_and_redoes_only_changed_ones(seeds, tmp_path, monkeypatch):
+    result, refs, articles, aliases = seeds
+    actors = resolve_actors(articles, aliases)
+    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    rows = [r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))]
+    cache = ContentCache(tmp_path)
+    first = deduplicate_partitioned(rows, cache, buckets=7)
+    calls: list[int] = []
+    real = deduplicate_events
+    monkeypatch.setattr("pipelines.core.corpus.deduplicate_events", lambda b: calls.append(len(b)) or real(b))
+    again = deduplicate_partitioned(rows, cache, buckets=7)
+    assert calls == [] and again[0].equals(first[0]) and again[1].equals(first[1])
+    extra = dict(rows[0], doc_id="zz_new_doc")  # one more report of an existing event, from a new document
+    grown = deduplicate_partitioned(rows + [extra], cache, buckets=7)
+    assert len(calls) == 1  # only the bucket the new row falls in
+    assert grown[0].equals(deduplicate_events(rows + [extra])[0])
 
 
 def test_adding_a_document_parses_only_that_document(seeds, tmp_path):

@@ -221,3 +221,60 @@ def test_alias_surfaces_match_whole_words_only() -> None:
              "aliases": ["UN", "U.N."], "description": None}]
     found = [c.text for p in art.paragraphs for c in _alias_candidates(art, p, rows)]
     assert sorted(found) == ["EU", "U.N.", "UN"]
+
+
+# --- the person merge: one similarity matrix per surname must decide exactly as the pairwise rule
+
+from collections import defaultdict  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipelines.core.actor_resolution import same_person_names  # noqa: E402
+from pipelines.core.actors import UnionFind, _Cand, _identity_key, _merge_people, _title_key  # noqa: E402
+
+
+def _pairwise_merge_people(cands: list[_Cand]) -> dict[str, str]:
+    """The rule as first written: every pair of full names with one surname, compared one by one."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        k = _identity_key(c)
+        docs_of[k].add(c.doc_id)
+        if _title_key(c.title):
+            titles[k].add(_title_key(c.title))
+    full = sorted(k for k in docs_of if k.startswith("person:"))
+    uf = UnionFind()
+    for k in docs_of:
+        uf.find(k)
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
+            if na.split()[-1] != nb.split()[-1] or docs_of[a] & docs_of[b]:
+                continue
+            if same_person_names(na, nb) or (titles[a] & titles[b]):
+                uf.union(a, b)
+    for k in sorted(docs_of):
+        if k.startswith("surname:"):
+            sur = k.split(":", 1)[1]
+            roots = {uf.find(f) for f in full if f.split(":", 1)[1].split()[-1] == sur}
+            if len(roots) == 1:
+                uf.union(k, next(iter(roots)))
+    return {k: uf.find(k) for k in docs_of}
+
+
+_PEOPLE = st.builds(
+    lambda first, last, doc, title, bare: _Cand(doc, 0, 1, last if bare else f"{first} {last}", "person",
+                                                key=f"surname:{last.lower()}" if bare else None, title=title),
+    st.sampled_from(["Ana", "Anna", "Annа", "Jon", "John", "Johan", "Mehmet", "Mehmed", "Li", "Lee Min"]),
+    st.sampled_from(["Koko", "Vipolko", "Smith", "Smyth"]),
+    st.sampled_from(["d1", "d2", "d3", "d4"]),
+    st.sampled_from([None, "President", "Foreign Minister", "Dr."]),
+    st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PEOPLE, max_size=25))
+def test_person_merge_decides_as_the_pairwise_rule(cands: list[_Cand]) -> None:
+    assert _merge_people(cands) == _pairwise_merge_people(cands)

@@ -128,3 +128,50 @@ def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_pa
     assert results[0][0] == results[1][0] and results[0][1] == results[1][1]
     assert results[0][2].keys() == results[1][2].keys()
     assert {k for k, v in results[0][2].items() if results[1][2][k] != v} == set()
+
+
+def _keys(n: int) -> list[str]:
+    return [make_key("doc", i) for i in range(n)]
+
+
+def test_many_entries_are_read_back_through_packs(tmp_path, monkeypatch):
+    c = ContentCache(tmp_path)
+    keys = _keys(100)
+    for i, k in enumerate(keys[:99]):
+        c.put_object("rows", k, [i])
+    first = c.get_objects("rows", keys)  # one key missing: its group is not packed
+    assert first == {k: [i] for i, k in enumerate(keys[:99])}
+    packs = {p.name for p in (tmp_path / "rows.packs").rglob("*") if p.is_file()}
+    assert 0 < len(packs) < cache_mod.PACK_GROUPS
+    assert c.get_objects("rows", keys[:99]) == first  # now every group is complete, and packed
+    reads: list[str] = []
+    real = ContentCache.get_object
+    monkeypatch.setattr(ContentCache, "get_object", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    assert c.get_objects("rows", keys[:99]) == first
+    assert set(reads) == {"rows.packs"}, "every group came back as one pack"
+
+
+def test_a_new_key_rereads_only_its_group(tmp_path, monkeypatch):
+    c = ContentCache(tmp_path)
+    keys = _keys(200)
+    for i, k in enumerate(keys):
+        c.put_object("rows", k, i)
+    c.get_objects("rows", keys[:199])
+    reads: list[str] = []
+    real = ContentCache.get_object
+    monkeypatch.setattr(ContentCache, "get_object", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    assert c.get_objects("rows", keys) == {k: i for i, k in enumerate(keys)}
+    group = [k for k in keys if int(k[:6], 16) % cache_mod.PACK_GROUPS == int(keys[199][:6], 16) % cache_mod.PACK_GROUPS]
+    assert reads.count("rows") == len(group) < 50
+
+
+def test_a_corrupt_pack_falls_back_to_the_entries(tmp_path):
+    c = ContentCache(tmp_path)
+    keys = _keys(10)
+    for i, k in enumerate(keys):
+        c.put_object("rows", k, i)
+    c.get_objects("rows", keys)
+    for p in (tmp_path / "rows.packs").rglob("*"):
+        if p.is_file():
+            p.write_bytes(b"garbage")
+    assert c.get_objects("rows", keys) == {k: i for i, k in enumerate(keys)}

@@ -3,7 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.core.ingest import infer_metadata, ingest, parse_partial_date
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.core.ingest import head_segments, infer_metadata, ingest, parse_partial_date
+from pipelines.core.text import segment
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
 
@@ -86,3 +90,23 @@ def test_content_hash_is_of_raw_bytes(tmp_path: Path) -> None:
 
     write(tmp_path, "x.txt", BODY)
     assert ingest(tmp_path).documents["content_sha256"][0] == hashlib.sha256(BODY.encode()).hexdigest()
+
+
+_LINES = st.sampled_from([
+    "Markets Rally As Talks Resume", "By Ana Koko", "March 3, 2024", "Read more:", "Photo: Reuters",
+    "The minister said the talks would resume on Monday after a pause.", "the minister said the talks would resume",
+    "Talks resume", "", "  ", "Related", "A short teaser line", "He added that the deal was close, aides said.",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, min_size=0, max_size=120), st.integers(min_value=1, max_value=20))
+def test_head_segments_label_lines_as_the_whole_text_does(lines: list[str], n: int) -> None:
+    text = "\n".join(lines)
+    assert head_segments(text, n) == segment(text)[:n]
+
+
+def test_title_after_a_long_preamble_is_still_found() -> None:
+    preamble = "".join(f"Photo: agency picture {i}\n" for i in range(20))  # captions, never a title
+    meta = infer_metadata(preamble + "Markets Rally As Talks Resume\n" + BODY)
+    assert meta["title"] == "Markets Rally As Talks Resume"

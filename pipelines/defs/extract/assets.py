@@ -10,14 +10,14 @@ deduplication look across documents.
 import dagster as dg
 import polars as pl
 
-from pipelines.core.actors import mentions_frame
 from pipelines.core.cache import cache_for
 from pipelines.core.corpus import (
     Corpus,
     combine_rows,
     document_actor_candidates,
     extract_shard,
-    mentions_for,
+    shard_frames,
+    shard_mentions,
     resolve_candidates,
 )
 from pipelines.core.ingest import IngestResult
@@ -37,7 +37,7 @@ def actor_tables(
     aliases = load_aliases(paths)
     per_doc = document_actor_candidates(articles.refs, source_documents.texts, aliases, cache_for(paths.warehouse))
     result = resolve_candidates(per_doc, aliases)
-    return result.actors, mentions_frame(result.mentions)
+    return result.actors, result.mentions_table()
 
 
 def _extract_op(index: int, shards: int) -> dg.OpDefinition:
@@ -46,10 +46,10 @@ def _extract_op(index: int, shards: int) -> dg.OpDefinition:
     def _op(context: dg.OpExecutionContext, paths: ProjectPaths, source_documents: IngestResult, articles: Corpus,
             actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> dict:
         refs = articles.shard(index)
-        by_doc = mentions_for(actor_mentions, actors, (r.doc_id for r in refs))
+        by_doc = shard_mentions(actor_mentions, actors, (r.doc_id for r in refs))
         rows, computed = extract_shard(refs, source_documents.texts, by_doc, cache_for(paths.warehouse))
         context.log.info(f"shard {index}: {len(refs)} documents, extracted anew: {computed}")
-        return rows
+        return shard_frames(rows)
 
     return _op
 
@@ -61,8 +61,8 @@ EXTRACT_OPS = [_extract_op(i, SHARDS) for i in range(SHARDS)]
 @dg.op(ins={f"shard_{i}": dg.In(dict) for i in range(SHARDS)},  # one named input per shard, not a fan-in
        out={t: dg.Out(pl.DataFrame) for t in ("quotes", "figures", "events", "event_mentions")},  # list: the Dask
        description="Every shard's rows as tables; events deduplicated across documents.")  # executor drops fan-ins
-def combine_tables(**shards: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    tables = combine_rows(shards[f"shard_{i}"] for i in range(SHARDS))
+def combine_tables(paths: ProjectPaths, **shards: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    tables = combine_rows((shards[f"shard_{i}"] for i in range(SHARDS)), cache_for(paths.warehouse))
     return tables["quotes"], tables["figures"], tables["events"], tables["event_mentions"]
 
 

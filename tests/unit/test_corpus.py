@@ -1,0 +1,42 @@
+"""The worker pool runner of ``pipelines.core.corpus``: order, balance and a killed worker."""
+
+import os
+
+import pytest
+
+from pipelines.core import corpus
+
+MAIN_PID = os.getpid()
+
+
+def _double(x: int) -> tuple[int, int]:
+    return x * 2, os.getpid()
+
+
+def _die_in_worker(x: int) -> int:
+    if os.getpid() != MAIN_PID:
+        os._exit(1)  # a worker killed mid-task (out of memory, a signal)
+    return x * 2
+
+
+@pytest.fixture
+def pool(monkeypatch):
+    monkeypatch.setenv("PIPELINES_POOL_MIN_DOCS", "1")
+    corpus._shutdown_pool()
+    yield corpus._worker_pool(100, 2)
+    corpus._shutdown_pool()
+
+
+def test_tasks_run_here_and_in_the_pool_with_results_in_task_order(pool) -> None:
+    out = corpus._run_tasks(_double, list(range(60)), pool)
+    assert [v for v, _ in out] == [x * 2 for x in range(60)]
+    assert {pid for _, pid in out} - {MAIN_PID}, "the pool did part of the work"
+
+
+def test_without_a_pool_everything_runs_here() -> None:
+    out = corpus._run_tasks(_double, [1, 2, 3], None)
+    assert out == [(2, MAIN_PID), (4, MAIN_PID), (6, MAIN_PID)]
+
+
+def test_a_killed_worker_loses_no_task(pool) -> None:
+    assert corpus._run_tasks(_die_in_worker, list(range(20)), pool) == [x * 2 for x in range(20)]
