@@ -40,10 +40,61 @@ NAMING_VERBS = frozenset("call dub name term label brand title nickname describe
 #: Nouns that announce a statement set off after a colon.
 STATEMENT_NOUNS = frozenset(
     """conclusion statement words remarks remark message comment comments verdict assessment note letter
-    tweet post speech address declaration following testimony response reply view warning""".split()
+    tweet post speech address declaration following testimony response reply view warning reaction
+    message judgment judgement""".split()
 )
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+#: The grammatical gender a third-person pronoun asks of its antecedent.
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"
+}
+
+#: Honorifics and nouns that state a person's gender in the text itself
+#: ("Ms Lee", "the spokeswoman", "his wife, Ann"): evidence a pronoun must agree with.
+_GENDER_WORDS = {
+    **dict.fromkeys(
+        """mr mr. sir lord king prince duke baron count father brother son husband widower grandfather uncle
+        nephew boy man gentleman spokesman chairman businessman congressman councilman sportsman statesman
+        countryman dutchman frenchman englishman irishman scotsman welshman fisherman""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """mrs mrs. ms ms. miss dame lady queen princess duchess baroness countess mother sister daughter wife
+        widow grandmother aunt niece girl woman spokeswoman chairwoman businesswoman congresswoman
+        councilwoman sportswoman stateswoman actress waitress""".split(),
+        "f",
+    ),
+}
+
+#: Nouns that name an organisation by its kind ("the company said").
+ORG_NOUNS = frozenset(
+    """company firm group agency ministry department regulator club charity organisation organization union
+    party bank court commission council committee government authority administration office institute
+    university hospital school foundation association federation league board body service embassy
+    manufacturer maker drugmaker carmaker developer operator insurer lender retailer airline broadcaster
+    publisher network coalition alliance army military police team side campaign movement trust
+    corporation business startup supplier""".split()
+)
+
+#: Nouns for whoever speaks on an organisation's behalf: "a spokesperson for X said" is X speaking.
+_VOICE_NOUNS = frozenset(
+    "spokesperson spokesman spokeswoman representative statement release communique spokespeople".split()
+)
+
+#: Common nouns naming a person by role; a definite one ("the striker") refers back to someone named.
+_PERSON_ROLE_NOUNS = frozenset(
+    """minister president premier chancellor ambassador envoy diplomat official officer spokesperson spokesman
+    spokeswoman leader chief head boss director manager coach captain striker forward midfielder defender
+    goalkeeper keeper player winger owner chairman chairwoman chair founder executive ceo cfo investor
+    researcher scientist investigator doctor physician surgeon nurse professor lecturer author economist
+    analyst expert lawyer attorney judge prosecutor senator congressman congresswoman governor mayor
+    lawmaker legislator politician candidate secretary commissioner administrator regulator chemist
+    biologist epidemiologist virologist resident veteran teenager youngster midfielder general commander
+    colonel soldier worker volunteer activist campaigner organiser organizer father mother son daughter
+    man woman""".split()
+)
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 #: Role nouns that may refer to a person described with a related title.
@@ -80,6 +131,8 @@ class Context:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # absolute ranges inside marks
     _starts: list[int] = field(default_factory=list, init=False, repr=False)
     _descs: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _genders: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
+    _pronoun_votes: dict[str, dict[str, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end, m.actor_id))
@@ -202,6 +255,51 @@ class Context:
                 return self.speaker(m, "named")
         return NO_SPEAKER
 
+    def gender(self, actor_id: str) -> str | None:
+        """"m", "f" or ``None``: what the article itself says of a person's gender.
+
+        Evidence is an honorific or gendered noun next to a name or in its
+        description ("Ms Lee", "the spokeswoman, Ann Lee"), and a his/her
+        pronoun in a sentence where the person is the only one named before
+        it ("Lee said her team ..."). No first-name guessing; conflicting
+        evidence gives ``None``.
+        """
+        if actor_id not in self._genders:
+            self._genders[actor_id] = _gender_of(self, actor_id)
+        return self._genders[actor_id]
+
+    def pronoun_votes(self) -> dict[str, dict[str, int]]:
+        """Per actor, how often an unambiguous he/she/his/her outside quotes points to them.
+
+        A pronoun is unambiguous when exactly one person is named (outside
+        quotes) earlier in its paragraph and the paragraph before: "Ann Lee
+        runs the lab. Her team ..." says Lee is a woman.
+        """
+        if self._pronoun_votes is not None:
+            return self._pronoun_votes
+        votes: dict[str, dict[str, int]] = {}
+        paras = self.article.paragraphs
+        for i, p in enumerate(paras):
+            if p.doc is None:
+                continue
+            lo = paras[i - 1].start if i > 0 else p.start
+            for t in p.doc:
+                g = PRONOUN_GENDER.get(t.lower_)
+                at = p.start + t.idx
+                if g is None or t.pos_ != "PRON" or self.in_quote(at, at + len(t.text)):
+                    continue
+                before = self.persons_before(at)
+                ids = {m.actor_id for m in before if m.start >= lo}
+                in_sentence = {m.actor_id for m in before if m.start >= p.start + t.sent.start_char}
+                if len(in_sentence) == 1:  # "Brisk, whose fund paid, said his team ..."
+                    ids = in_sentence
+                if len(ids) == 1:
+                    aid = next(iter(ids))
+                    votes.setdefault(aid, {}).setdefault(g, 0)
+                    votes[aid][g] += 1
+        self._pronoun_votes = votes
+        return votes
+
     def description(self, actor_id: str) -> str:
         """Lower-cased title words and appositives the article attaches to an actor's mentions."""
         if actor_id not in self._descs:
@@ -294,6 +392,9 @@ def subject_of(verb: Token) -> Token | None:
         inverted = [c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ == "PROPN"]
         if inverted and v.lemma_ in CUE_VERBS and not any(c.dep_ in ("ccomp",) for c in v.rights):
             return inverted[0]  # '"Are you serious?" asked Anna Berg' parses Berg as an object
+        age = [c for c in v.lefts if _is_age_phrase(c)]
+        if age:
+            return age[0]  # '"...," the 24-year-old said' parses "old" as a modifier of the verb
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
         if v.dep_ == "relcl":
@@ -313,6 +414,10 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     m = ctx.mention_at(start, end)
     if m is not None:
         return ctx.speaker(m, "named")
+    if tok.lemma_.lower() in _VOICE_NOUNS:
+        org = _voice_of(ctx, para, tok)
+        if org is not None:
+            return ctx.speaker(org, "role")
     for child in tok.children:
         if child.dep_ == "appos" or (child.dep_ in ("compound", "flat", "nmod") and child.pos_ == "PROPN"):
             cs = para.start + child.idx
@@ -323,8 +428,11 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if tok.pos_ == "PRON" and tok.text == "I":
         return ctx.author()
     if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
-        m = antecedent(ctx, start)
+        m = antecedent(ctx, start, PRONOUN_GENDER.get(low))
         return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
+    if _is_anaphoric_description(tok):
+        m = antecedent(ctx, start, _GENDER_WORDS.get(low))
+        return ctx.speaker(m, "role") if m else NO_SPEAKER
     if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
         m = ctx.person_by_surname(tok.text)
         if m is not None:
@@ -338,18 +446,20 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     return NO_SPEAKER
 
 
-def antecedent(ctx: Context, pos: int) -> Mention | None:
+def antecedent(ctx: Context, pos: int, gender: str | None = None) -> Mention | None:
     """The person "he"/"she" at ``pos`` most likely refers to.
 
     The nearest earlier person mention that is a grammatical subject (or in
     apposition to one) within this and the two previous paragraphs, as
     subjects are what a following "he says" continues; else simply the
-    nearest earlier person mention.
+    nearest earlier person mention. With ``gender`` ("m"/"f", from the
+    pronoun), a person the article shows to be of the other gender is
+    skipped: "she" after "Mr Lee met Ms Park" is Park.
     """
-    before = ctx.persons_before(pos)
+    before = [m for m in ctx.persons_before(pos) if _agrees(ctx, m, gender)]
     here = ctx.paragraph_index(pos)
     subjects = [(m.start, m) for m in before if here - ctx.paragraph_index(m.start) <= 2 and ctx.is_subject(m)]
-    subjects += ctx.surname_subjects_before(pos, here - 2)
+    subjects += [(at, m) for at, m in ctx.surname_subjects_before(pos, here - 2) if _agrees(ctx, m, gender)]
     if subjects:
         return max(subjects, key=lambda x: x[0])[1]
     return before[0] if before else None
@@ -367,7 +477,10 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
     )
     if not definite:
         return NO_SPEAKER
-    wanted = _ROLE_EQUIV.get(tok.lemma_.lower(), frozenset({tok.lemma_.lower()}))
+    noun = tok.lemma_.lower()
+    if noun in ORG_NOUNS and noun not in _PERSON_ROLE_NOUNS:
+        return _organisation_by_noun(ctx, noun, pos)
+    wanted = _ROLE_EQUIV.get(noun, frozenset({noun}))
     modifiers = {
         c.text.lower()[:5]
         for c in tok.children
@@ -389,18 +502,162 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
             best = (mod_hit, -rank, m)
     if best is not None:
         return ctx.speaker(best[2], "role")
-    return _organisation_by_noun(ctx, tok.lemma_.lower(), pos)
+    org = _organisation_by_noun(ctx, noun, pos)
+    if org.actor_id or noun not in _PERSON_ROLE_NOUNS:
+        return org
+    m = _only_recent_person(ctx, pos, noun)
+    if m is None or _names_a_person(ctx, para, tok):
+        return NO_SPEAKER  # "Lee's spokesman", "the lawyer for Lee": a role relative to someone else
+    return ctx.speaker(m, "role")
 
 
 def _organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
-    """Resolve "the ministry"/"the embassy" to the nearest earlier organisation whose name has that word."""
+    """Resolve "the ministry"/"the company" to the organisation it refers back to.
+
+    The nearest earlier organisation whose name has that word; else, for a
+    noun that names a kind of organisation ("the company", "the agency"),
+    the one organisation the text has recently described with that noun or,
+    failing that, the only organisation named in this and the two previous
+    paragraphs. Several candidates leave it unknown.
+    """
     hi = bisect_right(ctx._starts, pos)
-    for m in reversed(ctx.mentions[:hi]):
-        if m.end > pos or m.actor_type != "organization" or ctx.in_quote(m.start, m.end):
-            continue
+    earlier = [
+        m for m in reversed(ctx.mentions[:hi])
+        if m.end <= pos and m.actor_type == "organization" and not ctx.in_quote(m.start, m.end)
+    ]
+    for m in earlier:
         if noun in re.findall(r"\w+", m.text.lower()) or noun in re.findall(r"\w+", m.name.lower()):
             return ctx.speaker(m, "role")
-    return NO_SPEAKER
+    if noun not in _ORG_KIND_NOUNS:
+        return NO_SPEAKER
+    here = ctx.paragraph_index(pos)
+    recent: dict[str, Mention] = {}
+    for m in earlier:
+        if here - ctx.paragraph_index(m.start) <= 2:
+            recent.setdefault(m.actor_id, m)
+    described = [m for aid, m in recent.items() if noun in re.findall(r"\w+", ctx.description(aid))]
+    pick = described if described else list(recent.values())
+    return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
+
+
+#: Kind-of-organisation nouns that may refer back to the one organisation in
+#: view even when its name lacks the word ("Brightwell ... the company said").
+#: Governments, ministries, courts and the police are left out: "the
+#: government" is rarely the organisation just named.
+_ORG_KIND_NOUNS = ORG_NOUNS - frozenset(
+    "government administration authority office ministry department army military police court embassy party".split()
+)
+
+
+def _voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The organisation a spokesperson or statement speaks for.
+
+    "a spokesperson for the World Food Programme", "a statement from the
+    ministry", "the agency's spokeswoman": the organisation is the speaker.
+    A person's spokesman is not that person, so only organisations and
+    countries count.
+    """
+    objs = [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at")
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    objs += [c for c in tok.children if c.dep_ == "poss"]
+    for o in objs:
+        span = [t for t in o.subtree if t.dep_ in ("compound", "flat", "amod") or t is o]
+        s = para.start + min(t.idx for t in span)
+        e = para.start + max(t.idx + len(t.text) for t in span)
+        m = ctx.mention_at(s, e)
+        if m is None and o.pos_ == "NOUN" and o.lemma_.lower() in ORG_NOUNS:
+            sp = _organisation_by_noun(ctx, o.lemma_.lower(), para.start + o.idx)
+            m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
+        if m is not None and m.actor_type in ("organization", "country"):
+            return m
+    return None
+
+
+def _is_age_phrase(tok: Token) -> bool:
+    """ "the 24-year-old": an age standing for a person already named."""
+    return tok.lower_ == "old" and any(c.lemma_ in ("year", "month") for c in tok.children) and any(
+        t.lower_ in ("the", "this") for t in tok.doc[max(0, tok.i - 6) : tok.i]
+    )
+
+
+def _is_anaphoric_description(tok: Token) -> bool:
+    """A definite description that, like a pronoun, points back to the person just named.
+
+    "the 24-year-old", "the 24-year-old striker", "the Italian", "the
+    Dutchman": an age, a nationality or a gendered man/woman noun carries no
+    role to look up, only the person in view.
+    """
+    if _is_age_phrase(tok):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    if not definite:
+        return False
+    if any(_is_age_phrase(c) for c in tok.children):
+        return True
+    if tok.ent_type_ == "NORP" and tok.text[:1].isupper():
+        return True
+    return tok.lower_.endswith(("man", "woman")) and tok.lower_ in _GENDER_WORDS and tok.text[:1].isupper()
+
+
+def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
+    """The single person named in this or the previous paragraph, for "the striker said".
+
+    Only when exactly one person is in view and nothing the article says of
+    them names a different role: a lawyer is not "the coach".
+    """
+    here = ctx.paragraph_index(pos)
+    ids: dict[str, Mention] = {}
+    for m in ctx.persons_before(pos):
+        if here - ctx.paragraph_index(m.start) <= 1:
+            ids.setdefault(m.actor_id, m)
+    if len(ids) != 1:
+        return None
+    m = next(iter(ids.values()))
+    roles = set(re.findall(r"\w+", ctx.description(m.actor_id))) & _PERSON_ROLE_NOUNS
+    return m if not roles or noun in roles else None
+
+
+def _names_a_person(ctx: Context, para: Paragraph, tok: Token) -> bool:
+    """Does the noun phrase headed by ``tok`` itself name a person?"""
+    for t in tok.subtree:
+        if t is tok:
+            continue
+        at = para.start + t.idx
+        m = ctx.mention_at(at, at + len(t.text))
+        if m is not None and m.actor_type == "person":
+            return True
+    return False
+
+
+def _agrees(ctx: Context, m: Mention, gender: str | None) -> bool:
+    """Can a pronoun of ``gender`` refer to person ``m``? Unknown on either side agrees."""
+    if gender is None:
+        return True
+    g = ctx.gender(m.actor_id)
+    return g is None or g == gender
+
+
+def _gender_of(ctx: Context, actor_id: str) -> str | None:
+    """Weigh the article's own evidence of a person's gender (see ``Context.gender``)."""
+    votes = {"m": 0, "f": 0}
+    text = ctx.article.text
+    mine = [m for m in ctx.mentions if m.actor_id == actor_id and not ctx.in_quote(m.start, m.end)]
+    for m in mine:
+        before = re.findall(r"[A-Za-z]+\.?", text[max(0, m.start - 12) : m.start])
+        first = m.text.split()[0].lower() if m.text.split() else ""
+        for w in ([before[-1].lower()] if before else []) + [first]:
+            if w in _GENDER_WORDS:
+                votes[_GENDER_WORDS[w]] += 3
+    for w in re.findall(r"\w+", ctx.description(actor_id)):
+        if w in _GENDER_WORDS and w not in ("his", "her"):
+            votes[_GENDER_WORDS[w]] += 3
+    for g, n in ctx.pronoun_votes().get(actor_id, {}).items():
+        votes[g] += n
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
 
 
 def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:

@@ -106,7 +106,7 @@ def classify_mark(text: str, i: int) -> tuple[str, str] | None:
     return None
 
 
-def find_marked_spans(text: str) -> list[MarkedSpan]:
+def find_marked_spans(text: str, reopened: bool = False) -> list[MarkedSpan]:
     """Outermost quoted spans of one paragraph, in order.
 
     Nested quotes (‘state-to-state’ inside a double-quoted quote) stay part of
@@ -114,17 +114,20 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     (so is a plural-possessive ``states’``). A double quote still open at the
     end of the paragraph runs to its end: the multi-paragraph and the
     never-closed quote. An unmatched single opener is dropped and the scan
-    repeated, so one misread apostrophe cannot swallow the paragraph.
+    repeated, so one misread apostrophe cannot swallow the paragraph —
+    unless ``reopened`` (the next paragraph opens with a single mark, the
+    British way of running a quote over paragraphs) and the opener starts a
+    sentence.
     """
     ignored: set[int] = set()
     while True:
-        spans, leftover = _scan(text, ignored)
+        spans, leftover = _scan(text, ignored, reopened)
         if leftover is None:
             return spans
         ignored.add(leftover)
 
 
-def _scan(text: str, ignored: set[int]) -> tuple[list[MarkedSpan], int | None]:
+def _scan(text: str, ignored: set[int], reopened: bool = False) -> tuple[list[MarkedSpan], int | None]:
     stack: list[tuple[str, int, str]] = []  # (kind, index, char)
     spans: list[MarkedSpan] = []
     for i, ch in enumerate(text):
@@ -150,11 +153,23 @@ def _scan(text: str, ignored: set[int]) -> tuple[list[MarkedSpan], int | None]:
             spans.append(MarkedSpan(at + 1, i, at, i, kind))
     if stack:
         kind, at, _ = stack[0]
-        if kind == SINGLE:
+        if kind == SINGLE and not (reopened and _opens_sentence(text, at)):
             return spans, at
         if text[at + 1 :].strip():
             spans.append(MarkedSpan(at + 1, len(text), at, None, kind))
     return spans, None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the mark at ``at`` open a quoted sentence (start of paragraph or sentence, capital next)?"""
+    before = text[:at].rstrip()
+    return text[at + 1 : at + 2].isupper() and (not before or before[-1] in ".!?:,;—–")
+
+
+def _reopens(p: Paragraph) -> bool:
+    """A paragraph that starts with a single opening mark and a capital: a quote carried over."""
+    t = p.text.lstrip()
+    return len(t) > 1 and t[0] in "‘'" and t[1].isupper()
 
 
 # --------------------------------------------------------------------------- candidates
@@ -184,7 +199,8 @@ def candidates(article: Article) -> list[Candidate]:
     for i, p in enumerate(paras):
         if p.kind in _SKIP_KINDS:
             continue
-        out.extend(Candidate(i, s) for s in find_marked_spans(p.text))
+        reopened = i + 1 < len(paras) and _reopens(paras[i + 1])
+        out.extend(Candidate(i, s) for s in find_marked_spans(p.text, reopened))
         if i + 1 < len(paras) and _introduces_block(p) and _is_block_body(paras[i + 1]):
             nxt = paras[i + 1]
             out.append(Candidate(i + 1, MarkedSpan(0, len(nxt.text), 0, None, "block"), block=True))
@@ -539,23 +555,40 @@ def _fallback(
         between = _introduced_before(ctx, c, prev, unit_cache)
         if between is not None:
             return between
+        after = _next_paragraph_names(ctx, c, unit_cache)
+        if after is not None:
+            return after
         if prev is not None and _other_person_between(ctx, prev, c.para):
             return _newcomer(ctx, prev, c.para)
         near = prev is not None and c.para - prev["_para"] <= 2
         return _carried(prev, 0.65 if near else 0.5)
+    units_ = unit_cache.get(c.para)
+    quoted = [(s.open_at, s.outer_end) for s in spans]
+    at = p.start + c.span.start
     same_para = [r for r in rows if r["_para"] == c.para]
+    if same_para and p.doc is not None and units_ is not None:
+        # "“...,” X said. Y, the league chief, was unmoved. “...”": a sentence
+        # between the two quotes about someone else hands the quote to them
+        gap_start = same_para[-1]["char_end"] - p.start
+        gap = [(s, e) for s, e in units_ if s >= gap_start and e <= c.span.open_at]
+        if gap:
+            att = _subject_speaker(ctx, p, _tokens_in(p, gap[0][0], gap[-1][1], quoted), at, person_only=True)
+            if att.speaker.actor_id and att.speaker.actor_id != same_para[-1]["speaker_actor_id"]:
+                return att
     carried = _carried(same_para[-1], 0.7) if same_para else None
     if carried is not None:
         return carried
-    units_ = unit_cache.get(c.para)
     if p.doc is None or units_ is None:
         return None
-    quoted = [(s.open_at, s.outer_end) for s in spans]
-    at = p.start + c.span.start
     us, ue = _unit_of(units_, c.span.open_at)
     own = _subject_speaker(ctx, p, _tokens_in(p, us, ue, quoted), at, person_only=True)
     if own.speaker.actor_id:
         return own
+    later = [(s, e) for s, e in units_ if s >= ue]
+    if later and not p.text[c.span.outer_end : later[0][0]].strip(" .,!?…") :
+        att = _names_the_speaker(ctx, p, _tokens_in(p, *later[0], quoted), at, strict=False)
+        if att is not None:
+            return att
     earlier = [(s, e) for s, e in units_ if e <= us]
     if earlier:
         s, e = earlier[-1]
@@ -563,6 +596,63 @@ def _fallback(
         if att.speaker.actor_id:
             return att
     return None
+
+
+_DEMONSTRATIVES = frozenset("this that these those such so thus".split())
+
+
+def _names_the_speaker(ctx: Context, p: Paragraph, toks: list[Token], at: int, strict: bool) -> Attribution | None:
+    """The speaker named by the sentence right after a quote that has no cue of its own.
+
+    "“We will appeal.” That was the verdict of club president X." (a
+    demonstrative subject and a statement noun "of X"), "X said this after
+    the vote", and, unless ``strict``, a bare "X added." — a cue verb that
+    reports nothing else (no clause of its own, no object but "this").
+    """
+    if not toks:
+        return None
+    lead = {t.lower_ for t in toks[:3]}
+    if lead & _DEMONSTRATIVES:
+        for t in toks:
+            if t.pos_ != "NOUN" or not {t.lemma_.lower(), t.lower_} & STATEMENT_NOUNS:
+                continue
+            owners = [c for c in t.children if c.dep_ == "poss"]
+            owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+                       for g in c.children if g.dep_ == "pobj"]
+            for o in owners:
+                sp = resolve_token(ctx, p, o, at)
+                if sp.actor_id:
+                    return Attribution(sp, None, 0.7, False)
+    for verb in (t for t in toks if _is_cue(t) and t.lemma_.lower() not in NAMING_VERBS):
+        kids = list(verb.children)
+        if any(k.dep_ in ("ccomp", "xcomp", "advcl", "conj") for k in kids):
+            continue
+        objs = [k for k in kids if k.dep_ == "dobj"]
+        demonstrative = any(k.lower_ in _DEMONSTRATIVES for k in kids if k.dep_ in ("dobj", "advmod"))
+        if objs and not demonstrative and verb.lemma_.lower() != "tell":
+            continue
+        if strict and not demonstrative:
+            continue
+        att = _from_cue(ctx, p, verb, at)
+        if att.speaker.actor_id:
+            return replace(att, confidence=att.confidence - 0.15)
+    return None
+
+
+def _next_paragraph_names(
+    ctx: Context, c: Candidate, unit_cache: dict[int, list[tuple[int, int]]]
+) -> Attribution | None:
+    """For a paragraph that is only a quote: "That was the verdict of X." opening the next paragraph."""
+    j = c.para + 1
+    paras = ctx.article.paragraphs
+    if j >= len(paras) or paras[j].doc is None or paras[j].kind not in ("body", "standfirst"):
+        return None
+    p = paras[j]
+    if find_marked_spans(p.text):
+        return None
+    s, e = unit_cache.setdefault(j, units(p, []))[0]
+    at = ctx.article.paragraphs[c.para].start + c.span.start
+    return _names_the_speaker(ctx, p, _tokens_in(p, s, e, []), at, strict=True)
 
 
 def _introduced_before(
@@ -579,6 +669,10 @@ def _introduced_before(
     p = ctx.article.paragraphs[j]
     if p.doc is None or p.kind not in ("body", "standfirst") or find_marked_spans(p.text):
         return None
+    if p.text.rstrip().endswith(":"):  # "X said on Tuesday:" then the quote: X, person or not
+        att = attribute_block(ctx, p, ctx.article.paragraphs[c.para].start + c.span.start)
+        if att.speaker.actor_id:
+            return att
     us = unit_cache.setdefault(j, units(p, []))
     s, e = us[-1]
     toks = _tokens_in(p, s, e, [])

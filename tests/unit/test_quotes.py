@@ -413,3 +413,186 @@ def test_bare_quote_after_paragraph_naming_several_new_people_has_no_speaker():
         "“I have never seen numbers like these in thirty years of running this shop.”"
     )
     assert rows[1]["speaker_actor_id"] is None
+
+
+# --------------------------------------------------------------------------- round-3: other house styles
+
+_LEAD = "The hearing in the capital ended late on Friday evening.\n\n"
+
+
+def test_british_single_quote_block_runs_over_paragraphs():
+    _, rows = run(
+        _LEAD + "‘We have done nothing wrong,’ said club president Arno Vell. ‘The accounts were checked twice.\n\n"
+        "‘We will now take this to the court of arbitration, and we expect to win.’"
+    )
+    assert texts(rows) == [
+        "We have done nothing wrong,",
+        "The accounts were checked twice.",
+        "We will now take this to the court of arbitration, and we expect to win.",
+    ]
+    assert {r["speaker_actor_id"] for r in rows} == {"arno-vell"}
+
+
+def test_straight_single_quote_block_runs_over_paragraphs():
+    _, rows = run(
+        _LEAD + "'We have done nothing wrong,' said club president Arno Vell. 'The accounts were checked twice.\n\n"
+        "'We will now take this to the court of arbitration, and we expect to win.'"
+    )
+    assert "The accounts were checked twice." in texts(rows)
+
+
+def test_unclosed_single_mark_without_a_reopening_paragraph_is_not_a_quote():
+    _, rows = run(_LEAD + "Fans remember the '90s side fondly.\n\nThe club was sold in 2004 to a local builder.")
+    assert rows == []
+
+
+def test_british_scare_quotes_are_not_quotes():
+    _, rows = run(_LEAD + "The board called the plan a ‘fresh start’ and said the ‘old ways’ were over.")
+    assert rows == []
+
+
+def test_british_colon_introduced_quote():
+    _, rows = run(_LEAD + "Sarah Fenwick told reporters: ‘We have broken no rules and we will prove it in court.’")
+    assert texts(rows) == ["We have broken no rules and we will prove it in court."]
+    assert rows[0]["speaker_actor_id"] == "sarah-fenwick"
+
+
+def test_attribution_in_the_next_sentence_verdict_of():
+    _, rows = run(_LEAD + "“We will appeal.” That was the verdict of club president Arno Vell after the ruling.")
+    assert texts(rows) == ["We will appeal."]
+    assert rows[0]["speaker_actor_id"] == "arno-vell"
+
+
+def test_attribution_in_the_next_sentence_said_this():
+    _, rows = run(_LEAD + "“We are not going anywhere.” Club owner Bram Oost said this after the vote.")
+    assert rows[0]["speaker_actor_id"] == "bram-oost"
+
+
+def test_attribution_in_the_next_paragraph_those_were_the_words():
+    _, rows = run(
+        _LEAD + "“It is a dark day for this club and for this city.”\n\n"
+        "Those were the words of manager Ivo Kranjc on Saturday."
+    )
+    assert rows[0]["speaker_actor_id"] == "ivo-kranjc"
+
+
+def test_attribution_in_the_preceding_paragraph_ending_in_a_colon():
+    _, rows = run(
+        _LEAD + "In a statement on Tuesday, the Federal Energy Commission said:\n\n"
+        "“This rule protects consumers and ensures fair prices for every household.”"
+    )
+    assert rows[0]["speaker_actor_id"] == "the-federal-energy-commission"
+
+
+def test_sentence_about_someone_else_between_quotes_hands_over_the_quote():
+    _, rows = run(
+        _LEAD + "“We will appeal and we will win,” Arno Vell said. The league's chief, Hanna Roos, was unmoved. "
+        "“The rules are clear.”"
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["arno-vell", "hanna-roos"]
+
+
+def test_she_skips_a_man_the_text_calls_mr():
+    _, rows = run(
+        "Mr Paul Engel, the mission chief, introduced Nadia Oyelaran to the donors in Geneva.\n\n"
+        "“We lost two days at the border,” she said."
+    )
+    assert rows[0]["speaker_actor_id"] == "nadia-oyelaran"
+
+
+def test_he_skips_a_woman_described_as_spokeswoman():
+    _, rows = run(
+        "Paul Engel met the agency's spokeswoman, Nadia Oyelaran, in Geneva. Nadia Oyelaran was blunt.\n\n"
+        "“We lost two days at the border,” he said."
+    )
+    assert rows[0]["speaker_actor_id"] == "paul-engel"
+
+
+def test_gender_from_an_unambiguous_earlier_pronoun():
+    _, rows = run(
+        "Ann Whitlock runs the trial unit. Her team enrolled the first patients in May.\n\n"
+        "Tom Brisk, whose foundation paid for the study, said his board was delighted with Ann Whitlock.\n\n"
+        "“The results are clearer than we hoped,” she said."
+    )
+    assert rows[0]["speaker_actor_id"] == "ann-whitlock"
+
+
+def test_spokesperson_for_an_organisation_is_the_organisation():
+    _, rows = run(
+        _LEAD + "“We need more trucks and we need them now,” a spokesperson for the World Food Programme said."
+    )
+    assert rows[0]["speaker_actor_id"] == "the-world-food-programme"
+
+
+def test_a_persons_spokesman_is_not_that_person():
+    _, rows = run(
+        _LEAD + "Tom Brisk left the court by a side door.\n\n"
+        "“There will be no comment today,” Tom Brisk's spokesman said."
+    )
+    assert rows[0]["speaker_actor_id"] != "tom-brisk"
+
+
+def test_the_company_refers_to_the_only_organisation_in_view():
+    _, rows = run(
+        "Shares in Brightwell Pharmaceuticals rose 8% after the results.\n\n"
+        "“We are encouraged by the data and will seek approval this year,” the company said in a statement."
+    )
+    assert rows[0]["speaker_actor_id"] == "brightwell-pharmaceuticals"
+
+
+def test_the_company_with_two_organisations_in_view_is_unknown():
+    _, rows = run(
+        "Brightwell Pharmaceuticals and Corvant Labs Ltd both reported results on Monday.\n\n"
+        "“We are encouraged by the data and will seek approval this year,” the company said in a statement."
+    )
+    assert rows[0]["speaker_actor_id"] is None
+
+
+def test_sports_age_description_refers_back_to_the_player():
+    _, rows = run(
+        "Marco Delani scored twice as Riverside won 3-1 on Saturday.\n\n"
+        "“It was a special night for me and my family,” the 24-year-old said."
+    )
+    assert rows[0]["speaker_actor_id"] == "marco-delani"
+
+
+def test_sports_nationality_description_refers_back_to_the_player():
+    _, rows = run(
+        "Marco Delani scored twice as Riverside won 3-1 on Saturday.\n\n"
+        "“It was a special night for me and my family,” the Italian said."
+    )
+    assert rows[0]["speaker_actor_id"] == "marco-delani"
+
+
+def test_role_noun_does_not_take_a_person_with_another_role():
+    _, rows = run(
+        "Ann Whitlock, the club's lawyer, filed the appeal on Monday.\n\n"
+        "“We were the better side for most of the game,” the coach said."
+    )
+    assert rows[0]["speaker_actor_id"] is None
+
+
+def test_press_release_second_bare_quote_keeps_the_speaker():
+    _, rows = run(
+        "WASHINGTON – The Federal Energy Commission today finalized the rule. “This rule protects consumers and "
+        "ensures fair prices for every household,” said Commission Chair Dana Whitfield. “It is long overdue.”"
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["dana-whitfield", "dana-whitfield"]
+
+
+def test_science_according_to_the_lead_author():
+    _, rows = run(
+        _LEAD + "According to Priya Nandakumar, the trial's lead investigator, the drug "
+        "“cut hospital admissions by a third in older patients”."
+    )
+    assert rows[0]["speaker_actor_id"] == "priya-nandakumar"
+
+
+def test_title_of_a_study_is_not_a_quote():
+    _, rows = run(_LEAD + "Her paper, “Outcomes of Early Intervention in Sepsis”, was published in March.")
+    assert rows == []
+
+
+def test_single_word_in_quotes_is_not_a_quote():
+    _, rows = run(_LEAD + "The regulator said the rule would bring “streamlining” to the sector.")
+    assert rows == []
