@@ -31,6 +31,7 @@ CACHE_DIR = "cache"
 #: Which source files make each per-document result; their digests join the cache key.
 EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
     "segmenter": ("pipelines.core.text", "pipelines.core.nlp"),
+    "ingest": ("pipelines.core.ingest", "pipelines.core.text"),
     "actors": ("pipelines.core.actors", "pipelines.core.actor_resolution", "pipelines.core.article"),
     "quotes": ("pipelines.core.quotes", "pipelines.core.attribution", "pipelines.core.article"),
     "figures": ("pipelines.core.figures", "pipelines.core.numbers", "pipelines.core.article"),

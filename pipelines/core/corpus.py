@@ -42,6 +42,7 @@ import polars as pl
 from pipelines.core import actors as actors_mod
 from pipelines.core.actors import UnionFind
 from pipelines.core.actor_resolution import load_gazetteer
+from pipelines.core.actor_table import build_actor_tables, candidate_frame
 from pipelines.core.article import Article, Mention
 from pipelines.core.cache import ContentCache, extractor_version, make_key
 from pipelines.core.events import deduplicate_events, extract_events
@@ -406,10 +407,8 @@ def resolve_candidates(per_doc: dict[str, list], alias_rows: list[dict]) -> acto
             other_reps.setdefault(k, c)
     people = _merge_in_blocks(list(people_reps.values()), _person_blocks, actors_mod._merge_people)
     others = _merge_in_blocks(list(other_reps.values()), _name_blocks, actors_mod._merge_names)
-    clusters: dict[str, list] = defaultdict(list)
-    for c, k in zip(all_cands, keys):
-        clusters[people.get(k, k) if c.type == "person" else others.get(k, k)].append(c)
-    return actors_mod._build(clusters, gz, alias_rows or [])
+    cluster_of = [people.get(k, k) if c.type == "person" else others.get(k, k) for c, k in zip(all_cands, keys)]
+    return build_actor_tables(candidate_frame(all_cands, cluster_of), gz, alias_rows or [])
 
 
 # --------------------------------------------------------------------------- quotes, figures, events per document

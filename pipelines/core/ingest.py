@@ -20,6 +20,7 @@ import dateparser
 import polars as pl
 import yaml
 
+from pipelines.core.cache import ContentCache, content_hash, extractor_version, make_key
 from pipelines.core.text import _PULL_QUOTE_WINDOW, decode, segment
 
 MAX_BYTES = 5 * 1024 * 1024  #: a news article is kilobytes; anything this big is not one
@@ -230,15 +231,39 @@ def _content_key(text: str) -> str:
     return hashlib.sha256(text.removeprefix("\ufeff").replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
-def ingest(seeds_dir: Path) -> IngestResult:
-    """Read every article in ``seeds_dir`` with its metadata; quarantine what cannot be used."""
+def _inferred_metadata(texts: list[str], cache: ContentCache | None) -> list[dict]:
+    """``infer_metadata`` of each text, read back from the cache for texts seen before.
+
+    Labelling an article's lines is the costly part of reading a corpus; a
+    rebuild of a large corpus would otherwise redo it for every article.
+    """
+    cache = cache or ContentCache(None)
+    version = extractor_version("ingest")
+    keys = [make_key("metadata", content_hash(t), version) for t in texts]
+    known = cache.get_objects("metadata", keys)
+    out = []
+    for text, key in zip(texts, keys):
+        meta = known.get(key)
+        if not isinstance(meta, dict):
+            meta = infer_metadata(text)
+            cache.put_object("metadata", key, meta)
+        out.append(dict(meta))
+    return out
+
+
+def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
+    """Read every article in ``seeds_dir`` with its metadata; quarantine what cannot be used.
+
+    ``cache`` (the warehouse's content cache) keeps the metadata inferred from
+    each text, so a rebuild reads only what is new.
+    """
     dataset, problems = load_dataset_config(seeds_dir)
     manifest, manifest_problems = load_manifest(seeds_dir)
     problems += manifest_problems
     files, file_problems = _safe_files(seeds_dir)
     problems += file_problems
 
-    rows, texts, seen_hashes, seen_texts = [], {}, {}, {}
+    accepted, texts, seen_hashes, seen_texts = [], {}, {}, {}
     for path in files:
         doc_id = path.stem
         try:
@@ -257,8 +282,13 @@ def ingest(seeds_dir: Path) -> IngestResult:
             continue
         seen_hashes[digest] = doc_id
         seen_texts[same_text] = doc_id
+        accepted.append((doc_id, digest))
+        texts[doc_id] = text
+
+    rows = []
+    for (doc_id, digest), inferred in zip(accepted, _inferred_metadata([texts[d] for d, _ in accepted], cache)):
+        text = texts[doc_id]
         meta = manifest.get(doc_id)
-        inferred = infer_metadata(text)
         if meta is None:
             meta = {k: None for k in MANIFEST_COLUMNS} | inferred
             source = "inferred"
@@ -284,7 +314,6 @@ def ingest(seeds_dir: Path) -> IngestResult:
                 "metadata_source": source,
             }
         )
-        texts[doc_id] = text
     present = {p.stem for p in files}
     for doc_id in sorted(manifest):
         if doc_id not in present:

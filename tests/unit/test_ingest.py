@@ -110,3 +110,21 @@ def test_title_after_a_long_preamble_is_still_found() -> None:
     preamble = "".join(f"Photo: agency picture {i}\n" for i in range(20))  # captions, never a title
     meta = infer_metadata(preamble + "Markets Rally As Talks Resume\n" + BODY)
     assert meta["title"] == "Markets Rally As Talks Resume"
+
+
+def test_inferred_metadata_is_read_back_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    from pipelines.core import ingest as ingest_mod
+    from pipelines.core.cache import ContentCache
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write(seeds, "a.txt", "A Headline Without A Full Stop\n19 January, 2023\n" + BODY)
+    cache = ContentCache(tmp_path / "cache")
+    first = ingest(seeds, cache).documents
+    calls: list[str] = []
+    monkeypatch.setattr(ingest_mod, "infer_metadata", lambda text: calls.append(text) or {})
+    again = ingest(seeds, cache).documents
+    assert calls == [] and again.equals(first)
+    write(seeds, "b.txt", "Another Headline\n" + BODY + "More.\n")
+    ingest(seeds, cache)
+    assert len(calls) == 1  # only the new article is labelled

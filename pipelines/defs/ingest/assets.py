@@ -14,7 +14,7 @@ from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 def source_documents(context: dg.AssetExecutionContext, paths: ProjectPaths) -> IngestResult:
     from pipelines.core.ingest import ingest
 
-    result = ingest(paths.seeds)
+    result = ingest(paths.seeds, cache_for(paths.warehouse))
     for row in result.quarantine.iter_rows(named=True):
         log = context.log.error if row["severity"] == "quarantined" else context.log.warning
         log(f"{row['severity']}: {row['file']}: {row['reason']}")
