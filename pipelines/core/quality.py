@@ -61,8 +61,9 @@ def referential_failures(tables: dict[str, pl.DataFrame]) -> list[str]:
     for (table, column), (ref_table, ref_column) in FOREIGN_KEYS.items():
         if table not in tables or ref_table not in tables:
             continue
-        refs = set(tables[ref_table][ref_column].to_list())
-        missing = sorted({v for v in tables[table][column].drop_nulls().to_list() if v not in refs})
+        refs = tables[ref_table].select(pl.col(ref_column).alias("_id")).unique()
+        used = tables[table].select(pl.col(column).alias("_id")).drop_nulls().unique()
+        missing = used.join(refs, on="_id", how="anti")["_id"].sort().to_list()
         if missing:
             bad.append(f"{table}.{column}: {len(missing)} ids missing from {ref_table}.{ref_column}, e.g. {missing[:3]}")
     return bad
