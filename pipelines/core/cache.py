@@ -35,7 +35,8 @@ EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
     "actors": ("pipelines.core.actors", "pipelines.core.actor_resolution", "pipelines.core.article"),
     "quotes": ("pipelines.core.quotes", "pipelines.core.attribution", "pipelines.core.article"),
     "figures": ("pipelines.core.figures", "pipelines.core.numbers", "pipelines.core.article"),
-    "events": ("pipelines.core.events", "pipelines.core.dates", "pipelines.core.cameo", "pipelines.core.article"),
+    "events": ("pipelines.core.events", "pipelines.core.dates", "pipelines.core.cameo", "pipelines.core.attribution",
+               "pipelines.core.article"),
 }
 #: Data files an extractor reads besides the article (hashed into its version).
 EXTRACTOR_DATA: dict[str, tuple[str, ...]] = {"actors": ("pipelines.core.actor_resolution:DEMONYMS_CSV",)}

@@ -100,6 +100,7 @@ VERB_CODES: dict[str, str] = {
     "invade": "192", "occupy": "192",
     "fight": "190", "clash": "190",
     "protest": "141", "demonstrate": "141",
+    "demand": "100",
     # a state taking over a company: economic, not diplomatic, action
     "nationalise": "061", "nationalize": "061", "renationalise": "061", "renationalize": "061",
 }
@@ -355,6 +356,21 @@ DISASTER_NOUNS = frozenset(
     "landslide eruption heatwave famine disease outbreak epidemic pandemic virus".split()
 )
 
+#: Event nouns whose "of" phrase is who undergoes the act, not who does it: "the arrest of X",
+#: "the invasion of Y", "X's acquisition of Y" (against "the visit of X", "a speech of X").
+PATIENT_OF_NOUNS = frozenset(
+    "arrest detention appointment nomination dismissal sacking indictment prosecution conviction "
+    "acquisition takeover purchase buyout sale privatisation privatization invasion occupation bombing "
+    "bombardment shelling blockade siege massacre recognition evacuation expulsion deportation "
+    "investigation inquiry probe audit release trial".split()
+)
+#: Of those, nouns whose possessor also undergoes the act ("Varga's arrest", "Holt's dismissal"),
+#: where "Kestrel's acquisition" or "Russia's invasion" names the doer.
+PATIENT_POSS_NOUNS = frozenset(
+    "arrest detention dismissal sacking indictment prosecution conviction expulsion deportation "
+    "release".split()
+)
+
 #: Words that make aid humanitarian (073) rather than generic (070).
 HUMANITARIAN_WORDS = frozenset(
     "humanitarian food water shelter medicine medical tent blanket relief emergency ration supply "
@@ -525,10 +541,37 @@ DOMAIN_OBJECT_RULES: dict[str, dict[str, str]] = {
     "pay": {"fee": "061", "sum": "061"},
 }
 
+#: Weapons used or forces moved, not supplied: "fired rockets at", "launched missiles", "deployed troops".
+FORCE_OBJECT_RULES: dict[str, dict[str, str]] = {
+    "fire": {"missile": "195", "rocket": "195", "shell": "195", "drone": "195"},
+    "launch": {"missile": "195", "rocket": "195", "airstrike": "195"},
+    "deploy": {"troop": "154", "force": "154", "soldier": "154", "warship": "150", "ship": "150",
+               "missile": "150", "tank": "154", "unit": "154", "battalion": "154", "police": "154"},
+}
+
+#: Modifiers that make talks a negotiation (046) rather than a consultation (040): "peace talks",
+#: "exploratory talks", "a round of talks" (a numbered round is bargaining towards a deal).
+NEGOTIATION_MODS = frozenset(
+    "peace exploratory trade ceasefire truce nuclear border accession settlement contract wage pay "
+    "formal bilateral-trade normalisation normalization".split()
+)
+#: Objects that make "attacked" a verbal attack (111): "attacked the plan", not "attacked the base".
+VERBAL_TARGETS = frozenset(
+    "plan policy decision proposal remark comment idea record reform law bill budget rule regulation "
+    "strategy deal agreement approach report statement speech handling response move stance "
+    "government's".split()
+)
+#: Objects of "fight"/"battle"/"combat" that are problems or disputes, not armed enemies.
+NON_MILITARY_FIGHTS = frozenset(
+    "inflation corruption disease crime poverty climate change fire wildfire virus pandemic cancer ban "
+    "rule decision plan law case charge lawsuit bill proposal reform order ruling sanction fine "
+    "unemployment hunger addiction obesity fraud".split()
+)
+
 #: Transaction nouns whose plural counts units rather than naming an act ("sales rose 5% in 2023").
 SINGULAR_ONLY_NOUNS = frozenset("sale purchase transfer acquisition investment".split())
 
-for _verb, _rules in DOMAIN_OBJECT_RULES.items():
+for _verb, _rules in [*DOMAIN_OBJECT_RULES.items(), *FORCE_OBJECT_RULES.items()]:
     OBJECT_RULES[_verb] = {**OBJECT_RULES.get(_verb, {}), **_rules}
 for _noun, _code in DOMAIN_NOUN_CODES.items():
     NOUN_CODES.setdefault(_noun, _code)

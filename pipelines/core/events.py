@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from pipelines.core import cameo
+from pipelines.core import attribution, cameo
 from pipelines.core.article import Article, Mention, Paragraph
 from pipelines.core.dates import ResolvedDate, _candidates, infer_date_order, resolve_date
 
@@ -74,6 +74,7 @@ class _Context:
     mentions: list[Mention]
     date_order: str
     last_actor: Mention | None = None  # actor1 of the previous event row, for a subject "it"
+    refs: attribution.Context | None = None  # the quote attributor's look-back for "he", "the minister"
 
 
 # --- mentions ---------------------------------------------------------------------
@@ -122,7 +123,7 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
     if m:
         return m
     if allow_pronoun and tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON":
-        return _previous_person(ctx, tok)
+        return _referent(ctx, tok) or _previous_person(ctx, tok)
     for deps in (("poss", "nmod"), ("appos",), ("compound",), ("amod",)):
         for child in tok.children:
             if child.dep_ in deps:
@@ -138,7 +139,24 @@ def _actor_of(ctx: _Context, tok, allow_pronoun: bool = True) -> Mention | None:
                     m = _mention_at(ctx, pobj)
                     if m:
                         return m
+    if allow_pronoun and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+        return _referent(ctx, tok)  # "the minister", "the company": someone named before
     return None
+
+
+def _referent(ctx: _Context, tok) -> Mention | None:
+    """The actor a pronoun or a definite role noun points back to, by the quote attributor's rules.
+
+    "He" takes the nearest earlier person who was a clause subject (gender
+    permitting); "the minister" the nearest person described with that role;
+    "the company" the one organisation in view. Several candidates give None.
+    """
+    if ctx.refs is None:
+        return None
+    speaker = attribution.resolve_token(ctx.refs, ctx.para, tok, ctx.para.start + tok.idx)
+    if speaker.actor_id is None:
+        return None
+    return next((m for m in ctx.mentions if m.actor_id == speaker.actor_id), None)
 
 
 def _is_dateline(tok) -> bool:
@@ -180,8 +198,10 @@ def _subject(tok):
         if stranded is not None:
             return stranded
     if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
-        if tok.dep_ != "advcl":
-            return _subject(tok.head)
+        if tok.dep_ != "advcl" or tok.tag_ in ("VBG", "VB") and not _is_passive(tok):
+            return _subject(tok.head)  # "visited Oslo, meeting survivors": a participle shares the subject
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head.head)  # "After meeting Y, X flew to Z": the gerund shares X
     if tok.dep_ == "relcl":  # "the legislation, which was signed by X" has no active subject
         return None
     return None
@@ -198,11 +218,19 @@ def _stranded_subject(verb):
     """
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
         return None
-    prev = verb.doc[verb.i - 1]
+    first = verb.i
+    for c in reversed(list(verb.lefts)):  # "and Belgium last year gave": skip the verb's own time words
+        if c.dep_ in ("npadvmod", "advmod") and c.right_edge.i == first - 1:
+            first = c.left_edge.i
+    if first == verb.sent.start:
+        return None
+    prev = verb.doc[first - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ in ("nsubj", "nsubjpass") or prev.head.i == verb.i:
         return None
     head = prev
     while head.dep_ in ("conj", "compound", "flat") and head.head.i != head.i and head.head.i < head.i:
+        if head.head.pos_ not in ("NOUN", "PROPN"):
+            return head if head.dep_ == "conj" else None  # "..., and Belgium gave": a noun hung on the verb
         head = head.head
     if head.dep_ not in ("appos", "conj", "pobj", "dobj", "npadvmod"):
         return None
@@ -311,6 +339,25 @@ def _humanitarian(tok) -> bool:
                for c in tok.children)
 
 
+def _noun_code(tok) -> str:
+    """The code of an event noun, with the readings its modifiers decide.
+
+    "air strikes" against "a general strike" (see ``cameo.strike_code``);
+    "peace talks" or "a round of talks" are a negotiation (046), plain
+    "talks" a consultation (040).
+    """
+    lemma = tok.lemma_.lower()
+    if lemma == "strike":
+        return cameo.strike_code(tok)
+    code = cameo.NOUN_CODES[lemma]
+    if lemma == "talk":
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        rounds = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "round"
+        if mods & cameo.NEGOTIATION_MODS or rounds:
+            return "046"
+    return code
+
+
 def _noun_ok(tok) -> bool:
     """An event noun with the context it needs ('military exercises', not 'exercise')."""
     lemma = tok.lemma_.lower()
@@ -396,13 +443,15 @@ def _verb_trigger(tok) -> _Trigger | None:
         for obj in objs:
             ol = obj.lemma_.lower()
             if ol in cameo.NOUN_CODES and ol not in cameo.STATE_NOUNS and _noun_ok(obj):
-                code = cameo.strike_code(obj) if ol == "strike" else cameo.NOUN_CODES[ol]
+                code = _noun_code(obj)
                 # "held strikes and marches": one event, the conjoined nouns are not new ones
                 return _Trigger(tok, code, lemma, ol, "verb", covered={tok.i, obj.i, *(c.i for c in obj.conjuncts)})
     if lemma in ("speak", "talk") and (any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
             c.dep_ == "nsubj" and any(cc.dep_ == "conj" for cc in c.children) for c in tok.children)):
         return _Trigger(tok, "040", lemma, None, "verb", covered={tok.i})
-    if lemma in ("begin", "start", "launch", "continue"):
+    takes_place = lemma in ("happen", "occur") or lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
+    if lemma in ("begin", "start", "launch", "continue") or takes_place:
         for c in tok.children:
             if c.dep_ != "nsubj":
                 continue
@@ -431,6 +480,10 @@ def _verb_trigger(tok) -> _Trigger | None:
     domain = _domain_trigger(tok, lemma, objs)
     if domain is not None:
         return domain
+    if lemma == "attack" and objs and all(o.lemma_.lower() in cameo.VERBAL_TARGETS for o in objs):
+        return _Trigger(tok, "111", lemma, objs[0].lemma_.lower(), "verb", covered={tok.i})  # "attacked the plan"
+    if lemma in ("fight", "battle", "combat") and any(o.lemma_.lower() in cameo.NON_MILITARY_FIGHTS for o in objs):
+        return None  # "fought inflation", "fought the ban in court"
     if lemma in cameo.VERB_CODES:
         if lemma == "recognize" or lemma == "recognise":
             # recognising a state, not "recognises X as a neighbour"
@@ -460,6 +513,12 @@ def _particle(tok) -> str | None:
         if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and c.lower_ in ("over", "out", "down", "in", "off"):
             return c.lower_
     return None
+
+
+#: Plain nouns for people met: "met survivors", "met the families", "met workers".
+_PEOPLE_NOUNS = {"survivor", "family", "worker", "resident", "victim", "student", "voter", "supporter", "farmer",
+                 "counterpart", "delegation", "official", "representative", "envoy", "people", "leader", "member",
+                 "refugee", "relative", "veteran", "soldier", "troop", "staff", "union", "group", "ambassador"}
 
 
 def _is_party(tok) -> bool:
@@ -647,8 +706,9 @@ def _sentence_triggers(sent) -> list[_Trigger]:
         trig = _verb_trigger(tok)
         if trig is None:
             continue
-        if trig.lemma == "meet" and any(c.dep_ == "nsubjpass" for c in tok.children):
-            continue  # "was met with criticism" is not a meeting
+        if trig.lemma == "meet" and any(c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not (
+                _is_party(c) or c.pos_ == "PRON" or c.lemma_.lower() in _PEOPLE_NOUNS) for c in tok.children):
+            continue  # "was met with criticism", "met its target" are not meetings
         if trig.kind == "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             continue
         head = tok.head
@@ -680,7 +740,9 @@ def _sentence_triggers(sent) -> list[_Trigger]:
             continue
         if tok.pos_ == "PROPN" and lemma not in ("war", "conflict", "summit", "offensive", "invasion"):
             continue
-        code = cameo.strike_code(tok) if lemma == "strike" else cameo.NOUN_CODES[lemma]
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "a sales target", "the visit schedule": a modifier, not the event
+        code = _noun_code(tok)
         if _occasion_of(tok, code, triggers) or _reference_point(tok):
             continue
         trig = _Trigger(tok, code, lemma, None, "noun", covered={tok.i})
@@ -1247,24 +1309,7 @@ def _describe(trig: _Trigger, a1: Mention | None, a2: Mention | None, loc: Menti
 def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozenset[int] = frozenset()) -> dict:
     tok = trig.token
     if trig.kind == "noun":
-        a1_tok = None
-        for child in tok.children:
-            if child.dep_ == "poss":
-                a1_tok = child
-        by = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                   for p in c.children if p.dep_ == "pobj"), None)
-        if by is not None and a1_tok is not None and _actor_of(ctx, by) is not None:
-            a1_tok = by  # "the club's takeover by the Harlow Group": the by-phrase acts, the possessor undergoes
-        for child in tok.children:
-            if a1_tok is None and child.dep_ == "prep" and child.lower_ in ("by", "between", "of"):
-                a1_tok = next((p for p in child.children if p.dep_ == "pobj"), None)
-        if a1_tok is None:
-            a1_tok = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_), None)
-        a2_tok = None
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("to", "with", "against", "on"):
-                a2_tok = next((p for p in child.children if p.dep_ == "pobj"), None)
-                break
+        a1_tok, a2_tok = _noun_roles(ctx, tok, trig.lemma)
         if a2_tok is None and a1_tok is not None and a1_tok.dep_ == "pobj":
             a2_tok = next((c for c in a1_tok.conjuncts), None)
         a1 = _actor_of(ctx, a1_tok) if a1_tok is not None else None
@@ -1282,6 +1327,7 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozen
         loc = _location(ctx, [tok])
     else:
         subj = _subject(trig.actor_token if trig.actor_token is not None else tok)
+        a2_event = None
         if trig.kind == "say":
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
         if subj is None and trig.code[:2] in ("18", "19"):  # "bombarded with Armenian missiles"
@@ -1289,14 +1335,33 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozen
                 if c.dep_ == "prep" and c.lower_ == "with":
                     subj = next((p for p in c.children if p.dep_ == "pobj"), None)
         a1 = _actor_of(ctx, subj)
+        event_subject = subj is not None and subj.lemma_.lower() == trig.obj and subj.lemma_.lower() in cameo.NOUN_CODES
+        if a1 is None and event_subject:  # "the talks between X and Y began", "a visit by X took place"
+            a1_tok, a2_tok = _noun_roles(ctx, subj, trig.obj)
+            if a1_tok is None:  # "a conversation had taken place in 2008 between X and Y"
+                a1_tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                               for p in c.children if p.dep_ == "pobj"), None)
+            a1 = _actor_of(ctx, a1_tok) if a1_tok is not None else None
+            if a2_tok is None and a1_tok is not None and a1_tok.dep_ == "pobj":
+                a2_tok = next((c for c in a1_tok.conjuncts), None)
+            if a1 is not None and a2_tok is not None:
+                a2_event = _actor_of(ctx, a2_tok, allow_pronoun=False)
         if a1 is None and subj is not None and subj.lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
             sayer = _subject(tok.head) if tok.head.i != tok.i else None
             if sayer is not None and sayer.lower_ not in ("it", "they", "we"):  # "Orvane said it had sold"
                 a1 = _actor_of(ctx, sayer, allow_pronoun=False)
         if a1 is None and subj is not None and subj.lower_ in ("it", "its") and ctx.last_actor is not None:
             a1 = ctx.last_actor
+        if a1 is None and subj is None and _is_passive(tok):
+            a1 = _described_agent(ctx, tok)
         patient = _patient(tok)
         a2 = _actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
+        if a2 is None and trig.code[:2] in ("15", "18", "19"):  # "fired rockets at Riga"
+            target = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
+                           for p in c.children if p.dep_ == "pobj"), None)
+            a2 = _actor_of(ctx, target, allow_pronoun=False) if target is not None else None
+        if a2 is None and a2_event is not None:
+            a2 = a2_event
         if a1 is None and patient is not None and patient.dep_ == "nsubjpass" and _mention_at(ctx, patient) is None:
             owner = _owner_of(ctx, patient)
             if owner is not None:  # "Orvane's trial was halted", "its accounts were published": the owner acts
@@ -1339,6 +1404,65 @@ def _row(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int, others: frozen
         "trigger": trig.lemma,
         "object": trig.obj,
     }
+
+
+def _described_agent(ctx: _Context, verb) -> Mention | None:
+    """The agent an agentless passive's subject is described with elsewhere in the sentence.
+
+    "The deal, announced by X on Monday, was signed in May": the participle
+    describing the subject names who stands behind it, and so behind the act.
+    """
+    for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        for acl in subj.children:
+            if acl.dep_ not in ("acl", "relcl"):
+                continue
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+                m = _actor_of(ctx, pobj, allow_pronoun=False) if pobj is not None else None
+                if m is not None:
+                    return m
+    return None
+
+
+def _noun_roles(ctx: _Context, tok, lemma: str) -> tuple[object, object]:
+    """Doer and undergoer tokens of an event noun from its possessor and its by/from/of/to phrases.
+
+    "Herzog's visit", "visits by Peres", "requests from Sweden", "a speech of
+    X": the doer. "the arrest of X", "Kestrel's acquisition of Brisa",
+    "Varga's arrest" (see ``cameo.PATIENT_OF_NOUNS``): the "of" phrase, and
+    for some nouns the possessor, undergoes the act. "the club's takeover by
+    the Harlow Group": the by-phrase acts, the possessor undergoes.
+    """
+
+    def pobj(*preps: str):
+        return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                     for p in c.children if p.dep_ == "pobj"), None)
+
+    poss = next((c for c in reversed(list(tok.children)) if c.dep_ == "poss"), None)
+    of, by = pobj("of"), pobj("by")
+    patient_of = lemma in cameo.PATIENT_OF_NOUNS
+    a1_tok = a2_tok = None
+    if poss is not None:
+        if lemma in cameo.PATIENT_POSS_NOUNS and of is None:
+            a2_tok = poss
+        else:
+            a1_tok = poss
+    if by is not None and _actor_of(ctx, by) is not None:
+        if a1_tok is not None:
+            a2_tok = a1_tok
+        a1_tok = by
+    if a1_tok is None:
+        a1_tok = pobj("by", "between", "from") or (None if patient_of else of)
+    if patient_of and of is not None and a2_tok is None:
+        a2_tok = of
+    if a1_tok is None:
+        a1_tok = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_), None)
+    if a2_tok is None:
+        a2_tok = pobj("to", "with", "against", "on")
+    if a2_tok is None and a1_tok is not None and a1_tok.dep_ == "pobj":  # "the visit of X [to Y]"
+        a2_tok = next((p for c in a1_tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                       for p in c.children if p.dep_ == "pobj"), None)
+    return a1_tok, a2_tok
 
 
 def _owner_of(ctx: _Context, noun) -> Mention | None:
@@ -1405,13 +1529,15 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
     rows: list[dict] = []
     last_actor: Mention | None = None
     lead: tuple[ResolvedDate, int] | None = None  # the lead's news date and its body-paragraph number
+    refs = attribution.Context(article, doc_mentions, [(p.start + a, p.start + b) for p in article.paragraphs
+                                                      for a, b in _quoted_ranges(p.text)])
     n_body = -1
     for para in article.paragraphs:
         if para.kind in _SKIP_KINDS or para.doc is None:
             continue
         n_body += para.kind == "body"
         quoted = _quoted_ranges(para.text)
-        ctx = _Context(article, para, doc_mentions, order, last_actor)
+        ctx = _Context(article, para, doc_mentions, order, last_actor, refs)
         for sent in para.doc.sents:
             triggers = _sentence_triggers(sent)
             if not triggers:

@@ -54,3 +54,13 @@ def test_military_and_labour_strikes_still_differ() -> None:
     doc = parse_text("d", "Workers held a general strike.").paragraphs[0].doc
     tok = next(t for t in doc if t.lower_ == "strike")
     assert cameo.strike_code(tok) == "143"
+
+
+def test_force_rules_merge_into_the_object_table() -> None:
+    assert cameo.OBJECT_RULES["launch"]["missile"] == "195"
+    assert cameo.OBJECT_RULES["launch"]["investigation"] == "090"  # earlier rules of the verb survive
+
+
+def test_possessor_patient_nouns_are_patient_nouns() -> None:
+    assert cameo.PATIENT_POSS_NOUNS <= cameo.PATIENT_OF_NOUNS
+    assert "visit" not in cameo.PATIENT_OF_NOUNS and "acquisition" not in cameo.PATIENT_POSS_NOUNS

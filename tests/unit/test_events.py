@@ -777,3 +777,113 @@ def test_applying_for_approval_is_a_request() -> None:
 def test_signing_a_named_accord_is_not_a_player_signing() -> None:
     rows = dated(events_of("Morland and Tessaly signed the Varna Accords in 2020."))
     assert all(r["cameo_code"] != "061" for r in rows)
+
+
+# --- actors and codes (second round) ----------------------------------------------------------
+
+
+def test_definite_role_noun_subject_is_the_person_named_with_that_role() -> None:
+    rows = dated(events_of("Foreign Minister Tomas Varga arrived in Oslo on Monday. "
+                           "The minister met Prime Minister Lena Holt on Tuesday."))
+    meet = next(r for r in rows if r["cameo_code"] == "040")
+    assert (meet["actor1_id"], meet["actor2_id"]) == ("tomas-varga", "lena-holt")
+
+
+def test_the_company_is_the_one_organisation_in_view() -> None:
+    rows = dated(events_of("Kestrel Bank reported strong profits. The company acquired Brisa Labs in May 2022."))
+    assert [(r["cameo_code"], r["actor1_id"]) for r in rows] == [("061", "kestrel-bank")]
+
+
+def test_conjunct_subject_hung_on_the_first_verb_past_its_time_words() -> None:
+    text = "Spain has set aside €10m to subsidise firms, and Belgium last year gave workers the right to request it."
+    (row,) = dated(events_of(text))
+    assert row["actor1_id"] == "belgium"
+
+
+def test_agentless_passive_takes_the_agent_describing_its_subject() -> None:
+    rows = dated(events_of("The deal, announced by Kestrel Bank on Monday, was signed in Oslo in May 2022."))
+    sign = next(r for r in rows if r["cameo_code"] == "057")
+    assert sign["actor1_id"] == "kestrel-bank"
+
+
+def test_of_phrase_of_an_arrest_is_who_is_arrested() -> None:
+    (row,) = dated(events_of("The arrest of Tomas Varga in May 2022 shocked Oslo."))
+    assert (row["cameo_code"], row["actor1_id"], row["actor2_id"]) == ("173", None, "tomas-varga")
+
+
+def test_possessor_of_an_arrest_is_who_is_arrested() -> None:
+    (row,) = dated(events_of("Tomas Varga's arrest in May 2022 shocked Oslo."))
+    assert (row["actor1_id"], row["actor2_id"]) == (None, "tomas-varga")
+
+
+def test_possessor_of_an_acquisition_acquires_the_of_phrase() -> None:
+    (row,) = dated(events_of("Kestrel Bank's acquisition of Brisa Labs in May 2022 angered investors."))
+    assert (row["cameo_code"], row["actor1_id"], row["actor2_id"]) == ("061", "kestrel-bank", "brisa-labs")
+
+
+def test_of_phrase_of_a_visit_is_still_the_visitor() -> None:
+    (row,) = dated(events_of("The visit of Tomas Varga to Latvia in May 2022 was short."))
+    assert (row["actor1_id"], row["actor2_id"]) == ("tomas-varga", "latvia")
+
+
+def test_participle_clause_shares_the_main_subject() -> None:
+    rows = dated(events_of("Tomas Varga visited Oslo on Monday, meeting survivors of the flood."))
+    assert {r["cameo_code"]: r["actor1_id"] for r in rows} == {"042": "tomas-varga", "040": "tomas-varga"}
+
+
+def test_gerund_after_a_preposition_shares_the_main_subject() -> None:
+    rows = dated(events_of("After meeting Lena Holt in May 2022, Tomas Varga flew to Riga."))
+    meet = next(r for r in rows if r["cameo_code"] == "040")
+    assert (meet["actor1_id"], meet["actor2_id"]) == ("tomas-varga", "lena-holt")
+
+
+def test_talks_that_took_place_between_two_parties() -> None:
+    (row,) = dated(events_of("Talks between Norway and Latvia took place in Oslo in May 2022."))
+    assert (row["cameo_code"], row["actor1_id"], row["actor2_id"]) == ("040", "norway", "latvia")
+
+
+def test_meeting_a_target_is_not_a_meeting() -> None:
+    assert [r for r in dated(events_of("Kestrel Bank met its profit target in 2022.")) if r["cameo_code"] == "040"] == []
+
+
+def test_noun_used_as_a_modifier_is_not_an_event() -> None:
+    assert dated(events_of("Kestrel Bank set a new sales target in 2022.")) == []
+
+
+def test_peace_talks_are_a_negotiation() -> None:
+    (row,) = dated(events_of("Norway and Latvia held a round of peace talks in Oslo in May 2022."))
+    assert row["cameo_code"] == "046"
+
+
+def test_plain_talks_are_a_consultation() -> None:
+    (row,) = dated(events_of("Norway and Latvia held talks in Oslo in May 2022."))
+    assert row["cameo_code"] == "040"
+
+
+def test_missiles_fired_at_a_place_are_aerial_weapons_not_arms_supply() -> None:
+    (row,) = dated(events_of("Iranian forces fired missiles at Armenia in May 2022."))
+    assert (row["cameo_code"], row["actor1_id"], row["actor2_id"]) == ("195", "iran", "armenia")
+
+
+def test_attacking_a_plan_is_criticism() -> None:
+    (row,) = dated(events_of("Lena Holt attacked the government's budget plan in May 2022."))
+    assert row["cameo_code"] == "111"
+
+
+def test_attacking_a_base_is_still_an_assault() -> None:
+    (row,) = dated(events_of("Iranian forces attacked the base in May 2022."))
+    assert row["cameo_code"] == "180"
+
+
+def test_fighting_a_ban_in_court_is_no_war() -> None:
+    assert [r for r in dated(events_of("Tomas Varga fought the ban in court in May 2022.")) if r["cameo_code"][:2] == "19"] == []
+
+
+def test_deploying_troops_is_mobilisation() -> None:
+    (row,) = dated(events_of("Norway deployed troops to the border in May 2022."))
+    assert (row["cameo_code"], row["actor1_id"]) == ("154", "norway")
+
+
+def test_demanding_is_a_demand() -> None:
+    (row,) = dated(events_of("Lena Holt demanded the release of the prisoners in May 2022."))
+    assert row["cameo_code"] == "100"
