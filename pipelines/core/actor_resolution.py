@@ -206,3 +206,38 @@ def same_person_names(a: str, b: str) -> bool:
     if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
         return False
     return fuzz.ratio(" ".join(ta[:-1]), " ".join(tb[:-1])) >= 80
+
+
+#: Last words that make a name an organisation whatever spaCy called it: legal forms, club suffixes,
+#: and the head nouns of companies, courts, agencies, universities and hospitals.
+ORG_SUFFIXES = frozenset(
+    """inc inc. ltd ltd. plc llc corp corp. corporation co. gmbh ag sa nv bv fc afc cf sc united rovers athletic
+    wanderers albion hotspur pharmaceuticals pharma therapeutics biologics biosciences biotech laboratories labs
+    motors airlines airways holdings group partners ventures bank university college hospital clinic institute
+    commission court agency council committee authority bureau administration department ministry foundation
+    trust association federation league network journal programme program fund""".split()
+)
+#: Legal and club suffixes whose bare stem names the same organisation ("Kestrel FC" ... "Kestrel").
+STEM_SUFFIXES = frozenset(
+    """inc inc. ltd ltd. plc llc corp corp. corporation co. gmbh ag sa nv bv fc afc cf sc holdings group
+    pharmaceuticals pharma therapeutics biologics biosciences biotech laboratories labs motors""".split()
+)
+#: Roles held inside a company, club or body: a name right before one is that body ("Halden chief executive").
+BODY_ROLE_TITLES = (
+    "president", "chairman", "chairwoman", "chief executive", "ceo", "owner", "co-owner", "manager", "head coach",
+    "coach", "boss", "founder", "spokesman", "spokeswoman", "spokesperson", "chief financial officer", "cfo",
+    "director", "board", "shareholders", "executives", "chief", "general secretary", "secretary-general",
+)
+#: Lowercase nouns that introduce an organisation's name: "think tank Autonomy", "club Ashford Rovers".
+ORG_INTRO_NOUNS = frozenset(
+    """company firm group tank club side team charity utility regulator watchdog broker bank lender insurer
+    carrier airline agency network broadcaster newspaper outlet startup start-up manufacturer maker
+    drugmaker developer publisher retailer chain conglomerate consultancy organisation organization
+    union party""".split()
+)
+#: Nouns for people whose workplace follows "at": "an analyst at Bernstein".
+WORKPLACE_ROLES = frozenset(
+    """analyst economist strategist professor researcher scientist lecturer fellow director executive official
+    spokesman spokeswoman spokesperson investigator doctor physician surgeon nurse engineer partner trader
+    manager head chief editor reporter correspondent student dean chair""".split()
+)

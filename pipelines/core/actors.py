@@ -40,6 +40,11 @@ from pipelines.core.actor_resolution import (
     TITLE_HEADS,
     TITLE_WORDS,
     AMBIGUOUS_SURFACES,
+    BODY_ROLE_TITLES,
+    ORG_INTRO_NOUNS,
+    ORG_SUFFIXES,
+    STEM_SUFFIXES,
+    WORKPLACE_ROLES,
     Gazetteer,
     initials,
     load_gazetteer,
@@ -67,6 +72,8 @@ _ORG_ROLE_NOUNS = frozenset(
     """official officials spokesman spokeswoman spokesperson source sources aide aides adviser advisers
     insider insiders representative representatives executive executives staffer staffers""".split()
 )
+#: What a pollster or data firm publishes: "an Ifop survey", "according to Tradeweb data" name the firm.
+_SOURCE_NOUNS = frozenset({"survey", "poll", "data", "datum", "study", "analysis", "estimate", "index", "research", "ranking"})
 _PLACE_APPOS_HEADS = frozenset({"city", "town", "village", "capital", "port", "region", "province", "district"})
 
 
@@ -108,6 +115,7 @@ class _Cand:
     strength: int = 1  # overlap priority: higher wins
     overlay: bool = False  # may overlap others (a "Country's parliament" over the country)
     sent_start: bool = False  # the span began a sentence (a leading "The" then means nothing)
+    cue: bool = False  # typed by a context cue against spaCy's label: its type wins for the same name in the document
 
 
 # --------------------------------------------------------------------------- alias table
@@ -251,10 +259,75 @@ def _person_cleanup(doc, toks: list, gz: Gazetteer) -> tuple[list, str | None, s
     return toks, title, iso3
 
 
+_BODY_ROLE_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in BODY_ROLE_TITLES) + r")\b", re.IGNORECASE)
+#: Words a preposition attaches to when the name after "in" is a stake or a job, not a place.
+_IN_NOT_PLACE = frozenset(
+    """stake share shares investment invest interest role job position seat member membership work career
+    partner partnership trading trade deal confidence faith belief""".split()
+)
+
+
+def _org_cue(doc, toks: list, text: str, possessive_ok: bool) -> bool:
+    """Generic cues that a name is an organisation, whatever spaCy's label says.
+
+    A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council");
+    a body's role follows it ("Halden chief executive", "Sporting president"); an organisation noun
+    introduces it ("think tank Autonomy", "club Ashford Rovers"); or someone works "at" it ("an analyst
+    at Bernstein"). A person's name before a role takes a possessive ("Smith's manager"), so with
+    ``possessive_ok`` false a possessive disqualifies the role cue.
+    """
+    words = text.split()
+    last = words[-1].lower()
+    if last in ORG_SUFFIXES and (len(words) > 1 or last in STEM_SUFFIXES):
+        return True
+    i0, i1 = toks[0].i, toks[-1].i
+    after = doc.text[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
+    if possessive_ok:
+        after = re.sub(r"^['’]s\b", "", after)
+    if _BODY_ROLE_AFTER.match(after) and not re.match(r"\s+(?:director|chief|board)\s+of\b", after, re.IGNORECASE):
+        return True
+    if i0 > 0:
+        prev = doc[i0 - 1]
+        after_tok = doc[i1 + 1] if i1 + 1 < len(doc) else None
+        relative = prev.dep_ in ("dobj", "pobj") and after_tok is not None and after_tok.tag_ in ("VBD", "VBZ", "VBP")
+        if prev.is_lower and prev.lemma_.lower() in ORG_INTRO_NOUNS and not relative and (
+                prev.dep_ == "compound" and i0 <= prev.head.i <= i1 or any(
+                    t.dep_ == "appos" and t.head.i == prev.i for t in toks)):
+            return True
+        j = i0 - 1
+        if doc[j].lower_ == "the" and j > 0:
+            j -= 1
+        if doc[j].lower_ == "at" and j > 0 and doc[j - 1].lemma_.lower() in WORKPLACE_ROLES:
+            return True
+    return False
+
+
+def _place_cue(doc, toks: list, text: str) -> bool:
+    """A name spaCy called an organisation that the text places somewhere: "officials in Ostrava".
+
+    Only a name without any organisation word, after "in"/"near"/"outside", whose preposition does
+    not hang on a stake or a job ("shares in Kordana" names a company).
+    """
+    if text.isupper() or any(w.lower() in ORG_WORDS for w in text.split()) or any(c.isdigit() for c in text):
+        return False
+    i0 = toks[0].i
+    if i0 == 0:
+        return False
+    prep = doc[i0 - 1]
+    if prep.lower_ not in ("in", "near", "outside", "around", "across", "throughout"):
+        return False
+    if prep.head.lemma_.lower() in _IN_NOT_PLACE or prep.head.pos_ == "VERB" and prep.head.lemma_ != "be" \
+            and prep.head.lemma_ not in ("live", "base", "locate", "work", "die", "kill", "displace", "flee",
+                                          "fight", "arrive", "hold", "build", "open", "meet", "stay"):
+        return False
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.tag_ == "POS")
+
+
 def _classify_person(doc, toks: list, text: str, gz: Gazetteer) -> str:
     """PERSON labels that are really organisations or places, by their words and context."""
     lows = [t.text.lower() for t in toks]
-    if any(w in ORG_WORDS for w in lows):
+    if any(w in ORG_WORDS for w in lows) or _org_cue(doc, toks, text, possessive_ok=False):
         return "organization"
     if lows[-1] in PLACE_WORDS:
         return "location"
@@ -278,8 +351,10 @@ def _classify_person(doc, toks: list, text: str, gz: Gazetteer) -> str:
             return "location"
     if root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_APPOS_HEADS:
         return "location"
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _ORG_APPOS_HEADS:
-        return "organization"
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    relative = root.head.dep_ in ("dobj", "pobj") and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP")
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _ORG_APPOS_HEADS and not relative:
+        return "organization"  # but "joined the company Mirelli founded": Mirelli founded it
     return "person"
 
 
@@ -293,9 +368,19 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
         if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
             continue
         toks = [t for t in ent]
+        if label == "ORG":
+            toks = _extend_left(doc, toks, gz)
+        if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
+            toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
         # leading articles: "the" always; "The" only where it starts a sentence
         while toks and toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG"):
             toks = toks[1:]
+        cut = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
+        if cut is not None:
+            toks = toks[:cut]  # "The World Health Organization (WHO": the bracketed acronym is its own mention
+        score = re.search(r"\s\d+\s?[-–]\s?\d+$", "".join(t.text_with_ws for t in toks).rstrip())
+        if score and len(toks) > 1:  # "beat Porto 2-1": the score is not part of the name
+            toks = [t for t in toks if t.idx < toks[0].idx + score.start() + 1]
         while toks and toks[-1].tag_ == "POS":
             toks = toks[:-1]
         if not toks:
@@ -330,6 +415,9 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
             out.append(_place_cand(article.doc_id, a_s, a_e, text, place, gz, strength=3))
             continue
         if label == "NORP":
+            typ = _norp_as_actor(doc, toks)
+            if typ:
+                out.append(_Cand(article.doc_id, a_s, a_e, text, typ, strength=2, sent_start=sent_start, cue=True))
             continue  # religions, ethnic groups, parties: not actors unless a country's demonym
         if norm_key(text) in RELIGIONS:
             continue
@@ -337,7 +425,11 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
                 w.lower() in ORG_WORDS for w in text.split()):
             continue
         lows = [w.lower().strip(".,") for w in text.split()]
-        if len(lows) == 1 and (lows[0] in ORG_WORDS or lows[0] in PLACE_WORDS or lows[0] in TITLE_WORDS):
+        if len(lows) == 1 and (lows[0] in ORG_WORDS or lows[0] in PLACE_WORDS or lows[0] in TITLE_WORDS) \
+                and not (lows[0] in _LEGISLATURES and text[0].isupper() and not sent_start):
+            continue  # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
+        if _is_product(doc, toks, para.text, s, e):
+            out.append(_Cand(article.doc_id, a_s, a_e, text, "product", strength=2))
             continue
         if lows[-1] in EVENT_TAILS and label in ("ORG", "FAC", "LOC", "GPE"):
             continue
@@ -349,9 +441,13 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
                     and title is None:
                 continue  # "sang the Marseillaise": a single name after "the" is a thing, not a person
             out.append(_Cand(article.doc_id, a_s, a_e, text, typ, iso3=iso3, title=title, strength=2,
-                             sent_start=sent_start))
+                             sent_start=sent_start, cue=typ != "person"))
         elif label == "ORG":
             if text.isupper() and text.lower() in NON_ORG_ACRONYMS:
+                continue
+            if _place_cue(doc, toks, text):
+                out.append(_Cand(article.doc_id, a_s, a_e, text, "location", strength=2, sent_start=sent_start,
+                                 cue=True))
                 continue
             nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
             no_org_word = not any(w.lower() in ORG_WORDS for w in text.split())
@@ -361,7 +457,8 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
                 continue  # "the Nagorno-Karabakh region", "the Nagorno-Karabakh conflict"
             if (len(toks) == 1 and toks[0].tag_ == "JJ") or (
                     no_org_word and nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"
-                    and nxt.lemma_ not in ORG_WORDS | _ORG_APPOS_HEADS | _ORG_ROLE_NOUNS and not text.isupper()):
+                    and nxt.lemma_ not in ORG_WORDS | _ORG_APPOS_HEADS | _ORG_ROLE_NOUNS and not text.isupper()
+                    and not (nxt.lemma_ in _SOURCE_NOUNS and not toks[0].is_sent_start and toks[0].tag_ == "NNP")):
                 continue  # "Kamikaze drones", "Media reports", "Turkic world": a word used as a modifier
             weak_org = not any(w.lower() in ORG_WORDS - {"studies"} for w in text.split())
             if weak_org and re.search(r"\b(?:" + "|".join(TITLE_HEADS) + r") of (?:the )?$",
@@ -376,9 +473,11 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
         else:  # GPE, LOC, FAC
             if label == "LOC" and norm_key(text) in COMPASS:
                 continue
-            if _appos_head(doc, toks[-1]) in _ORG_APPOS_HEADS:  # "Verdalia, Portugal's largest water company"
+            if _appos_head(doc, toks[-1]) in _ORG_APPOS_HEADS or _org_cue(doc, toks, text, possessive_ok=True) or (
+                    re.search(r"\baccording to\s*$", para.text[max(0, s - 16):s]) and len(toks) == 1):
+                # "Verdalia, Portugal's largest water company", "Halden chief executive", "according to Bloomberg"
                 out.append(_Cand(article.doc_id, a_s, a_e, text, "organization", iso3=iso3, strength=2,
-                                 sent_start=sent_start))
+                                 sent_start=sent_start, cue=True))
                 continue
             m = re.match(r" of (?:the )?", para.text[e:e + 9])
             if m:  # "the Old City" + "of Baku": one place
@@ -391,6 +490,76 @@ def _ent_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_C
             out.append(_Cand(article.doc_id, a_s, a_e, text, "location", iso3=iso3, strength=2,
                              sent_start=sent_start))
     return out
+
+
+_LEGISLATURES = frozenset({"congress", "senate", "knesset", "duma", "majlis", "bundestag", "parliament"})
+#: Nouns for things people make and use: a name they introduce is a product, not an actor.
+_PRODUCT_NOUNS = frozenset(
+    """drug medicine medication vaccine treatment therapy pill jab device app model phone brand product aircraft
+    jet missile drone rifle software chatbot car vehicle spyware system""".split()
+)
+
+
+def _is_product(doc, toks: list, ptext: str, s: int, e: int) -> bool:
+    """A one-word name the text shows is a product: "the drug Zorvata", "sold as Zorvata",
+    "Zorvata or placebo", "Zorvata (velimab)". Products are not actors; the whole document forgets the name.
+    """
+    if len(toks) != 1 or toks[0].text.isupper():
+        return False
+    t = toks[0]
+    before, after = ptext[max(0, s - 30):s].lower(), ptext[e:e + 30]
+    if re.search(r"\b(?:sold|marketed|branded) (?:as|under)(?: the (?:brand )?name)?\s*$|\bbrand name\s*$", before):
+        return True
+    if re.match(r"\s+or (?:a )?placebo\b|\s*\([a-z]{5,}\)", after) or re.search(r"\bplacebo or\s*$", before):
+        return True
+    prev = doc[t.i - 1] if t.i > 0 else None
+    if prev is not None and prev.is_lower and prev.lemma_ in _PRODUCT_NOUNS and (
+            prev.dep_ == "compound" and prev.head.i == t.i or t.dep_ == "appos" and t.head.i == prev.i):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_ in _PRODUCT_NOUNS and c.i > t.i for c in t.children)
+
+
+def _extend_left(doc, toks: list, gz: Gazetteer) -> list:
+    """Take back the capitalised words spaCy cut from an organisation's name: "Doctors Without Borders".
+
+    Only proper-noun words outside any other entity, joined by a capitalised "Without"/"For"/"Of"; titles
+    and country names stay out.
+    """
+    j = toks[0].i - 1
+    first = toks[0].i
+    while j >= 0:
+        t = doc[j]
+        if t.ent_type_ or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS or gz.lookup(t.text):
+            break
+        if t.tag_ in ("NNP", "NNPS") or t.tag_ in ("NN", "NNS") and not t.is_sent_start:
+            first = j
+        elif t.text in ("Without", "For", "Of", "And") and j > 0 and doc[j - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") \
+                and doc[j - 1].text[:1].isupper() and not doc[j - 1].ent_type_:
+            pass
+        else:
+            break
+        j -= 1
+    return [doc[i] for i in range(first, toks[0].i)] + toks
+
+
+def _norp_as_actor(doc, toks: list) -> str | None:
+    """A proper name spaCy called a nationality that its context shows is a place or a firm.
+
+    "the Evros river", "islands in the Aegean" are places; "an Ifop survey" names the pollster. Real
+    groups ("Kurds", "Sunni") are neither and stay out.
+    """
+    if len(toks) != 1 or toks[0].tag_ != "NNP" or toks[0].is_sent_start:
+        return None
+    t = toks[0]
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lemma_ in PLACE_WORDS - {"state", "bank", "border"}:
+        return "location"
+    if nxt is not None and nxt.is_lower and nxt.lemma_ in _SOURCE_NOUNS:
+        return "organization"
+    if t.dep_ == "pobj" and t.i >= 2 and doc[t.i - 1].lower_ == "the" and doc[t.i - 2].lower_ in (
+            "in", "across", "near", "into", "throughout", "over"):
+        return "location"
+    return None
 
 
 def _appos_head(doc, root) -> str | None:
@@ -533,12 +702,54 @@ def _pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> lis
         out.append(_Cand(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=0,
                          title=re.sub(r",$", "", text[m.start():m.start(2)]).strip(),
                          iso3=_gaz_iso_before(text, m.start(), gz)))
+    out += _intro_noun_candidates(article, para, gz)
     if para.kind == "byline":
         m = re.match(r"\s*(?:by|author|written by)\s*:?\s+", text, re.IGNORECASE)
         if m:
             for pm in re.finditer(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+", text[m.end():]):
                 s, e = m.end() + pm.start(), m.end() + pm.end()
                 out.append(_Cand(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=5))
+    return out
+
+
+def _intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[_Cand]:
+    """Names an organisation noun introduces: "the think tank Autonomy", "campaign group 4 Day Week Global".
+
+    spaCy often calls such a name a person or misses it. The noun must belong to the name in the parse
+    (a compound of it, or the name its appositive), so "the company Musk founded" names nobody.
+    """
+    doc = para.doc
+    out = []
+    for t in doc:
+        if not t.is_lower or t.lemma_.lower() not in ORG_INTRO_NOUNS or t.i + 1 >= len(doc):
+            continue
+        j = t.i + 1
+        if doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1  # "4 Day Week Global"
+        if not doc[j].text[:1].isupper() or doc[j].is_sent_start:
+            continue
+        while j + 1 < len(doc) and (doc[j + 1].text[:1].isupper() and doc[j + 1].tag_ != "POS"
+                                    or doc[j + 1].lower_ in ("of", "for", "and", "&") and j + 2 < len(doc)
+                                    and doc[j + 2].text[:1].isupper()):
+            j += 1
+        span = doc[t.i + 1:j + 1]
+        root = span[-1]
+        if not (t.dep_ == "compound" and span.start <= t.head.i < span.end
+                or any(x.dep_ == "appos" and x.head.i == t.i for x in span)
+                or t.dep_ == root.dep_ and t.head.i == root.head.i):  # a misparse: noun and name as siblings
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if t.dep_ in ("dobj", "pobj") and after is not None and after.tag_ in ("VBD", "VBZ", "VBP"):
+            continue  # "joined the company Mirelli founded": a relative clause's subject, not the company
+        words = [w.lower_.rstrip(".") for w in span]
+        if any(w in TITLE_WORDS for w in words) or gz.lookup(span.text) or span.text.lower() in STOP_NAMES:
+            continue
+        if len(span) == 1 and any(e.label_ in ("GPE", "LOC") and e.start == span.start for e in doc.ents):
+            continue  # "the side Madrid ...": a lone place name stays a place
+        s, e = _trim(para.text, span.start_char, span.end_char)
+        if e > s:
+            out.append(_Cand(article.doc_id, para.start + s, para.start + e, para.text[s:e], "organization",
+                             strength=3, cue=True))
     return out
 
 
@@ -591,9 +802,98 @@ def _surname(name: str) -> str:
     return norm_key(name).split()[-1] if name.split() else ""
 
 
+_NEXT_LINE_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?: (?:(?:of|for|and|the|de|van|von|al) )*[A-Z][\w'’-]*\.?){0,3}")
+
+
+def _join_line_breaks(article: Article, cands: list[_Cand]) -> list[_Cand]:
+    """A name cut by a hard line wrap ("chief executive Jonas" / "Meyerhoff, who said") is one mention.
+
+    Only where the first line is a long line that stops mid-sentence, exactly one line break separates the
+    two, and the name on the first line runs to its end; the joined span keeps the line break (the slice
+    must stay exact) and a display name with a plain space.
+    """
+    paras = article.paragraphs
+    by_end = {c.end: c for c in cands if not c.overlay and c.type in ("person", "organization", "location")}
+    out = []
+    for p, q in zip(paras, paras[1:]):
+        ptext = p.text.rstrip()
+        gap = article.text[p.start + len(ptext):q.start]
+        if not re.fullmatch(r"[ \t]*\r?\n[ \t]*", gap) or len(ptext.split()) < 8 or _is_title_case_line(ptext):
+            continue
+        if re.search(r"[.!?:;\"”’)\]…]$", ptext) or p.kind not in ("body", "heading", "standfirst"):
+            continue
+        c = by_end.get(p.start + len(ptext))
+        m = _NEXT_LINE_NAME.match(q.text)
+        if c is None or m is None or m.group().split()[0].lower() in STOP_NAMES | TITLE_WORDS:
+            continue
+        e_rel = len(m.group())
+        _, e_rel = _trim(q.text, 0, e_rel)
+        end = q.start + e_rel
+        text = article.text[c.start:end]
+        words = text.split()
+        typ = "organization" if words[-1].lower() in ORG_SUFFIXES | ORG_WORDS else c.type
+        if typ == "person" and len(words) > 4:
+            continue
+        out.append(replace(c, end=end, text=text, type=typ, name=" ".join(words), key=None,
+                           strength=max(c.strength, 2) + 1, cue=c.cue or typ != c.type))
+    return out
+
+
+def _consensus_types(cands: list[_Cand]) -> list[_Cand]:
+    """One name, one type within a document: "Sporting president X" makes every "Sporting" the club.
+
+    A type decided by a context cue wins; otherwise the most frequent type, ties to the first mention.
+    """
+    groups: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        if c.key is None and not c.overlay and c.type in ("person", "organization", "location"):
+            groups[norm_key(c.text)].append(c)
+    chosen: dict[str, str] = {}
+    for k, cs in groups.items():
+        types = {c.type for c in cs}
+        if len(types) < 2:
+            continue
+        cued = {c.type for c in cs if c.cue}
+        if len(cued) == 1:
+            chosen[k] = next(iter(cued))
+            continue
+        counts = Counter(c.type for c in cs)
+        top = max(counts.values())
+        chosen[k] = next(c.type for c in cs if counts[c.type] == top)
+    return [replace(c, type=chosen[norm_key(c.text)]) if c.key is None and not c.overlay
+            and norm_key(c.text) in chosen else c for c in cands]
+
+
+def _stem_names(cands: list[_Cand], gz: Gazetteer) -> dict[str, _Cand]:
+    """Bare stems of organisations with a legal or club suffix: "Kestrel" for "Kestrel FC".
+
+    A stem that is a country or place name, or that two organisations share, names nothing for sure.
+    """
+    stems: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        words = c.text.split()
+        if c.type == "organization" and len(words) >= 2 and words[-1].lower() in STEM_SUFFIXES:
+            stem = " ".join(words[:-1]).rstrip(",")
+            if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in STOP_NAMES:
+                stems[stem].append(c)
+    out = {}
+    for stem, cs in stems.items():
+        if len({norm_key(c.text) for c in cs}) == 1:
+            out[stem] = cs[0]
+    places = {norm_key(c.text) for c in cands if c.type in ("location", "country") and not c.cue}
+    return {k: v for k, v in out.items() if norm_key(k) not in places}
+
+
 def _resolve_document(article: Article, cands: list[_Cand], gz: Gazetteer) -> list[_Cand]:
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
+    products = {norm_key(c.text) for c in cands if c.type == "product"}
+    cands = [c for c in cands if c.type != "product" and norm_key(c.text) not in products]
     cands = _select(cands)
+    cands = _select(cands + _join_line_breaks(article, cands))
+    cands = _consensus_types(cands)
+    stems = _stem_names(cands, gz)
+    cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
+                     key=_identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
     # full-name people in this document
     full = {}
     for c in cands:
@@ -623,9 +923,11 @@ def _resolve_document(article: Article, cands: list[_Cand], gz: Gazetteer) -> li
                 and not gz.lookup(first):
             known.setdefault(first, replace(c, text=first, key=_identity_key(c)))  # "ORT Israel" ... "ORT has"
         if c.type == "person" and c.key and c.key.startswith("person:"):
-            sur = c.text.split()[-1]
+            sur = (c.name or c.text).split()[-1]
             if len(by_surname.get(norm_key(sur), ())) == 1 and len(sur) >= 3:
                 known.setdefault(sur, replace(c, text=sur))
+    for stem, proto in stems.items():
+        known.setdefault(stem, replace(proto, text=stem, key=_identity_key(proto)))
     extra = []
     for para in article.paragraphs:
         for surface, proto in known.items():

@@ -278,3 +278,115 @@ _PEOPLE = st.builds(
 @given(st.lists(_PEOPLE, max_size=25))
 def test_person_merge_decides_as_the_pairwise_rule(cands: list[_Cand]) -> None:
     assert _merge_people(cands) == _pairwise_merge_people(cands)
+
+
+# --------------------------------------------------------------------------- other domains (invented names)
+
+
+def _types(text: str) -> dict[str, str]:
+    """Canonical name -> type for one invented document."""
+    res = resolve_actors([_art("a", text)])
+    return {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
+
+
+def test_club_with_suffix_is_an_organisation() -> None:
+    assert _types("Intro.\nKestrel FC sold its striker for €20m on Monday.\n").get("Kestrel FC") == "organization"
+
+
+def test_club_stem_joins_suffixed_name() -> None:
+    res = resolve_actors([_art("a", "Intro.\nKestrel FC sold its striker for €20m. Later, Kestrel signed a "
+                                    "new goalkeeper, the club said.\n")])
+    assert {m.actor_id for m in res.mentions if m.text.startswith("Kestrel")} == {"kestrel-fc"}
+
+
+def test_name_before_body_role_is_an_organisation() -> None:
+    t = _types("Halden Motors posted a record profit. Halden chief executive Sara Lind said demand was strong.\n")
+    assert t.get("Halden Motors") == "organization" and t.get("Sara Lind") == "person"
+    assert t.get("Halden") in (None, "organization")
+
+
+def test_organisation_noun_introduces_name() -> None:
+    t = _types("Intro.\nThe trial was run with the think tank Quillon and researchers at a university.\n")
+    assert t.get("Quillon") == "organization"
+
+
+def test_organisation_noun_does_not_take_relative_clause_subject() -> None:
+    t = _types("Intro.\nHe joined the company Mirelli founded in 2002 as an intern.\n")
+    assert t.get("Mirelli") != "organization"
+
+
+def test_workplace_after_role_at_is_an_organisation() -> None:
+    t = _types('Intro.\n"We are calm," said Lena Okafor, an economist at Brightwater in Frankfurt.\n')
+    assert t.get("Brightwater") == "organization" and t.get("Lena Okafor") == "person"
+
+
+def test_org_label_in_place_context_is_a_location() -> None:
+    assert _types("Intro.\nAn Ifsa survey found that officials in Ostrava backed the plan.\n").get("Ostrava") \
+        == "location"
+
+
+def test_pollster_before_survey_is_an_organisation() -> None:
+    assert _types("Intro.\nPolls differ. An Ifsa survey found support at 30%.\n").get("Ifsa") == "organization"
+
+
+def test_bracketed_acronym_split_from_long_form() -> None:
+    res = resolve_actors([_art("a", "Intro.\nThe World Grain Organization (WGO) warned of famine. The WGO said "
+                                    "stocks were low.\n")])
+    row = _row(res, "world-grain-organization")
+    assert "WGO" in row["aliases"] and not any("(" in a for a in row["aliases"])
+
+
+def test_score_is_not_part_of_a_club_name() -> None:
+    res = resolve_actors([_art("a", "Intro.\nVarnell beat Ostrovo 2-1 on Saturday in the cup.\n")])
+    assert not any(any(c.isdigit() for c in m.text) for m in res.mentions)
+
+
+def test_capital_the_before_journal_is_kept() -> None:
+    assert "The Halvorsen Journal" in _types("Intro.\nThe study, published in The Halvorsen Journal, enrolled 900 "
+                                         "patients in June.\n")
+
+
+def test_person_split_by_line_wrap_is_one_actor() -> None:
+    text = ("Bank cuts jobs\nThe lender reported a loss on Monday.\n"
+            "The deal was announced by Valtera Bank chief executive Jonas\n"
+            "Meyerhoff, who said the lender would cut 300 jobs. Meyerhoff added that more cuts were possible.\n")
+    art = _art("a", text)
+    res = resolve_actors([art])
+    ms = [m for m in res.mentions if "Meyerhoff" in m.text]
+    assert {m.actor_id for m in ms} == {"jonas-meyerhoff"}
+    assert all(art.text[m.start:m.end] == m.text for m in ms)
+    assert _row(res, "jonas-meyerhoff")["name"] == "Jonas Meyerhoff"
+
+
+def test_one_name_one_type_within_a_document() -> None:
+    t = _types("Intro.\nSporting president Tiago Roriz said Sporting would not sell. Sporting won again.\n")
+    assert t.get("Sporting") == "organization"
+
+
+def test_drug_brand_is_not_an_actor() -> None:
+    t = _types("Intro.\nPatients received Zorvata or placebo for a year, said Dr Ana Ruiz. Zorvata cut deaths.\n")
+    assert "Zorvata" not in t and t.get("Ana Ruiz") == "person"
+
+
+def test_capitalised_legislature_is_an_actor_but_bare_agency_is_not() -> None:
+    t = _types("Intro.\nThe White House said on Monday that Congress must act, and the Agency agreed.\n")
+    assert t.get("Congress") == "organization" and "Agency" not in t
+
+
+def test_org_name_cut_by_tagger_is_taken_back() -> None:
+    t = _types("Intro.\nAid groups and Nurses Without Frontiers said the camp had no water.\n")
+    assert "Frontiers" not in t
+
+
+def test_river_named_as_nationality_is_a_place() -> None:
+    res = resolve_actors([_art("a", "Intro.\nThe countries share a land border along the Evros river, where a "
+                                    "fence is being built.\n")])
+    assert _row(res, "evros")["actor_type"] == "location"
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\nThe company said in a statement that officials would review the case in March.\n",
+    "Intro.\nA spokesperson for the organisation declined to comment on Tuesday.\n",
+])
+def test_generic_nouns_and_months_are_not_actors(text: str) -> None:
+    assert _types(text) == {}
