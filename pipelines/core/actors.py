@@ -51,7 +51,6 @@ from pipelines.core.actor_resolution import (
     ministry_display,
     ministry_key,
     norm_key,
-    slugify,
 )
 from pipelines.core.article import Article, Mention, Paragraph
 
@@ -1147,16 +1146,24 @@ def _merge_names(cands: list[_Cand]) -> dict[str, str]:
     return {k: uf.find(k) for k in keys}
 
 
-def _canonical(forms: Counter, typ: str) -> str:
-    """The most used form; for people the most used full name, for organisations not an acronym."""
-    items = list(forms.items())
-    if typ == "person":
-        multi = [(f, n) for f, n in items if len(f.split()) >= 2]
-        items = multi or items
-    elif typ == "organization":
-        long = [(f, n) for f, n in items if not f.isupper()]
-        items = long or items
-    return sorted(items, key=lambda fn: (-fn[1], -len(fn[0]), fn[0]))[0][0]
+def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict]) -> list[_Cand]:
+    """One document's actor candidates, found and resolved within the document.
+
+    This is all the per-document work of actor extraction: a corpus build
+    caches its result by the document's content and runs it in parallel,
+    and only the merges across documents see every document's candidates.
+    """
+    cands: list[_Cand] = []
+    for para in article.paragraphs:
+        if para.doc is None:
+            continue
+        cands += _ent_candidates(article, para, gz)
+        cands += _gazetteer_candidates(article, para, gz)
+        cands += _pattern_candidates(article, para, gz)
+        cands += _alias_candidates(article, para, alias_rows)
+    resolved = _counterpart_titles(article, _resolve_document(article, cands, gz))
+    # the provenance rule: a candidate's text is exactly its slice of the source
+    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip())]
 
 
 def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None) -> ActorResult:
@@ -1165,118 +1172,21 @@ def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None
     The result does not depend on the order of ``articles``: documents are
     processed by ``doc_id`` and every choice is made from counts and sorted keys.
     """
+    from pipelines.core.actor_table import build_actor_tables, candidate_frame  # it builds on this module
+
     gz = load_gazetteer()
     alias_rows = alias_rows or []
-    per_doc: list[_Cand] = []
-    for article in sorted(articles, key=lambda a: a.doc_id):
-        cands: list[_Cand] = []
-        for para in article.paragraphs:
-            if para.doc is None:
-                continue
-            cands += _ent_candidates(article, para, gz)
-            cands += _gazetteer_candidates(article, para, gz)
-            cands += _pattern_candidates(article, para, gz)
-            cands += _alias_candidates(article, para, alias_rows)
-        resolved = _resolve_document(article, cands, gz)
-        per_doc += _counterpart_titles(article, resolved)
-    per_doc = [c for c in per_doc if article_slice_ok(articles, c)]
+    per_doc = [c for a in sorted(articles, key=lambda a: a.doc_id) for c in document_candidates(a, gz, alias_rows)]
     people = _merge_people(per_doc)
-
     others = _merge_names(per_doc)
-    clusters: dict[str, list[_Cand]] = defaultdict(list)
-    for c in per_doc:
-        k = _identity_key(c)
-        clusters[people.get(k, k) if c.type == "person" else others.get(k, k)].append(c)
-    return _build(clusters, gz, alias_rows)
-
-
-def article_slice_ok(articles: list[Article], c: _Cand) -> bool:
-    """Guard the provenance rule: a candidate's text is exactly its slice of the source."""
-    for a in articles:
-        if a.doc_id == c.doc_id:
-            return a.text[c.start:c.end] == c.text and bool(c.text.strip())
-    return False
-
-
-def _top(counts: Counter, key) -> object:
-    return sorted(counts.items(), key=key)[0][0]
-
-
-def _build(clusters: dict[str, list[_Cand]], gz: Gazetteer, alias_rows: list[dict]) -> ActorResult:
-    """One actor row per cluster, and its mentions: every choice from counts, ties by sorted value.
-
-    Written for a large corpus (hundreds of thousands of mentions): mentions
-    are gathered as columns and sorted in polars, not as objects in Python.
-    """
-    curated = {f"curated:{norm_key(r['canonical_name'])}": r for r in alias_rows}
-    by_count_then_long = lambda kv: (-kv[1], -len(kv[0]), kv[0])  # noqa: E731
-    by_count = lambda kv: (-kv[1], kv[0])  # noqa: E731
-    rows = []
-    for key in sorted(clusters):
-        cs = clusters[key]
-        typ = _top(Counter(c.type for c in cs), lambda kv: (-kv[1], _TYPE_RANK[kv[0]]))
-        if key.startswith("country:"):
-            typ = "country"
-        names = Counter(c.name for c in cs if c.name)
-        if key in curated:
-            name = curated[key]["canonical_name"]
-        elif names:
-            name = _top(names, by_count_then_long)
-        else:
-            name = _canonical(Counter(c.text for c in cs), typ)
-        iso = Counter(c.iso3 for c in cs if c.iso3)
-        iso3 = _top(iso, by_count) if iso else None
-        if key in curated and curated[key]["country_iso3"]:
-            iso3 = curated[key]["country_iso3"]
-        titles = Counter(c.title for c in cs if c.title and not _honorific_only(c.title))
-        description = None
-        if key in curated and curated[key]["description"]:
-            description = curated[key]["description"]
-        elif titles:
-            t = _top(titles, by_count)
-            t = re.sub(r"^(?:then-\w+|former)\s+", "", t, flags=re.IGNORECASE)
-            description = f"{t} of {gz.names[iso3]}" if iso3 in gz.names and " of " not in t else t
-        rows.append((key, name, typ, iso3, description, cs, slugify(name)))
-    # ids: slug of the canonical name; a clash between different actors is settled by sorted key
-    slug_keys: dict[str, list[str]] = defaultdict(list)
-    for key, *_, slug in rows:
-        slug_keys[slug].append(key)
-    out_rows: dict[str, list] = {c: [] for c in _ACTOR_SCHEMA}
-    m_cols: dict[str, list] = {c: [] for c in ("doc_id", "start", "end", "text", "actor_id", "actor_type", "name")}
-    for key, name, typ, iso3, description, cs, slug in rows:
-        if len(slug_keys[slug]) > 1:
-            idx = sorted(slug_keys[slug]).index(key)
-            slug = slug if idx == 0 else f"{slug}-{typ}" if idx == 1 else f"{slug}-{idx}"
-        texts = [c.text for c in cs]
-        for col, value in (("actor_id", slug), ("name", name), ("actor_type", typ), ("country_iso3", iso3),
-                           ("description", description), ("aliases", sorted(set(texts) | {name})),
-                           ("n_mentions", len(cs)), ("n_documents", len({c.doc_id for c in cs}))):
-            out_rows[col].append(value)
-        m_cols["doc_id"] += [c.doc_id for c in cs]
-        m_cols["start"] += [c.start for c in cs]
-        m_cols["end"] += [c.end for c in cs]
-        m_cols["text"] += texts
-        m_cols["actor_id"] += [slug] * len(cs)
-        m_cols["actor_type"] += [typ] * len(cs)
-        m_cols["name"] += [name] * len(cs)
-    actors = pl.DataFrame(out_rows, schema=_ACTOR_SCHEMA).sort("actor_id", maintain_order=True)
-    ordered = pl.DataFrame(m_cols, schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String,
-                                           "actor_id": pl.String, "actor_type": pl.String, "name": pl.String}
-                           ).sort(["doc_id", "start", "end", "actor_id"], maintain_order=True)
-    return ActorResult(actors=actors, mention_rows=ordered)
-
-
-def _honorific_only(title: str) -> bool:
-    return set(w.lower().rstrip(".") for w in title.split()) <= _HONORIFICS
+    clusters = [people.get(k, k) if c.type == "person" else others.get(k, k) for c, k in
+                ((c, _identity_key(c)) for c in per_doc)]
+    return build_actor_tables(candidate_frame(per_doc, clusters), gz, alias_rows)
 
 
 _ACTOR_SCHEMA = {"actor_id": pl.String, "name": pl.String, "actor_type": pl.String, "country_iso3": pl.String,
                  "description": pl.String, "aliases": pl.List(pl.String), "n_mentions": pl.Int64,
                  "n_documents": pl.Int64}
-
-
-def _actors_frame(rows: list[dict]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=_ACTOR_SCHEMA, orient="row") if rows else pl.DataFrame(schema=_ACTOR_SCHEMA)
 
 
 def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:

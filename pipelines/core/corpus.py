@@ -18,9 +18,9 @@ module runs them so a corpus of tens of thousands of articles stays linear:
   names differing in one word, same CAMEO root and actor), which gives the
   same answer as comparing every pair.
 
-The per-document actor step mirrors the document loop of
-``actors.resolve_actors`` (and uses ``actors.document_candidates`` /
-``actors.resolve_candidates`` instead if that module ever provides them);
+The per-document actor step is ``actors.document_candidates``, the same
+function ``actors.resolve_actors`` runs per article; the merges across
+documents are the same too, run in blocks here.
 ``tests/pipelines/test_incremental.py`` checks both paths give identical tables.
 """
 
@@ -249,24 +249,6 @@ def actor_key(ref: DocRef, alias_rows_digest: str) -> str:
     return make_key("actors", ref.text_hash, extractor_version("actors"), repr(ref.meta), alias_rows_digest)
 
 
-def document_candidates(article: Article, gz: object, alias_rows: list[dict]) -> list:
-    """One document's resolved actor candidates (the document loop of ``resolve_actors``)."""
-    public = getattr(actors_mod, "document_candidates", None)
-    if public is not None:
-        return public(article, gz, alias_rows)
-    cands: list = []
-    for para in article.paragraphs:
-        if para.doc is None:
-            continue
-        cands += actors_mod._ent_candidates(article, para, gz)
-        cands += actors_mod._gazetteer_candidates(article, para, gz)
-        cands += actors_mod._pattern_candidates(article, para, gz)
-        cands += actors_mod._alias_candidates(article, para, alias_rows)
-    resolved = actors_mod._resolve_document(article, cands, gz)
-    out = actors_mod._counterpart_titles(article, resolved)
-    return [c for c in out if article.text[c.start:c.end] == c.text and bool(c.text.strip())]
-
-
 def _prepare_task(task: tuple[list[DocRef], dict[str, str], list[dict], str | None]) -> int:
     """Worker side of ``prepare_shard``: parse a few documents and cache their parses and actor candidates."""
     refs, texts, alias_rows, root = task
@@ -276,7 +258,7 @@ def _prepare_task(task: tuple[list[DocRef], dict[str, str], list[dict], str | No
     for ref, article in zip(refs, load_articles(refs, texts, cache, n_process=1)):
         key = actor_key(ref, digest)
         if not cache.has("actors", key):
-            cache.put_object("actors", key, document_candidates(article, gz, alias_rows))
+            cache.put_object("actors", key, actors_mod.document_candidates(article, gz, alias_rows))
     return len(refs)
 
 
@@ -308,7 +290,7 @@ def prepare_shard(
         for ref, article in zip(chunk, load_articles(chunk, texts, cache, n_process)):
             key = actor_key(ref, digest)
             if not cache.has("actors", key):
-                cache.put_object("actors", key, document_candidates(article, gz, alias_rows))
+                cache.put_object("actors", key, actors_mod.document_candidates(article, gz, alias_rows))
     return {"documents": len(refs), "parsed": parsed_before, "actor_docs_computed": len(todo)}
 
 
@@ -331,7 +313,7 @@ def document_actor_candidates(
         gz = load_gazetteer()
         for chunk in _chunks(missing, CHUNK_DOCS):
             for ref, article in zip(chunk, load_articles(chunk, texts, cache)):
-                out[ref.doc_id] = document_candidates(article, gz, alias_rows)
+                out[ref.doc_id] = actors_mod.document_candidates(article, gz, alias_rows)
                 cache.put_object("actors", actor_key(ref, digest), out[ref.doc_id])
     return out
 
@@ -391,11 +373,8 @@ def resolve_candidates(per_doc: dict[str, list], alias_rows: list[dict]) -> acto
     so they are given one candidate per distinct combination of those rather
     than every mention (a large corpus names the same actor hundreds of thousands of times).
     """
-    public = getattr(actors_mod, "resolve_candidates", None)
     all_cands = [c for doc_id in sorted(per_doc) for c in per_doc[doc_id]]
     gz = load_gazetteer()
-    if public is not None:
-        return public(all_cands, gz, alias_rows)
     key_of = actors_mod._identity_key
     keys = [key_of(c) for c in all_cands]
     people_reps: dict[tuple, object] = {}

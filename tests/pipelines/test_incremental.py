@@ -131,11 +131,3 @@ def test_a_changed_mention_re_extracts_only_that_document(seeds, tmp_path):
     by_doc[doc] = [m for m in by_doc[doc]][1:]
     _, computed = extract_shard(refs, result.texts, by_doc, cache)
     assert computed == {"quotes": 1, "figures": 1, "events": 1}
-
-
-def test_the_per_document_step_uses_the_same_functions_as_resolve_actors():
-    """If actors.resolve_actors grows a public split, corpus.py uses it; until then the mirrored loop
-    must call what resolve_actors calls (guarded by test_split_actor_resolution_equals_resolve_actors)."""
-    for name in ("_ent_candidates", "_gazetteer_candidates", "_pattern_candidates", "_alias_candidates",
-                 "_resolve_document", "_counterpart_titles", "_merge_people", "_merge_names", "_build", "_identity_key"):
-        assert hasattr(actors_mod, name) or hasattr(actors_mod, "document_candidates")
