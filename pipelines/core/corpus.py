@@ -27,13 +27,14 @@ documents are the same too, run in blocks here.
 from __future__ import annotations
 
 import atexit
+import gc
 import hashlib
 import multiprocessing
 import os
 import threading
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
@@ -63,6 +64,8 @@ CHUNK_DOCS = 256
 #: document's events touch few of them, few enough that reading them back is quick.
 DEDUP_BUCKETS = 128
 _META_FIELDS = ("published_date", "published_date_precision", "title", "publisher", "author")
+#: Tasks queued per pool process, so it never waits for the next one.
+IN_FLIGHT = 2
 #: Documents per task given to a worker process: small enough to balance two workers, large
 #: enough for ``nlp.pipe`` batching (~15 paragraphs per news article).
 TASK_DOCS = 8
@@ -195,6 +198,8 @@ def _run_tasks(fn: Callable, tasks: list, pool: ProcessPoolExecutor | None) -> l
     balances itself. If the pool breaks (a killed worker), the tasks it had
     are done here: the results are the same either way.
     """
+    if pool is not None:
+        gc.freeze()  # the run's long-lived objects: not rescanned by every collection the work triggers
     results: list = [None] * len(tasks)
     done = [False] * len(tasks)
     lock = threading.Lock()
@@ -206,11 +211,19 @@ def _run_tasks(fn: Callable, tasks: list, pool: ProcessPoolExecutor | None) -> l
             return None if stop.is_set() else next(order, None)
 
     def feed() -> None:
-        while (i := take()) is not None:
+        # keep IN_FLIGHT tasks queued per pool process: it starts the next as soon as it sends a result,
+        # instead of idling while this process (busy with its own task) gets round to handing one over
+        pending: deque[tuple[int, Future]] = deque()
+        while True:
+            while len(pending) < IN_FLIGHT and (i := take()) is not None:
+                pending.append((i, pool.submit(fn, tasks[i])))
+            if not pending:
+                return
+            i, future = pending.popleft()
             try:
-                results[i] = pool.submit(fn, tasks[i]).result()
+                results[i] = future.result()
             except BrokenProcessPool:
-                return  # task i is left for this process to redo
+                return  # the tasks it held are left for this process to redo
             done[i] = True
 
     feeders = [threading.Thread(target=feed, daemon=True) for _ in range(_POOL_SIZE if pool is not None else 0)]
