@@ -1,12 +1,12 @@
 """The actors and actor_mentions tables from resolved clusters, as polars group-bys.
 
-``actors._build`` makes the same tables one cluster at a time in Python,
-which is clear on a handful of articles and slow on a corpus whose actors
-are named hundreds of thousands of times. Here every per-cluster choice
+Written one cluster at a time in Python, the rules are clear on a handful of
+articles and slow on a corpus whose actors are named hundreds of thousands
+of times. Here every per-cluster choice
 (type, name, country, title) is a count per (cluster, value), sorted with
 the same tie-breaks and cut to the first row per cluster, so the tables are
-identical (``tests/unit/test_actor_table.py`` checks it against
-``actors._build``); only the few string rules (honorifics, acronyms, slugs)
+identical to the per-cluster rules (``tests/unit/test_actor_table.py`` keeps
+them as its reference); only the few string rules (honorifics, acronyms, slugs)
 run in Python, once per distinct value.
 """
 
@@ -42,8 +42,13 @@ def _first_per_cluster(counts: pl.DataFrame, value: str, by: list[pl.Expr], desc
 
 
 def _most_counted(frame: pl.DataFrame, value: str, longest_first: bool = False) -> dict[str, str]:
-    """Per cluster the value seen most often; ties to the longest (if asked), then the smallest."""
+    """Per cluster the (non-empty) value seen most often; ties as ``_top_counted``."""
     counts = frame.filter(pl.col(value).is_not_null() & (pl.col(value) != "")).group_by("cluster", value).len()
+    return _top_counted(counts, value, longest_first)
+
+
+def _top_counted(counts: pl.DataFrame, value: str, longest_first: bool) -> dict[str, str]:
+    """Per cluster the counted value with the highest count; ties to the longest (if asked), then the smallest."""
     by, desc = [pl.col("len")], [True]
     if longest_first:
         by, desc = by + [pl.col(value).str.len_chars()], desc + [True]
@@ -58,7 +63,7 @@ def _types(frame: pl.DataFrame) -> dict[str, str]:
 
 
 def _canonical_forms(frame: pl.DataFrame, types: dict[str, str]) -> dict[str, str]:
-    """``actors._canonical`` per cluster: people prefer full names, organisations prefer non-acronyms."""
+    """Per cluster the most used form; people prefer full names, organisations prefer non-acronyms."""
     counts = frame.group_by("cluster", "text").len()
     texts = counts["text"].unique().to_list()
     multi = {t: len(t.split()) >= 2 for t in texts}
@@ -72,16 +77,11 @@ def _canonical_forms(frame: pl.DataFrame, types: dict[str, str]) -> dict[str, st
                  .when(pl.col("typ") == "organization").then(pl.col("long")).otherwise(pl.lit(True)))
     counts = counts.with_columns(preferred=preferred).with_columns(
         keep=pl.col("preferred") | ~pl.col("preferred").any().over("cluster"))
-    return _most_counted_rows(counts.filter(pl.col("keep")))
-
-
-def _most_counted_rows(counts: pl.DataFrame) -> dict[str, str]:
-    return _first_per_cluster(counts, "text", [pl.col("len"), pl.col("text").str.len_chars(), pl.col("text")],
-                              [True, True, False])
+    return _top_counted(counts.filter(pl.col("keep")), "text", longest_first=True)
 
 
 def build_actor_tables(frame: pl.DataFrame, gz: Gazetteer, alias_rows: list[dict]) -> ActorResult:
-    """``actors._build`` on a candidate frame (``candidate_frame``): the same actors and mentions."""
+    """One actor row per cluster of a candidate frame (``candidate_frame``), and every mention behind them."""
     if frame.is_empty():
         return ActorResult(actors=pl.DataFrame(schema=_ACTOR_SCHEMA), mention_rows=pl.DataFrame(schema=_MENTION_SCHEMA))
     curated = {f"curated:{norm_key(r['canonical_name'])}": r for r in alias_rows}

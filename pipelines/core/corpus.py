@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import polars as pl
 
@@ -442,7 +443,10 @@ class ShardMentions:
 
     def __init__(self, joined: pl.DataFrame) -> None:
         self.joined = joined
-        self.digests = _digests(joined)
+
+    @cached_property
+    def digests(self) -> dict[str, str]:
+        return _digests(self.joined)
 
     def digest(self, doc_id: str) -> str:
         return self.digests.get(doc_id, _NO_MENTIONS)
@@ -462,10 +466,9 @@ def shard_mentions(actor_mentions: pl.DataFrame, actors: pl.DataFrame, doc_ids: 
     return ShardMentions(joined)
 
 
-def extraction_key(table: str, ref: DocRef, mentions: list[Mention], digest: str | None = None) -> str:
-    """Cache key of one extractor's rows for a document; ``digest`` (``mentions_digest(mentions)``)
-    can be passed in so a document's mentions are hashed once for all its extractors."""
-    digest = mentions_digest(mentions) if digest is None else digest
+def extraction_key(table: str, ref: DocRef, digest: str) -> str:
+    """Cache key of one extractor's rows for a document; ``digest`` is its mentions' (``mentions_digest``),
+    hashed once for all its extractors."""
     return make_key(table, ref.text_hash, extractor_version(table), repr(ref.meta), digest)
 
 
@@ -481,7 +484,7 @@ def _extract_task(task: tuple[list[tuple[DocRef, list[str], str]], dict[str, str
         done = {}
         for table in missing:
             done[table] = PER_DOC_EXTRACTORS[table](article, mentions)
-            cache.put_object(table, extraction_key(table, ref, mentions, digest), done[table])
+            cache.put_object(table, extraction_key(table, ref, digest), done[table])
         out.append(done)
     return out
 
@@ -504,10 +507,10 @@ def extract_shard(
     rows: dict[str, list[dict]] = {t: [] for t in PER_DOC_EXTRACTORS}
     computed = {t: 0 for t in PER_DOC_EXTRACTORS}
     pending: list[tuple[DocRef, list[str], str]] = []
-    keys = {(r.doc_id, t): extraction_key(t, r, [], digest_of(r.doc_id)) for r in refs for t in PER_DOC_EXTRACTORS}
+    digests = {r.doc_id: digest_of(r.doc_id) for r in refs}
+    keys = {(r.doc_id, t): extraction_key(t, r, digests[r.doc_id]) for r in refs for t in PER_DOC_EXTRACTORS}
     found = {t: cache.get_objects(t, [keys[r.doc_id, t] for r in refs]) for t in PER_DOC_EXTRACTORS}
     for r in refs:
-        digest = digest_of(r.doc_id)
         missing = []
         for table in PER_DOC_EXTRACTORS:
             hit = found[table].get(keys[r.doc_id, table])
@@ -516,7 +519,7 @@ def extract_shard(
             else:
                 missing.append(table)
         if missing:
-            pending.append((r, missing, digest))
+            pending.append((r, missing, digests[r.doc_id]))
     pool = _worker_pool(len(pending), n_process)
     size = TASK_DOCS if pool is not None else CHUNK_DOCS
     mentions = lists_of(r.doc_id for r, _, _ in pending) if pending else {}
@@ -531,11 +534,9 @@ def extract_shard(
 
 
 def mentions_for(actor_mentions: pl.DataFrame, actors: pl.DataFrame, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
-    """Per-document ``Mention`` lists for some documents, joined in polars (as ``linking.mentions_by_doc``)."""
-    from pipelines.core.linking import mentions_by_doc
-
-    wanted = pl.Series("doc_id", sorted(set(doc_ids)), dtype=pl.String)
-    return mentions_by_doc(actor_mentions.filter(pl.col("doc_id").is_in(wanted)), actors)
+    """Per-document ``Mention`` lists for some documents (a plain dict, for callers that edit it)."""
+    ids = set(doc_ids)
+    return shard_mentions(actor_mentions, actors, ids).lists(ids)
 
 
 # --------------------------------------------------------------------------- combining shards
