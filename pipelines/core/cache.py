@@ -30,7 +30,7 @@ CACHE_DIR = "cache"
 
 #: Which source files make each per-document result; their digests join the cache key.
 EXTRACTOR_MODULES: dict[str, tuple[str, ...]] = {
-    "segmenter": ("pipelines.core.text", "pipelines.core.nlp"),
+    "segmenter": ("pipelines.core.text", "pipelines.core.nlp", "pipelines.core.attribute_rules"),
     "ingest": ("pipelines.core.ingest", "pipelines.core.text"),
     "actors": ("pipelines.core.actors", "pipelines.core.actor_resolution", "pipelines.core.article"),
     "quotes": ("pipelines.core.quotes", "pipelines.core.attribution", "pipelines.core.article"),

@@ -282,8 +282,10 @@ def _spaced_fraction(text: str, words: list, i: int) -> float | None:
         return None
     low, den_word = words[i].group().lower(), words[i + 1].group().lower()
     num = 1.0 if low in ("a", "one") else nb.parse_number_words(low)
+    if num is None:  # most words: no need to read the next one as a denominator
+        return None
     den = nb.denominator_value(den_word)
-    if num is None or den is None or num >= den or (num == 1) == den_word.endswith("s") or den_word.startswith("hal"):
+    if den is None or num >= den or (num == 1) == den_word.endswith("s") or den_word.startswith("hal"):
         return None
     after = words[i + 1].end()
     if _FRACTION_CONTEXT.match(text, after) or re.search(r"\bby\s+$", text[:words[i].start()]):

@@ -92,6 +92,7 @@ def vague_value(word: str) -> float | None:
     return parse_number_words(w)
 
 
+@lru_cache(maxsize=4096)
 def denominator_value(word: str) -> float | None:
     """Denominator named by a fraction word ("tenths" -> 10, "quarter" -> 4, "halves" -> 2).
 
