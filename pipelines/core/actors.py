@@ -18,6 +18,7 @@ Every mention is an exact slice of ``article.text``.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections import Counter, defaultdict
@@ -52,7 +53,7 @@ from pipelines.core.actor_resolution import (
     ministry_key,
     norm_key,
 )
-from pipelines.core.article import Article, Mention, Paragraph
+from pipelines.core.article import Article, Mention, Paragraph, doc_text
 
 ACTOR_TYPES = ("person", "organization", "country", "location")
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
@@ -280,7 +281,7 @@ def _org_cue(doc, toks: list, text: str, possessive_ok: bool) -> bool:
     if last in ORG_SUFFIXES and (len(words) > 1 or last in STEM_SUFFIXES):
         return True
     i0, i1 = toks[0].i, toks[-1].i
-    after = doc.text[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
+    after = doc_text(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
     if possessive_ok:
         after = re.sub(r"^['’]s\b", "", after)
     if _BODY_ROLE_AFTER.match(after) and not re.match(r"\s+(?:director|chief|board)\s+of\b", after, re.IGNORECASE):
@@ -784,16 +785,19 @@ def _known_pattern(surface: str) -> re.Pattern:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Keep non-overlapping candidates: stronger first, then longer; overlays always stay."""
     keep: list[_Cand] = []
+    # spans kept so far, sorted: none overlaps another, so their ends rise with their starts and the
+    # only one that can overlap a candidate is the last that starts before the candidate ends
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (c.overlay, -c.strength, -(c.end - c.start), c.start, c.text)):
         if c.overlay:
             if not any(k.overlay and k.start < c.end and c.start < k.end for k in keep):
                 keep.append(c)
             continue
-        if any(a < c.end and c.start < b for a, b in taken):
+        before = bisect.bisect_left(taken, (c.end, -1))
+        if before and taken[before - 1][1] > c.start:
             continue
         keep.append(c)
-        taken.append((c.start, c.end))
+        bisect.insort(taken, (c.start, c.end))
     return sorted(keep, key=lambda c: (c.start, c.end))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -55,3 +56,13 @@ class Mention:
     actor_id: str
     actor_type: str  # "person", "organization", "country", "location"
     name: str  # the actor's canonical name
+
+
+@lru_cache(maxsize=256)
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, remembered for the paragraphs being worked on.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access, and the
+    extractors ask for a paragraph's text once per candidate or event.
+    """
+    return doc.text

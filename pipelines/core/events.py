@@ -21,11 +21,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import polars as pl
 
 from pipelines.core import attribution, cameo
-from pipelines.core.article import Article, Mention, Paragraph
+from pipelines.core.article import Article, Mention, Paragraph, doc_text
 from pipelines.core.dates import ResolvedDate, _candidates, infer_date_order, resolve_date
 
 _SKIP_KINDS = {"title", "heading"}
@@ -163,7 +164,7 @@ def _is_dateline(tok) -> bool:
     """The capitalised place that opens a wire dateline ("ANKARA, March 3 (Reuters) -")."""
     doc = tok.doc
     return (tok.i == 0 and len(tok.text) > 2 and tok.text.isupper() and len(doc) > 1 and doc[1].text == ","
-            and bool(re.match(r"[A-Z][A-Z .'-]*,[^.]{0,60}?\s[-–—]\s", doc.text)))
+            and bool(re.match(r"[A-Z][A-Z .'-]*,[^.]{0,60}?\s[-–—]\s", doc_text(doc))))
 
 
 #: Passive verbs whose grammatical subject is the doer of the infinitive after them.
@@ -896,7 +897,7 @@ def _assign_dates(ctx: _Context, sent, triggers: list[_Trigger], history: list[_
     owner = {i: t for t in triggers for i in t.covered}
     floating: list[tuple[ResolvedDate, object]] = []  # (date, the verb it modifies)
     periods: list[tuple[_Trigger, str]] = []  # dates of the period an object covers: a fallback only
-    quoted = _quoted_ranges(sent.doc.text)
+    quoted = _quoted_ranges(doc_text(sent.doc))
     for toks, expr in _date_spans(ctx, sent):
         head = _span_head(toks)
         trig = _governing(head, owner)
@@ -1127,11 +1128,12 @@ def _date_of_demand(head) -> bool:
     return False
 
 
-def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges inside quotation marks ("..." and curly double/single quotes).
 
     A curly single quote only opens after a space or line start, so apostrophes
-    ("Britain’s") never open a range.
+    ("Britain’s") never open a range. Remembered per paragraph text: every event in it asks.
     """
     out: list[tuple[int, int]] = []
     i, n = 0, len(text)
@@ -1145,10 +1147,10 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
             i = close + 1
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
-def _quote_of(ranges: list[tuple[int, int]], idx: int) -> tuple[int, int] | None:
+def _quote_of(ranges: tuple[tuple[int, int], ...], idx: int) -> tuple[int, int] | None:
     return next((r for r in ranges if r[0] <= idx < r[1]), None)
 
 
@@ -1288,7 +1290,7 @@ def _clause_span(ctx: _Context, trig: _Trigger, sent, n_in_sentence: int,
         if timing is not None:  # "When A spoke [after B appointed C]": the clause that times it belongs to it
             toks = toks + list(timing.subtree)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     while e > s and text[e - 1] in " \n\t,;:–—-(":
         e -= 1
     while s < e and text[s] in " \n\t":
@@ -1494,7 +1496,7 @@ def _lead_date(article: Article, para: Paragraph, triggers: list[_Trigger],
     return None
 
 
-def _date_from_lead(triggers: list[_Trigger], rd: ResolvedDate, quoted: list[tuple[int, int]]) -> None:
+def _date_from_lead(triggers: list[_Trigger], rd: ResolvedDate, quoted: tuple[tuple[int, int], ...]) -> None:
     """Undated past-tense main-clause acts of the opening paragraphs take the lead's date."""
     for t in triggers:
         tok = t.token

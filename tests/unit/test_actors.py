@@ -390,3 +390,32 @@ def test_river_named_as_nationality_is_a_place() -> None:
 ])
 def test_generic_nouns_and_months_are_not_actors(text: str) -> None:
     assert _types(text) == {}
+
+
+from pipelines.core.actors import _select  # noqa: E402
+
+
+def _select_pairwise(cands):
+    """The rule ``_select`` implements, written as the plain all-pairs scan (the oracle)."""
+    keep, taken = [], []
+    for c in sorted(cands, key=lambda c: (c.overlay, -c.strength, -(c.end - c.start), c.start, c.text)):
+        if c.overlay:
+            if not any(k.overlay and k.start < c.end and c.start < k.end for k in keep):
+                keep.append(c)
+            continue
+        if any(a < c.end and c.start < b for a, b in taken):
+            continue
+        keep.append(c)
+        taken.append((c.start, c.end))
+    return sorted(keep, key=lambda c: (c.start, c.end))
+
+
+_spans = st.tuples(st.integers(0, 40), st.integers(0, 6), st.integers(1, 3), st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_spans, max_size=25))
+def test_select_keeps_what_the_pairwise_scan_keeps(spans):
+    cands = [_Cand("d", s, s + n, f"t{i}", "person", strength=k, overlay=o and i % 3 == 0)
+             for i, (s, n, k, o) in enumerate(spans)]
+    assert _select(cands) == _select_pairwise(cands)
