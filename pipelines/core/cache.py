@@ -20,11 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import io
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
 
 CACHE_DIR = "cache"
 
@@ -156,6 +162,55 @@ class ContentCache:
             if len(found) == len(members):
                 self.put_object(f"{kind}.packs", pack_key, found)
         return out
+
+    def get_frames(self, kind: str, keys: list[str], to_frame: Callable[[object], pl.DataFrame] | None = None
+                   ) -> tuple[pl.DataFrame | None, set[str]]:
+        """Many pickled entries at once as one polars frame, read through packs of frames; and the keys found.
+
+        Why: a rebuild reads every document's actor candidates back, hundreds
+        of thousands of small objects, and unpickling them was most of the
+        cost. Entries are grouped as in ``get_objects``; a complete group is
+        stored again as one Arrow IPC file (``<kind>.frames``) keyed by its
+        members, which reads back as columns in milliseconds. Each entry
+        becomes ``to_frame(entry)`` with its key in ``_key`` and its row
+        number in ``_pos``; a new document changes one group only, which is
+        read entry by entry and packed again. The frame is ``None`` when no
+        entry was found (an empty frame has no schema to give).
+        """
+        import polars as pl
+
+        if self.root is None or to_frame is None:
+            return None, set()
+        groups: dict[int, list[str]] = {}
+        for key in sorted(set(keys)):
+            groups.setdefault(int(key[:6], 16) % PACK_GROUPS, []).append(key)
+        frames, found = [], set()
+        for members in groups.values():
+            pack_key = make_key("frame-pack", kind, *members)
+            data = self.get(f"{kind}.frames", pack_key)
+            if data is not None:
+                try:
+                    frames.append(pl.read_ipc(io.BytesIO(data)))
+                    found.update(members)
+                    continue
+                except Exception:  # a truncated or foreign file is a miss, never a crash
+                    pass
+            parts = []
+            for k in members:
+                value = self.get_object(kind, k)
+                if value is not None:
+                    found.add(k)
+                    part = to_frame(value)
+                    parts.append(part.select(pl.lit(k).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all()))
+            if not parts:
+                continue
+            pack = pl.concat(parts, how="vertical")
+            frames.append(pack)
+            if len(parts) == len(members):
+                buf = io.BytesIO()
+                pack.write_ipc(buf, compression="uncompressed")
+                self.put(f"{kind}.frames", pack_key, buf.getvalue())
+        return (pl.concat(frames, how="vertical") if frames else None), found
 
     def put_object(self, kind: str, key: str, value: object) -> None:
         """Store a picklable value; a value that cannot be pickled is simply not cached."""

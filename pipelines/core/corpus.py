@@ -44,7 +44,7 @@ import polars as pl
 from pipelines.core import actors as actors_mod
 from pipelines.core.actors import UnionFind
 from pipelines.core.actor_resolution import load_gazetteer
-from pipelines.core.actor_table import build_actor_tables, candidate_frame
+from pipelines.core.actor_table import build_actor_tables
 from pipelines.core.article import Article, Mention
 from pipelines.core.cache import ContentCache, extractor_version, make_key
 from pipelines.core.events import deduplicate_events, extract_events
@@ -332,6 +332,51 @@ def document_actor_candidates(
     return out
 
 
+#: One actor candidate per row: what the cross-document merges and the actor tables read of a ``_Cand``,
+#: with its identity key (``actors._identity_key``) computed once, when it is packed.
+CANDIDATE_COLUMNS = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String, "type": pl.String,
+                     "iso3": pl.String, "name": pl.String, "key": pl.String, "title": pl.String}
+
+
+def candidates_frame(cands: list) -> pl.DataFrame:
+    """Actor candidates (``_Cand``) as rows of ``CANDIDATE_COLUMNS``, in their order."""
+    key_of = actors_mod._identity_key
+    return pl.DataFrame({
+        "doc_id": [c.doc_id for c in cands], "start": [c.start for c in cands], "end": [c.end for c in cands],
+        "text": [c.text for c in cands], "type": [c.type for c in cands], "iso3": [c.iso3 for c in cands],
+        "name": [c.name for c in cands], "key": [key_of(c) for c in cands], "title": [c.title for c in cands],
+    }, schema=CANDIDATE_COLUMNS)
+
+
+def document_candidate_frame(
+    refs: list[DocRef], texts: dict[str, str], alias_rows: list[dict], cache: ContentCache
+) -> pl.DataFrame:
+    """Every document's actor candidates as one frame (``CANDIDATE_COLUMNS``), in ``doc_id`` order and each
+    document's own order: the rows ``document_actor_candidates`` gives, read from the cache's frame packs.
+
+    Why not the lists: unpickling some 350k candidate objects of a 4k-article
+    corpus took longer than resolving them; their frame packs read back in a
+    fraction of that, and the merges need objects for only one candidate per
+    distinct key (``resolve_candidate_frame``).
+    """
+    digest = alias_digest(alias_rows)
+    ordered = sorted(refs, key=lambda r: r.doc_id)
+    keys = [actor_key(r, digest) for r in ordered]
+    found, present = cache.get_frames("actors", keys, candidates_frame)
+    parts = [] if found is None else [found]
+    missing = [r for r, k in zip(ordered, keys) if k not in present]
+    if missing:
+        computed = document_actor_candidates(missing, texts, alias_rows, cache)  # and cached
+        for r in missing:
+            parts.append(candidates_frame(computed[r.doc_id]).select(
+                pl.lit(actor_key(r, digest)).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all()))
+    if not parts:
+        return pl.DataFrame(schema=CANDIDATE_COLUMNS)
+    order = pl.DataFrame({"_key": keys, "_doc": range(len(keys))}, schema={"_key": pl.String, "_doc": pl.Int64})
+    return (order.join(pl.concat(parts, how="vertical"), on="_key", how="inner")
+            .sort("_doc", "_pos").select(list(CANDIDATE_COLUMNS)).rechunk())
+
+
 # --------------------------------------------------------------------------- actors, across documents
 
 
@@ -381,27 +426,33 @@ def _name_blocks(key: str) -> list[object]:
 
 
 def resolve_candidates(per_doc: dict[str, list], alias_rows: list[dict]) -> actors_mod.ActorResult:
-    """``resolve_actors`` from per-document candidates, with blocked pairwise merges.
+    """``resolve_actors`` from per-document candidate lists (``resolve_candidate_frame`` on their rows)."""
+    return resolve_candidate_frame(candidates_frame([c for doc_id in sorted(per_doc) for c in per_doc[doc_id]]), alias_rows)
+
+
+def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict]) -> actors_mod.ActorResult:
+    """``resolve_actors`` from every document's candidates (``CANDIDATE_COLUMNS``), with blocked pairwise merges.
 
     The merges read only a candidate's identity key, type, document and title,
     so they are given one candidate per distinct combination of those rather
-    than every mention (a large corpus names the same actor hundreds of thousands of times).
+    than every mention (a large corpus names the same actor hundreds of thousands of times);
+    the rest is polars columns.
     """
-    all_cands = [c for doc_id in sorted(per_doc) for c in per_doc[doc_id]]
     gz = load_gazetteer()
-    key_of = actors_mod._identity_key
-    keys = [key_of(c) for c in all_cands]
-    people_reps: dict[tuple, object] = {}
-    other_reps: dict[str, object] = {}
-    for c, k in zip(all_cands, keys):
-        if c.type == "person":
-            people_reps.setdefault((k, c.doc_id, c.title), c)
-        else:
-            other_reps.setdefault(k, c)
-    people = _merge_in_blocks(list(people_reps.values()), _person_blocks, actors_mod._merge_people)
-    others = _merge_in_blocks(list(other_reps.values()), _name_blocks, actors_mod._merge_names)
-    cluster_of = [people.get(k, k) if c.type == "person" else others.get(k, k) for c, k in zip(all_cands, keys)]
-    return build_actor_tables(candidate_frame(all_cands, cluster_of), gz, alias_rows or [])
+    is_person = pl.col("type") == "person"
+    people_reps = frame.filter(is_person).unique(["key", "doc_id", "title"], keep="first", maintain_order=True)
+    other_reps = frame.filter(~is_person).unique(["key"], keep="first", maintain_order=True)
+    people = _merge_in_blocks(_candidate_objects(people_reps), _person_blocks, actors_mod._merge_people)
+    others = _merge_in_blocks(_candidate_objects(other_reps), _name_blocks, actors_mod._merge_names)
+    cluster = pl.when(is_person).then(pl.col("key").replace(people)).otherwise(pl.col("key").replace(others))
+    cands = frame.select(cluster.alias("cluster"), "doc_id", "start", "end", "text", "type", "iso3", "name", "title")
+    return build_actor_tables(cands, gz, alias_rows or [])
+
+
+def _candidate_objects(frame: pl.DataFrame) -> list:
+    """``_Cand`` objects back from candidate rows, their identity key as the key (what the merges read)."""
+    return [actors_mod._Cand(doc_id=d, start=s, end=e, text=t, type=ty, iso3=i, name=n, key=k, title=ti)
+            for d, s, e, t, ty, i, n, k, ti in frame.select(list(CANDIDATE_COLUMNS)).iter_rows()]
 
 
 # --------------------------------------------------------------------------- quotes, figures, events per document
@@ -542,52 +593,69 @@ def mentions_for(actor_mentions: pl.DataFrame, actors: pl.DataFrame, doc_ids: It
 # --------------------------------------------------------------------------- combining shards
 
 
-def _event_partition(r: dict) -> tuple:
-    """Rows in different partitions can never share a cluster or a conflict flag in ``deduplicate_events``:
-    clusters need the same CAMEO root, actors and date kind; conflicts the same root and actor1."""
-    root = (r.get("cameo_code") or "")[:2]
-    if r.get("event_date") is None:
-        return ("u", root, r.get("actor1_id") or "", r.get("actor2_id") or "", r["doc_id"], r["char_start"])
-    if r.get("actor1_id"):
-        return ("d", root, r["actor1_id"])
-    return ("d0", root, r.get("actor2_id") or "")
+def _event_partition() -> list[pl.Expr]:
+    """An event row's partition as columns: rows in different partitions can never share a cluster or a
+    conflict flag in ``deduplicate_events``: clusters need the same CAMEO root, actors and date kind;
+    conflicts the same root and actor1. Undated rows only cluster within one document and clause."""
+    kind = (pl.when(pl.col("event_date").is_null()).then(pl.lit("u"))
+            .when(pl.col("actor1_id").fill_null("") != "").then(pl.lit("d")).otherwise(pl.lit("d0")))
+    undated = kind == "u"
+    return [kind.alias("kind"), pl.col("cameo_code").fill_null("").str.slice(0, 2).alias("root"),
+            pl.when(kind == "d0").then(pl.lit("")).otherwise(pl.col("actor1_id").fill_null("")).alias("a1"),
+            pl.when(kind == "d").then(pl.lit(None)).otherwise(pl.col("actor2_id").fill_null("")).alias("a2"),
+            pl.when(undated).then(pl.col("doc_id")).alias("doc"), pl.when(undated).then(pl.col("char_start")).alias("at")]
 
 
-def _bucket_of(key: tuple, buckets: int) -> int:
-    """A partition's bucket: by a digest of its key, so it stays put as the corpus grows."""
-    return int(hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12], 16) % buckets
+def event_buckets(frame: pl.DataFrame, buckets: int) -> pl.Series:
+    """Each event row's bucket: a hash of its partition (``_event_partition``), so a partition stays in
+    its bucket as the corpus grows. Polars' hash is stable within a polars version; a new version can
+    only move partitions to other buckets, which costs cache misses, never a different table."""
+    return frame.select(pl.struct(_event_partition()).hash(seed=0).mod(buckets).cast(pl.Int64).alias("_bucket")).to_series()
+
+
+def bucket_digests(frame: pl.DataFrame, bucket: pl.Series) -> dict[int, str]:
+    """Per bucket, a SHA-256 of its rows in order, every column as one JSON line each (and the frame's schema).
+
+    What a bucket's cache key needs: it changes whenever any value of any of
+    its rows does, or a row comes or goes, and is computed in polars rather
+    than by turning every row into a dict and ``repr``-ing it (most buckets
+    hit the cache, and only those that miss are turned into dicts).
+    """
+    if frame.is_empty():
+        return {}
+    schema = repr(list(frame.schema.items())).encode("utf-8")
+    lines = (frame.select(pl.struct(pl.all()).struct.json_encode().alias("line")).with_columns(bucket.alias("_bucket"))
+             .group_by("_bucket", maintain_order=True).agg(pl.col("line").str.join("\n")))
+    return {b: hashlib.sha256(schema + b"\x00" + text.encode("utf-8")).hexdigest() for b, text in lines.iter_rows()}
 
 
 def deduplicate_partitioned(
-    rows: list[dict], cache: ContentCache | None = None, buckets: int = DEDUP_BUCKETS
+    rows: list[dict] | pl.DataFrame, cache: ContentCache | None = None, buckets: int = DEDUP_BUCKETS
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``deduplicate_events`` on whole partitions at a time: the same tables, without the all-pairs cost.
 
     Partitions go to a fixed number of buckets by a digest of their key, and
-    each bucket's tables are cached by the bucket's rows and the events
-    extractor's version: a new document changes the rows of a few buckets
-    only, so an incremental build deduplicates those and reads the rest back.
+    each bucket's tables are cached by the bucket's rows (``bucket_digests``)
+    and the events extractor's version: a new document changes the rows of a
+    few buckets only, so an incremental build deduplicates those and reads the
+    rest back. ``rows`` is the event rows frame (``frames.BASE_DTYPES["event_rows"]``)
+    or its rows as dicts.
     """
     cache = cache or ContentCache(None)
-    seen: dict[tuple, int] = {}
-    grouped: dict[int, list[dict]] = defaultdict(list)
-    for r in rows:
-        part = _event_partition(r)
-        if part not in seen:
-            seen[part] = _bucket_of(part, buckets)
-        grouped[seen[part]].append(r)
+    frame = rows if isinstance(rows, pl.DataFrame) else rows_to_frame(rows, "event_rows")
+    if frame.is_empty():
+        return deduplicate_events([])
+    bucket = event_buckets(frame, buckets)
     version = extractor_version("events")
     events, mentions = [], []
-    for bucket in sorted(grouped):
-        key = make_key("dedup", version, repr(grouped[bucket]))
+    for b, digest in sorted(bucket_digests(frame, bucket).items()):
+        key = make_key("dedup-frame", version, digest)
         hit = cache.get_object("dedup", key)
         if not (isinstance(hit, tuple) and len(hit) == 2):
-            hit = deduplicate_events(grouped[bucket])
+            hit = deduplicate_events(frame.filter(bucket == b).to_dicts())
             cache.put_object("dedup", key, hit)
         events.append(hit[0])
         mentions.append(hit[1])
-    if not events:
-        return deduplicate_events([])
     return (pl.concat(events, how="vertical").sort(["event_date", "event_id"], nulls_last=True),
             pl.concat(mentions, how="vertical").sort(["doc_id", "char_start", "char_end", "event_id"]))
 
@@ -616,5 +684,5 @@ def combine_rows(shard_parts: Iterable[dict[str, pl.DataFrame]], cache: ContentC
         # document order, each document's rows in extraction order (a stable sort)
         merged[table] = (pl.concat(frames, how="diagonal_relaxed").sort("doc_id", maintain_order=True)
                          if frames else rows_to_frame([], kind))
-    events, event_mentions = deduplicate_partitioned(merged["events"].to_dicts(), cache)
+    events, event_mentions = deduplicate_partitioned(merged["events"], cache)
     return {"quotes": merged["quotes"], "figures": merged["figures"], "events": events, "event_mentions": event_mentions}

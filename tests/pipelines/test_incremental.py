@@ -3,20 +3,26 @@
 import shutil
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from pipelines.core import actors as actors_mod
 from pipelines.core.actors import load_alias_table, mentions_frame, resolve_actors
 from pipelines.core.cache import ContentCache, extractor_version
 from pipelines.core.corpus import (
+    bucket_digests,
     deduplicate_partitioned,
     doc_refs,
     document_actor_candidates,
+    document_candidate_frame,
+    event_buckets,
     extract_shard,
     mentions_for,
     prepare_shard,
+    resolve_candidate_frame,
     resolve_candidates,
 )
+from pipelines.core.frames import rows_to_frame
 from pipelines.core.events import deduplicate_events, extract_events
 from pipelines.core.ingest import ingest
 from pipelines.core.nlp import parse_articles
@@ -59,6 +65,44 @@ def test_split_actor_resolution_equals_resolve_actors(seeds, tmp_path):
     split = resolve_candidates(per_doc, aliases)
     assert split.actors.equals(whole.actors)
     assert mentions_frame(split.mentions).equals(mentions_frame(whole.mentions))
+
+
+def test_candidate_frames_from_the_cache_resolve_like_resolve_actors(seeds, tmp_path, monkeypatch):
+    """The actor step reads candidates as frame packs: cold (entries packed) and warm (packs read) give the same tables."""
+    result, refs, articles, aliases = seeds
+    whole = resolve_actors(articles, aliases)
+    cache = ContentCache(tmp_path)
+    cold = document_candidate_frame(refs, result.texts, aliases, cache)  # computes every document's candidates
+    assert document_candidate_frame(refs, result.texts, aliases, cache).equals(cold)  # reads the entries, packs them
+    reads: list[str] = []
+    real = ContentCache.get_object
+    monkeypatch.setattr(ContentCache, "get_object", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    warm = document_candidate_frame(refs, result.texts, aliases, cache)
+    assert reads == [], "every candidate came back from a frame pack"
+    assert warm.equals(cold) and cold.height > 0
+    for frame in (cold, warm):
+        split = resolve_candidate_frame(frame, aliases)
+        assert split.actors.equals(whole.actors)
+        assert mentions_frame(split.mentions).equals(mentions_frame(whole.mentions))
+
+
+def test_event_buckets_keep_partitions_together_and_digests_follow_the_rows(seeds):
+    result, refs, articles, aliases = seeds
+    actors = resolve_actors(articles, aliases)
+    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    frame = rows_to_frame([r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))], "event_rows")
+    bucket = event_buckets(frame, 7)
+    assert bucket.equals(event_buckets(frame, 7)) and bucket.n_unique() > 1
+    dated = frame.with_columns(bucket).filter(frame["event_date"].is_not_null() & (frame["actor1_id"].fill_null("") != ""))
+    per_partition = dated.group_by(pl.col("cameo_code").str.slice(0, 2), "actor1_id").agg(n=pl.col("_bucket").n_unique())
+    assert per_partition["n"].max() == 1, "a partition never spans two buckets"
+    digests = bucket_digests(frame, bucket)
+    assert set(digests) == set(bucket.unique().to_list())
+    first = int(bucket[0])
+    changed = frame.with_columns(frame["confidence"].scatter(0, (frame["confidence"][0] or 0) + 0.001))
+    after = bucket_digests(changed, bucket)
+    assert after[first] != digests[first]
+    assert {b: d for b, d in after.items() if b != first} == {b: d for b, d in digests.items() if b != first}
 
 
 def test_partitioned_event_deduplication_equals_the_global_one(seeds):

@@ -175,3 +175,40 @@ def test_a_corrupt_pack_falls_back_to_the_entries(tmp_path):
         if p.is_file():
             p.write_bytes(b"garbage")
     assert c.get_objects("rows", keys) == {k: i for i, k in enumerate(keys)}
+
+
+def _as_frame(value: object):
+    import polars as pl
+
+    return pl.DataFrame({"v": list(value)}, schema={"v": pl.Int64})
+
+
+def test_frames_are_read_back_through_frame_packs_and_report_what_was_found(tmp_path, monkeypatch):
+    c = ContentCache(tmp_path)
+    keys = _keys(100)
+    for i, k in enumerate(keys[:99]):
+        c.put_object("rows", k, [i, i] if i % 3 else [])  # some entries have no rows, yet are found
+    first, found = c.get_frames("rows", keys, _as_frame)
+    assert found == set(keys[:99])
+    assert sorted(first.filter(first["_key"] == keys[4])["v"].to_list()) == [4, 4]
+    assert first.columns == ["_key", "_pos", "v"]
+    c.get_frames("rows", keys[:99], _as_frame)  # every group complete: packed
+    reads: list[str] = []
+    real = ContentCache.get
+    monkeypatch.setattr(ContentCache, "get", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    again, found_again = c.get_frames("rows", keys[:99], _as_frame)
+    assert set(reads) == {"rows.frames"} and found_again == found
+    assert again.sort("_key", "_pos").equals(first.sort("_key", "_pos"))
+
+
+def test_a_corrupt_frame_pack_falls_back_to_the_entries(tmp_path):
+    c = ContentCache(tmp_path)
+    keys = _keys(10)
+    for i, k in enumerate(keys):
+        c.put_object("rows", k, [i])
+    c.get_frames("rows", keys, _as_frame)
+    for p in (tmp_path / "rows.frames").rglob("*"):
+        if p.is_file():
+            p.write_bytes(b"garbage")
+    frame, found = c.get_frames("rows", keys, _as_frame)
+    assert found == set(keys) and sorted(frame["v"].to_list()) == list(range(10))

@@ -14,11 +14,11 @@ from pipelines.core.cache import cache_for
 from pipelines.core.corpus import (
     Corpus,
     combine_rows,
-    document_actor_candidates,
+    document_candidate_frame,
     extract_shard,
     shard_frames,
     shard_mentions,
-    resolve_candidates,
+    resolve_candidate_frame,
 )
 from pipelines.core.ingest import IngestResult
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
@@ -35,8 +35,8 @@ def actor_tables(
     context: dg.AssetExecutionContext, articles: Corpus, source_documents: IngestResult, paths: ProjectPaths
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     aliases = load_aliases(paths)
-    per_doc = document_actor_candidates(articles.refs, source_documents.texts, aliases, cache_for(paths.warehouse))
-    result = resolve_candidates(per_doc, aliases)
+    candidates = document_candidate_frame(articles.refs, source_documents.texts, aliases, cache_for(paths.warehouse))
+    result = resolve_candidate_frame(candidates, aliases)
     return result.actors, result.mentions_table()
 
 

@@ -1,0 +1,21 @@
+"""The step-output IO manager: every output is written, and a step of the same run gets the object itself."""
+
+import pickle
+
+import dagster as dg
+
+from pipelines.defs.resources import RunMemoIOManager
+
+
+def test_outputs_are_written_and_handed_over_without_reading_the_file(tmp_path):
+    manager = RunMemoIOManager(base_dir=str(tmp_path))
+    value = {"rows": [1, 2, 3]}
+    out = dg.build_output_context(step_key="a", name="result", run_id="r1")
+    manager.handle_output(out, value)
+    written = tmp_path / "r1" / "a" / "result"
+    assert pickle.loads(written.read_bytes()) == value  # what another process (or a later run) reads
+    written.write_bytes(pickle.dumps("the file"))
+    same_run = dg.build_input_context(upstream_output=out)
+    assert manager.load_input(same_run) is value
+    other_process = RunMemoIOManager(base_dir=str(tmp_path))
+    assert other_process.load_input(dg.build_input_context(upstream_output=out)) == "the file"
