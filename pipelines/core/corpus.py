@@ -127,6 +127,18 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
+def _pool_tasks(items: list, size: int = TASK_DOCS) -> list[list]:
+    """Documents in tasks of ``size`` for the pool, the last ones one document each.
+
+    Why: when the tasks run out, this process waits for what the pool still
+    holds (the task each worker is on plus ``IN_FLIGHT - 1`` queued). With
+    full tasks to the end that wait was up to two tasks' work per shard step;
+    single-document tasks at the end keep it to about one document's.
+    """
+    head = max(0, len(items) - size * (IN_FLIGHT + 1)) // size * size
+    return list(_chunks(items[:head], size)) + [[item] for item in items[head:]]
+
+
 def load_articles(refs: list[DocRef], texts: dict[str, str], cache: ContentCache, n_process: int | None = 1) -> list[Article]:
     """Articles for ``refs`` from cached parses (parsing what is missing)."""
     parsed = parse_documents([texts[r.doc_id] for r in refs], cache, n_process=n_process)
@@ -296,7 +308,7 @@ def prepare_shard(
     pool = _worker_pool(len(todo), n_process)
     if pool is not None:
         tasks = [(chunk, {r.doc_id: texts[r.doc_id] for r in chunk}, alias_rows, _cache_root(cache))
-                 for chunk in _chunks(todo, TASK_DOCS)]
+                 for chunk in _pool_tasks(todo)]
         _run_tasks(_prepare_task, tasks, pool)
         return {"documents": len(refs), "parsed": parsed_before, "actor_docs_computed": len(todo)}
     gz = load_gazetteer() if todo else None
@@ -572,10 +584,10 @@ def extract_shard(
         if missing:
             pending.append((r, missing, digests[r.doc_id]))
     pool = _worker_pool(len(pending), n_process)
-    size = TASK_DOCS if pool is not None else CHUNK_DOCS
+    chunks = _pool_tasks(pending) if pool is not None else list(_chunks(pending, CHUNK_DOCS))
     mentions = lists_of(r.doc_id for r, _, _ in pending) if pending else {}
     tasks = [(chunk, {r.doc_id: texts[r.doc_id] for r, _, _ in chunk}, {r.doc_id: mentions.get(r.doc_id, []) for r, _, _ in chunk},
-              _cache_root(cache)) for chunk in _chunks(pending, size)]
+              _cache_root(cache)) for chunk in chunks]
     for task, results in zip(tasks, _run_tasks(_extract_task, tasks, pool)):
         for (ref, missing, _), done in zip(task[0], results):
             for table in missing:

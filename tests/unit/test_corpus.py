@@ -40,3 +40,13 @@ def test_without_a_pool_everything_runs_here() -> None:
 
 def test_a_killed_worker_loses_no_task(pool) -> None:
     assert corpus._run_tasks(_die_in_worker, list(range(20)), pool) == [x * 2 for x in range(20)]
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 24, 25, 100])
+def test_pool_tasks_keep_every_document_in_order_and_end_with_single_ones(n) -> None:
+    tasks = corpus._pool_tasks(list(range(n)), size=8)
+    assert [d for t in tasks for d in t] == list(range(n))
+    singles = sum(len(t) == 1 for t in tasks)
+    assert min(n, 8 * (corpus.IN_FLIGHT + 1)) <= singles < 8 * (corpus.IN_FLIGHT + 2)
+    assert all(len(t) == 1 for t in tasks[len(tasks) - singles:])
+    assert all(len(t) == 8 for t in tasks[:len(tasks) - singles])
