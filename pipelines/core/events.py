@@ -1602,6 +1602,39 @@ def _event_id(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _index_cluster(c: dict, key: tuple, index: dict[tuple, list[dict]], odd_keys: set[tuple]) -> None:
+    """File a new cluster under what a later row must share with it to join it.
+
+    Rows come in falling date precision, so when a dated row arrives every
+    cluster of its key is at least as precise, and "compatible" means the
+    same date at the row's precision: a cluster is filed under its date at
+    its own precision and every coarser one. An undated cluster is filed
+    under its document and clause. A date precision outside day/month/year
+    marks the key for the plain scan.
+    """
+    if c["event_date"] is None:
+        index.setdefault((key, "undated", c["undated_at"]), []).append(c)
+        return
+    rank = _PRECISION_RANK.get(c["date_precision"], 0)
+    if rank == 0:
+        odd_keys.add(key)
+        return
+    for precision, r in _PRECISION_RANK.items():
+        if r <= rank:
+            index.setdefault((key, precision, _date_key(c["event_date"], precision)), []).append(c)
+
+
+def _candidate_clusters(r: dict, key: tuple, by_key: dict[tuple, list[dict]], index: dict[tuple, list[dict]],
+                        odd_keys: set[tuple]) -> list[dict]:
+    """The clusters a row can join, in creation order: those filed under its date (or clause), or every
+    cluster of its key when a precision outside day/month/year is involved (``_index_cluster``)."""
+    if r["event_date"] is None:
+        return index.get((key, "undated", (r["doc_id"], r["char_start"])), [])
+    if key in odd_keys or r["date_precision"] not in _PRECISION_RANK:
+        return by_key.get(key, [])
+    return index.get((key, r["date_precision"], _date_key(r["event_date"], r["date_precision"])), [])
+
+
 def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Cluster mentions into events across documents.
 
@@ -1616,10 +1649,14 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
     # clusters by (root, actor1, actor2), in creation order: only those can take a row, so the first
     # match is the same as scanning every cluster, without the cost quadratic in the corpus
     by_key: dict[tuple, list[dict]] = {}
+    # and, within a key, by what a row must agree with (see _candidate_clusters)
+    index: dict[tuple, list[dict]] = {}
+    odd_keys: set[tuple] = set()
     for r in ordered:
         root = r["cameo_code"][:2]
+        key = (root, r["actor1_id"], r["actor2_id"])
         found = None
-        for c in by_key.get((root, r["actor1_id"], r["actor2_id"]), ()):
+        for c in _candidate_clusters(r, key, by_key, index, odd_keys):
             if c["actorless"] and c["code"] != r["cameo_code"]:
                 continue  # no actor to tie them: a strike and a march in the same month are two events
             if r["event_date"] is None:
@@ -1636,7 +1673,8 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
                      "event_date": r["event_date"], "date_precision": r["date_precision"], "rows": [],
                      "undated_at": (r["doc_id"], r["char_start"]) if r["event_date"] is None else None}
             clusters.append(found)
-            by_key.setdefault((root, r["actor1_id"], r["actor2_id"]), []).append(found)
+            by_key.setdefault(key, []).append(found)
+            _index_cluster(found, key, index, odd_keys)
         found["rows"].append(r)
 
     events, mentions = [], []

@@ -174,6 +174,29 @@ def _row(doc: str, d: date | None, precision: str = "day", code: str = "042", a1
     }
 
 
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipelines.core import events as events_mod  # noqa: E402
+
+_DATES = st.one_of(st.none(), st.dates(date(2021, 11, 1), date(2022, 2, 28)))
+_ROWS = st.lists(st.tuples(st.sampled_from("abc"), _DATES, st.sampled_from(["day", "month", "year", "season"]),
+                           st.sampled_from(["042", "043", "051"]), st.sampled_from(["p", "q", None]),
+                           st.sampled_from(["x", None]), st.integers(0, 3)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ROWS)
+def test_indexed_clusters_give_the_tables_of_the_plain_scan(specs) -> None:
+    rows = [_row(doc, d, prec, code, a1, a2, start=10 * at) for doc, d, prec, code, a1, a2, at in specs]
+    indexed = deduplicate_events(rows)
+    plain_scan = lambda r, key, by_key, index, odd: by_key.get(key, [])  # noqa: E731  every cluster of the key
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(events_mod, "_candidate_clusters", plain_scan)
+        scanned = deduplicate_events(rows)
+    assert indexed[0].equals(scanned[0]) and indexed[1].equals(scanned[1])
+
+
 def test_three_reports_are_one_event() -> None:
     rows = [_row("a", date(2022, 10, 3)), _row("b", date(2022, 10, 1), "month"), _row("c", date(2022, 1, 1), "year")]
     events, mentions = deduplicate_events(rows)
