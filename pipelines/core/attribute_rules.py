@@ -123,6 +123,8 @@ class CompiledRules:
     def _regex(self, pattern: re.Pattern, value: int) -> bool:
         hit = self._regex_hits.get((pattern.pattern, value))
         if hit is None:
+            if len(self._regex_hits) > MEMO_LIMIT:
+                self._regex_hits.clear()
             hit = self._regex_hits[(pattern.pattern, value)] = bool(pattern.search(self._strings[value]))
         return hit
 
