@@ -100,7 +100,17 @@ def _table(tables: dict[str, pl.DataFrame], name: str) -> pl.DataFrame:
 def _rows(df: pl.DataFrame, *columns: str) -> list[dict]:
     """Rows as dicts with every requested column present (None when the frame lacks it)."""
     present = [c for c in columns if c in df.columns]
-    return [{c: r.get(c) for c in columns} for r in (df.select(present).to_dicts() if present and df.height else [])]
+    if not present or not df.height:
+        return []
+    return df.select(pl.col(c) if c in present else pl.lit(None).alias(c) for c in columns).to_dicts()
+
+
+def _lookup(df: pl.DataFrame, key: str, value: str) -> dict[str, str]:
+    """``key -> value`` (the key itself when the value is empty) for rows with a key: read as columns, not row dicts."""
+    if key not in df.columns or not df.height:
+        return {}
+    values = df[value] if value in df.columns else pl.Series(value, [None] * df.height, dtype=pl.String)
+    return {k: v or k for k, v in zip(df[key].to_list(), values.to_list()) if k}
 
 
 def _fmt_num(value: float | int | None) -> str:
@@ -124,11 +134,11 @@ def _fmt_date(d: date | None, precision: str | None) -> str:
 
 
 def _actor_names(tables: dict[str, pl.DataFrame]) -> dict[str, str]:
-    return {r["actor_id"]: r["name"] or r["actor_id"] for r in _rows(_table(tables, "actors"), "actor_id", "name") if r["actor_id"]}
+    return _lookup(_table(tables, "actors"), "actor_id", "name")
 
 
 def _publishers(tables: dict[str, pl.DataFrame]) -> dict[str, str]:
-    return {r["doc_id"]: r["publisher"] or r["doc_id"] for r in _rows(_table(tables, "documents"), "doc_id", "publisher") if r["doc_id"]}
+    return _lookup(_table(tables, "documents"), "doc_id", "publisher")
 
 
 # ---------------------------------------------------------------- coverage

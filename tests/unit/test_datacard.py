@@ -240,3 +240,20 @@ def test_indexed_figure_grouping_equals_comparing_every_pair(seed: int, monkeypa
     monkeypatch.setattr(datacard, "_cluster_unit", datacard._cluster_all_pairs)
     assert fast == figure_groups(figures)
     assert fast  # the sample does form groups
+
+
+def test_lookup_falls_back_to_the_key_and_skips_rows_without_one():
+    from pipelines.core.datacard import _lookup
+
+    df = pl.DataFrame({"actor_id": ["a", "b", None], "name": ["Ana", None, "Nobody"]})
+    assert _lookup(df, "actor_id", "name") == {"a": "Ana", "b": "b"}
+    assert _lookup(df.drop("name"), "actor_id", "name") == {"a": "a", "b": "b"}
+    assert _lookup(pl.DataFrame(), "actor_id", "name") == {}
+
+
+def test_rows_fill_missing_columns_with_none():
+    from pipelines.core.datacard import _rows
+
+    df = pl.DataFrame({"x": [1, 2]})
+    assert _rows(df, "x", "y") == [{"x": 1, "y": None}, {"x": 2, "y": None}]
+    assert _rows(df, "y") == [] and _rows(pl.DataFrame(), "x") == []
