@@ -85,6 +85,21 @@ def extractor_version(name: str) -> str:
 PACK_GROUPS = 32
 
 
+def pack_groups(keys: list[str]) -> list[list[str]]:
+    """Distinct keys in their pack groups (by their first digits), each sorted: what one pack holds."""
+    groups: dict[int, list[str]] = {}
+    for key in sorted(set(keys)):
+        groups.setdefault(int(key[:6], 16) % PACK_GROUPS, []).append(key)
+    return list(groups.values())
+
+
+def keyed_frame(key: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """One entry's rows as ``get_frames`` gives them: its key in ``_key``, its row number in ``_pos``."""
+    import polars as pl
+
+    return frame.select(pl.lit(key).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all())
+
+
 class ContentCache:
     """Bytes (or pickled objects) per ``(kind, key)`` under ``root/kind/ab/abcdef...``.
 
@@ -147,11 +162,8 @@ class ContentCache:
         """
         if self.root is None:
             return {}
-        groups: dict[int, list[str]] = {}
-        for key in sorted(set(keys)):
-            groups.setdefault(int(key[:6], 16) % PACK_GROUPS, []).append(key)
         out: dict[str, object] = {}
-        for members in groups.values():
+        for members in pack_groups(keys):
             pack_key = make_key("pack", kind, *members)
             pack = self.get_object(f"{kind}.packs", pack_key)
             if isinstance(pack, dict) and len(pack) == len(members) and all(k in pack for k in members):
@@ -163,7 +175,7 @@ class ContentCache:
                 self.put_object(f"{kind}.packs", pack_key, found)
         return out
 
-    def get_frames(self, kind: str, keys: list[str], to_frame: Callable[[object], pl.DataFrame] | None = None
+    def get_frames(self, kind: str, keys: list[str], to_frame: Callable[[object], pl.DataFrame]
                    ) -> tuple[pl.DataFrame | None, set[str]]:
         """Many pickled entries at once as one polars frame, read through packs of frames; and the keys found.
 
@@ -179,13 +191,10 @@ class ContentCache:
         """
         import polars as pl
 
-        if self.root is None or to_frame is None:
+        if self.root is None:
             return None, set()
-        groups: dict[int, list[str]] = {}
-        for key in sorted(set(keys)):
-            groups.setdefault(int(key[:6], 16) % PACK_GROUPS, []).append(key)
         frames, found = [], set()
-        for members in groups.values():
+        for members in pack_groups(keys):
             pack_key = make_key("frame-pack", kind, *members)
             data = self.get(f"{kind}.frames", pack_key)
             if data is not None:
@@ -200,8 +209,7 @@ class ContentCache:
                 value = self.get_object(kind, k)
                 if value is not None:
                     found.add(k)
-                    part = to_frame(value)
-                    parts.append(part.select(pl.lit(k).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all()))
+                    parts.append(keyed_frame(k, to_frame(value)))
             if not parts:
                 continue
             pack = pl.concat(parts, how="vertical")

@@ -46,7 +46,7 @@ from pipelines.core.actors import UnionFind
 from pipelines.core.actor_resolution import load_gazetteer
 from pipelines.core.actor_table import build_actor_tables
 from pipelines.core.article import Article, Mention
-from pipelines.core.cache import ContentCache, extractor_version, make_key
+from pipelines.core.cache import ContentCache, extractor_version, keyed_frame, make_key
 from pipelines.core.events import deduplicate_events, extract_events
 from pipelines.core.figures import extract_figures
 from pipelines.core.frames import rows_to_frame
@@ -380,8 +380,7 @@ def document_candidate_frame(
     if missing:
         computed = document_actor_candidates(missing, texts, alias_rows, cache)  # and cached
         for r in missing:
-            parts.append(candidates_frame(computed[r.doc_id]).select(
-                pl.lit(actor_key(r, digest)).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all()))
+            parts.append(keyed_frame(actor_key(r, digest), candidates_frame(computed[r.doc_id])))
     if not parts:
         return pl.DataFrame(schema=CANDIDATE_COLUMNS)
     order = pl.DataFrame({"_key": keys, "_doc": range(len(keys))}, schema={"_key": pl.String, "_doc": pl.Int64})
@@ -473,14 +472,19 @@ def _candidate_objects(frame: pl.DataFrame) -> list:
 _MENTION_FIELDS = ("char_start", "char_end", "text", "actor_id", "actor_type", "name")
 
 
+def _line_digests(lines: pl.DataFrame, prefix: bytes = b"") -> dict:
+    """Per value of the first column, a SHA-256 of ``prefix`` and its ``line`` column joined by newlines, in order."""
+    group = lines.columns[0]
+    joined = lines.group_by(group, maintain_order=True).agg(pl.col("line").str.join("\n"))
+    return {g: hashlib.sha256(prefix + text.encode("utf-8")).hexdigest() for g, text in joined.iter_rows()}
+
+
 def _digests(joined: pl.DataFrame) -> dict[str, str]:
     """Per document, a digest of its resolved mentions (in span order) as one JSON line each."""
     if joined.is_empty():
         return {}
-    lines = (joined.sort("doc_id", "char_start", "char_end", "actor_id", maintain_order=True)
-             .select("doc_id", pl.struct(list(_MENTION_FIELDS)).struct.json_encode().alias("line"))
-             .group_by("doc_id", maintain_order=True).agg(pl.col("line").str.join("\n")))
-    return {d: hashlib.sha256(text.encode("utf-8")).hexdigest() for d, text in lines.iter_rows()}
+    return _line_digests(joined.sort("doc_id", "char_start", "char_end", "actor_id", maintain_order=True)
+                         .select("doc_id", pl.struct(list(_MENTION_FIELDS)).struct.json_encode().alias("line")))
 
 
 _NO_MENTIONS = hashlib.sha256(b"").hexdigest()
@@ -636,9 +640,8 @@ def bucket_digests(frame: pl.DataFrame, bucket: pl.Series) -> dict[int, str]:
     if frame.is_empty():
         return {}
     schema = repr(list(frame.schema.items())).encode("utf-8")
-    lines = (frame.select(pl.struct(pl.all()).struct.json_encode().alias("line")).with_columns(bucket.alias("_bucket"))
-             .group_by("_bucket", maintain_order=True).agg(pl.col("line").str.join("\n")))
-    return {b: hashlib.sha256(schema + b"\x00" + text.encode("utf-8")).hexdigest() for b, text in lines.iter_rows()}
+    return _line_digests(frame.select(bucket.alias("_bucket"), pl.struct(pl.all()).struct.json_encode().alias("line")),
+                         schema + b"\x00")
 
 
 def deduplicate_partitioned(
