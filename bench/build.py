@@ -11,11 +11,13 @@ import sys
 
 import dagster as dg
 
+from pipelines.core import batch_gc
 from pipelines.definitions import build_job
 from pipelines.defs.resources import executor_name
 
 
 def run() -> bool:
+    batch_gc.tune_for_batch()  # as ``python -m pipelines build`` does
     with dg.DagsterInstance.get() as instance:
         if executor_name() == "in_process":
             return build_job().execute_in_process(instance=instance, raise_on_error=False).success
@@ -24,4 +26,6 @@ def run() -> bool:
 
 
 if __name__ == "__main__":
-    sys.exit(0 if run() else 1)
+    ok = run()
+    batch_gc.before_exit()
+    sys.exit(0 if ok else 1)

@@ -57,10 +57,12 @@ def build(
 
     import dagster as dg
 
+    from pipelines.core import batch_gc
     from pipelines.core.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
     from pipelines.definitions import build_job, defs
     from pipelines.defs.resources import ProjectPaths, executor_name
 
+    batch_gc.tune_for_batch()
     timeout = lock_timeout if lock_timeout is not None else float(os.environ.get("PIPELINES_LOCK_TIMEOUT") or DEFAULT_TIMEOUT_S)
     warehouse = ProjectPaths().warehouse
     job = defs.resolve_job_def("build")
@@ -78,6 +80,7 @@ def build(
     except BuildLocked as exc:
         console.print(f"[red]Build not started:[/red] {exc}", soft_wrap=True)
         sys.exit(1)
+    batch_gc.before_exit()
     sys.exit(code)
 
 

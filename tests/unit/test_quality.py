@@ -17,6 +17,16 @@ def test_provenance_mismatch_is_reported(tiny_tables, tiny_texts) -> None:
     assert quality.provenance_failures("quotes", shifted, tiny_texts)
 
 
+def test_provenance_names_a_missing_text_and_an_offset_past_the_end(tiny_tables, tiny_texts) -> None:
+    quotes = tiny_tables["quotes"]
+    orphan = quotes.with_columns(pl.lit("no-such-doc").alias("doc_id"))
+    assert quality.provenance_failures("quotes", orphan, tiny_texts) == ["quotes: doc_id 'no-such-doc' has no source text"]
+    past_end = quotes.with_columns(pl.col("char_end") + 10**6)
+    assert "!=" in quality.provenance_failures("quotes", past_end, tiny_texts)[0]
+    no_start = quotes.with_columns(pl.lit(None, dtype=pl.Int64).alias("char_start"))
+    assert quality.provenance_failures("quotes", no_start, tiny_texts)
+
+
 def test_dangling_actor_reference_is_reported(tiny_tables) -> None:
     tiny_tables["quotes"] = tiny_tables["quotes"].with_columns(pl.lit("nobody").alias("speaker_actor_id"))
     assert any("quotes.speaker_actor_id" in f for f in quality.referential_failures(tiny_tables))

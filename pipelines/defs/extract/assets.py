@@ -16,7 +16,6 @@ from pipelines.core.corpus import (
     combine_rows,
     document_candidate_frame,
     extract_shard,
-    shard_frames,
     shard_mentions,
     resolve_candidate_frame,
 )
@@ -47,9 +46,9 @@ def _extract_op(index: int, shards: int) -> dg.OpDefinition:
             actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> dict:
         refs = articles.shard(index)
         by_doc = shard_mentions(actor_mentions, actors, (r.doc_id for r in refs))
-        rows, computed = extract_shard(refs, source_documents.texts, by_doc, cache_for(paths.warehouse))
+        frames, computed = extract_shard(refs, source_documents.texts, by_doc, cache_for(paths.warehouse))
         context.log.info(f"shard {index}: {len(refs)} documents, extracted anew: {computed}")
-        return shard_frames(rows)
+        return frames
 
     return _op
 
