@@ -100,8 +100,11 @@ def norm_key(s: str) -> str:
 
 def slugify(s: str) -> str:
     """Stable ASCII slug for ids: 'Ilham Aliyev' -> 'ilham-aliyev'."""
-    s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    if s.isascii():  # most names: nothing to decompose (the slug of every actor is made on every build)
+        s = s.lower()
+    else:
+        s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("'", "").replace(".", "")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "actor"

@@ -95,8 +95,7 @@ def build_actor_tables(frame: pl.DataFrame, gz: Gazetteer, alias_rows: list[dict
     titled = frame.filter(pl.col("title").is_not_null() & (pl.col("title") != "")).filter(
         pl.col("title").replace_strict(plain, return_dtype=pl.Boolean, default=False))
     titles = _most_counted(titled, "title")
-    stats = frame.group_by("cluster").agg(n_mentions=pl.len(), n_documents=pl.col("doc_id").n_unique(),
-                                         texts=pl.col("text").unique())
+    stats = frame.group_by("cluster").agg(n_mentions=pl.len(), n_documents=pl.col("doc_id").n_unique())
 
     rows = []
     for key in keys:
@@ -129,8 +128,12 @@ def build_actor_tables(frame: pl.DataFrame, gz: Gazetteer, alias_rows: list[dict
                            ("country_iso3", iso3), ("description", description)):
             out[col].append(value)
         ids[key], id_types[key], id_names[key] = slug, typ, name
-    actors = (pl.DataFrame(out, schema={c: pl.String for c in out}).join(stats, on="cluster", how="left")
-              .with_columns(aliases=pl.concat_list("texts", pl.col("name")).list.unique().list.sort())
+    named = pl.DataFrame(out, schema={c: pl.String for c in out})
+    # every surface form and the name, distinct and sorted per cluster (as long pairs: one list op per
+    # cluster was most of this function's time on a large corpus)
+    aliases = (pl.concat([frame.select("cluster", alias="text"), named.select("cluster", alias="name")])
+               .unique().sort("cluster", "alias").group_by("cluster", maintain_order=True).agg("alias"))
+    actors = (named.join(stats, on="cluster", how="left").join(aliases.rename({"alias": "aliases"}), on="cluster", how="left")
               .select(list(_ACTOR_SCHEMA)).cast(_ACTOR_SCHEMA).sort("actor_id", maintain_order=True))
     mentions = frame.select(
         "doc_id", "start", "end", "text",

@@ -441,23 +441,62 @@ def resolve_candidates(per_doc: dict[str, list], alias_rows: list[dict]) -> acto
     return resolve_candidate_frame(candidates_frame([c for doc_id in sorted(per_doc) for c in per_doc[doc_id]]), alias_rows)
 
 
-def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict]) -> actors_mod.ActorResult:
+def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict], cache: ContentCache | None = None
+                            ) -> actors_mod.ActorResult:
     """``resolve_actors`` from every document's candidates (``CANDIDATE_COLUMNS``), with blocked pairwise merges.
 
     The merges read only a candidate's identity key, type, document and title,
     so they are given one candidate per distinct combination of those rather
     than every mention (a large corpus names the same actor hundreds of thousands of times);
-    the rest is polars columns.
+    the rest is polars columns. With a ``cache``, each block's merges are
+    kept by the block's candidates (``_merge_blocks_cached``).
     """
     gz = load_gazetteer()
     is_person = pl.col("type") == "person"
     people_reps = frame.filter(is_person).unique(["key", "doc_id", "title"], keep="first", maintain_order=True)
     other_reps = frame.filter(~is_person).unique(["key"], keep="first", maintain_order=True)
-    people = _merge_in_blocks(_candidate_objects(people_reps), _person_blocks, actors_mod._merge_people)
-    others = _merge_in_blocks(_candidate_objects(other_reps), _name_blocks, actors_mod._merge_names)
+    if cache is not None and cache.root is not None:
+        people = _merge_blocks_cached(people_reps, _person_blocks, actors_mod._merge_people, cache)
+        others = _merge_blocks_cached(other_reps, _name_blocks, actors_mod._merge_names, cache)
+    else:
+        people = _merge_in_blocks(_candidate_objects(people_reps), _person_blocks, actors_mod._merge_people)
+        others = _merge_in_blocks(_candidate_objects(other_reps), _name_blocks, actors_mod._merge_names)
     cluster = pl.when(is_person).then(pl.col("key").replace(people)).otherwise(pl.col("key").replace(others))
     cands = frame.select(cluster.alias("cluster"), "doc_id", "start", "end", "text", "type", "iso3", "name", "title")
     return build_actor_tables(cands, gz, alias_rows or [])
+
+
+def _merge_blocks_cached(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[object]],
+                         merge: Callable[[list], dict[str, str]], cache: ContentCache) -> dict[str, str]:
+    """``_merge_in_blocks`` on candidate rows, each block's answer cached by the block's rows.
+
+    A block's merges depend only on its candidates, in order, and on the
+    actors extractor (``merge`` lives there): a new document changes the few
+    blocks its names fall in, so a rebuild merges those and reads the rest
+    back, and builds candidate objects only for the blocks it merges.
+    """
+    keys = reps["key"].to_list()
+    blocks: dict[str, list[object]] = {k: list(blocks_of(k)) for k in dict.fromkeys(keys)}
+    rows_of: dict[object, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        for b in blocks[k]:
+            rows_of[b].append(i)
+    mergeable = [rows for rows in rows_of.values() if len({keys[i] for i in rows}) >= 2]
+    lines = reps.select(pl.struct(list(CANDIDATE_COLUMNS)).struct.json_encode()).to_series().to_list()
+    version = extractor_version("actors")
+    entry = [make_key("actor-merge", merge.__name__, version, *(lines[i] for i in rows)) for rows in mergeable]
+    found = cache.get_objects("merges", entry)
+    uf = UnionFind()
+    for k in blocks:
+        uf.find(k)
+    for rows, key in zip(mergeable, entry):
+        answer = found.get(key)
+        if not isinstance(answer, dict):
+            answer = merge(_candidate_objects(reps[rows]))
+            cache.put_object("merges", key, answer)
+        for k, root in answer.items():
+            uf.union(k, root)
+    return {k: uf.find(k) for k in uf.parent}
 
 
 def _candidate_objects(frame: pl.DataFrame) -> list:

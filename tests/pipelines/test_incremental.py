@@ -1,5 +1,6 @@
 """Incremental builds: cached work is reused, only what changed is redone, and the release never differs."""
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -84,6 +85,37 @@ def test_candidate_frames_from_the_cache_resolve_like_resolve_actors(seeds, tmp_
         split = resolve_candidate_frame(frame, aliases)
         assert split.actors.equals(whole.actors)
         assert mentions_frame(split.mentions).equals(mentions_frame(whole.mentions))
+
+
+def test_cached_block_merges_resolve_like_uncached_ones_as_documents_come_and_go(seeds, tmp_path, monkeypatch):
+    """Each block's merges are cached by its candidates: cold, warm and after a document is added, the tables
+    are those of a run without a cache, and a warm run merges nothing."""
+    import pipelines.core.actors as actors_mod
+
+    result, refs, articles, aliases = seeds
+    frame = document_candidate_frame(refs, result.texts, aliases, ContentCache(tmp_path / "candidates"))
+    first_doc = frame.filter(pl.col("doc_id") != refs[0].doc_id)
+    cache = ContentCache(tmp_path / "merges")
+    for candidates in (first_doc, frame, frame):
+        plain = resolve_candidate_frame(candidates, aliases)
+        cached = resolve_candidate_frame(candidates, aliases, cache)
+        assert cached.actors.equals(plain.actors)
+        assert mentions_frame(cached.mentions).equals(mentions_frame(plain.mentions))
+    calls: list[int] = []
+
+    def counted(real):
+        @functools.wraps(real)  # the same name: it is part of the cache key
+        def merge(block):
+            calls.append(len(block))
+            return real(block)
+        return merge
+
+    for name in ("_merge_people", "_merge_names"):
+        monkeypatch.setattr(actors_mod, name, counted(getattr(actors_mod, name)))
+    resolve_candidate_frame(frame, aliases, cache)
+    assert calls == [], "every block's answer came from the cache"
+    resolve_candidate_frame(frame, aliases)
+    assert calls, "the merges do run without a cache"
 
 
 def test_event_buckets_keep_partitions_together_and_digests_follow_the_rows(seeds):

@@ -35,7 +35,7 @@ def actor_tables(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     aliases = load_aliases(paths)
     candidates = document_candidate_frame(articles.refs, source_documents.texts, aliases, cache_for(paths.warehouse))
-    result = resolve_candidate_frame(candidates, aliases)
+    result = resolve_candidate_frame(candidates, aliases, cache_for(paths.warehouse))
     return result.actors, result.mentions_table()
 
 
