@@ -72,3 +72,11 @@ def test_datapackage_passes_the_frictionless_validator(tmp_path: Path, tiny_tabl
     path = publish(tiny_tables, DATASET, tmp_path).path
     report = Package(str(path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_csv_list_cells_are_json_dumps_of_the_list_and_null_stays_null() -> None:
+    from pipelines.core.release import _csv_ready
+
+    lists = [["Ann Lee", "Zoë \"Z\" Ørsted", "a\\b"], [], None, ["İlham", "line\nbreak"]]
+    out = _csv_ready(pl.DataFrame({"aliases": lists}, schema={"aliases": pl.List(pl.String)}))["aliases"].to_list()
+    assert out == [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists]
