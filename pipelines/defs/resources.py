@@ -20,7 +20,7 @@ DUCKDB_FILE = "news.duckdb"
 ALIAS_TABLE = "actor_aliases.csv"
 PICKLE_PROTOCOL = 4  #: dg.FilesystemIOManager's
 EXECUTORS = ("in_process", "multiprocess", "dask")
-DEFAULT_SHARDS = 4  #: enough for 2-4 cores; a cluster wants more (PIPELINES_SHARDS)
+DEFAULT_SHARDS = 4  #: for executors that run steps in parallel: enough for 2-4 cores; a cluster wants more
 
 
 class ProjectPaths(dg.ConfigurableResource):
@@ -72,8 +72,18 @@ def executor_name() -> str:
 
 
 def shard_count() -> int:
-    """``PIPELINES_SHARDS``: how many parallel steps the per-document work is split into."""
-    return max(1, int(os.environ.get("PIPELINES_SHARDS") or DEFAULT_SHARDS))
+    """``PIPELINES_SHARDS``: how many parallel steps the per-document work is split into.
+
+    Unset, it is 1 for the in-process executor and ``DEFAULT_SHARDS`` for the
+    others. In-process steps run one at a time and the worker pool inside a
+    step uses the cores, so more shards there only add steps, each with its
+    fixed start-up and event-log cost (about a tenth of a second each, which
+    is most of what a one-article rebuild of a large corpus spends).
+    """
+    env = os.environ.get("PIPELINES_SHARDS")
+    if env:
+        return max(1, int(env))
+    return 1 if executor_name() == "in_process" else DEFAULT_SHARDS
 
 
 class StepOutputStorage(dg.ConfigurableIOManagerFactory):
