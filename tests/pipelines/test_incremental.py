@@ -59,6 +59,34 @@ def test_cache_cold_and_cache_warm_builds_publish_identical_bytes(build, tmp_pat
     assert _sums(tmp_path / "cold") == _sums(warehouse) == _sums(tmp_path / "warm")
 
 
+def test_adding_an_article_patches_the_warehouse_to_what_a_full_build_holds(build, tmp_path):
+    """The second build of a growing folder patches its DuckDB file; every table then holds exactly the rows
+    of the warehouse built from scratch on the whole folder (the ``build`` fixture)."""
+    import duckdb
+
+    _, full = build
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    last = sorted(seeds.glob("*.txt"))[-1]
+    held_back = last.read_bytes()
+    last.unlink()
+    shutil.copytree(full / "cache", tmp_path / "warehouse" / "cache")  # parses are not what this test is about
+    assert run_build(seeds, tmp_path / "warehouse").success
+    last.write_bytes(held_back)
+    meta = seeds / "dataset.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
+    grown = run_build(seeds, tmp_path / "warehouse")
+    assert grown.success
+    assert grown.asset_materializations_for_node("warehouse")[0].metadata["load"].value == "incremental"
+    patched = duckdb.connect(str(tmp_path / "warehouse" / "news.duckdb"), read_only=True)
+    fresh = duckdb.connect(str(full / "news.duckdb"), read_only=True)
+    names = [r[0] for r in fresh.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1").fetchall()]
+    assert "actor_mentions" in names and "documents_text" in names
+    for table in names:
+        query = f"SELECT * FROM {table} ORDER BY ALL"
+        assert patched.execute(query).fetchall() == fresh.execute(query).fetchall(), table
+
+
 def test_split_actor_resolution_equals_resolve_actors(seeds, tmp_path):
     result, refs, articles, aliases = seeds
     whole = resolve_actors(articles, aliases)

@@ -5,7 +5,7 @@ import polars as pl
 
 from pipelines.core import quality
 from pipelines.core.ingest import IngestResult
-from pipelines.core.warehouse import load_warehouse
+from pipelines.core.warehouse import last_load_mode, load_warehouse
 from pipelines.defs.resources import ProjectPaths
 
 
@@ -45,5 +45,6 @@ def warehouse(
     text_table = pl.DataFrame({"doc_id": sorted(texts), "text": [texts[d] for d in sorted(texts)]},
                               schema={"doc_id": pl.String, "text": pl.String})
     counts = load_warehouse(paths.duckdb_path, dataset_tables, paths.views, {"documents_text": text_table, "quarantine": quarantine})
-    context.add_output_metadata({"path": str(paths.duckdb_path), **{f"rows_{t}": n for t, n in counts.items()}})
+    context.add_output_metadata({"path": str(paths.duckdb_path), "load": last_load_mode(paths.duckdb_path) or "unknown",
+                                 **{f"rows_{t}": n for t, n in counts.items()}})
     return counts
