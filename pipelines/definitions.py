@@ -46,7 +46,7 @@ def select_executor(name: str | None = None) -> dg.ExecutorDefinition:
 
 defs = dg.Definitions(
     assets=dg.load_assets_from_modules([ingest_assets, extract_assets, warehouse_assets, release_assets]),
-    asset_checks=dg.load_asset_checks_from_modules([extract_checks, warehouse_assets]),
+    asset_checks=dg.load_asset_checks_from_modules([extract_checks]),
     jobs=[automation.build_job],
     schedules=[automation.daily_release],
     sensors=[automation.seeds_changed],

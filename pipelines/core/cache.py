@@ -81,15 +81,34 @@ def extractor_version(name: str) -> str:
     return f"{declared}+{hashlib.sha256('|'.join(digests).encode()).hexdigest()[:16]}"
 
 
-#: Entries of one kind read together are packed into this many files, by the first digits of their key.
+#: Entries of one kind read together are packed into at least this many files, by the first digits of their key,
 PACK_GROUPS = 32
+#: and into twice as many each time the keys outgrow this many entries per pack.
+PACK_ENTRIES = 32
+
+
+def pack_group_count(n_keys: int) -> int:
+    """How many packs ``n_keys`` entries are split into: ``PACK_GROUPS``, doubled until a pack holds about
+    ``PACK_ENTRIES``.
+
+    Why grow: a new document's key changes one pack, which is then read entry
+    by entry and packed again, so a pack's size is what an incremental build
+    pays per kind of entry. Doubling only when the corpus doubles keeps every
+    pack valid in between (crossing a power of two repacks everything once).
+    """
+    groups = PACK_GROUPS
+    while groups * PACK_ENTRIES < n_keys:
+        groups *= 2
+    return groups
 
 
 def pack_groups(keys: list[str]) -> list[list[str]]:
     """Distinct keys in their pack groups (by their first digits), each sorted: what one pack holds."""
+    distinct = sorted(set(keys))
+    count = pack_group_count(len(distinct))
     groups: dict[int, list[str]] = {}
-    for key in sorted(set(keys)):
-        groups.setdefault(int(key[:6], 16) % PACK_GROUPS, []).append(key)
+    for key in distinct:
+        groups.setdefault(int(key[:6], 16) % count, []).append(key)
     return list(groups.values())
 
 

@@ -212,3 +212,16 @@ def test_a_corrupt_frame_pack_falls_back_to_the_entries(tmp_path):
             p.write_bytes(b"garbage")
     frame, found = c.get_frames("rows", keys, _as_frame)
     assert found == set(keys) and sorted(frame["v"].to_list()) == list(range(10))
+
+
+def test_packs_double_as_the_keys_outgrow_them_and_stay_put_in_between() -> None:
+    assert cache_mod.pack_group_count(10) == cache_mod.PACK_GROUPS
+    assert cache_mod.pack_group_count(cache_mod.PACK_GROUPS * cache_mod.PACK_ENTRIES) == cache_mod.PACK_GROUPS
+    assert cache_mod.pack_group_count(cache_mod.PACK_GROUPS * cache_mod.PACK_ENTRIES + 1) == 2 * cache_mod.PACK_GROUPS
+    keys = _keys(3000)
+    groups = cache_mod.pack_groups(keys)
+    assert sorted(k for g in groups for k in g) == sorted(keys)
+    assert max(len(g) for g in groups) < 3 * cache_mod.PACK_ENTRIES
+    grown = cache_mod.pack_groups(keys + _keys(3001)[-1:])
+    changed = [g for g in grown if g not in groups]
+    assert len(changed) == 1, "one more key changes one pack"

@@ -1,12 +1,15 @@
 """Ingest: read the articles folder, quarantine bad files, parse the rest."""
 
 
+from collections.abc import Iterator
+
 import dagster as dg
 import polars as pl
 
 from pipelines.core.cache import cache_for
 from pipelines.core.corpus import Corpus, doc_refs, prepare_shard, shard_of
 from pipelines.core.ingest import IngestResult
+from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
 
@@ -17,21 +20,27 @@ from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
         "documents": dg.AssetOut(description="The documents table: one row per source document."),
         "quarantine": dg.AssetOut(description="Files that were skipped or read with a fallback, with the reason."),
     },
+    check_specs=[dg.AssetCheckSpec("documents_contract", asset="documents", blocking=True,
+                                   description=contract_description("documents"))],
 )
-def read_seeds(context: dg.AssetExecutionContext, paths: ProjectPaths) -> tuple[IngestResult, pl.DataFrame, pl.DataFrame]:
-    """One read of the folder gives all three (one step rather than three on every build)."""
+def read_seeds(context: dg.AssetExecutionContext, paths: ProjectPaths) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """One read of the folder gives all three, and the documents table is checked here: one step, not four.
+
+    A failed documents check (no usable article) fails this step after its
+    outputs are stored, so nothing downstream runs.
+    """
     from pipelines.core.ingest import ingest
 
     result = ingest(paths.seeds, cache_for(paths.warehouse))
     for row in result.quarantine.iter_rows(named=True):
         log = context.log.error if row["severity"] == "quarantined" else context.log.warning
         log(f"{row['severity']}: {row['file']}: {row['reason']}")
-    context.add_output_metadata(
-        {"documents": result.documents.height, "quarantined": result.quarantine.filter(pl.col("severity") == "quarantined").height,
-         "seeds_dir": str(paths.seeds), "version": str(result.dataset.get("version"))},
-        output_name="source_documents",
-    )
-    return result, result.documents, result.quarantine
+    yield dg.Output(result, output_name="source_documents", metadata={
+        "documents": result.documents.height, "quarantined": result.quarantine.filter(pl.col("severity") == "quarantined").height,
+        "seeds_dir": str(paths.seeds), "version": str(result.dataset.get("version"))})
+    yield dg.Output(result.documents, output_name="documents")
+    yield dg.Output(result.quarantine, output_name="quarantine")
+    yield contract_result(context, "documents", result.documents, result)
 
 
 def _refs(source: IngestResult) -> list:

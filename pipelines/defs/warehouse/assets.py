@@ -1,5 +1,7 @@
 """Warehouse: gather the checked tables, check them together, load DuckDB."""
 
+from collections.abc import Iterator
+
 import dagster as dg
 import polars as pl
 
@@ -9,8 +11,11 @@ from pipelines.core.warehouse import last_load_mode, load_warehouse
 from pipelines.defs.resources import ProjectPaths
 
 
-@dg.asset(group_name="warehouse", description="The seven contract tables together, each having passed its own checks.")
+@dg.asset(group_name="warehouse", description="The seven contract tables together, each having passed its own checks.",
+          check_specs=[dg.AssetCheckSpec("referential_integrity", asset="dataset_tables", blocking=True,
+                                         description="Every actor, event and document id that a row references exists.")])
 def dataset_tables(
+    context: dg.AssetExecutionContext,
     documents: pl.DataFrame,
     actors: pl.DataFrame,
     actor_mentions: pl.DataFrame,
@@ -18,18 +23,17 @@ def dataset_tables(
     figures: pl.DataFrame,
     events: pl.DataFrame,
     event_mentions: pl.DataFrame,
-) -> dict[str, pl.DataFrame]:
-    return {"documents": documents, "actors": actors, "actor_mentions": actor_mentions, "quotes": quotes,
-            "figures": figures, "events": events, "event_mentions": event_mentions}
-
-
-@dg.asset_check(asset=dataset_tables, name="referential_integrity", blocking=True,
-                description="Every actor, event and document id that a row references exists.")
-def referential_integrity(context: dg.AssetCheckExecutionContext, dataset_tables: dict[str, pl.DataFrame]) -> dg.AssetCheckResult:
-    failures = quality.referential_failures(dataset_tables)
+) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """The tables as one input for the warehouse and the release, checked across tables here (in this step:
+    a failure fails it after its output is stored, so neither runs)."""
+    tables = {"documents": documents, "actors": actors, "actor_mentions": actor_mentions, "quotes": quotes,
+              "figures": figures, "events": events, "event_mentions": event_mentions}
+    yield dg.Output(tables)
+    failures = quality.referential_failures(tables)
     for f in failures:
         context.log.error(f)
-    return dg.AssetCheckResult(passed=not failures, metadata={"failures": "\n".join(failures) or "none"})
+    yield dg.AssetCheckResult(check_name="referential_integrity", passed=not failures,
+                              metadata={"failures": "\n".join(failures) or "none"})
 
 
 @dg.asset(group_name="warehouse",
