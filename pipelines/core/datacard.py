@@ -32,6 +32,7 @@ ACCURACY_ORDER = ("actors", "quotes", "figures", "events")
 MAX_TIMELINE_ROWS = 200
 MAX_SPEAKERS = 30
 MAX_FIGURE_GROUPS = 40
+MAX_FIGURES_PER_GROUP = 12
 
 METHOD: dict[str, str] = {
     "documents": "One row per `.txt` article; metadata from `sources.csv` or inferred from the text; page furniture "
@@ -279,6 +280,17 @@ class FigureGroup:
         return len({f["value"] for f in self.figures}) > 1
 
 
+def shown_figures(group: FigureGroup) -> tuple[list[dict], int]:
+    """A group's figures to show, and how many are left out: all of them, or the lowest and the highest
+    values when there are more than ``MAX_FIGURES_PER_GROUP`` (the spread is what a reader checks; every
+    row stays in ``figures``)."""
+    figures = list(group.figures)
+    if len(figures) <= MAX_FIGURES_PER_GROUP:
+        return figures, 0
+    half = MAX_FIGURES_PER_GROUP // 2
+    return figures[:half] + figures[-half:], len(figures) - 2 * half
+
+
 def figure_groups(figures: pl.DataFrame, threshold: float = 0.6) -> list[FigureGroup]:
     """Figures of the same unit whose measures read alike, stated by at least two documents.
 
@@ -397,13 +409,18 @@ def timeline_svg(tables: dict[str, pl.DataFrame], limit: int = MAX_TIMELINE_ROWS
     """Dated events, one row each in date order: label on the left, a dot (or a range bar) on a date axis."""
     title = "Timeline of dated events"
     names = _actor_names(tables)
-    events = [e for e in _rows(_table(tables, "events"), "event_id", "event_date", "event_date_end", "date_precision",
-                                "cameo_code", "event_type", "description", "actor1_id", "n_sources")
-              if isinstance(e["event_date"], date)]
-    if not events:
+    frame = _table(tables, "events")
+    dated = (frame.filter(pl.col("event_date").is_not_null())
+             if "event_date" in frame.columns and frame.schema["event_date"] == pl.Date else pl.DataFrame())
+    if not dated.height:
         return _empty_svg("timeline", title, "No dated events in this release.")
-    events.sort(key=lambda e: (e["event_date"], e["event_date_end"] or e["event_date"], e["cameo_code"] or "", e["event_id"] or ""))
-    shown = events[:limit]
+    # earliest first (then end, CAMEO code, id); only the rows drawn become dicts
+    end = pl.coalesce("event_date_end", "event_date") if "event_date_end" in dated.columns else pl.col("event_date")
+    order = [pl.col("event_date"), end] + [pl.col(c).fill_null("") if c in dated.columns else pl.lit("")
+                                           for c in ("cameo_code", "event_id")]
+    shown = _rows(dated.sort(order, maintain_order=True).head(limit), "event_id", "event_date", "event_date_end",
+                  "date_precision", "cameo_code", "event_type", "description", "actor1_id", "n_sources")
+    n_dated = dated.height
     lo = min(e["event_date"] for e in shown)
     hi = max(e["event_date_end"] or e["event_date"] for e in shown)
     lo, hi = date(lo.year, 1, 1), date(hi.year + 1, 1, 1)
@@ -444,7 +461,7 @@ def timeline_svg(tables: dict[str, pl.DataFrame], limit: int = MAX_TIMELINE_ROWS
         else:
             parts.append(f'<circle cx="{x0:.1f}" cy="{y:.1f}" r="4.5" fill="{colour}"/>')
         parts.append("</g>")
-    note = f"{len(events) - len(shown)} more dated events not drawn (see events.csv)." if len(events) > len(shown) else \
+    note = f"{n_dated - len(shown)} more dated events not drawn (see events.csv)." if n_dated > len(shown) else \
         "Rows: events with a resolved date, earliest first; a bar marks a date range. Undated events are not drawn."
     parts.append(f'<text x="6" y="{height - 10}" fill="#555">{_esc(note)}</text></svg>')
     return "".join(parts)
@@ -496,10 +513,11 @@ def figures_svg(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> s
     names = _actor_names(tables)
     width, label_w, row_h, head_h = 1100, 420, 20, 26
     bar_w = width - label_w - 140
-    height = 10 + sum(head_h + row_h * len(g.figures) + 10 for g in groups)
+    shown = [shown_figures(g) for g in groups]
+    height = 10 + sum(head_h + row_h * (len(figs) + (1 if hidden else 0)) + 10 for figs, hidden in shown)
     parts = [_svg_open("figure-groups", width, height, title)]
     y = 10
-    for g in groups:
+    for g, (figures, hidden) in zip(groups, shown):
         flag = "values differ" if g.conflicting else "values agree"
         colour = "#d7301f" if g.conflicting else "#2ca25f"
         parts.append(f'<g class="figure-group"><text x="6" y="{y + 16}" font-weight="bold" fill="#222">'
@@ -507,7 +525,11 @@ def figures_svg(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> s
                      f'<tspan fill="{colour}">— {flag}</tspan></text>')
         y += head_h
         top_value = max(abs(float(f["value"])) for f in g.figures) or 1.0
-        for f in g.figures:
+        for k, f in enumerate(figures):
+            if hidden and k == len(figures) // 2:
+                parts.append(f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end" fill="#555">'
+                             f'… {hidden} more between these (see figures.csv)</text>')
+                y += row_h
             src = names.get(f["source_actor_id"] or "", "")
             label = f"{f['raw_text']} — {pubs.get(f['doc_id'], f['doc_id'])}" + (f" (per {src})" if src else "")
             w = max(bar_w * abs(float(f["value"])) / top_value, 2)
@@ -582,7 +604,9 @@ def render_markdown(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: di
                   "sources before treating a difference as a contradiction. Both rows are kept in `figures`.", "",
                   "| measure | unit | values differ | values (document) |", "|---|---|---|---|"]
         for g in groups[:MAX_FIGURE_GROUPS]:
-            values = "; ".join(f"{_md(f['raw_text'])} ({_md(pubs.get(f['doc_id'], f['doc_id']))})" for f in g.figures)
+            figures, hidden = shown_figures(g)
+            values = "; ".join(f"{_md(f['raw_text'])} ({_md(pubs.get(f['doc_id'], f['doc_id']))})" for f in figures)
+            values += f"; … {hidden} more in figures.csv" if hidden else ""
             lines.append(f"| {_md(g.measure)} | {_md(g.unit)} | {'yes' if g.conflicting else 'no'} | {values} |")
         if len(groups) > MAX_FIGURE_GROUPS:
             lines.append(f"\n{len(groups) - MAX_FIGURE_GROUPS} more groups not listed.")
@@ -669,11 +693,12 @@ def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[s
     if groups:
         h.append('<table id="figure-conflicts"><thead><tr><th>measure</th><th>unit</th><th>values by document</th></tr></thead><tbody>')
         for g in groups[:MAX_FIGURE_GROUPS]:
+            figures, hidden = shown_figures(g)
             cells = "<br>".join(
                 f"<strong>{_esc(f['raw_text'])}</strong> — {_esc(pubs.get(f['doc_id'], f['doc_id']))} "
                 f"<span class=\"note\">({_esc(f['measure'])}"
                 + (f"; per {_esc(names[f['source_actor_id']])}" if f["source_actor_id"] in names else "") + ")</span>"
-                for f in g.figures)
+                for f in figures) + (f"<br>… {hidden} more in figures.csv" if hidden else "")
             flag = ' <span class="conflict">values differ</span>' if g.conflicting else ""
             h.append(f"<tr><td>{_esc(g.measure)}{flag}</td><td>{_esc(g.unit)}</td><td>{cells}</td></tr>")
         h.append("</tbody></table>")

@@ -257,3 +257,15 @@ def test_rows_fill_missing_columns_with_none():
     df = pl.DataFrame({"x": [1, 2]})
     assert _rows(df, "x", "y") == [{"x": 1, "y": None}, {"x": 2, "y": None}]
     assert _rows(df, "y") == [] and _rows(pl.DataFrame(), "x") == []
+
+
+def test_a_large_figure_group_shows_its_lowest_and_highest_values_and_counts_the_rest() -> None:
+    from pipelines.core.datacard import MAX_FIGURES_PER_GROUP, FigureGroup, shown_figures
+
+    figures = tuple({"value": float(v), "doc_id": f"d{v}", "raw_text": str(v)} for v in range(30))
+    shown, hidden = shown_figures(FigureGroup("percent", "share of exports", figures))
+    half = MAX_FIGURES_PER_GROUP // 2
+    assert [f["value"] for f in shown] == [float(v) for v in [*range(half), *range(30 - half, 30)]]
+    assert hidden == 30 - MAX_FIGURES_PER_GROUP
+    small = FigureGroup("percent", "share", figures[:3])
+    assert shown_figures(small) == (list(figures[:3]), 0)
