@@ -194,7 +194,7 @@ class ContentCache:
                 self.put_object(f"{kind}.packs", pack_key, found)
         return out
 
-    def get_frames(self, kind: str, keys: list[str], to_frame: Callable[[object], pl.DataFrame]
+    def get_frames(self, kind: str, keys: list[str], to_frame: Callable[[list], pl.DataFrame]
                    ) -> tuple[pl.DataFrame | None, set[str]]:
         """Many pickled entries at once as one polars frame, read through packs of frames; and the keys found.
 
@@ -202,11 +202,12 @@ class ContentCache:
         of thousands of small objects, and unpickling them was most of the
         cost. Entries are grouped as in ``get_objects``; a complete group is
         stored again as one Arrow IPC file (``<kind>.frames``) keyed by its
-        members, which reads back as columns in milliseconds. Each entry
-        becomes ``to_frame(entry)`` with its key in ``_key`` and its row
-        number in ``_pos``; a new document changes one group only, which is
-        read entry by entry and packed again. The frame is ``None`` when no
-        entry was found (an empty frame has no schema to give).
+        members, which reads back as columns in milliseconds. Entries are
+        lists (anything else is a miss); ``to_frame(items)`` makes one row per
+        item, each tagged with its entry's key in ``_key`` and its place in the
+        entry in ``_pos``. A new document changes one group only, whose entries
+        are read one by one, converted in one call and packed again. The frame
+        is ``None`` when no entry was found (an empty frame has no schema to give).
         """
         import polars as pl
 
@@ -223,17 +224,17 @@ class ContentCache:
                     continue
                 except Exception:  # a truncated or foreign file is a miss, never a crash
                     pass
-            parts = []
-            for k in members:
-                value = self.get_object(kind, k)
-                if value is not None:
-                    found.add(k)
-                    parts.append(keyed_frame(k, to_frame(value)))
-            if not parts:
+            entries = {k: v for k in members if isinstance(v := self.get_object(kind, k), list)}
+            if not entries:
                 continue
-            pack = pl.concat(parts, how="vertical")
+            found.update(entries)
+            # one conversion for the whole group: its entries' items in key order, tagged with key and position
+            pack = to_frame([item for v in entries.values() for item in v]).select(
+                pl.Series("_key", [k for k, v in entries.items() for _ in v], dtype=pl.String),
+                pl.Series("_pos", [i for v in entries.values() for i in range(len(v))], dtype=pl.Int64),
+                pl.all())
             frames.append(pack)
-            if len(parts) == len(members):
+            if len(entries) == len(members):
                 buf = io.BytesIO()
                 pack.write_ipc(buf, compression="uncompressed")
                 self.put(f"{kind}.frames", pack_key, buf.getvalue())

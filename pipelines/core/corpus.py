@@ -643,14 +643,9 @@ def extract_shard(
     return {t: _in_document_order(keys[t], parts[t], ROW_FRAMES[t]) for t in PER_DOC_EXTRACTORS}, computed
 
 
-def _row_frame(table: str) -> Callable[[object], pl.DataFrame]:
-    """A cached entry of ``table`` (its rows as dicts) as its typed frame."""
-    def convert(rows: object) -> pl.DataFrame:
-        if not isinstance(rows, list):
-            raise TypeError(f"cache entry of {table} is a {type(rows).__name__}, not a list of rows")
-        return rows_to_frame(rows, ROW_FRAMES[table])
-
-    return convert
+def _row_frame(table: str) -> Callable[[list], pl.DataFrame]:
+    """Rows of ``table`` (dicts, from cache entries) as its typed frame."""
+    return lambda rows: rows_to_frame(rows, ROW_FRAMES[table])
 
 
 def _in_document_order(keys: list[str], parts: list[pl.DataFrame], kind: str) -> pl.DataFrame:

@@ -225,3 +225,13 @@ def test_packs_double_as_the_keys_outgrow_them_and_stay_put_in_between() -> None
     grown = cache_mod.pack_groups(keys + _keys(3001)[-1:])
     changed = [g for g in grown if g not in groups]
     assert len(changed) == 1, "one more key changes one pack"
+
+
+def test_an_entry_that_is_not_a_list_is_a_miss_for_frames(tmp_path):
+    c = ContentCache(tmp_path)
+    keys = _keys(3)
+    c.put_object("rows", keys[0], [1, 2])
+    c.put_object("rows", keys[1], {"not": "a list"})
+    frame, found = c.get_frames("rows", keys, _as_frame)
+    assert found == {keys[0]}
+    assert frame.select("_key", "_pos", "v").rows() == [(keys[0], 0, 1), (keys[0], 1, 2)]
