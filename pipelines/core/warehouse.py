@@ -17,7 +17,10 @@ the byte-reproducible output.
 
 Bookkeeping lives in the one-row table ``_build.info`` (its own schema, so it
 stays out of ``SHOW TABLES``): the fingerprint of the structure the file was
-built for, a digest of its catalog as written, and how it was last loaded.
+built for, a digest of its catalog as written, how it was last loaded, and
+its size after its last full build: DuckDB keeps the space of replaced rows
+and index pages, so a file patched many times is built afresh once it has
+grown past ``MAX_GROWTH`` times that size.
 """
 
 from __future__ import annotations
@@ -37,7 +40,13 @@ from schemas import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, column_descriptions, tab
 _DUCK_TYPES = {pl.String: "VARCHAR", pl.Int64: "BIGINT", pl.Int32: "INTEGER", pl.Float64: "DOUBLE", pl.Boolean: "BOOLEAN", pl.Date: "DATE"}
 
 #: Bump when the way the file is laid out changes without the tables changing, to force one full rebuild.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+#: A patched file keeps the space of what it replaced (DuckDB does not shrink a file): past this many times the
+#: size of its last full build, the next load builds it afresh.
+MAX_GROWTH = 1.5
+#: ... or this many bytes more, whichever is larger (a small file grows by whole blocks).
+MIN_GROWTH_BYTES = 32 * 2**20
 
 #: Past the larger of these many deleted (or redone) rows and this share of all rows, a full rebuild is quicker.
 _MIN_DELETE_LIMIT = 1000
@@ -116,8 +125,8 @@ def _catalog_digest(con: duckdb.DuckDBPyConnection) -> str:
 def _write_info(con: duckdb.DuckDBPyConnection, fingerprint: str, mode: str) -> None:
     catalog = _catalog_digest(con)
     con.execute("CREATE SCHEMA IF NOT EXISTS _build")
-    con.execute("CREATE OR REPLACE TABLE _build.info (fingerprint VARCHAR, catalog VARCHAR, mode VARCHAR)")
-    con.execute("INSERT INTO _build.info VALUES (?, ?, ?)", [fingerprint, catalog, mode])
+    con.execute("CREATE OR REPLACE TABLE _build.info (fingerprint VARCHAR, catalog VARCHAR, mode VARCHAR, full_bytes BIGINT)")
+    con.execute("INSERT INTO _build.info VALUES (?, ?, ?, NULL)", [fingerprint, catalog, mode])
 
 
 def last_load_mode(db_path: Path) -> str | None:
@@ -278,20 +287,23 @@ def _patch_local(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -
 
 
 def _patch(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
-           fingerprint: str) -> bool:
-    """Bring a copy of the previous warehouse to ``tables``.
+           fingerprint: str, size: int) -> bool:
+    """Bring a copy of the previous warehouse (``size`` bytes) to ``tables``.
 
-    False (nothing applied) when the file was built for another structure or
+    False (nothing applied) when the file was built for another structure,
+    when it has grown past ``MAX_GROWTH`` times its last full build, or
     when so many rows would be deleted that a full rebuild is quicker: DuckDB
     deletes a row from its key indexes one by one (~0.1 ms each, far more
     than an insert), and a changed list value of a much-referenced actor
     redoes every row that references it.
     """
     try:
-        stored = con.execute("SELECT fingerprint, catalog FROM _build.info").fetchall()
-    except duckdb.CatalogException:
+        stored = con.execute("SELECT fingerprint, catalog, full_bytes FROM _build.info").fetchall()
+    except (duckdb.CatalogException, duckdb.BinderException):
         return False
-    if stored != [(fingerprint, _catalog_digest(con))]:
+    if len(stored) != 1 or stored[0][:2] != (fingerprint, _catalog_digest(con)):
+        return False
+    if not stored[0][2] or size > max(MAX_GROWTH * stored[0][2], stored[0][2] + MIN_GROWTH_BYTES):
         return False
     roles = {table: _column_roles(table, tables[table]) for table in TABLES}
     limit, deleted, ops = max(_MIN_DELETE_LIMIT, _MAX_DELETED_SHARE * sum(df.height for df in tables.values())), 0, {}
@@ -348,7 +360,7 @@ def load_warehouse(
             shutil.copyfile(db_path, tmp)
             con = duckdb.connect(str(tmp))
             try:
-                patched = _patch(con, tables, local_tables, fingerprint)
+                patched = _patch(con, tables, local_tables, fingerprint, tmp.stat().st_size)
                 if patched:
                     con.execute("CHECKPOINT")
             finally:
@@ -363,6 +375,8 @@ def load_warehouse(
             try:
                 _build_full(con, tables, local_tables, views)
                 _write_info(con, fingerprint, "full")
+                con.execute("CHECKPOINT")
+                con.execute("UPDATE _build.info SET full_bytes = ?", [tmp.stat().st_size])
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

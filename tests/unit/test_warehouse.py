@@ -352,3 +352,17 @@ def test_too_many_deletions_take_the_full_rebuild(tmp_path: Path, tiny_tables, m
     load_warehouse(db, changed, VIEWS)
     assert last_load_mode(db) == "full"
     assert _snapshot(db) == _fresh(tmp_path, changed, {})
+
+
+def test_a_file_grown_past_its_limit_is_built_afresh(tmp_path: Path, tiny_tables, monkeypatch) -> None:
+    import pipelines.core.warehouse as warehouse_module
+
+    db = tmp_path / "w.duckdb"
+    load_warehouse(db, tiny_tables, VIEWS)
+    load_warehouse(db, tiny_tables, VIEWS)
+    assert last_load_mode(db) == "incremental"
+    monkeypatch.setattr(warehouse_module, "MAX_GROWTH", 0.5)  # as if patches had doubled the file
+    monkeypatch.setattr(warehouse_module, "MIN_GROWTH_BYTES", 0)
+    load_warehouse(db, tiny_tables, VIEWS)
+    assert last_load_mode(db) == "full"
+    assert _snapshot(db) == _fresh(tmp_path, tiny_tables, {})
