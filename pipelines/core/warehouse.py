@@ -44,7 +44,7 @@ FORMAT_VERSION = 2
 
 #: A patched file keeps the space of what it replaced (DuckDB does not shrink a file): past this many times the
 #: size of its last full build, the next load builds it afresh.
-MAX_GROWTH = 1.5
+MAX_GROWTH = 2.0
 #: ... or this many bytes more, whichever is larger (a small file grows by whole blocks).
 MIN_GROWTH_BYTES = 32 * 2**20
 

@@ -100,8 +100,12 @@ class StepOutputStorage(dg.ConfigurableIOManagerFactory):
     base_dir: str = ""
 
     def create_io_manager(self, context: dg.InitResourceContext) -> dg.IOManager:
-        base = self.base_dir or os.environ.get("PIPELINES_IO_DIR") or str(ProjectPaths().warehouse / ".dagster_storage")
-        return RunMemoIOManager(base_dir=base)
+        return RunMemoIOManager(base_dir=storage_dir(self.base_dir))
+
+
+def storage_dir(base_dir: str = "") -> str:
+    """Where step outputs are written: ``base_dir``, else ``PIPELINES_IO_DIR``, else ``WAREHOUSE_DIR/.dagster_storage``."""
+    return base_dir or os.environ.get("PIPELINES_IO_DIR") or str(ProjectPaths().warehouse / ".dagster_storage")
 
 
 class RunMemoIOManager(dg.UPathIOManager):
@@ -155,5 +159,44 @@ class RunMemoIOManager(dg.UPathIOManager):
         return self.load_from_path(context=context, path=path)
 
 
+class TableBundleStorage(dg.ConfigurableIOManagerFactory):
+    """For ``dataset_tables``, the seven contract tables as one value: nothing of its own is written.
+
+    The tables are outputs of their own assets, already written by
+    ``StepOutputStorage``; writing the bundle too was a second copy of every
+    table on every build (75 MB and a quarter of a second at 4,000
+    articles). A step of the same run gets the bundle itself; another
+    process (a later one-shot run, a step of the multiprocess or Dask
+    executor) gets it from the tables' own files.
+    """
+
+    base_dir: str = ""
+
+    def create_io_manager(self, context: dg.InitResourceContext) -> dg.IOManager:
+        return TableBundleIOManager(storage_dir(self.base_dir))
+
+
+class TableBundleIOManager(dg.IOManager):
+    def __init__(self, base_dir: str) -> None:
+        from upath import UPath
+
+        self.base = UPath(base_dir)
+        self._handed: dict[dg.AssetKey, object] = {}
+
+    def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
+        self._handed[context.asset_key] = obj
+
+    def load_input(self, context: dg.InputContext) -> dict:
+        if context.asset_key in self._handed:
+            return self._handed[context.asset_key]
+        from schemas import TABLES
+
+        tables = {}
+        for table in TABLES:  # the files StepOutputStorage writes for the asset of that name
+            with (self.base / table).open("rb") as f:
+                tables[table] = pickle.load(f)
+        return tables
+
+
 def build_resources() -> dict[str, object]:
-    return {"paths": ProjectPaths(), "io_manager": StepOutputStorage()}
+    return {"paths": ProjectPaths(), "io_manager": StepOutputStorage(), "table_bundle_io_manager": TableBundleStorage()}

@@ -32,3 +32,22 @@ def test_shards_default_to_one_in_process_and_several_for_parallel_executors(mon
         assert shard_count() == DEFAULT_SHARDS > 1
     monkeypatch.setenv("PIPELINES_SHARDS", "7")
     assert shard_count() == 7
+
+
+def test_the_table_bundle_writes_nothing_and_is_loaded_from_the_tables_own_files(tmp_path) -> None:
+    import polars as pl
+
+    from pipelines.defs.resources import TableBundleIOManager
+    from schemas import TABLES
+
+    writer = RunMemoIOManager(base_dir=str(tmp_path))
+    frames = {t: pl.DataFrame({"n": [i]}) for i, t in enumerate(TABLES)}
+    for table, frame in frames.items():
+        writer.handle_output(dg.build_output_context(asset_key=table), frame)
+    bundle = TableBundleIOManager(str(tmp_path))
+    out = dg.build_output_context(asset_key="dataset_tables")
+    bundle.handle_output(out, frames)
+    assert not (tmp_path / "dataset_tables").exists()
+    assert bundle.load_input(dg.build_input_context(upstream_output=out, asset_key="dataset_tables")) is frames
+    elsewhere = TableBundleIOManager(str(tmp_path)).load_input(dg.build_input_context(asset_key="dataset_tables"))
+    assert list(elsewhere) == list(TABLES) and all(elsewhere[t].equals(frames[t]) for t in TABLES)

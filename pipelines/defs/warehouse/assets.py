@@ -12,6 +12,7 @@ from pipelines.defs.resources import ProjectPaths
 
 
 @dg.asset(group_name="warehouse", description="The seven contract tables together, each having passed its own checks.",
+          io_manager_key="table_bundle_io_manager",  # the tables' own files hold them (resources.TableBundleStorage)
           check_specs=[dg.AssetCheckSpec("referential_integrity", asset="dataset_tables", blocking=True,
                                          description="Every actor, event and document id that a row references exists.")])
 def dataset_tables(
