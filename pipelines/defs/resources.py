@@ -11,6 +11,8 @@ Kubernetes pods).
 
 import os
 import pickle
+import re
+import shutil
 from pathlib import Path
 
 import dagster as dg
@@ -100,7 +102,32 @@ class StepOutputStorage(dg.ConfigurableIOManagerFactory):
     base_dir: str = ""
 
     def create_io_manager(self, context: dg.InitResourceContext) -> dg.IOManager:
-        return RunMemoIOManager(base_dir=storage_dir(self.base_dir))
+        base = storage_dir(self.base_dir)
+        prune_run_outputs(base)
+        return RunMemoIOManager(base_dir=base)
+
+
+#: Runs whose op outputs (``<storage>/<run id>/``) are kept, newest first: enough to re-execute a recent run.
+KEPT_RUNS = 5
+_RUN_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def prune_run_outputs(base: str | Path, keep: int = KEPT_RUNS) -> list[Path]:
+    """Delete the op outputs of all but the ``keep`` newest runs; return what was deleted.
+
+    Asset outputs have one file per asset, overwritten by each run, but the
+    outputs of the ops inside graph assets (the shard steps) are kept per run,
+    so a scheduled build would otherwise fill the disk with every run's
+    shard tables. Only folders named like a run id are touched.
+    """
+    root = Path(base)
+    if not root.is_dir():
+        return []
+    runs = sorted((p for p in root.iterdir() if p.is_dir() and _RUN_ID.fullmatch(p.name)),
+                  key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in runs[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return runs[keep:]
 
 
 def storage_dir(base_dir: str = "") -> str:

@@ -51,3 +51,21 @@ def test_the_table_bundle_writes_nothing_and_is_loaded_from_the_tables_own_files
     assert bundle.load_input(dg.build_input_context(upstream_output=out, asset_key="dataset_tables")) is frames
     elsewhere = TableBundleIOManager(str(tmp_path)).load_input(dg.build_input_context(asset_key="dataset_tables"))
     assert list(elsewhere) == list(TABLES) and all(elsewhere[t].equals(frames[t]) for t in TABLES)
+
+
+def test_only_the_newest_runs_op_outputs_are_kept(tmp_path) -> None:
+    import os
+    import uuid
+
+    from pipelines.defs.resources import prune_run_outputs
+
+    runs = [tmp_path / str(uuid.UUID(int=i)) for i in range(8)]
+    for age, run in enumerate(runs):  # runs[0] is the newest
+        (run / "extract_shard_0").mkdir(parents=True)
+        (run / "extract_shard_0" / "result").write_bytes(b"x")
+        os.utime(run, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))
+    (tmp_path / "actors").write_bytes(b"asset output")
+    (tmp_path / "not-a-run").mkdir()
+    deleted = prune_run_outputs(tmp_path, keep=3)
+    assert sorted(deleted) == sorted(runs[3:])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([r.name for r in runs[:3]] + ["actors", "not-a-run"])
