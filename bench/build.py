@@ -17,7 +17,6 @@ from pipelines.defs.resources import executor_name
 
 
 def run() -> bool:
-    batch_gc.tune_for_batch()  # as ``python -m pipelines build`` does
     with dg.DagsterInstance.get() as instance:
         if executor_name() == "in_process":
             return build_job().execute_in_process(instance=instance, raise_on_error=False).success
@@ -27,5 +26,5 @@ def run() -> bool:
 
 if __name__ == "__main__":
     ok = run()
-    batch_gc.before_exit()
+    batch_gc.before_exit()  # as ``python -m pipelines build`` does
     sys.exit(0 if ok else 1)

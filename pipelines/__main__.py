@@ -62,7 +62,6 @@ def build(
     from pipelines.definitions import build_job, defs
     from pipelines.defs.resources import ProjectPaths, executor_name
 
-    batch_gc.tune_for_batch()
     timeout = lock_timeout if lock_timeout is not None else float(os.environ.get("PIPELINES_LOCK_TIMEOUT") or DEFAULT_TIMEOUT_S)
     warehouse = ProjectPaths().warehouse
     job = defs.resolve_job_def("build")

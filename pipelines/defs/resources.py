@@ -22,7 +22,7 @@ DUCKDB_FILE = "news.duckdb"
 ALIAS_TABLE = "actor_aliases.csv"
 PICKLE_PROTOCOL = 4  #: dg.FilesystemIOManager's
 EXECUTORS = ("in_process", "multiprocess", "dask")
-DEFAULT_SHARDS = 4  #: for executors that run steps in parallel: enough for 2-4 cores; a cluster wants more
+DEFAULT_SHARDS = 4  #: enough for 2-4 cores; a cluster wants more (PIPELINES_SHARDS)
 
 
 class ProjectPaths(dg.ConfigurableResource):
@@ -74,18 +74,14 @@ def executor_name() -> str:
 
 
 def shard_count() -> int:
-    """``PIPELINES_SHARDS``: how many parallel steps the per-document work is split into.
+    """``PIPELINES_SHARDS``: how many parallel steps the per-document work is split into (default 4).
 
-    Unset, it is 1 for the in-process executor and ``DEFAULT_SHARDS`` for the
-    others. In-process steps run one at a time and the worker pool inside a
-    step uses the cores, so more shards there only add steps, each with its
-    fixed start-up and event-log cost (about a tenth of a second each, which
-    is most of what a one-article rebuild of a large corpus spends).
+    The in-process executor runs the shards one after another (its worker
+    pool uses the cores) and still benefits: a shard's documents, mention
+    lists and rows are in memory together, so one shard for all of a 4,000-
+    article corpus took the build's peak from 1.34 GB to 1.91 GB.
     """
-    env = os.environ.get("PIPELINES_SHARDS")
-    if env:
-        return max(1, int(env))
-    return 1 if executor_name() == "in_process" else DEFAULT_SHARDS
+    return max(1, int(os.environ.get("PIPELINES_SHARDS") or DEFAULT_SHARDS))
 
 
 class StepOutputStorage(dg.ConfigurableIOManagerFactory):
