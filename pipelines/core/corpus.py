@@ -383,32 +383,56 @@ def document_candidate_frame(
             parts.append(keyed_frame(actor_key(r, digest), candidates_frame(computed[r.doc_id])))
     if not parts:
         return pl.DataFrame(schema=CANDIDATE_COLUMNS)
+    return _in_key_order(keys, parts).select(list(CANDIDATE_COLUMNS)).rechunk()
+
+
+def _in_key_order(keys: list[str], parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """Cache entries' rows (``_key``/``_pos`` tagged, as ``ContentCache.get_frames`` gives them) in the order
+    of ``keys``, each entry's rows in its own order; an entry listed twice comes twice. Columns missing from
+    some parts are filled with nulls."""
     order = pl.DataFrame({"_key": keys, "_doc": range(len(keys))}, schema={"_key": pl.String, "_doc": pl.Int64})
-    return (order.join(pl.concat(parts, how="vertical"), on="_key", how="inner")
-            .sort("_doc", "_pos").select(list(CANDIDATE_COLUMNS)).rechunk())
+    return (order.join(pl.concat(parts, how="diagonal_relaxed"), on="_key", how="inner")
+            .sort("_doc", "_pos").drop("_key", "_doc", "_pos"))
 
 
 # --------------------------------------------------------------------------- actors, across documents
 
 
-def _merge_in_blocks(cands: list, blocks_of: Callable[[str], Iterable[object]], merge: Callable[[list], dict[str, str]]) -> dict[str, str]:
+def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[object]],
+                     merge: Callable[[list], dict[str, str]], cache: ContentCache) -> dict[str, str]:
     """Run a pairwise merge only inside blocks of keys that can match; union the answers.
 
     Components (and so their smallest-key roots) are the same as one global
-    run when every pair the merge could join shares a block.
+    run when every pair the merge could join shares a block. A block's
+    answer depends only on its candidate rows, in order, and on the actors
+    extractor (``merge`` lives there), so with a cache it is kept by those
+    rows: a new document changes the few blocks its names fall in, a rebuild
+    merges those and reads the rest back, and candidate objects are built
+    only for the blocks merged.
     """
-    key_of = actors_mod._identity_key
-    by_block: dict[object, list] = defaultdict(list)
+    keys = reps["key"].to_list()
+    blocks: dict[str, list[object]] = {k: list(blocks_of(k)) for k in dict.fromkeys(keys)}
+    rows_of: dict[object, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        for b in blocks[k]:
+            rows_of[b].append(i)
+    mergeable = [rows for rows in rows_of.values() if len({keys[i] for i in rows}) >= 2]
+    entry: list[str | None] = [None] * len(mergeable)
+    if cache.root is not None:  # the key of a block's answer: its rows, one JSON line each
+        lines = reps.select(pl.struct(list(CANDIDATE_COLUMNS)).struct.json_encode()).to_series().to_list()
+        version = extractor_version("actors")
+        entry = [make_key("actor-merge", merge.__name__, version, *(lines[i] for i in rows)) for rows in mergeable]
+    found = cache.get_objects("merges", [e for e in entry if e is not None])
     uf = UnionFind()
-    for c in cands:
-        k = key_of(c)
+    for k in blocks:
         uf.find(k)
-        for b in blocks_of(k):
-            by_block[b].append(c)
-    for block in by_block.values():
-        if len({key_of(c) for c in block}) < 2:
-            continue
-        for k, root in merge(block).items():
+    for rows, key in zip(mergeable, entry):
+        answer = found.get(key) if key is not None else None
+        if not isinstance(answer, dict):
+            answer = merge(_candidate_objects(reps[rows]))
+            if key is not None:
+                cache.put_object("merges", key, answer)
+        for k, root in answer.items():
             uf.union(k, root)
     return {k: uf.find(k) for k in uf.parent}
 
@@ -449,54 +473,18 @@ def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict], cache: 
     so they are given one candidate per distinct combination of those rather
     than every mention (a large corpus names the same actor hundreds of thousands of times);
     the rest is polars columns. With a ``cache``, each block's merges are
-    kept by the block's candidates (``_merge_blocks_cached``).
+    kept by the block's candidates (``_merge_in_blocks``).
     """
     gz = load_gazetteer()
+    cache = cache or ContentCache(None)
     is_person = pl.col("type") == "person"
     people_reps = frame.filter(is_person).unique(["key", "doc_id", "title"], keep="first", maintain_order=True)
     other_reps = frame.filter(~is_person).unique(["key"], keep="first", maintain_order=True)
-    if cache is not None and cache.root is not None:
-        people = _merge_blocks_cached(people_reps, _person_blocks, actors_mod._merge_people, cache)
-        others = _merge_blocks_cached(other_reps, _name_blocks, actors_mod._merge_names, cache)
-    else:
-        people = _merge_in_blocks(_candidate_objects(people_reps), _person_blocks, actors_mod._merge_people)
-        others = _merge_in_blocks(_candidate_objects(other_reps), _name_blocks, actors_mod._merge_names)
+    people = _merge_in_blocks(people_reps, _person_blocks, actors_mod._merge_people, cache)
+    others = _merge_in_blocks(other_reps, _name_blocks, actors_mod._merge_names, cache)
     cluster = pl.when(is_person).then(pl.col("key").replace(people)).otherwise(pl.col("key").replace(others))
     cands = frame.select(cluster.alias("cluster"), "doc_id", "start", "end", "text", "type", "iso3", "name", "title")
     return build_actor_tables(cands, gz, alias_rows or [])
-
-
-def _merge_blocks_cached(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[object]],
-                         merge: Callable[[list], dict[str, str]], cache: ContentCache) -> dict[str, str]:
-    """``_merge_in_blocks`` on candidate rows, each block's answer cached by the block's rows.
-
-    A block's merges depend only on its candidates, in order, and on the
-    actors extractor (``merge`` lives there): a new document changes the few
-    blocks its names fall in, so a rebuild merges those and reads the rest
-    back, and builds candidate objects only for the blocks it merges.
-    """
-    keys = reps["key"].to_list()
-    blocks: dict[str, list[object]] = {k: list(blocks_of(k)) for k in dict.fromkeys(keys)}
-    rows_of: dict[object, list[int]] = defaultdict(list)
-    for i, k in enumerate(keys):
-        for b in blocks[k]:
-            rows_of[b].append(i)
-    mergeable = [rows for rows in rows_of.values() if len({keys[i] for i in rows}) >= 2]
-    lines = reps.select(pl.struct(list(CANDIDATE_COLUMNS)).struct.json_encode()).to_series().to_list()
-    version = extractor_version("actors")
-    entry = [make_key("actor-merge", merge.__name__, version, *(lines[i] for i in rows)) for rows in mergeable]
-    found = cache.get_objects("merges", entry)
-    uf = UnionFind()
-    for k in blocks:
-        uf.find(k)
-    for rows, key in zip(mergeable, entry):
-        answer = found.get(key)
-        if not isinstance(answer, dict):
-            answer = merge(_candidate_objects(reps[rows]))
-            cache.put_object("merges", key, answer)
-        for k, root in answer.items():
-            uf.union(k, root)
-    return {k: uf.find(k) for k in uf.parent}
 
 
 def _candidate_objects(frame: pl.DataFrame) -> list:
@@ -658,10 +646,8 @@ def _in_document_order(keys: list[str], parts: list[pl.DataFrame], kind: str) ->
     frames = [p for p in parts if p.height]
     if not frames:
         return rows_to_frame([], kind)
-    order = pl.DataFrame({"_key": keys, "_doc": range(len(keys))}, schema={"_key": pl.String, "_doc": pl.Int64})
-    rows = order.join(pl.concat(frames, how="diagonal_relaxed"), on="_key", how="inner").sort("_doc", "_pos")
-    extras = sorted(c for c in rows.columns if c not in base and c not in {"_key", "_doc", "_pos"})
-    return rows.select(*base, *extras).rechunk()
+    rows = _in_key_order(keys, frames)
+    return rows.select(*base, *sorted(c for c in rows.columns if c not in base)).rechunk()
 
 
 def mentions_for(actor_mentions: pl.DataFrame, actors: pl.DataFrame, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:

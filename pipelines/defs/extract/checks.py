@@ -18,6 +18,7 @@ from pipelines.core import quality
 from pipelines.core.ingest import IngestResult
 from schemas import PROVENANCE_COLUMNS
 
+
 def contract_description(table: str) -> str:
     return f"{table}: pandera model, unique ids, minimum rows" + (", provenance rule" if table in PROVENANCE_COLUMNS else "")
 
