@@ -18,6 +18,7 @@ from pipelines.defs.resources import executor_name
 
 def run() -> bool:
     with dg.DagsterInstance.get() as instance:
+        batch_gc.after_startup()  # as ``python -m pipelines build`` does
         if executor_name() == "in_process":
             return build_job().execute_in_process(instance=instance, raise_on_error=False).success
         with dg.execute_job(dg.reconstructable(build_job), instance=instance) as result:

@@ -71,6 +71,7 @@ def build(
             for leftover in remove_stale_leftovers(warehouse):
                 console.print(f"[yellow]removed leftover of an interrupted build:[/yellow] {leftover}")
             with dg.DagsterInstance.get() as instance:
+                batch_gc.after_startup()
                 if executor_name() == "in_process":
                     code = report(job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False))
                 else:  # multiprocess / dask: steps run in other processes, which rebuild the job by import

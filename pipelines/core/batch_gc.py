@@ -1,5 +1,12 @@
 """Garbage-collector settings for a one-shot build process.
 
+Once the build has started (modules imported, the Dagster instance open),
+everything alive is start-up state that lives as long as the process:
+dagster's, pandas', pandera's and spaCy's modules and classes, hundreds of
+thousands of objects. Every full collection during the build walked them
+all again; freezing them first cut the time spent in full collections of a
+one-article rebuild of a 4,000-article corpus from 1.0 s to 0.6 s.
+
 At exit the interpreter runs full collections over every object still alive
 (the model, the code, the run's last tables) before freeing them, which took
 about a second at the end of a one-article rebuild of a 4,000-article
@@ -14,6 +21,15 @@ about 10 % slower (127.8 s against 140.0 s), so the defaults stay.
 from __future__ import annotations
 
 import gc
+
+
+def after_startup() -> None:
+    """Keep the collector from walking start-up state again; call it just before the build runs.
+
+    Frozen objects are still freed by reference counting; only a reference
+    cycle among them would wait for the process to end.
+    """
+    gc.freeze()
 
 
 def before_exit() -> None:

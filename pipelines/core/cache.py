@@ -24,7 +24,7 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,6 +135,23 @@ class ContentCache:
 
     def has(self, kind: str, key: str) -> bool:
         return self.root is not None and self.path(kind, key).exists()
+
+    def present(self, kind: str, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` have an entry: one folder listing per key prefix, not one lookup per key
+        (a rebuild of a large corpus asks this for every document)."""
+        if self.root is None:
+            return set()
+        by_prefix: dict[str, set[str]] = {}
+        for key in keys:
+            by_prefix.setdefault(key[:2], set()).add(key)
+        found: set[str] = set()
+        base = os.path.join(self.root, kind)
+        for prefix, wanted in by_prefix.items():
+            try:
+                found.update(wanted.intersection(os.listdir(os.path.join(base, prefix))))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        return found
 
     def get(self, kind: str, key: str) -> bytes | None:
         if self.root is None:

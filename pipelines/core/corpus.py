@@ -64,7 +64,8 @@ CHUNK_DOCS = 256
 #: Buckets of event partitions, each deduplicated (and cached) as one: enough that one new
 #: document's events touch few of them, few enough that reading them back is quick.
 DEDUP_BUCKETS = 128
-_META_FIELDS = ("published_date", "published_date_precision", "title", "publisher", "author")
+#: Document metadata an Article carries (and so per-document cache keys include).
+META_FIELDS = ("published_date", "published_date_precision", "title", "publisher", "author")
 #: Tasks queued per pool process, so it never waits for the next one.
 IN_FLIGHT = 2
 #: Documents per task given to a worker process: small enough to balance two workers, large
@@ -112,12 +113,14 @@ def shard_of(text_hash: str, shards: int) -> int:
     return int(text_hash[:12], 16) % max(1, shards)
 
 
-def doc_refs(texts: dict[str, str], metadata: dict[str, dict]) -> list[DocRef]:
-    """One ``DocRef`` per document, sorted by ``doc_id``."""
+def doc_refs(texts: dict[str, str], metadata: dict[str, dict], hashes: dict[str, str] | None = None) -> list[DocRef]:
+    """One ``DocRef`` per document, sorted by ``doc_id``; ``hashes`` (``content_hash`` by doc_id) saves rehashing."""
     from pipelines.core.cache import content_hash
 
+    hashes = hashes or {}
     return [
-        DocRef(doc_id, content_hash(texts[doc_id]), tuple((k, metadata.get(doc_id, {}).get(k)) for k in _META_FIELDS))
+        DocRef(doc_id, hashes.get(doc_id) or content_hash(texts[doc_id]),
+               tuple((k, metadata.get(doc_id, {}).get(k)) for k in META_FIELDS))
         for doc_id in sorted(texts)
     ]
 
@@ -298,11 +301,14 @@ def prepare_shard(
     parsed, actor candidates computed) for the run's metadata.
     """
     digest = alias_digest(alias_rows)
+    parse_keys = {r.doc_id: parse_key(texts[r.doc_id], r.text_hash) for r in refs}
+    actor_keys = {r.doc_id: actor_key(r, digest) for r in refs}
+    parses, candidates = cache.present("parse", parse_keys.values()), cache.present("actors", actor_keys.values())
     parsed_before = 0
     todo = []
     for r in refs:
-        has_parse = cache.has("parse", parse_key(texts[r.doc_id]))
-        if not (has_parse and cache.has("actors", actor_key(r, digest))):
+        has_parse = parse_keys[r.doc_id] in parses
+        if not (has_parse and actor_keys[r.doc_id] in candidates):
             todo.append(r)
             parsed_before += not has_parse
     pool = _worker_pool(len(todo), n_process)

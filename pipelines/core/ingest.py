@@ -36,6 +36,8 @@ class IngestResult:
     texts: dict[str, str]
     quarantine: pl.DataFrame
     dataset: dict = field(default_factory=dict)
+    #: ``content_hash`` of each text by doc_id (hashed once here; every per-document cache key starts from it).
+    text_hashes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ def _content_key(text: str) -> str:
     return hashlib.sha256(text.removeprefix("\ufeff").replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
-def _inferred_metadata(texts: list[str], cache: ContentCache | None) -> list[dict]:
+def _inferred_metadata(texts: list[str], hashes: list[str], cache: ContentCache | None) -> list[dict]:
     """``infer_metadata`` of each text, read back from the cache for texts seen before.
 
     Labelling an article's lines is the costly part of reading a corpus; a
@@ -239,7 +241,7 @@ def _inferred_metadata(texts: list[str], cache: ContentCache | None) -> list[dic
     """
     cache = cache or ContentCache(None)
     version = extractor_version("ingest")
-    keys = [make_key("metadata", content_hash(t), version) for t in texts]
+    keys = [make_key("metadata", h, version) for h in hashes]
     known = cache.get_objects("metadata", keys)
     out = []
     for text, key in zip(texts, keys):
@@ -285,8 +287,10 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
         accepted.append((doc_id, digest))
         texts[doc_id] = text
 
+    text_hashes = {doc_id: content_hash(texts[doc_id]) for doc_id, _ in accepted}
     rows = []
-    for (doc_id, digest), inferred in zip(accepted, _inferred_metadata([texts[d] for d, _ in accepted], cache)):
+    inferred_all = _inferred_metadata([texts[d] for d, _ in accepted], [text_hashes[d] for d, _ in accepted], cache)
+    for (doc_id, digest), inferred in zip(accepted, inferred_all):
         text = texts[doc_id]
         meta = manifest.get(doc_id)
         if meta is None:
@@ -323,6 +327,7 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
         texts=texts,
         quarantine=quarantine_frame(problems),
         dataset=dataset,
+        text_hashes=text_hashes,
     )
 
 

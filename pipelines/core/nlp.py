@@ -84,9 +84,9 @@ def model_version() -> str:
     return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}:{ops}"
 
 
-def parse_key(text: str) -> str:
-    """Cache key of a document's parse: its content, the model and the segmenter."""
-    return make_key("parse", content_hash(text), model_version(), extractor_version("segmenter"))
+def parse_key(text: str, text_hash: str | None = None) -> str:
+    """Cache key of a document's parse: its content (``text_hash``, if already known), the model and the segmenter."""
+    return make_key("parse", text_hash or content_hash(text), model_version(), extractor_version("segmenter"))
 
 
 def default_processes() -> int:

@@ -29,6 +29,17 @@ def test_put_then_get_round_trips_bytes_and_objects(tmp_path):
     assert c.get_object("quotes", "cd" * 32) == [{"x": 1}]
 
 
+def test_present_lists_the_keys_with_an_entry(tmp_path):
+    cache = ContentCache(tmp_path)
+    keys = [make_key("doc", i) for i in range(40)]
+    for key in keys[::3]:
+        cache.put("parse", key, b"x")
+    cache.put("actors", keys[1], b"x")  # another kind does not count
+    assert cache.present("parse", keys + ["not-a-key"]) == set(keys[::3])
+    assert cache.present("quotes", keys) == set()
+    assert ContentCache(None).present("parse", keys) == set()
+
+
 def test_miss_returns_none(tmp_path):
     c = ContentCache(tmp_path)
     assert c.get("parse", "00" * 32) is None

@@ -7,7 +7,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.core.cache import cache_for
-from pipelines.core.corpus import Corpus, doc_refs, prepare_shard, shard_of
+from pipelines.core.corpus import META_FIELDS, Corpus, doc_refs, prepare_shard, shard_of
 from pipelines.core.ingest import IngestResult
 from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
@@ -44,8 +44,8 @@ def read_seeds(context: dg.AssetExecutionContext, paths: ProjectPaths) -> Iterat
 
 
 def _refs(source: IngestResult) -> list:
-    meta = {r["doc_id"]: r for r in source.documents.iter_rows(named=True)}
-    return doc_refs(source.texts, meta)
+    meta = {r["doc_id"]: r for r in source.documents.select("doc_id", *META_FIELDS).iter_rows(named=True)}
+    return doc_refs(source.texts, meta, source.text_hashes)
 
 
 def _prepare_op(index: int, shards: int) -> dg.OpDefinition:
