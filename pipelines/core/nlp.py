@@ -5,7 +5,9 @@ extractors read tags, POS, lemmas, the dependency parse (and so sentences)
 and named entities, so every component of the small pipeline is needed;
 ``senter`` stays off because the parser already gives sentences. The
 attribute ruler's rules are matched by table lookup (``attribute_rules``):
-same annotations, a seventh of its matching time. Its matrix products run on
+same annotations, a seventh of its matching time; the rule lemmatizer's
+answers are remembered per distinct word, POS and morphology
+(``lemma_memo``). Its matrix products run on
 numpy's BLAS (OpenBLAS, one thread per process) rather than thinc's default
 BLIS: on the benchmark machine BLIS took 3.9x longer for the tok2vec and NER
 layers' products, the largest single cost of a parse, and the annotations are
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.article import Article, Paragraph
 from pipelines.core.attribute_rules import use_compiled_rules
 from pipelines.core.cache import ContentCache, content_hash, extractor_version, make_key
+from pipelines.core.lemma_memo import use_lemma_memo
 from pipelines.core.text import content_segments
 
 if TYPE_CHECKING:
@@ -71,6 +74,7 @@ def load_model() -> Language:
     finally:
         set_current_ops(previous)
     use_compiled_rules(nlp)  # the same annotations, matched by lookup (see attribute_rules)
+    use_lemma_memo(nlp)  # the same lemmas, one lookup per distinct word, POS and morphology (see lemma_memo)
     return nlp
 
 
