@@ -145,10 +145,10 @@ class ContentCache:
         for key in keys:
             by_prefix.setdefault(key[:2], set()).add(key)
         found: set[str] = set()
-        base = os.path.join(self.root, kind)
-        for prefix, wanted in by_prefix.items():
+        for wanted in by_prefix.values():
+            folder = self.path(kind, next(iter(wanted))).parent  # the layout stays ``path``'s alone
             try:
-                found.update(wanted.intersection(os.listdir(os.path.join(base, prefix))))
+                found.update(wanted.intersection(os.listdir(folder)))
             except (FileNotFoundError, NotADirectoryError):
                 continue
         return found

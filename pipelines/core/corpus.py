@@ -320,9 +320,10 @@ def prepare_shard(
     gz = load_gazetteer() if todo else None
     for chunk in _chunks(todo, CHUNK_DOCS):
         for ref, article in zip(chunk, load_articles(chunk, texts, cache, n_process)):
-            key = actor_key(ref, digest)
-            if not cache.has("actors", key):
+            key = actor_keys[ref.doc_id]
+            if key not in candidates:
                 cache.put_object("actors", key, actors_mod.document_candidates(article, gz, alias_rows))
+                candidates.add(key)
     return {"documents": len(refs), "parsed": parsed_before, "actor_docs_computed": len(todo)}
 
 
