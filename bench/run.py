@@ -83,6 +83,7 @@ def main() -> None:
         for d in (warehouse, home):
             subprocess.run(["rm", "-rf", str(d)], check=True)
             d.mkdir(parents=True)
+        (home / "dagster.yaml").write_bytes((ROOT / "dagster.yaml").read_bytes())  # the instance `./run build` uses
         env = {**os.environ, "SEEDS_DIR": str(corpus), "WAREHOUSE_DIR": str(warehouse), "DAGSTER_HOME": str(home),
                "PIPELINES_EXECUTOR": args.executor}
         words = words_in(corpus)

@@ -61,6 +61,9 @@ PER_DOC_EXTRACTORS: dict[str, Callable[[Article, list[Mention]], list[dict]]] = 
 }
 #: Documents parsed together in one chunk: bounds memory whatever the corpus size.
 CHUNK_DOCS = 256
+#: Documents whose mention lists and extraction tasks are in memory at once in a shard step: one
+#: step for all of a 4,000-article corpus stays within the memory of four shard steps.
+EXTRACT_GROUP_DOCS = 1024
 #: Buckets of event partitions, each deduplicated (and cached) as one: enough that one new
 #: document's events touch few of them, few enough that reading them back is quick.
 DEDUP_BUCKETS = 128
@@ -623,18 +626,20 @@ def extract_shard(
         if missing:
             pending.append((r, missing, digests[r.doc_id]))
     pool = _worker_pool(len(pending), n_process)
-    chunks = _pool_tasks(pending) if pool is not None else list(_chunks(pending, CHUNK_DOCS))
-    mentions = lists_of(r.doc_id for r, _, _ in pending) if pending else {}
-    tasks = [(chunk, {r.doc_id: texts[r.doc_id] for r, _, _ in chunk}, {r.doc_id: mentions.get(r.doc_id, []) for r, _, _ in chunk},
-              _cache_root(cache)) for chunk in chunks]
-    for task, results in zip(tasks, _run_tasks(_extract_task, tasks, pool)):
-        for (ref, missing, digest), done in zip(task[0], results):
-            for table in missing:
-                key = extraction_key(table, ref, digest)
-                computed[table] += 1
-                if key not in present[table]:  # two documents with one key share their rows, as cached ones do
-                    present[table].add(key)
-                    parts[table].append(keyed_frame(key, rows_to_frame(done[table], ROW_FRAMES[table])))
+    for group in _chunks(pending, EXTRACT_GROUP_DOCS):  # mention lists and tasks of one group at a time
+        chunks = _pool_tasks(group) if pool is not None else list(_chunks(group, CHUNK_DOCS))
+        mentions = lists_of(r.doc_id for r, _, _ in group)
+        tasks = [(chunk, {r.doc_id: texts[r.doc_id] for r, _, _ in chunk},
+                  {r.doc_id: mentions.get(r.doc_id, []) for r, _, _ in chunk}, _cache_root(cache)) for chunk in chunks]
+        del mentions
+        for task, results in zip(tasks, _run_tasks(_extract_task, tasks, pool)):
+            for (ref, missing, digest), done in zip(task[0], results):
+                for table in missing:
+                    key = extraction_key(table, ref, digest)
+                    computed[table] += 1
+                    if key not in present[table]:  # two documents with one key share their rows, as cached ones do
+                        present[table].add(key)
+                        parts[table].append(keyed_frame(key, rows_to_frame(done[table], ROW_FRAMES[table])))
     return {t: _in_document_order(keys[t], parts[t], ROW_FRAMES[t]) for t in PER_DOC_EXTRACTORS}, computed
 
 
@@ -682,8 +687,16 @@ def _event_partition() -> list[pl.Expr]:
 def event_buckets(frame: pl.DataFrame, buckets: int) -> pl.Series:
     """Each event row's bucket: a hash of its partition (``_event_partition``), so a partition stays in
     its bucket as the corpus grows. Polars' hash is stable within a polars version; a new version can
-    only move partitions to other buckets, which costs cache misses, never a different table."""
-    return frame.select(pl.struct(_event_partition()).hash(seed=0).mod(buckets).cast(pl.Int64).alias("_bucket")).to_series()
+    only move partitions to other buckets, which costs cache misses, never a different table.
+
+    Undated rows cluster only within their document, so they are bucketed by document, in buckets of
+    their own (``buckets`` to ``2 * buckets - 1``): a new article's undated rows then touch one small
+    bucket, not one per clause scattered over the large buckets of dated events.
+    """
+    dated = pl.struct(_event_partition()).hash(seed=0).mod(buckets)
+    undated = pl.col("doc_id").hash(seed=0).mod(buckets) + buckets
+    return frame.select(pl.when(pl.col("event_date").is_null()).then(undated).otherwise(dated)
+                        .cast(pl.Int64).alias("_bucket")).to_series()
 
 
 def bucket_digests(frame: pl.DataFrame, bucket: pl.Series) -> dict[int, str]:

@@ -233,6 +233,17 @@ def _content_key(text: str) -> str:
     return hashlib.sha256(text.removeprefix("\ufeff").replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
+#: A word as ``str.split()`` sees it: a run of characters that are not whitespace to ``str.isspace``
+#: (Unicode White_Space, which the regex ``\s`` matches, plus the separators U+001C-U+001F).
+_WORD = r"[^\s\x1c-\x1f]+"
+
+
+def word_counts(texts: list[str]) -> list[int]:
+    """``len(text.split())`` of each text, counted in polars: the Python split of every article was a
+    third of a second of each rebuild of a 4,000-article corpus."""
+    return pl.Series(texts, dtype=pl.String).str.count_matches(_WORD).to_list()
+
+
 def _inferred_metadata(texts: list[str], hashes: list[str], cache: ContentCache | None) -> list[dict]:
     """``infer_metadata`` of each text, read back from the cache for texts seen before.
 
@@ -288,9 +299,10 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
         texts[doc_id] = text
 
     text_hashes = {doc_id: content_hash(texts[doc_id]) for doc_id, _ in accepted}
+    words = word_counts([texts[d] for d, _ in accepted])
     rows = []
     inferred_all = _inferred_metadata([texts[d] for d, _ in accepted], [text_hashes[d] for d, _ in accepted], cache)
-    for (doc_id, digest), inferred in zip(accepted, inferred_all):
+    for (doc_id, digest), inferred, n_words in zip(accepted, inferred_all, words):
         text = texts[doc_id]
         meta = manifest.get(doc_id)
         if meta is None:
@@ -314,7 +326,7 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
                 "language": dataset.get("language", "en"),
                 "content_sha256": digest,
                 "n_chars": len(text),
-                "n_words": len(text.split()),
+                "n_words": n_words,
                 "metadata_source": source,
             }
         )

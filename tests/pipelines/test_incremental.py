@@ -236,3 +236,31 @@ def test_a_changed_mention_re_extracts_only_that_document(seeds, tmp_path):
     by_doc[doc] = [m for m in by_doc[doc]][1:]
     _, computed = extract_shard(refs, result.texts, by_doc, cache)
     assert computed == {"quotes": 1, "figures": 1, "events": 1}
+
+
+def test_extracting_in_small_groups_gives_the_same_rows(seeds, tmp_path, monkeypatch):
+    """A shard step works through its documents a group at a time (memory); the rows must not depend on it."""
+    result, refs, articles, aliases = seeds
+    actors = resolve_actors(articles, aliases)
+    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    whole, _ = extract_shard(refs, result.texts, by_doc, ContentCache(tmp_path / "whole"))
+    monkeypatch.setattr("pipelines.core.corpus.EXTRACT_GROUP_DOCS", 2)
+    grouped, computed = extract_shard(refs, result.texts, by_doc, ContentCache(tmp_path / "grouped"))
+    assert computed == {"quotes": len(refs), "figures": len(refs), "events": len(refs)}
+    assert all(grouped[t].equals(whole[t]) for t in whole) and sum(f.height for f in whole.values()) > 0
+
+
+def test_a_documents_undated_event_rows_share_one_bucket_apart_from_dated_ones():
+    """Undated rows cluster only within their document: one new article should touch one undated bucket."""
+    import datetime as dt
+
+    frame = rows_to_frame([
+        {"doc_id": doc, "char_start": start, "char_end": start + 5, "cameo_code": code, "actor1_id": a1,
+         "event_date": date, "confidence": 0.5}
+        for doc, start, code, a1, date in [
+            ("a", 0, "040", "x", None), ("a", 90, "190", None, None), ("a", 300, "051", "y", None),
+            ("b", 10, "040", "x", None), ("a", 500, "040", "x", dt.date(2024, 5, 1)), ("b", 7, "040", "x", dt.date(2024, 5, 1))]
+    ], "event_rows")
+    bucket = event_buckets(frame, 16).to_list()
+    assert len(set(bucket[:3])) == 1 and all(16 <= b < 32 for b in bucket[:4])  # undated: one per document
+    assert bucket[4] == bucket[5] and 0 <= bucket[4] < 16  # the same dated partition, whichever document

@@ -128,3 +128,11 @@ def test_inferred_metadata_is_read_back_from_the_cache(tmp_path: Path, monkeypat
     write(seeds, "b.txt", "Another Headline\n" + BODY + "More.\n")
     ingest(seeds, cache)
     assert len(calls) == 1  # only the new article is labelled
+
+
+def test_word_counts_are_what_str_split_counts():
+    from pipelines.core.ingest import word_counts
+
+    texts = ["", "one", "  two  words ", "tabs\tand\nnew\r\nlines", "no\u00a0break\u2009thin\u3000ideographic",
+             "separators\x1cand\x1dothers\x1e\x1fend", "zero\u200bwidth is no space", "ünïcödé wörds — dash"]
+    assert word_counts(texts) == [len(t.split()) for t in texts]
