@@ -21,19 +21,15 @@ def test_outputs_are_written_and_handed_over_without_reading_the_file(tmp_path):
     assert other_process.load_input(dg.build_input_context(upstream_output=out)) == "the file"
 
 
-def test_shards_default_to_one_in_process_and_four_for_parallel_executors(monkeypatch) -> None:
+def test_shards_default_to_four_whatever_the_executor(monkeypatch) -> None:
     from pipelines.defs.resources import DEFAULT_SHARDS, shard_count
 
     monkeypatch.delenv("PIPELINES_SHARDS", raising=False)
-    monkeypatch.setenv("PIPELINES_EXECUTOR", "in_process")
-    assert shard_count() == 1
-    for executor in ("multiprocess", "dask"):
+    for executor in ("in_process", "multiprocess", "dask"):
         monkeypatch.setenv("PIPELINES_EXECUTOR", executor)
         assert shard_count() == DEFAULT_SHARDS == 4
-    for executor in ("in_process", "dask"):
-        monkeypatch.setenv("PIPELINES_EXECUTOR", executor)
-        monkeypatch.setenv("PIPELINES_SHARDS", "7")
-        assert shard_count() == 7
+    monkeypatch.setenv("PIPELINES_SHARDS", "7")
+    assert shard_count() == 7
 
 
 def test_the_table_bundle_writes_nothing_and_is_loaded_from_the_tables_own_files(tmp_path) -> None:

@@ -1,0 +1,86 @@
+"""The instance's event log storage: Dagster's SQLite storage, its engines reused (pipelines.event_log)."""
+
+from pathlib import Path
+
+import dagster as dg
+import pytest
+import sqlalchemy
+
+import pipelines.event_log as event_log
+from pipelines.event_log import SqliteEventLogStorageKeepingEngines
+
+
+@dg.asset(check_specs=[dg.AssetCheckSpec("positive", asset="numbers")])
+def numbers(context: dg.AssetExecutionContext):
+    context.log.info("made numbers")
+    yield dg.Output([1, 2, 3])
+    yield dg.AssetCheckResult(check_name="positive", passed=True)
+
+
+def _instance(tmp_path: Path, keeping: bool):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    storage = {"module": "pipelines.event_log", "class": "SqliteEventLogStorageKeepingEngines",
+               "config": {"base_dir": str(tmp_path / "events")}} if keeping else None
+    return dg.instance_for_test(temp_dir=str(tmp_path), overrides={"event_log_storage": storage} if storage else None)
+
+
+def _event_types(instance: dg.DagsterInstance, run_id: str) -> list[str]:
+    return [r.event_log_entry.dagster_event.event_type_value if r.event_log_entry.dagster_event else "log"
+            for r in instance.get_records_for_run(run_id).records]
+
+
+def test_the_same_events_and_asset_records_as_dagsters_own_storage(tmp_path, monkeypatch):
+    engines = []
+    real = sqlalchemy.create_engine
+    monkeypatch.setattr(event_log, "create_engine", lambda *a, **k: engines.append(a[0]) or real(*a, **k))
+    seen = {}
+    for keeping in (False, True):
+        with _instance(tmp_path / str(keeping), keeping) as instance:
+            assert isinstance(instance.event_log_storage, SqliteEventLogStorageKeepingEngines) == keeping
+            runs = [dg.materialize([numbers], instance=instance) for _ in range(2)]
+            assert all(r.success for r in runs)
+            seen[keeping] = [_event_types(instance, r.run_id) for r in runs]
+            materialization = instance.get_latest_materialization_event(dg.AssetKey("numbers"))
+            assert materialization is not None and materialization.run_id == runs[1].run_id
+            check = instance.event_log_storage.get_latest_asset_check_execution_by_key(
+                [dg.AssetCheckKey(dg.AssetKey("numbers"), "positive")])
+            assert len(check) == 1
+    assert seen[True] == seen[False] and "ASSET_MATERIALIZATION" in seen[True][0]
+    assert len(engines) == 3  # the index database and one per run, each created once
+
+
+def test_a_runs_own_file_is_closed_after_each_write_and_the_index_kept_open(tmp_path):
+    """The webserver shows a run's events as its file changes: no run's writes may wait in an open log."""
+    with _instance(tmp_path, True) as instance:
+        run = dg.materialize([numbers], instance=instance)
+        folder = tmp_path / "events"
+        assert (folder / f"{run.run_id}.db").exists() and not (folder / f"{run.run_id}.db-wal").exists()
+        storage = instance.event_log_storage
+        assert storage._engines["index"].pool.checkedin() == 1  # an open connection, idle
+
+
+def test_engines_are_dropped_in_a_forked_child_and_made_again(tmp_path):
+    with _instance(tmp_path, True) as instance:
+        dg.materialize([numbers], instance=instance)
+        storage = instance.event_log_storage
+        assert storage._engines
+        event_log._forget_after_fork()  # what os.fork runs in the child
+        assert not storage._engines
+        assert dg.materialize([numbers], instance=instance).success
+        assert "index" in storage._engines
+
+
+def test_base_dir_defaults_to_dagsters_own_place(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    storage = SqliteEventLogStorageKeepingEngines()
+    try:
+        assert Path(storage._base_dir) == tmp_path / "history" / "runs"
+    finally:
+        storage.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_engines():
+    yield
+    for storage in list(event_log._LIVE):
+        storage._dispose_engines()
