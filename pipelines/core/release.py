@@ -155,22 +155,29 @@ def table_diff(new: pl.DataFrame, old: pl.DataFrame, keys: list[str]) -> tuple[l
 
     Joined in polars rather than compared row by row in Python: a release of a
     large corpus has hundreds of thousands of rows, and the changelog is
-    written on every build. A row whose columns differ from the old release's
-    (a schema change) counts as changed.
+    written on every build. The releases are joined once, on their key columns, and
+    rows compared by a hash of all their columns (polars' 64-bit
+    ``hash_rows``); joining every column, on keys made into strings, was a
+    third of a second of each 4,000-article rebuild. Only the few keys
+    reported are made into strings. A row whose columns differ from the old
+    release's (a schema change) counts as changed.
     """
-    def keyed(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.with_columns(pl.concat_str([pl.col(k).cast(pl.String) for k in keys], separator="|").alias("_key"))
+    same_schema = set(old.columns) == set(new.columns) and all(old.schema[c] == new.schema[c] for c in new.columns)
+    same_keys = all(old.schema[k] == new.schema[k] for k in keys)
 
-    new_k, old_k = keyed(new), keyed(old)
-    added = new_k.join(old_k.select("_key"), on="_key", how="anti")["_key"].sort().to_list()
-    removed = old_k.join(new_k.select("_key"), on="_key", how="anti")["_key"].sort().to_list()
-    both = new_k.join(old_k.select(["_key", *old.columns]), on="_key", how="inner", suffix="_old")
-    changed = both["_key"]
-    if set(old.columns) == set(new.columns) and all(old.schema[c] == new.schema[c] for c in new.columns):
-        same = pl.all_horizontal([pl.col(c).eq_missing(pl.col(f"{c}_old")) for c in new.columns]) if new.columns else pl.lit(True)
-        changed = both.filter(~same)["_key"]
-    changed_keys = changed.sort().to_list()
-    return added, removed, changed_keys, both.height - len(changed_keys)
+    def keyed(frame: pl.DataFrame) -> pl.DataFrame:
+        row = frame.select(new.columns).hash_rows(seed=0) if same_schema and new.columns else pl.repeat(0, frame.height, eager=True)
+        key = [pl.col(k) if same_keys else pl.col(k).cast(pl.String) for k in keys]
+        return frame.select(key).with_columns(row.alias("_row"))
+
+    def names(rows: pl.DataFrame) -> list[str]:
+        return rows.select(pl.concat_str([pl.col(k).cast(pl.String) for k in keys], separator="|")).to_series().sort().to_list()
+
+    joined = keyed(new).join(keyed(old), on=keys, how="full", coalesce=True, suffix="_old")  # one join, not three
+    is_new, is_gone = pl.col("_row_old").is_null(), pl.col("_row").is_null()
+    both = joined.filter(~is_new & ~is_gone)
+    changed = names(both.filter(pl.col("_row") != pl.col("_row_old")) if same_schema else both)
+    return names(joined.filter(is_new)), names(joined.filter(is_gone)), changed, both.height - len(changed)
 
 
 def changelog(version: str, tables: dict[str, pl.DataFrame], previous: Path | None, max_examples: int = 5) -> str:

@@ -130,9 +130,15 @@ def test_inferred_metadata_is_read_back_from_the_cache(tmp_path: Path, monkeypat
     assert len(calls) == 1  # only the new article is labelled
 
 
-def test_word_counts_are_what_str_split_counts():
-    from pipelines.core.ingest import word_counts
 
-    texts = ["", "one", "  two  words ", "tabs\tand\nnew\r\nlines", "no\u00a0break\u2009thin\u3000ideographic",
-             "separators\x1cand\x1dothers\x1e\x1fend", "zero\u200bwidth is no space", "ünïcödé wörds — dash"]
-    assert word_counts(texts) == [len(t.split()) for t in texts]
+def test_word_counts_come_back_from_the_cache_as_str_split_counts_them(tmp_path):
+    from pipelines.core.cache import ContentCache
+    from pipelines.core.ingest import ingest
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = "A title\n\nOne  two\tthree\u00a0four\nfive\x1csix seven.\n"
+    (seeds / "a.txt").write_text(text, encoding="utf-8")
+    cache = ContentCache(tmp_path / "cache")
+    first, again = ingest(seeds, cache), ingest(seeds, cache)
+    assert first.documents["n_words"].to_list() == again.documents["n_words"].to_list() == [len(text.split())]

@@ -80,3 +80,18 @@ def test_csv_list_cells_are_json_dumps_of_the_list_and_null_stays_null() -> None
     lists = [["Ann Lee", "Zoë \"Z\" Ørsted", "a\\b"], [], None, ["İlham", "line\nbreak"]]
     out = _csv_ready(pl.DataFrame({"aliases": lists}, schema={"aliases": pl.List(pl.String)}))["aliases"].to_list()
     assert out == [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists]
+
+
+def test_table_diff_finds_added_removed_and_changed_rows_in_any_column() -> None:
+    import polars as pl
+
+    from pipelines.core.release import table_diff
+
+    old = pl.DataFrame({"doc_id": ["a", "a", "b", "c"], "n": [1, 2, 1, 1], "names": [["x"], [], None, ["y"]],
+                        "note": ["p", None, "q", "r"]})
+    new = pl.DataFrame({"doc_id": ["a", "a", "b", "d"], "n": [1, 2, 1, 1], "names": [["x"], ["z"], None, ["y"]],
+                        "note": ["p", None, "q2", "r"]})
+    added, removed, changed, unchanged = table_diff(new, old, ["doc_id", "n"])
+    assert (added, removed, changed, unchanged) == (["d|1"], ["c|1"], ["a|2", "b|1"], 1)
+    renamed = new.rename({"note": "comment"})  # another schema: every row present in both counts as changed
+    assert table_diff(renamed, old, ["doc_id", "n"])[2:] == (["a|1", "a|2", "b|1"], 0)
