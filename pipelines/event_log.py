@@ -1,10 +1,11 @@
 """The Dagster instance's event log: Dagster's own SQLite storage, without a new engine per write.
 
 Dagster's ``SqliteEventLogStorage`` creates a SQLAlchemy engine, opens the
-database file, and closes and disposes of both again for every write: a
-build writes ~170 events through ~380 engines, and an asset or check event
-(several statements on the cross-run index database) cost ~35 ms. That was
-about a tenth of a one-article rebuild of a 4,000-article corpus.
+database file, and closes and disposes of both again for every write: one
+measured build made 381 engines for its 172 events, and an asset or check
+event (several statements on the cross-run index database) cost ~35 ms.
+Event writes were 2.8 s of a ~20 s one-article rebuild of a 4,000-article
+corpus; with this storage, 2.0 s.
 
 This storage is the same class with the same files, tables and migrations;
 it only keeps things open:

@@ -61,8 +61,8 @@ PER_DOC_EXTRACTORS: dict[str, Callable[[Article, list[Mention]], list[dict]]] = 
 }
 #: Documents parsed together in one chunk: bounds memory whatever the corpus size.
 CHUNK_DOCS = 256
-#: Documents whose mention lists and extraction tasks are in memory at once in a shard step: one
-#: step for all of a 4,000-article corpus stays within the memory of four shard steps.
+#: Documents whose mention lists and extraction tasks are in memory at once in a shard step, however
+#: many documents the shard has (``PIPELINES_SHARDS``).
 EXTRACT_GROUP_DOCS = 1024
 #: Buckets of event partitions, each deduplicated (and cached) as one: enough that one new
 #: document's events touch few of them, few enough that reading them back is quick.
