@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.core import warehouse
 from pipelines.core.warehouse import last_load_mode, load_warehouse
-from schemas import PRIMARY_KEYS, TABLES
+from schemas import FOREIGN_KEYS, PRIMARY_KEYS, TABLES
 
 VIEWS = Path(__file__).resolve().parents[2] / "warehouse"
 
@@ -24,8 +24,17 @@ def test_tables_keys_comments_and_views(tmp_path: Path, tiny_tables) -> None:
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert {"timeline", "quotes_by_speaker", "figure_conflicts", "event_conflicts", "actor_network"} <= views
     assert con.execute("SELECT speaker, n_quotes FROM quotes_by_speaker").fetchall() == [("Ann Lee", 1)]
-    constraints = con.execute("SELECT constraint_type FROM duckdb_constraints() WHERE table_name='quotes'").fetchall()
-    assert ("PRIMARY KEY",) in constraints and ("FOREIGN KEY",) in constraints
+    # keys are listed in table_keys, not declared (no index to rewrite on every load); key columns are NOT NULL
+    constraints = con.execute("SELECT constraint_type, constraint_column_names FROM duckdb_constraints() "
+                              "WHERE table_name='quotes'").fetchall()
+    assert constraints == [("NOT NULL", ["quote_id"])]
+    keys = con.execute("SELECT constraint_type, constraint_column_names, referenced_table, referenced_column_names "
+                       "FROM table_keys WHERE table_name='quotes' ORDER BY ALL").fetchall()
+    assert ("PRIMARY KEY", ["quote_id"], None, None) in keys
+    assert ("FOREIGN KEY", ["speaker_actor_id"], "actors", ["actor_id"]) in keys
+    assert len(con.execute("SELECT * FROM table_keys").fetchall()) == len(PRIMARY_KEYS) + len(FOREIGN_KEYS)
+    assert "Primary and foreign keys" in con.execute(
+        "SELECT comment FROM duckdb_tables() WHERE table_name='table_keys'").fetchone()[0]
 
 
 def test_rebuild_replaces_the_file_atomically(tmp_path: Path, tiny_tables) -> None:
@@ -321,12 +330,13 @@ def test_a_failure_while_patching_falls_back_to_a_full_rebuild(tmp_path: Path, t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ref.duckdb", "w.duckdb"]
 
 
-def test_inconsistent_tables_fail_and_leave_the_old_file(tmp_path: Path, tiny_tables) -> None:
-    """A quote whose speaker is missing fails the full rebuild too; the previous warehouse stays."""
+def test_a_failed_load_leaves_the_old_file(tmp_path: Path, tiny_tables) -> None:
+    """A quote without its key fails the patch and the full rebuild (key columns are NOT NULL); the previous
+    warehouse stays. (References between tables are checked before any load: ``quality.referential_failures``.)"""
     db = tmp_path / "w.duckdb"
     load_warehouse(db, tiny_tables, VIEWS)
     before = _snapshot(db)
-    broken = {**tiny_tables, "quotes": tiny_tables["quotes"].with_columns(speaker_actor_id=pl.lit("nobody"))}
+    broken = {**tiny_tables, "quotes": tiny_tables["quotes"].with_columns(quote_id=pl.lit(None, dtype=pl.String))}
     with pytest.raises(duckdb.ConstraintException):
         load_warehouse(db, broken, VIEWS)
     assert _snapshot(db) == before
