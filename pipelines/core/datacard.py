@@ -158,32 +158,42 @@ class Coverage:
     actor_types: list[tuple[str, int]]
 
 
+def _labelled_counts(df: pl.DataFrame, column: str, empty: str) -> list[tuple[str, int]]:
+    """(value, rows) of ``column``, a missing or empty value counted as ``empty``; most rows first, then by value."""
+    if not df.height:
+        return []
+    values = df[column].cast(pl.String) if column in df.columns else pl.Series(column, [None] * df.height, dtype=pl.String)
+    counts = values.fill_null("").replace("", empty).value_counts(name="n")
+    return sorted(((v, n) for v, n in counts.iter_rows()), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _dates(df: pl.DataFrame, column: str) -> pl.Series:
+    """The non-null dates of ``column`` (none when the frame lacks it or it holds no dates)."""
+    if column not in df.columns or df.schema[column] != pl.Date:
+        return pl.Series(column, [], dtype=pl.Date)
+    return df[column].drop_nulls()
+
+
 def coverage(tables: dict[str, pl.DataFrame]) -> Coverage:
-    """What the release covers, computed from the tables alone."""
-    docs = _rows(_table(tables, "documents"), "doc_id", "publisher", "published_date")
-    pubs: dict[str, int] = {}
-    for d in docs:
-        key = d["publisher"] or "(unknown publisher)"
-        pubs[key] = pubs.get(key, 0) + 1
-    published = sorted(d["published_date"] for d in docs if isinstance(d["published_date"], date))
-    events = _rows(_table(tables, "events"), "event_date", "event_date_end")
-    starts = [e["event_date"] for e in events if isinstance(e["event_date"], date)]
-    ends = [e["event_date_end"] or e["event_date"] for e in events if isinstance(e["event_date"], date)]
+    """What the release covers, computed from the tables alone (as column operations: a large release has
+    tens of thousands of events, and this runs on every build)."""
+    docs, events = _table(tables, "documents"), _table(tables, "events")
+    published = _dates(docs, "published_date")
+    starts = _dates(events, "event_date")
+    ends = starts  # an event without an end date ends on its start date
+    if starts.len() and _dates(events, "event_date_end").len():
+        ends = events.filter(pl.col("event_date").is_not_null()).select(pl.coalesce("event_date_end", "event_date")).to_series()
     names = list(CONTRACT_TABLES) + sorted(set(tables) - set(CONTRACT_TABLES))
-    types: dict[str, int] = {}
-    for a in _rows(_table(tables, "actors"), "actor_type"):
-        key = a["actor_type"] or "(untyped)"
-        types[key] = types.get(key, 0) + 1
     return Coverage(
-        n_documents=len(docs),
-        publishers=sorted(pubs.items(), key=lambda kv: (-kv[1], kv[0])),
-        published_from=published[0] if published else None,
-        published_to=published[-1] if published else None,
-        event_from=min(starts) if starts else None,
-        event_to=max(ends) if ends else None,
-        n_dated_events=len(starts),
+        n_documents=docs.height,
+        publishers=_labelled_counts(docs, "publisher", "(unknown publisher)"),
+        published_from=published.min() if published.len() else None,
+        published_to=published.max() if published.len() else None,
+        event_from=starts.min() if starts.len() else None,
+        event_to=ends.max() if ends.len() else None,
+        n_dated_events=starts.len(),
         rows=[(n, _table(tables, n).height) for n in names],
-        actor_types=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
+        actor_types=_labelled_counts(_table(tables, "actors"), "actor_type", "(untyped)"),
     )
 
 
@@ -469,12 +479,15 @@ def timeline_svg(tables: dict[str, pl.DataFrame], limit: int = MAX_TIMELINE_ROWS
 
 def speaker_counts(tables: dict[str, pl.DataFrame]) -> list[tuple[str, int]]:
     """(speaker name, quotes), most quoted first; unattributed quotes counted under their own label."""
+    quotes = _table(tables, "quotes")
+    if not quotes.height or not {"speaker_actor_id", "speaker_text"} & set(quotes.columns):
+        return []
     names = _actor_names(tables)
+    ids = quotes["speaker_actor_id"] if "speaker_actor_id" in quotes.columns else pl.Series([None] * quotes.height, dtype=pl.String)
     counts: dict[str, int] = {}
-    for q in _rows(_table(tables, "quotes"), "speaker_actor_id", "speaker_text"):
-        sid = q["speaker_actor_id"]
+    for sid, n in ids.value_counts(name="n").iter_rows():  # one Python step per speaker, not per quote
         label = names.get(sid, sid) if sid else "(unattributed)"
-        counts[label] = counts.get(label, 0) + 1
+        counts[label] = counts.get(label, 0) + n
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
 
 

@@ -1,4 +1,6 @@
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.core import quality
 
@@ -54,3 +56,20 @@ def test_a_corpus_without_any_quote_fails_but_a_single_article_may_have_none(tin
     empty = tiny_tables["quotes"].clear()
     assert quality.row_count_findings("quotes", empty, 5)[0]
     assert not quality.row_count_findings("quotes", empty, 1)[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(st.characters(exclude_categories=["Cs"]), max_size=30),
+                          st.integers(-3, 40), st.integers(-3, 40), st.booleans()), min_size=1, max_size=8))
+def test_provenance_agrees_with_python_slicing_on_any_text(cases) -> None:
+    """Offsets are Python string indices (code points): the columnar check must agree on any text, emoji and
+    combining marks included, with offsets in range or not."""
+    texts = {f"d{i}": text for i, (text, *_) in enumerate(cases)}
+    rows = []
+    for i, (text, start, end, true_slice) in enumerate(cases):
+        cited = text[start:end] if true_slice and 0 <= start <= end <= len(text) else text[start:end] + "x"
+        rows.append((f"d{i}", start, end, cited))
+    df = pl.DataFrame(rows, orient="row", schema={"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String})
+    expected = [f"quotes: d{i}[{s}:{e}] != {c!r}" for i, (_, s, e, c) in enumerate(rows)
+                if not (0 <= s <= e <= len(texts[f"d{i}"])) or texts[f"d{i}"][s:e] != c]
+    assert quality.provenance_failures("quotes", df, texts) == expected
