@@ -227,16 +227,18 @@ class ContentCache:
         is ``None`` when no entry was found (an empty frame has no schema to give).
         """
         import polars as pl
+        import pyarrow as pa
+        import pyarrow.ipc as ipc
 
         if self.root is None:
             return None, set()
-        frames, found = [], set()
+        frames, found = [], set()  # Arrow tables (packs read back) and polars frames (groups packed now), in order
         for members in pack_groups(keys):
             pack_key = make_key("frame-pack", kind, *members)
             data = self.get(f"{kind}.frames", pack_key)
             if data is not None:
-                try:
-                    frames.append(pl.read_ipc(io.BytesIO(data)))
+                try:  # pyarrow's reader: a tenth of the time of polars' per file; one conversion at the end
+                    frames.append(ipc.open_file(pa.py_buffer(data)).read_all())
                     found.update(members)
                     continue
                 except Exception:  # a truncated or foreign file is a miss, never a crash
@@ -255,7 +257,7 @@ class ContentCache:
                 buf = io.BytesIO()
                 pack.write_ipc(buf, compression="uncompressed")
                 self.put(f"{kind}.frames", pack_key, buf.getvalue())
-        return (pl.concat(frames, how="vertical") if frames else None), found
+        return (_one_frame(frames) if frames else None), found
 
     def put_object(self, kind: str, key: str, value: object) -> None:
         """Store a picklable value; a value that cannot be pickled is simply not cached."""
@@ -266,6 +268,19 @@ class ContentCache:
         except Exception:
             return
         self.put(kind, key, data)
+
+
+def _one_frame(parts: list) -> pl.DataFrame:
+    """Arrow tables and polars frames of one schema as one polars frame, in order (Arrow concatenated first:
+    one conversion to polars, not one per pack)."""
+    import polars as pl
+    import pyarrow as pa
+
+    tables = [p.to_arrow() if isinstance(p, pl.DataFrame) else p for p in parts]
+    try:
+        return pl.from_arrow(pa.concat_tables(tables))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # schemas that Arrow will not stack: polars' own rules decide
+        return pl.concat([pl.from_arrow(t) for t in tables], how="vertical")
 
 
 def cache_for(warehouse: Path | str, enabled: bool | None = None) -> ContentCache:
