@@ -93,10 +93,12 @@ def table_schema(table: str, df: pl.DataFrame, fmt: str = "csv") -> dict:
 def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], documents: pl.DataFrame) -> dict:
     """The release's ``datapackage.json`` (Frictionless Data Package v1)."""
     licence = dataset.get("licence") or {}
+    # rows as tuples, the date already ISO text (turning every row into a dict of Python dates cost 0.1 s at 4k)
+    rows = documents.select("doc_id", "title", "publisher", "url", pl.col("published_date").cast(pl.String)).iter_rows()
     sources = [
-        {k: v for k, v in {"title": f"{r['publisher'] or 'unknown publisher'}: {r['title'] or r['doc_id']}", "path": r["url"],
-                           "doc_id": r["doc_id"], "published": str(r["published_date"]) if r["published_date"] else None}.items() if v}
-        for r in documents.select("doc_id", "title", "publisher", "url", "published_date").to_dicts()
+        {k: v for k, v in {"title": f"{publisher or 'unknown publisher'}: {title or doc_id}", "path": url,
+                           "doc_id": doc_id, "published": published}.items() if v}
+        for doc_id, title, publisher, url, published in rows
     ]
     resources = []
     for table, df in tables.items():

@@ -133,8 +133,39 @@ def storage_dir(base_dir: str = "") -> str:
     return base_dir or os.environ.get("PIPELINES_IO_DIR") or str(ProjectPaths().warehouse / ".dagster_storage")
 
 
+ARROW_FILE_MAGIC = b"ARROW1"  #: the first bytes of an Arrow IPC file
+
+
+def write_output(path, obj: object) -> None:
+    """A polars frame as an Arrow IPC file, anything else pickled.
+
+    Why not pickle frames too: writing the 4k corpus's 350k actor mentions as
+    IPC took 0.06 s, their pickle 0.15 s, and every build writes all its tables.
+    """
+    import polars as pl
+
+    with path.open("wb") as f:
+        if isinstance(obj, pl.DataFrame):
+            obj.write_ipc(f, compression="uncompressed")
+        else:
+            pickle.dump(obj, f, PICKLE_PROTOCOL)
+
+
+def read_output(path) -> object:
+    """What ``write_output`` wrote (or an older pickle)."""
+    with path.open("rb") as f:
+        data = f.read()
+    if data.startswith(ARROW_FILE_MAGIC):
+        import polars as pl
+        import pyarrow as pa
+        import pyarrow.ipc as ipc
+
+        return pl.from_arrow(ipc.open_file(pa.py_buffer(data)).read_all())
+    return pickle.loads(data)
+
+
 class RunMemoIOManager(dg.UPathIOManager):
-    """Dagster's pickled-file IO manager that hands a step's output straight to the steps of the same process.
+    """Dagster's file IO manager that hands a step's output straight to the steps of the same process.
 
     Every output is still written (a later one-shot run, or another process,
     loads it from the file), but a step that runs in the process that wrote
@@ -148,7 +179,7 @@ class RunMemoIOManager(dg.UPathIOManager):
     safe. One instance lives for one run, so the objects are freed with it.
     """
 
-    extension = ""  # the files of dg.FilesystemIOManager: same paths, same pickles
+    extension = ""  # the paths of dg.FilesystemIOManager; frames as Arrow IPC files, the rest pickled (write_output)
 
     def __init__(self, base_dir: str) -> None:
         from upath import UPath
@@ -157,12 +188,10 @@ class RunMemoIOManager(dg.UPathIOManager):
         self._written: dict[str, object] = {}
 
     def dump_to_path(self, context: dg.OutputContext, obj: object, path) -> None:
-        with path.open("wb") as f:
-            pickle.dump(obj, f, PICKLE_PROTOCOL)
+        write_output(path, obj)
 
     def load_from_path(self, context: dg.InputContext, path) -> object:
-        with path.open("rb") as f:
-            return pickle.load(f)
+        return read_output(path)
 
     def handle_output(self, context: dg.OutputContext, obj: object) -> None:
         if context.has_asset_partitions:
@@ -218,8 +247,7 @@ class TableBundleIOManager(dg.IOManager):
 
         tables = {}
         for table in TABLES:  # the files StepOutputStorage writes for the asset of that name
-            with (self.base / table).open("rb") as f:
-                tables[table] = pickle.load(f)
+            tables[table] = read_output(self.base / table)
         return tables
 
 

@@ -67,3 +67,24 @@ def test_only_the_newest_runs_op_outputs_are_kept(tmp_path) -> None:
     deleted = prune_run_outputs(tmp_path, keep=3)
     assert sorted(deleted) == sorted(runs[3:])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([r.name for r in runs[:3]] + ["actors", "not-a-run"])
+
+
+def test_frames_are_written_as_arrow_files_and_read_back_whole(tmp_path) -> None:
+    import datetime
+
+    import polars as pl
+    from upath import UPath
+
+    from pipelines.defs.resources import ARROW_FILE_MAGIC, read_output, write_output
+
+    frame = pl.DataFrame({"id": ["a", None], "n": [1, 2], "x": [0.5, None], "ok": [True, False],
+                          "day": [datetime.date(2024, 2, 29), None], "names": [["Ann", "Zoë"], []]})
+    path = UPath(tmp_path / "frame")
+    write_output(path, frame)
+    assert (tmp_path / "frame").read_bytes().startswith(ARROW_FILE_MAGIC)
+    back = read_output(path)
+    assert back.equals(frame) and back.schema == frame.schema
+    write_output(path, {"tables": [1]})  # anything else is pickled
+    assert pickle.loads((tmp_path / "frame").read_bytes()) == read_output(path) == {"tables": [1]}
+    (tmp_path / "frame").write_bytes(pickle.dumps(frame))  # a file written before frames were Arrow files
+    assert read_output(path).equals(frame)
