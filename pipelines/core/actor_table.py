@@ -118,27 +118,23 @@ def build_actor_tables(frame: pl.DataFrame, gz: Gazetteer, alias_rows: list[dict
     slug_keys: dict[str, list[str]] = defaultdict(list)
     for key, *_, slug in rows:
         slug_keys[slug].append(key)
-    out: dict[str, list] = {c: [] for c in ("cluster", "actor_id", "name", "actor_type", "country_iso3", "description")}
-    ids, id_types, id_names = {}, {}, {}
-    for key, name, typ, iso3, description, slug in rows:
-        if len(slug_keys[slug]) > 1:
-            idx = sorted(slug_keys[slug]).index(key)
-            slug = slug if idx == 0 else f"{slug}-{typ}" if idx == 1 else f"{slug}-{idx}"
-        for col, value in (("cluster", key), ("actor_id", slug), ("name", name), ("actor_type", typ),
-                           ("country_iso3", iso3), ("description", description)):
-            out[col].append(value)
-        ids[key], id_types[key], id_names[key] = slug, typ, name
-    named = pl.DataFrame(out, schema={c: pl.String for c in out})
+    for slug, same in slug_keys.items():  # a slug several clusters share: by key order, slug, slug-<type>, slug-<n>
+        if len(same) > 1:
+            slug_keys[slug] = sorted(same)
+    ids = []
+    for key, _, typ, _, _, slug in rows:
+        idx = slug_keys[slug].index(key) if len(slug_keys[slug]) > 1 else 0
+        ids.append(slug if idx == 0 else f"{slug}-{typ}" if idx == 1 else f"{slug}-{idx}")
+    columns = ("cluster", "name", "actor_type", "country_iso3", "description")
+    named = pl.DataFrame({**{c: [r[i] for r in rows] for i, c in enumerate(columns)}, "actor_id": ids},
+                         schema={c: pl.String for c in (*columns, "actor_id")})
     # every surface form and the name, distinct and sorted per cluster (as long pairs: one list op per
     # cluster was most of this function's time on a large corpus)
     aliases = (pl.concat([frame.select("cluster", alias="text"), named.select("cluster", alias="name")])
                .unique().sort("cluster", "alias").group_by("cluster", maintain_order=True).agg("alias"))
     actors = (named.join(stats, on="cluster", how="left").join(aliases.rename({"alias": "aliases"}), on="cluster", how="left")
               .select(list(_ACTOR_SCHEMA)).cast(_ACTOR_SCHEMA).sort("actor_id", maintain_order=True))
-    mentions = frame.select(
-        "doc_id", "start", "end", "text",
-        actor_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String),
-        actor_type=pl.col("cluster").replace_strict(id_types, return_dtype=pl.String),
-        name=pl.col("cluster").replace_strict(id_names, return_dtype=pl.String),
+    mentions = frame.select("cluster", "doc_id", "start", "end", "text").join(  # every cluster has its row in named
+        named.select("cluster", "actor_id", "actor_type", "name"), on="cluster", how="left", maintain_order="left",
     ).sort(["doc_id", "start", "end", "actor_id"], maintain_order=True)
     return ActorResult(actors=actors, mention_rows=mentions.select(list(_MENTION_SCHEMA)))
