@@ -272,10 +272,13 @@ class ContentCache:
 
 def _one_frame(parts: list) -> pl.DataFrame:
     """Arrow tables and polars frames of one schema as one polars frame, in order (Arrow concatenated first:
-    one conversion to polars, not one per pack)."""
+    one conversion to polars, not one per pack). Frames only (a cold cache: nothing was packed yet) are
+    concatenated as they are, without a round trip through Arrow and its copies."""
     import polars as pl
     import pyarrow as pa
 
+    if all(isinstance(p, pl.DataFrame) for p in parts):
+        return pl.concat(parts, how="vertical")
     tables = [p.to_arrow() if isinstance(p, pl.DataFrame) else p for p in parts]
     try:
         return pl.from_arrow(pa.concat_tables(tables))
