@@ -28,8 +28,8 @@ the byte-reproducible output.
 Bookkeeping lives in the one-row table ``_build.info`` (its own schema, so it
 stays out of ``SHOW TABLES``): the fingerprint of the structure the file was
 built for, a digest of its catalog as written, how it was last loaded, and
-its size after its last full build: DuckDB keeps the space of replaced rows
-and index pages, so a file patched many times is built afresh once it has
+its size after its last full build: DuckDB keeps the space of replaced rows,
+so a file patched many times is built afresh once it has
 grown past ``MAX_GROWTH`` times that size.
 """
 

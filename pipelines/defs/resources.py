@@ -157,10 +157,10 @@ def read_output(path) -> object:
         data = f.read()
     if data.startswith(ARROW_FILE_MAGIC):
         import polars as pl
-        import pyarrow as pa
-        import pyarrow.ipc as ipc
 
-        return pl.from_arrow(ipc.open_file(pa.py_buffer(data)).read_all())
+        from pipelines.core.cache import read_arrow_ipc
+
+        return pl.from_arrow(read_arrow_ipc(data))
     return pickle.loads(data)
 
 
