@@ -17,6 +17,18 @@ it only keeps things open:
   folds SQLite's write-ahead log into the file, and a change of that file is
   what the webserver watches to show a run's events as they happen.
 
+It also writes a step's bookkeeping events (``STEP_INPUT``, ``LOADED_INPUT``,
+``STEP_OUTPUT``, ``HANDLED_OUTPUT``: about 150 of a build's ~240 events) in
+the same transaction as the run's next other event, instead of one commit
+each. Every write to a run's file is a commit that SQLite makes durable with
+``fsync`` (and, as the file is closed after it, a checkpoint), ~5 ms here;
+these events only record what a step read and wrote, are mirrored nowhere,
+and the step's next event is never far: its materialisation, check, success
+or failure, or the run's end. Anything that reads or writes a run's file
+writes that run's held events first, so the log reads the same, in the same
+order, as when each was written at once; a process killed mid-step loses
+only that step's held events (its failure is recorded by the run monitor).
+
 Configured in ``dagster.yaml`` (``event_log_storage``); without ``base_dir``
 it uses Dagster's default place, ``$DAGSTER_HOME/history/runs``.
 """
@@ -31,6 +43,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from dagster._config import Field, StringSource
+from dagster._core.events import DagsterEventType
+from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import INDEX_SHARD_NAME, SqliteEventLogStorage
 from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
 from dagster._serdes import ConfigurableClassData
@@ -40,6 +54,10 @@ from sqlalchemy.pool import NullPool
 
 #: Run databases whose engines are kept (a webserver reads many runs; each engine holds no open file).
 KEPT_RUN_ENGINES = 16
+
+#: Events written with the run's next other event rather than committed on their own (see the module).
+HELD_EVENTS = frozenset({DagsterEventType.STEP_INPUT, DagsterEventType.LOADED_INPUT,
+                         DagsterEventType.STEP_OUTPUT, DagsterEventType.HANDLED_OUTPUT})
 
 _LIVE: weakref.WeakSet[SqliteEventLogStorageKeepingEngines] = weakref.WeakSet()
 
@@ -59,6 +77,8 @@ class SqliteEventLogStorageKeepingEngines(SqliteEventLogStorage):
     def __init__(self, base_dir: str | None = None, inst_data: ConfigurableClassData | None = None) -> None:
         self._engines: OrderedDict[str, Engine] = OrderedDict()
         self._engines_lock = threading.Lock()
+        self._held: dict[str, list] = {}  # run id -> insert statements of held events, in order
+        self._held_lock = threading.Lock()
         if not base_dir:
             base_dir = os.path.join(os.environ["DAGSTER_HOME"], "history", "runs")
         super().__init__(base_dir, inst_data)
@@ -93,7 +113,41 @@ class SqliteEventLogStorageKeepingEngines(SqliteEventLogStorage):
                 self._engines.pop(old).dispose()
             return engine
 
+    def store_event(self, event: EventLogEntry) -> None:
+        if event.is_dagster_event and event.dagster_event_type in HELD_EVENTS and event.run_id:
+            statement = self.prepare_insert_event(event)
+            with self._held_lock:
+                self._held.setdefault(event.run_id, []).append(statement)
+            return
+        super().store_event(event)
+
+    @contextmanager
+    def run_connection(self, run_id: str | None = None) -> Iterator[Connection]:
+        """A transaction on the run's file that first writes the run's held events (see the module)."""
+        with self._held_lock:
+            held = self._held.pop(run_id, []) if run_id else []
+        try:
+            with self._connect(run_id) as conn:  # type: ignore[arg-type]  # Dagster's own signature
+                for statement in held:
+                    conn.execute(statement)
+                yield conn
+        except BaseException:
+            if held:  # not written: held again, ahead of anything held since
+                with self._held_lock:
+                    self._held[run_id] = held + self._held.get(run_id, [])  # type: ignore[index]
+            raise
+
+    def flush_held_events(self) -> None:
+        """Write every run's held events now."""
+        with self._held_lock:
+            runs = list(self._held)
+        for run_id in runs:
+            with self.run_connection(run_id):
+                pass
+
     def _forget_engines(self) -> None:
+        self._held = {}  # the parent's to write
+        self._held_lock = threading.Lock()
         for engine in self._engines.values():
             engine.dispose(close=False)  # the parent's connections are the parent's to close
         self._engines = OrderedDict()
@@ -123,9 +177,12 @@ class SqliteEventLogStorageKeepingEngines(SqliteEventLogStorage):
             return bool(engine.dialect.has_table(conn, table_name))
 
     def wipe(self) -> None:
+        with self._held_lock:
+            self._held.clear()
         self._dispose_engines()  # files are deleted: no engine may hold them open
         super().wipe()
 
     def dispose(self) -> None:
+        self.flush_held_events()
         self._dispose_engines()
         super().dispose()

@@ -84,3 +84,57 @@ def _no_leftover_engines():
     yield
     for storage in list(event_log._LIVE):
         storage._dispose_engines()
+
+
+def _rows_in_file(folder: Path, run_id: str, types: tuple[str, ...]) -> int:
+    """Events of ``types`` in a run's file, read with sqlite3 directly (not through the storage)."""
+    import sqlite3
+
+    with sqlite3.connect(folder / f"{run_id}.db") as con:
+        marks = ",".join("?" * len(types))
+        return con.execute(f"SELECT count(*) FROM event_logs WHERE dagster_event_type IN ({marks})", types).fetchone()[0]
+
+
+SEEN_INSIDE: dict[str, int] = {}
+
+
+@dg.asset
+def upstream() -> int:
+    return 1
+
+
+@dg.asset
+def downstream(context: dg.AssetExecutionContext, upstream: int) -> int:
+    folder = Path(context.instance.event_log_storage._base_dir)
+    SEEN_INSIDE["file"] = _rows_in_file(folder, context.run_id, ("LOADED_INPUT", "STEP_INPUT"))
+    SEEN_INSIDE["storage"] = sum(r.event_log_entry.dagster_event_type in event_log.HELD_EVENTS
+                                 for r in context.instance.get_records_for_run(context.run_id).records
+                                 if r.event_log_entry.is_dagster_event and r.event_log_entry.step_key == "downstream")
+    return upstream + 1
+
+
+def test_bookkeeping_events_wait_for_the_next_event_and_any_read_writes_them_first(tmp_path):
+    with _instance(tmp_path, True) as instance:
+        run = dg.materialize([upstream, downstream], instance=instance)
+        assert run.success
+        # inside the step: its input events were not in the file yet, but a read through the storage saw them
+        assert SEEN_INSIDE == {"file": 0, "storage": 2}
+        assert _rows_in_file(tmp_path / "events", run.run_id, ("LOADED_INPUT", "STEP_INPUT")) == 2
+        types = _event_types(instance, run.run_id)
+        assert types.index("LOADED_INPUT") < types.index("ASSET_MATERIALIZATION", types.index("LOADED_INPUT"))
+
+
+def test_held_events_are_written_at_dispose_and_dropped_in_a_forked_child(tmp_path):
+    with _instance(tmp_path, True) as instance:
+        run = dg.materialize([numbers], instance=instance)
+        storage = instance.event_log_storage
+        handled = next(r.event_log_entry for r in instance.get_records_for_run(run.run_id).records
+                       if r.event_log_entry.dagster_event_type == dg.DagsterEventType.HANDLED_OUTPUT)
+        before = _rows_in_file(tmp_path / "events", run.run_id, ("HANDLED_OUTPUT",))
+        storage.store_event(handled)
+        assert _rows_in_file(tmp_path / "events", run.run_id, ("HANDLED_OUTPUT",)) == before
+        event_log._forget_after_fork()
+        storage.flush_held_events()
+        assert _rows_in_file(tmp_path / "events", run.run_id, ("HANDLED_OUTPUT",)) == before  # the parent's, not ours
+        storage.store_event(handled)
+    assert _rows_in_file(tmp_path / "events", run.run_id, ("HANDLED_OUTPUT",)) == before + 1  # written at dispose
