@@ -29,6 +29,11 @@ writes that run's held events first, so the log reads the same, in the same
 order, as when each was written at once; a process killed mid-step loses
 only that step's held events (its failure is recorded by the run monitor).
 
+A database file already stamped with a schema revision is taken as set up
+without reading Dagster's ~270 migration scripts to learn the newest
+revision (~0.15 s per file and process): Dagster's own set-up does nothing
+more for such a file, and migrating one stays ``dagster instance migrate``'s job.
+
 Configured in ``dagster.yaml`` (``event_log_storage``); without ``base_dir``
 it uses Dagster's default place, ``$DAGSTER_HOME/history/runs``.
 """
@@ -48,6 +53,7 @@ from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import INDEX_SHARD_NAME, SqliteEventLogStorage
 from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
 from dagster._serdes import ConfigurableClassData
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
@@ -144,6 +150,13 @@ class SqliteEventLogStorageKeepingEngines(SqliteEventLogStorage):
         for run_id in runs:
             with self.run_connection(run_id):
                 pass
+
+    def _initdb(self, engine: Engine, for_index_shard: bool = False) -> None:
+        """Dagster's set-up of a database file, skipped when the file already carries a schema revision."""
+        with engine.connect() as conn:
+            if MigrationContext.configure(conn).get_current_revision():
+                return
+        super()._initdb(engine, for_index_shard)
 
     def _forget_engines(self) -> None:
         self._held = {}  # the parent's to write

@@ -258,6 +258,41 @@ class ContentCache:
                 self.put(f"{kind}.frames", pack_key, buf.getvalue())
         return (_one_frame(frames) if frames else None), found
 
+    def put_frame_packs(self, kind: str, keys: list[str], present: set[str], rows: pl.DataFrame) -> int:
+        """Write the frame pack of every group of ``keys`` that has none yet and whose entries are all in
+        ``present``, from ``rows`` (their rows, ``_key``/``_pos`` tagged as ``get_frames`` gives them);
+        returns how many were written.
+
+        Why: ``get_frames`` packs only groups whose entries it finds stored,
+        so entries computed in this run were packed by the next run, which
+        first read every one of them back: after a full build, all of them
+        (the first one-article rebuild of a 4,000-article corpus took 22 s
+        against 16 s for the next ones), and after every rebuild, the groups
+        its new documents joined. The rows a run just made are packed here.
+        """
+        import polars as pl
+
+        if self.root is None or not keys:
+            return 0
+        todo = {}
+        for members in pack_groups(keys):
+            pack_key = make_key("frame-pack", kind, *members)
+            if all(m in present for m in members) and not self.path(f"{kind}.frames", pack_key).exists():
+                todo[pack_key] = members
+        if not todo:
+            return 0
+        group_of = pl.DataFrame({"_key": [m for ms in todo.values() for m in ms],
+                                 "_pack": [k for k, ms in todo.items() for _ in ms]},
+                                schema={"_key": pl.String, "_pack": pl.String})
+        tagged = rows.join(group_of, on="_key", how="inner").sort("_key", "_pos")
+        packs = tagged.partition_by("_pack", as_dict=True, include_key=False, maintain_order=True)
+        empty = rows.clear()
+        for pack_key in todo:
+            buf = io.BytesIO()
+            packs.get((pack_key,), empty).write_ipc(buf, compression="uncompressed")
+            self.put(f"{kind}.frames", pack_key, buf.getvalue())
+        return len(todo)
+
     def put_object(self, kind: str, key: str, value: object) -> None:
         """Store a picklable value; a value that cannot be pickled is simply not cached."""
         if self.root is None:

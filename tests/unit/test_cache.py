@@ -246,3 +246,31 @@ def test_an_entry_that_is_not_a_list_is_a_miss_for_frames(tmp_path):
     frame, found = c.get_frames("rows", keys, _as_frame)
     assert found == {keys[0]}
     assert frame.select("_key", "_pos", "v").rows() == [(keys[0], 0, 1), (keys[0], 1, 2)]
+
+
+def test_rows_made_in_this_run_are_packed_as_get_frames_would_pack_them(tmp_path, monkeypatch):
+    import polars as pl
+
+    from pipelines.core.cache import keyed_frame
+
+    keys = _keys(100)
+    values = {k: ([i, i + 1] if i % 3 else []) for i, k in enumerate(keys)}  # some entries have no rows
+    stored = ContentCache(tmp_path / "stored")  # packed by get_frames from the stored entries
+    made = ContentCache(tmp_path / "made")  # packed from the rows a run made, as extract_shard does
+    for k, v in values.items():
+        stored.put_object("rows", k, v)
+        made.put_object("rows", k, v)
+    stored.get_frames("rows", keys, _as_frame)
+    rows = pl.concat([keyed_frame(k, _as_frame(values[k])) for k in reversed(keys)])  # in any order
+    # a group with an entry not made (nor found) waits
+    assert made.put_frame_packs("rows", keys, set(keys) - {keys[7]}, rows) == len(cache_mod.pack_groups(keys)) - 1
+    assert made.put_frame_packs("rows", keys, set(keys), rows) == 1  # the rest are there already
+    assert made.put_frame_packs("rows", keys, set(keys), rows) == 0
+    packs = lambda c: {p.name: p.read_bytes() for p in (c.root / "rows.frames").rglob("*") if p.is_file()}  # noqa: E731
+    assert packs(made) == packs(stored)
+    reads: list[str] = []
+    real = ContentCache.get
+    monkeypatch.setattr(ContentCache, "get", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    frame, found = made.get_frames("rows", keys, _as_frame)
+    assert set(reads) == {"rows.frames"} and found == set(keys)
+    assert frame.sort("_key", "_pos").equals(rows.sort("_key", "_pos"))

@@ -138,3 +138,19 @@ def test_held_events_are_written_at_dispose_and_dropped_in_a_forked_child(tmp_pa
         assert _rows_in_file(tmp_path / "events", run.run_id, ("HANDLED_OUTPUT",)) == before  # the parent's, not ours
         storage.store_event(handled)
     assert _rows_in_file(tmp_path / "events", run.run_id, ("HANDLED_OUTPUT",)) == before + 1  # written at dispose
+
+
+def test_a_stamped_file_is_not_set_up_again_and_a_new_one_is(tmp_path, monkeypatch):
+    import dagster._core.storage.event_log.sqlite.sqlite_event_log as dagster_sqlite
+
+    checked = []
+    real = dagster_sqlite.check_alembic_revision
+    monkeypatch.setattr(dagster_sqlite, "check_alembic_revision", lambda *a: checked.append(1) or real(*a))
+    with _instance(tmp_path, True) as instance:
+        first = dg.materialize([numbers], instance=instance)
+    made = len(checked)
+    assert made >= 2  # the new index and the new run file were set up by Dagster
+    with _instance(tmp_path, True) as instance:
+        second = dg.materialize([numbers], instance=instance)
+        assert len(checked) == made + 1  # only the new run's file; the index was stamped already
+        assert _event_types(instance, first.run_id) == _event_types(instance, second.run_id)
