@@ -107,18 +107,20 @@ def upstream() -> int:
 def downstream(context: dg.AssetExecutionContext, upstream: int) -> int:
     folder = Path(context.instance.event_log_storage._base_dir)
     SEEN_INSIDE["file"] = _rows_in_file(folder, context.run_id, ("LOADED_INPUT", "STEP_INPUT"))
-    SEEN_INSIDE["storage"] = sum(r.event_log_entry.dagster_event_type in event_log.HELD_EVENTS
+    SEEN_INSIDE["storage"] = sum(r.event_log_entry.dagster_event_type in ("LOADED_INPUT", "STEP_INPUT")
                                  for r in context.instance.get_records_for_run(context.run_id).records
                                  if r.event_log_entry.is_dagster_event and r.event_log_entry.step_key == "downstream")
+    SEEN_INSIDE["upstream materialized"] = context.instance.get_latest_materialization_event(
+        dg.AssetKey("upstream")).run_id == context.run_id
     return upstream + 1
 
 
-def test_bookkeeping_events_wait_for_the_next_event_and_any_read_writes_them_first(tmp_path):
+def test_held_events_wait_for_the_next_event_and_any_read_writes_them_first(tmp_path):
     with _instance(tmp_path, True) as instance:
         run = dg.materialize([upstream, downstream], instance=instance)
         assert run.success
         # inside the step: its input events were not in the file yet, but a read through the storage saw them
-        assert SEEN_INSIDE == {"file": 0, "storage": 2}
+        assert SEEN_INSIDE == {"file": 0, "storage": 2, "upstream materialized": True}
         assert _rows_in_file(tmp_path / "events", run.run_id, ("LOADED_INPUT", "STEP_INPUT")) == 2
         types = _event_types(instance, run.run_id)
         assert types.index("LOADED_INPUT") < types.index("ASSET_MATERIALIZATION", types.index("LOADED_INPUT"))
