@@ -50,3 +50,18 @@ def test_pool_tasks_keep_every_document_in_order_and_end_with_single_ones(n) -> 
     assert min(n, 8 * (corpus.IN_FLIGHT + 1)) <= singles < 8 * (corpus.IN_FLIGHT + 2)
     assert all(len(t) == 1 for t in tasks[len(tasks) - singles:])
     assert all(len(t) == 8 for t in tasks[:len(tasks) - singles])
+
+
+def test_line_digests_are_sha256_of_the_prefix_and_each_groups_lines_joined_by_newlines():
+    """Cache keys rest on these digests: they must stay what they were, whatever computes them."""
+    import hashlib
+
+    import polars as pl
+
+    from pipelines.core.corpus import _line_digests
+
+    lines = pl.DataFrame({"g": ["b", "a", "b", "c"], "line": ["é😀", "x\ny", "", "ß"]})
+    expected = {g: hashlib.sha256(b"p\x00" + "\n".join(ls).encode("utf-8")).hexdigest()
+                for g, ls in (("b", ["é😀", ""]), ("a", ["x\ny"]), ("c", ["ß"]))}
+    assert _line_digests(lines, b"p\x00") == expected
+    assert list(_line_digests(lines)) == ["b", "a", "c"]
