@@ -45,6 +45,20 @@ MIN_PARAGRAPHS_PER_PROCESS = 200
 
 #: BLAS threads per process: one, because the parallelism is processes (one per core).
 BLAS_THREADS = 1
+#: The tokenizer the pipeline is built with before the package's own is read into it: an empty one. spaCy
+#: otherwise first builds English's default tokenizer, adding its ~1,350 exception rules one by one, and
+#: then replaces every part of it (rules, prefixes, suffixes, infixes, URL pattern) with the package's:
+#: ~0.1 s of every load (in the build and in each worker) for nothing. ``tests/unit/test_nlp.py`` checks
+#: that the tokenizer is byte for byte the one ``spacy.load`` gives.
+EMPTY_TOKENIZER = "pipelines.empty_tokenizer.v1"
+
+
+def _register_empty_tokenizer() -> None:
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    if not spacy.registry.has("tokenizers", EMPTY_TOKENIZER):
+        spacy.registry.tokenizers(EMPTY_TOKENIZER, func=lambda: (lambda nlp: Tokenizer(nlp.vocab)))
 
 
 def _layer_ops() -> object:
@@ -67,10 +81,11 @@ def load_model() -> Language:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=BLAS_THREADS, user_api="blas")
+    _register_empty_tokenizer()
     previous = get_current_ops()
     set_current_ops(_layer_ops())
     try:
-        nlp = spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(MODEL_PACKAGE, config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}})
     finally:
         set_current_ops(previous)
     use_compiled_rules(nlp)  # the same annotations, matched by lookup (see attribute_rules)

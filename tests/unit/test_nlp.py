@@ -108,3 +108,14 @@ def test_numpy_blas_gives_the_annotations_blis_gives(monkeypatch):
         "would resume in Geneva next month. GDP grew 3.2% in Q2, the bank said.",
     ]
     assert [_signature(d) for d in load_model().pipe(texts)] == [_signature(d) for d in blis_model.pipe(texts)]
+
+
+def test_the_tokenizer_is_the_one_spacy_load_gives():
+    """The pipeline is built around an empty tokenizer, then the package's is read in (nlp.EMPTY_TOKENIZER)."""
+    import spacy
+
+    ours, theirs = load_model().tokenizer, spacy.load(nlp.MODEL_PACKAGE).tokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])  # the vocab grows with use
+    assert len(ours.rules) > 1000 and ours.prefix_search is not None and ours.url_match is not None
+    text = TEXTS[0] + " Don't e-mail https://example.org/a?b=1 at 9:30am (U.S.) -- it's $4.5bn!"
+    assert [(t.text, t.idx) for t in ours(text)] == [(t.text, t.idx) for t in theirs(text)]
