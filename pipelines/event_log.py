@@ -153,16 +153,19 @@ class SqliteEventLogStorageKeepingEngines(SqliteEventLogStorage):
             return
         with self._db_lock:
             self._together, self._together_thread = {}, threading.get_ident()
+            committed = False
             try:
                 for event in batch:
                     super().store_event(event)
                 for conn in self._together.values():
                     conn.commit()
+                    committed = True  # a later file's failure cannot undo this one: not held again
             except BaseException:
                 for conn in self._together.values():
                     conn.rollback()
-                with self._held_lock:  # none was written: held again, ahead of anything held since
-                    self._held = batch + self._held
+                if not committed:  # none was written: the held ones are held again (the caller sees its own fail)
+                    with self._held_lock:
+                        self._held = held + self._held
                 raise
             finally:
                 for conn in self._together.values():

@@ -156,3 +156,30 @@ def test_a_stamped_file_is_not_set_up_again_and_a_new_one_is(tmp_path, monkeypat
         second = dg.materialize([numbers], instance=instance)
         assert len(checked) == made + 1  # only the new run's file; the index was stamped already
         assert _event_types(instance, first.run_id) == _event_types(instance, second.run_id)
+
+
+def test_a_failed_write_holds_the_held_events_again_and_writes_each_once(tmp_path, monkeypatch):
+    from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+
+    with _instance(tmp_path, True) as instance:
+        run = dg.materialize([numbers], instance=instance)
+        storage = instance.event_log_storage
+        entries = [r.event_log_entry for r in instance.get_records_for_run(run.run_id).records]
+        handled = next(e for e in entries if e.dagster_event_type == dg.DagsterEventType.HANDLED_OUTPUT)
+        log = next(e for e in entries if not e.is_dagster_event)  # a log message is written at once
+        folder, before = tmp_path / "events", len(entries)
+        storage.store_event(handled)
+        real, calls = SqliteEventLogStorage.store_event, []
+
+        def fail_second(self, event):
+            calls.append(event)
+            if len(calls) == 2:
+                raise RuntimeError("disk full")
+            return real(self, event)
+
+        monkeypatch.setattr(SqliteEventLogStorage, "store_event", fail_second)
+        with pytest.raises(RuntimeError):
+            storage.store_event(log)  # written with the held one, in one transaction: neither is kept
+        assert _rows_in_file(folder, run.run_id, ("HANDLED_OUTPUT",)) == 1 and storage._held == [handled]
+        storage.flush_held_events()
+        assert len(instance.get_records_for_run(run.run_id).records) == before + 1

@@ -119,3 +119,20 @@ def test_the_tokenizer_is_the_one_spacy_load_gives():
     assert len(ours.rules) > 1000 and ours.prefix_search is not None and ours.url_match is not None
     text = TEXTS[0] + " Don't e-mail https://example.org/a?b=1 at 9:30am (U.S.) -- it's $4.5bn!"
     assert [(t.text, t.idx) for t in ours(text)] == [(t.text, t.idx) for t in theirs(text)]
+
+
+def test_the_model_version_read_from_metadata_is_the_loaded_models():
+    """Parse cache keys rest on it: reading it without loading spaCy must not change it."""
+    assert nlp.model_version() == nlp._loaded_model_version()
+    assert "+senter" not in nlp.model_version()  # disabled: the parser gives sentences
+
+
+def test_a_build_with_every_parse_cached_does_not_import_spacy(tmp_path):
+    """A scheduled run with no new article: parse keys are made without spaCy."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from pipelines.core.nlp import parse_key; parse_key('Some text.'); "
+              "print('spacy' in sys.modules, 'thinc' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
