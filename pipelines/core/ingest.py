@@ -7,9 +7,11 @@ name and the reason, and every other document is still processed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -205,6 +207,37 @@ def _safe_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
             continue
         files.append(path)
     return files, problems
+
+
+def changed_files(seeds_dir: Path, cache: ContentCache | None) -> int | None:
+    """How many ``*.txt`` files are new or changed since the last call, from the folder's listing alone (name,
+    size, modification time); ``None`` the first time, or with no cache to keep the listing in.
+
+    A forecast for planning a run before the folder is read (``read_seeds``
+    warms the worker pool up when a few articles are new), never the truth of
+    what changed: that is the content hash. A touched but unchanged file counts
+    here, and a file rewritten with the same size within the clock's
+    resolution does not.
+    """
+    if cache is None or cache.root is None:
+        return None
+    listing: dict[str, tuple[int, int]] = {}
+    try:
+        with os.scandir(seeds_dir) as entries:
+            for entry in entries:
+                if entry.name.endswith(".txt"):
+                    with contextlib.suppress(OSError):
+                        stat = entry.stat()
+                        listing[entry.name] = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        return None
+    key = make_key("listing")  # one per cache: a warehouse is built from one folder, wherever it is moved
+    previous = cache.get_object("listing", key)
+    if listing != previous:
+        cache.put_object("listing", key, listing)
+    if not isinstance(previous, dict):
+        return None
+    return sum(previous.get(name) != stat for name, stat in listing.items())
 
 
 def read_text_file(path: Path) -> tuple[bytes, str, list[Problem]]:

@@ -87,6 +87,43 @@ def test_adding_an_article_patches_the_warehouse_to_what_a_full_build_holds(buil
         assert patched.execute(query).fetchall() == fresh.execute(query).fetchall(), table
 
 
+def test_a_new_article_is_parsed_by_the_warm_worker_and_the_build_process_never_loads_spacy(build, tmp_path, monkeypatch):
+    """The folder's listing shows one new file, so the worker pool is forked as the run starts and loads the
+    model while the folder is read; it parses and extracts the new article, the build's own process never
+    loads the model, and the tables are those of the full build."""
+    import os
+
+    from pipelines.core import corpus, nlp
+
+    _, full = build
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    last = sorted(seeds.glob("*.txt"))[-1]
+    held_back = last.read_bytes()
+    last.unlink()
+    shutil.copytree(full / "cache", tmp_path / "warehouse" / "cache")
+    ContentCache(tmp_path / "warehouse" / "cache").path("parse", nlp.parse_key(held_back.decode("utf-8"))).unlink()
+    assert run_build(seeds, tmp_path / "warehouse").success
+    last.write_bytes(held_back)
+    meta = seeds / "dataset.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
+    main, real = os.getpid(), nlp.load_model
+
+    def guarded():  # forked workers inherit this too: there it loads the model
+        assert os.getpid() != main, "the build process loaded the model"
+        return real()
+
+    monkeypatch.setattr(nlp, "load_model", guarded)
+    monkeypatch.setattr(corpus, "load_model", guarded)
+    monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "2")  # a spare core to warm a worker on, whatever the machine
+    grown = run_build(seeds, tmp_path / "warehouse")
+    assert grown.success
+    assert grown.asset_materializations_for_node("articles")[0].metadata["parsed"].value == 1
+    latest = (tmp_path / "warehouse" / "releases" / "latest").resolve()
+    for table in ("actors", "actor_mentions", "quotes", "figures", "events", "event_mentions"):
+        assert (latest / f"{table}.csv").read_bytes() == (full / "releases" / "1.0.0" / f"{table}.csv").read_bytes(), table
+
+
 def test_split_actor_resolution_equals_resolve_actors(seeds, tmp_path):
     result, refs, articles, aliases = seeds
     whole = resolve_actors(articles, aliases)

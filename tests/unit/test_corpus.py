@@ -42,6 +42,44 @@ def test_a_killed_worker_loses_no_task(pool) -> None:
     assert corpus._run_tasks(_die_in_worker, list(range(20)), pool) == [x * 2 for x in range(20)]
 
 
+def test_a_warm_pool_takes_every_task_of_a_few_documents(monkeypatch) -> None:
+    """Forked ahead of the work, its workers hold the model: this process, which has none, takes no task."""
+    corpus._shutdown_pool()
+    try:
+        assert corpus.warm_pool(2)
+        assert not corpus.warm_pool(2), "one pool per run"
+        pool = corpus._worker_pool(3, 2)
+        assert pool is not None
+        out = corpus._run_tasks(_double, [1, 2, 3], pool)
+        assert [v for v, _ in out] == [2, 4, 6]
+        assert MAIN_PID not in {pid for _, pid in out}
+        assert corpus._worker_pool(0, 2) is None, "nothing to do: no pool"
+    finally:
+        corpus._shutdown_pool()
+
+
+def test_many_documents_get_a_pool_forked_after_the_model_loads_not_the_warm_one(monkeypatch) -> None:
+    loaded: list[int] = []
+    monkeypatch.setattr(corpus, "load_model", lambda: loaded.append(os.getpid()))
+    corpus._shutdown_pool()
+    try:
+        assert corpus.warm_pool(2)
+        warm = corpus._POOL
+        pool = corpus._worker_pool(corpus.pool_min_docs(), 2)
+        assert pool is not None and pool is not warm and not corpus._POOL_WARM
+        assert MAIN_PID in loaded, "this process loads the model before forking, and works too"
+        out = corpus._run_tasks(_double, list(range(40)), pool)
+        assert [v for v, _ in out] == [x * 2 for x in range(40)]
+    finally:
+        corpus._shutdown_pool()
+
+
+def test_no_warm_pool_on_one_core_or_when_a_pool_exists(pool) -> None:
+    assert not corpus.warm_pool(2), "a pool exists"
+    corpus._shutdown_pool()
+    assert not corpus.warm_pool(1) and corpus._POOL is None
+
+
 @pytest.mark.parametrize("n", [0, 1, 5, 24, 25, 100])
 def test_pool_tasks_keep_every_document_in_order_and_end_with_single_ones(n) -> None:
     tasks = corpus._pool_tasks(list(range(n)), size=8)

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.core.ingest import head_segments, infer_metadata, ingest, parse_partial_date
+from pipelines.core.cache import ContentCache
+from pipelines.core.ingest import changed_files, head_segments, infer_metadata, ingest, parse_partial_date
 from pipelines.core.text import segment
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
@@ -142,3 +143,25 @@ def test_word_counts_come_back_from_the_cache_as_str_split_counts_them(tmp_path)
     cache = ContentCache(tmp_path / "cache")
     first, again = ingest(seeds, cache), ingest(seeds, cache)
     assert first.documents["n_words"].to_list() == again.documents["n_words"].to_list() == [len(text.split())]
+
+
+def test_changed_files_counts_new_and_changed_articles_since_the_last_listing(tmp_path: Path) -> None:
+    import os
+
+    seeds, cache = tmp_path / "seeds", ContentCache(tmp_path / "cache")
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("One.", encoding="utf-8")
+    (seeds / "b.txt").write_text("Two.", encoding="utf-8")
+    (seeds / "notes.md").write_text("not an article", encoding="utf-8")
+    assert changed_files(seeds, cache) is None, "nothing to compare with the first time"
+    assert changed_files(seeds, cache) == 0
+    (seeds / "c.txt").write_text("Three.", encoding="utf-8")
+    (seeds / "b.txt").write_text("Two, longer.", encoding="utf-8")
+    (seeds / "notes.md").write_text("still not an article", encoding="utf-8")
+    assert changed_files(seeds, cache) == 2
+    os.utime(seeds / "a.txt", ns=(1, 1))  # touched: counted, the content hash tells the rest
+    (seeds / "c.txt").unlink()  # a removed file is nothing to parse
+    assert changed_files(seeds, cache) == 1
+    assert changed_files(seeds, cache) == 0
+    assert changed_files(seeds, ContentCache(None)) is None
+    assert changed_files(tmp_path / "missing", cache) is None
