@@ -59,22 +59,33 @@ def test_cache_cold_and_cache_warm_builds_publish_identical_bytes(build, tmp_pat
     assert _sums(tmp_path / "cold") == _sums(warehouse) == _sums(tmp_path / "warm")
 
 
+def _built_without_the_last_article(full: Path, tmp_path: Path, keep_its_parse: bool = True) -> Path:
+    """``tmp_path/warehouse`` built from the seeds but the last article (on the full build's cache: parses are
+    not what these tests are about), then that article put back and the version bumped; the seeds folder."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    last = sorted(seeds.glob("*.txt"))[-1]
+    held_back = last.read_bytes()
+    last.unlink()
+    shutil.copytree(full / "cache", tmp_path / "warehouse" / "cache")
+    if not keep_its_parse:
+        from pipelines.core.nlp import parse_key
+
+        ContentCache(tmp_path / "warehouse" / "cache").path("parse", parse_key(held_back.decode("utf-8"))).unlink()
+    assert run_build(seeds, tmp_path / "warehouse").success
+    last.write_bytes(held_back)
+    meta = seeds / "dataset.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
+    return seeds
+
+
 def test_adding_an_article_patches_the_warehouse_to_what_a_full_build_holds(build, tmp_path):
     """The second build of a growing folder patches its DuckDB file; every table then holds exactly the rows
     of the warehouse built from scratch on the whole folder (the ``build`` fixture)."""
     import duckdb
 
     _, full = build
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    last = sorted(seeds.glob("*.txt"))[-1]
-    held_back = last.read_bytes()
-    last.unlink()
-    shutil.copytree(full / "cache", tmp_path / "warehouse" / "cache")  # parses are not what this test is about
-    assert run_build(seeds, tmp_path / "warehouse").success
-    last.write_bytes(held_back)
-    meta = seeds / "dataset.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
+    seeds = _built_without_the_last_article(full, tmp_path)
     grown = run_build(seeds, tmp_path / "warehouse")
     assert grown.success
     assert grown.asset_materializations_for_node("warehouse")[0].metadata["load"].value == "incremental"
@@ -96,17 +107,7 @@ def test_a_new_article_is_parsed_by_the_warm_worker_and_the_build_process_never_
     from pipelines.core import corpus, nlp
 
     _, full = build
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    last = sorted(seeds.glob("*.txt"))[-1]
-    held_back = last.read_bytes()
-    last.unlink()
-    shutil.copytree(full / "cache", tmp_path / "warehouse" / "cache")
-    ContentCache(tmp_path / "warehouse" / "cache").path("parse", nlp.parse_key(held_back.decode("utf-8"))).unlink()
-    assert run_build(seeds, tmp_path / "warehouse").success
-    last.write_bytes(held_back)
-    meta = seeds / "dataset.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
+    seeds = _built_without_the_last_article(full, tmp_path, keep_its_parse=False)
     main, real = os.getpid(), nlp.load_model
 
     def guarded():  # forked workers inherit this too: there it loads the model
