@@ -726,10 +726,14 @@ def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[s
     return "\n".join(h) + "\n"
 
 
-def render_datacard(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[str, dict] | None) -> dict[str, str]:
-    """``{"README.md": ..., "index.html": ...}`` for a release folder; the same inputs give the same bytes."""
+def render_datacard(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[str, dict] | None,
+                    groups: list[FigureGroup] | None = None) -> dict[str, str]:
+    """``{"README.md": ..., "index.html": ...}`` for a release folder; the same inputs give the same bytes.
+
+    ``groups``: the figures' ``figure_groups``, when the caller made them already (while other work ran).
+    """
     cov = coverage(tables)
-    groups = figure_groups(_table(tables, "figures"))
+    groups = figure_groups(_table(tables, "figures")) if groups is None else groups
     return {
         "README.md": render_markdown(tables, dataset, accuracy, cov, groups),
         "index.html": render_html(tables, dataset, accuracy, cov, groups),

@@ -244,10 +244,13 @@ def publish(
     try:
         with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:  # polars sorts and writes without the GIL
             ordered = dict(zip(TABLES, pool.map(lambda t: sort_table(t, tables[t]), TABLES)))
-            list(pool.map(lambda t: write_table(ordered[t], staging, t), TABLES))
+            written = pool.map(lambda t: write_table(ordered[t], staging, t), TABLES)
+            # the changelog (reading the previous release back and diffing it) while the tables are written
+            changes = changelog(version, ordered, previous_release(releases_dir, version))
+            list(written)
         package = datapackage(dataset, version, ordered, ordered["documents"])
         (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
-        (staging / "CHANGELOG.md").write_text(changelog(version, ordered, previous_release(releases_dir, version)), encoding="utf-8")
+        (staging / "CHANGELOG.md").write_text(changes, encoding="utf-8")
         for name, content in (extra_files(staging) if extra_files else {}).items():
             (staging / name).write_text(content, encoding="utf-8")
         (staging / "SHA256SUMS").write_text(sha256sums(staging), encoding="utf-8")
