@@ -12,11 +12,13 @@ import sys
 import dagster as dg
 
 from pipelines.core import batch_gc
-from pipelines.definitions import build_job
-from pipelines.defs.resources import executor_name
+from pipelines.defs.resources import executor_name, warm_workers_for_new_articles
 
 
 def run() -> bool:
+    warm_workers_for_new_articles()  # as ``python -m pipelines build`` does, before the definitions load
+    from pipelines.definitions import build_job
+
     with dg.DagsterInstance.get() as instance:
         batch_gc.after_startup()  # as ``python -m pipelines build`` does
         if executor_name() == "in_process":

@@ -53,6 +53,9 @@ def build(
         os.environ["SEEDS_DIR"] = str(seeds_dir.resolve())
     if warehouse_dir:
         os.environ["WAREHOUSE_DIR"] = str(warehouse_dir.resolve())
+    from pipelines.defs.resources import warm_workers_for_new_articles
+
+    warm_workers_for_new_articles()  # a few new articles: their worker loads the model while the rest loads
     ensure_dagster_home()
 
     import dagster as dg

@@ -65,6 +65,17 @@ def load_aliases(paths: ProjectPaths) -> list[dict]:
     return load_alias_table(paths.seeds / ALIAS_TABLE)
 
 
+def warm_workers_for_new_articles() -> bool:
+    """Fork the worker pool, when the seeds folder shows a few new articles, before a build loads its
+    definitions and instance: the workers load the model meanwhile (``corpus.warm_pool_for_new_articles``).
+    Called first by the build command; True if a pool was started."""
+    from pipelines.core.cache import cache_for
+    from pipelines.core.corpus import warm_pool_for_new_articles
+
+    paths = ProjectPaths()
+    return warm_pool_for_new_articles(paths.seeds, cache_for(paths.warehouse))
+
+
 def executor_name() -> str:
     """``PIPELINES_EXECUTOR``: in_process (default), multiprocess or dask."""
     name = os.environ.get("PIPELINES_EXECUTOR", "in_process").strip().lower().replace("-", "_") or "in_process"

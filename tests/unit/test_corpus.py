@@ -103,3 +103,10 @@ def test_line_digests_are_sha256_of_the_prefix_and_each_groups_lines_joined_by_n
                 for g, ls in (("b", ["é😀", ""]), ("a", ["x\ny"]), ("c", ["ß"]))}
     assert _line_digests(lines, b"p\x00") == expected
     assert list(_line_digests(lines)) == ["b", "a", "c"]
+
+
+def test_a_warm_worker_rehearses_every_per_document_step_without_caching_anything(tmp_path, monkeypatch) -> None:
+    """A rehearsal that raised would break the warm pool (its tasks then fall back to this process)."""
+    monkeypatch.chdir(tmp_path)
+    corpus._init_warm_worker()
+    assert list(tmp_path.iterdir()) == []

@@ -88,3 +88,28 @@ def test_frames_are_written_as_arrow_files_and_read_back_whole(tmp_path) -> None
     assert pickle.loads((tmp_path / "frame").read_bytes()) == read_output(path) == {"tables": [1]}
     (tmp_path / "frame").write_bytes(pickle.dumps(frame))  # a file written before frames were Arrow files
     assert read_output(path).equals(frame)
+
+
+def test_the_build_command_warms_workers_only_when_a_few_articles_are_new(tmp_path, monkeypatch) -> None:
+    from pipelines.core import corpus
+    from pipelines.defs.resources import warm_workers_for_new_articles
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("One article.", encoding="utf-8")
+    monkeypatch.setenv("SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("WAREHOUSE_DIR", str(tmp_path / "warehouse"))
+    monkeypatch.setenv("PIPELINES_EXECUTOR", "in_process")
+    monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "2")
+    corpus._shutdown_pool()
+    try:
+        assert not warm_workers_for_new_articles(), "a first build: a full one, whose pool forks after the model loads"
+        assert not warm_workers_for_new_articles(), "nothing new"
+        (seeds / "b.txt").write_text("Another article.", encoding="utf-8")
+        assert warm_workers_for_new_articles() and corpus._POOL_WARM
+        monkeypatch.setenv("PIPELINES_EXECUTOR", "multiprocess")  # steps in processes of their own: no pool here
+        corpus._shutdown_pool()
+        (seeds / "c.txt").write_text("A third.", encoding="utf-8")
+        assert not warm_workers_for_new_articles() and corpus._POOL is None
+    finally:
+        corpus._shutdown_pool()

@@ -8,7 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.core.cache import cache_for
-from pipelines.core.corpus import META_FIELDS, Corpus, doc_refs, pool_min_docs, prepare_shard, shard_of, warm_pool
+from pipelines.core.corpus import META_FIELDS, Corpus, doc_refs, prepare_shard, shard_of, warm_pool_for_new_articles
 from pipelines.core.ingest import IngestResult
 from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
@@ -30,13 +30,13 @@ def read_seeds(context: dg.AssetExecutionContext, paths: ProjectPaths) -> Iterat
     A failed documents check (no usable article) fails this step after its
     outputs are stored, so nothing downstream runs. When the folder's listing
     shows a few new or changed files, the worker pool is forked first, so its
-    model loads while the folder is read (``corpus.warm_pool``).
+    model loads while the folder is read (``corpus.warm_pool_for_new_articles``;
+    the build command does it earlier still).
     """
-    from pipelines.core.ingest import changed_files, ingest
+    from pipelines.core.ingest import ingest
 
     cache = cache_for(paths.warehouse)
-    if 0 < (changed_files(paths.seeds, cache) or 0) < pool_min_docs():
-        warm_pool()
+    warm_pool_for_new_articles(paths.seeds, cache)
     result = ingest(paths.seeds, cache)
     for row in result.quarantine.iter_rows(named=True):
         log = context.log.error if row["severity"] == "quarantined" else context.log.warning
