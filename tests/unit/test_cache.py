@@ -20,6 +20,15 @@ def test_key_depends_on_every_part_and_their_order():
     assert make_key("a", 1) == make_key("a", "1")
 
 
+@pytest.mark.parametrize("parts", [(), ("a",), ("quotes", "ab" * 32, "1+x", repr((("t", "é😀"), ("d", None)))), (1, 2.5, None, "x\x00y")])
+def test_make_key_is_sha256_of_each_part_followed_by_a_nul(parts) -> None:
+    """Every cache entry is found by these keys: how they are computed may change, their values may not."""
+    import hashlib
+
+    expected = hashlib.sha256(b"".join(str(p).encode("utf-8") + b"\x00" for p in parts)).hexdigest()
+    assert make_key(*parts) == expected
+
+
 def test_put_then_get_round_trips_bytes_and_objects(tmp_path):
     c = ContentCache(tmp_path)
     c.put("parse", "ab" * 32, b"payload")
