@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import sys
 
-import dagster as dg
-
 from pipelines.core import batch_gc
-from pipelines.defs.resources import executor_name, warm_workers_for_new_articles
+
+batch_gc.before_startup()  # as ``python -m pipelines build`` does, before anything is imported
+
+import dagster as dg  # noqa: E402
+
+from pipelines.defs.resources import executor_name, warm_workers_for_new_articles  # noqa: E402
 
 
 def run() -> bool:

@@ -49,6 +49,9 @@ def build(
     )] = None,
 ) -> None:
     """Ingest, extract, load DuckDB and publish a release; exit 1 when a blocking check fails or another build holds the lock."""
+    from pipelines.core import batch_gc
+
+    batch_gc.before_startup()  # no collections while the process loads (on again in after_startup)
     if seeds_dir:
         os.environ["SEEDS_DIR"] = str(seeds_dir.resolve())
     if warehouse_dir:
@@ -60,7 +63,6 @@ def build(
 
     import dagster as dg
 
-    from pipelines.core import batch_gc
     from pipelines.core.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
     from pipelines.definitions import build_job, defs
     from pipelines.defs.resources import ProjectPaths, executor_name

@@ -1,5 +1,13 @@
 """Garbage-collector settings for a one-shot build process.
 
+While the process starts (imports, the Dagster definitions and instance),
+collections find nothing to free: the heap only grows, with modules and
+classes that live as long as the process. Python still ran ~60 middle and 5
+full collections over it, the late ones walking most of it: 0.4-0.5 s of the
+~2 s a build took to start (1.3 s of imports and 0.7 s for the instance,
+with the collector on; 1.1 s and 0.4 s with it off). So the collector is
+off from the start (``before_startup``) until ``after_startup``.
+
 Once the build has started (modules imported, the Dagster instance open),
 everything alive is start-up state that lives as long as the process:
 dagster's, pandas', pandera's and spaCy's modules and classes, hundreds of
@@ -32,9 +40,15 @@ import gc
 FULL_COLLECTION_THRESHOLD = 50
 
 
+def before_startup() -> None:
+    """Turn the collector off while the build process starts; call it first, and ``after_startup`` once the
+    definitions and the instance are loaded."""
+    gc.disable()
+
+
 def after_startup() -> None:
-    """Keep the collector from walking start-up state again, and from walking everything often; call it
-    just before the build runs.
+    """Keep the collector from walking start-up state again, and from walking everything often, and turn it
+    (back) on; call it just before the build runs.
 
     Frozen objects are still freed by reference counting; only a reference
     cycle among them would wait for the process to end.
@@ -42,6 +56,7 @@ def after_startup() -> None:
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_THRESHOLD)
+    gc.enable()
 
 
 def before_exit() -> None:

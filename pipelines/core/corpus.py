@@ -43,6 +43,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.core import actors as actors_mod
+from pipelines.core import batch_gc
 from pipelines.core.actors import UnionFind
 from pipelines.core.actor_resolution import load_gazetteer
 from pipelines.core.actor_table import build_actor_tables
@@ -283,6 +284,7 @@ def _init_warm_worker() -> None:
         extract(article, mentions)
         extractor_version(table)
     extractor_version("actors")
+    batch_gc.after_startup()  # forked from a build still starting, with the collector off (batch_gc)
 
 
 def _shutdown_pool() -> None:

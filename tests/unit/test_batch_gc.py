@@ -17,10 +17,14 @@ def test_after_startup_freezes_and_makes_full_collections_rarer_only() -> None:
     before = gc.get_threshold()
     try:
         gc.unfreeze()
+        batch_gc.before_startup()
+        assert not gc.isenabled()
         keep = [[i] for i in range(1000)]
         batch_gc.after_startup()
+        assert gc.isenabled()
         assert gc.get_freeze_count() >= len(keep)
         assert gc.get_threshold() == (before[0], before[1], batch_gc.FULL_COLLECTION_THRESHOLD)
     finally:
+        gc.enable()
         gc.unfreeze()
         gc.set_threshold(*before)

@@ -107,6 +107,16 @@ def test_line_digests_are_sha256_of_the_prefix_and_each_groups_lines_joined_by_n
 
 def test_a_warm_worker_rehearses_every_per_document_step_without_caching_anything(tmp_path, monkeypatch) -> None:
     """A rehearsal that raised would break the warm pool (its tasks then fall back to this process)."""
+    import gc
+
     monkeypatch.chdir(tmp_path)
-    corpus._init_warm_worker()
+    threshold = gc.get_threshold()
+    gc.disable()  # as in a worker forked from a build still starting
+    try:
+        corpus._init_warm_worker()
+        assert gc.isenabled(), "the worker collects again once it is set up"
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
     assert list(tmp_path.iterdir()) == []
