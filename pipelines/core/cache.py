@@ -212,6 +212,25 @@ class ContentCache:
                 self.put_object(f"{kind}.packs", pack_key, found)
         return out
 
+    def put_object_packs(self, kind: str, keys: list[str], values: dict[str, object]) -> int:
+        """Write the pack of every group of ``keys`` that has none yet and whose entries are all in ``values``,
+        as ``get_objects`` would once it had read them back; returns how many were written.
+
+        Why: ``get_objects`` packs only groups whose entries it finds stored,
+        so the entries a run made (every document's, in a full build) were
+        read back one by one by the next run before being packed. Given what
+        it just made, a run packs it now.
+        """
+        if self.root is None:
+            return 0
+        written = 0
+        for members in pack_groups(keys):
+            pack_key = make_key("pack", kind, *members)
+            if all(k in values for k in members) and not self.has(f"{kind}.packs", pack_key):
+                self.put_object(f"{kind}.packs", pack_key, {k: values[k] for k in members})
+                written += 1
+        return written
+
     def get_frames(self, kind: str, keys: list[str], to_frame: Callable[[list], pl.DataFrame]
                    ) -> tuple[pl.DataFrame | None, set[str]]:
         """Many pickled entries at once as one polars frame, read through packs of frames; and the keys found.

@@ -523,7 +523,9 @@ def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[obj
         lines = reps.select(pl.struct(list(CANDIDATE_COLUMNS)).struct.json_encode()).to_series().to_list()
         version = extractor_version("actors")
         entry = [make_key("actor-merge", merge.__name__, version, *(lines[i] for i in rows)) for rows in mergeable]
-    found = cache.get_objects("merges", [e for e in entry if e is not None])
+    keys_of_blocks = [e for e in entry if e is not None]
+    found = cache.get_objects("merges", keys_of_blocks)
+    made: dict[str, dict[str, str]] = {}
     uf = UnionFind()
     for k in blocks:
         uf.find(k)
@@ -533,8 +535,11 @@ def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[obj
             answer = merge(_candidate_objects(reps[rows]))
             if key is not None:
                 cache.put_object("merges", key, answer)
+                made[key] = answer
         for k, root in answer.items():
             uf.union(k, root)
+    if made:  # packed now, not read back one by one next time
+        cache.put_object_packs("merges", keys_of_blocks, {**found, **made})
     return {k: uf.find(k) for k in uf.parent}
 
 

@@ -282,12 +282,15 @@ def _inferred_metadata(texts: list[str], hashes: list[str], cache: ContentCache 
     keys = [make_key("metadata", h, version) for h in hashes]
     known = cache.get_objects("metadata", keys)
     out = []
+    made = {}
     for text, key in zip(texts, keys):
         meta = known.get(key)
         if not (isinstance(meta, dict) and isinstance(meta.get("n_words"), int)):
-            meta = infer_metadata(text) | {"n_words": len(text.split())}
+            meta = made[key] = infer_metadata(text) | {"n_words": len(text.split())}
             cache.put_object("metadata", key, meta)
         out.append(dict(meta))
+    if made:  # packed now, not read back one by one next time
+        cache.put_object_packs("metadata", keys, {**known, **made})
     return out
 
 

@@ -171,6 +171,25 @@ def test_many_entries_are_read_back_through_packs(tmp_path, monkeypatch):
     assert set(reads) == {"rows.packs"}, "every group came back as one pack"
 
 
+def test_entries_made_in_this_run_are_packed_as_get_objects_would_pack_them(tmp_path, monkeypatch):
+    c, other = ContentCache(tmp_path / "now"), ContentCache(tmp_path / "later")
+    keys = _keys(100)
+    made = {k: [i] for i, k in enumerate(keys)}
+    for cache in (c, other):
+        for k, v in made.items():
+            cache.put_object("rows", k, v)
+    assert c.put_object_packs("rows", keys, made) > 0
+    assert c.put_object_packs("rows", keys, made) == 0, "a pack is written once"
+    other.get_objects("rows", keys)  # packs the entries it read
+    packs = lambda root: {p.name: p.read_bytes() for p in (root / "rows.packs").rglob("*") if p.is_file()}  # noqa: E731
+    assert packs(tmp_path / "now") == packs(tmp_path / "later")
+    reads: list[str] = []
+    real = ContentCache.get_object
+    monkeypatch.setattr(ContentCache, "get_object", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    assert c.get_objects("rows", keys) == made and set(reads) == {"rows.packs"}
+    assert ContentCache(tmp_path / "partial").put_object_packs("rows", keys, dict(list(made.items())[:50])) < len(packs(tmp_path / "now"))
+
+
 def test_a_new_key_rereads_only_its_group(tmp_path, monkeypatch):
     c = ContentCache(tmp_path)
     keys = _keys(200)
