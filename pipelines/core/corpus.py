@@ -53,7 +53,7 @@ from pipelines.core.events import deduplicate_events, extract_events
 from pipelines.core.figures import extract_figures
 from pipelines.core.frames import BASE_DTYPES, rows_to_frame
 from pipelines.core.ingest import changed_files
-from pipelines.core.nlp import default_processes, load_model, make_article, parse_documents, parse_key
+from pipelines.core.nlp import default_processes, executor_setting, load_model, make_article, parse_documents, parse_key
 from pipelines.core.quotes import extract_quotes
 
 #: Per-document extractors whose rows are cached per document, by table.
@@ -184,8 +184,7 @@ def warm_pool(n_process: int | None = None) -> bool:
     """
     global _POOL_WARM
     procs = default_processes() if n_process is None else n_process
-    in_process = os.environ.get("PIPELINES_EXECUTOR", "in_process") == "in_process"  # as default_processes reads it
-    if procs <= 1 or _POOL is not None or not in_process:
+    if procs <= 1 or _POOL is not None or executor_setting() != "in_process":
         return False
     _start_pool(procs - 1, _init_warm_worker)
     assert _POOL is not None
@@ -307,7 +306,7 @@ def _run_tasks(fn: Callable, tasks: list, pool: ProcessPoolExecutor | None) -> l
     warmed to spare it. If the pool breaks (a killed worker), the tasks it had
     are done here: the results are the same either way.
     """
-    here = not (_POOL_WARM and pool is not None and pool is _POOL)
+    here = not (_POOL_WARM and pool is _POOL)  # a warm pool is never None
     if pool is not None:
         gc.freeze()  # the run's long-lived objects: not rescanned by every collection the work triggers
     results: list = [None] * len(tasks)

@@ -129,13 +129,23 @@ def parse_key(text: str, text_hash: str | None = None) -> str:
     return make_key("parse", text_hash or content_hash(text), model_version(), extractor_version("segmenter"))
 
 
+def executor_setting() -> str:
+    """``PIPELINES_EXECUTOR`` as written by a person (``In-Process``, blank for the default), normalised.
+
+    The one reading of it: the executor the definitions build
+    (``defs.resources.executor_name``, which also rejects unknown names) and
+    the worker processes this module and ``corpus`` start must agree on it.
+    """
+    return os.environ.get("PIPELINES_EXECUTOR", "in_process").strip().lower().replace("-", "_") or "in_process"
+
+
 def default_processes() -> int:
     """spaCy worker processes: ``PIPELINES_SPACY_PROCESSES``, else every core (at most 4) when
     Dagster runs in-process, else 1 because the executor already runs one step per core."""
     env = os.environ.get("PIPELINES_SPACY_PROCESSES")
     if env:
         return max(1, int(env))
-    if os.environ.get("PIPELINES_EXECUTOR", "in_process") != "in_process":
+    if executor_setting() != "in_process":
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 

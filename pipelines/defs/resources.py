@@ -78,7 +78,9 @@ def warm_workers_for_new_articles() -> bool:
 
 def executor_name() -> str:
     """``PIPELINES_EXECUTOR``: in_process (default), multiprocess or dask."""
-    name = os.environ.get("PIPELINES_EXECUTOR", "in_process").strip().lower().replace("-", "_") or "in_process"
+    from pipelines.core.nlp import executor_setting
+
+    name = executor_setting()
     if name not in EXECUTORS:
         raise ValueError(f"PIPELINES_EXECUTOR={name!r}: use one of {', '.join(EXECUTORS)}")
     return name

@@ -84,6 +84,17 @@ def test_worker_processes_follow_the_executor(monkeypatch):
     assert nlp.default_processes() == 3
 
 
+def test_the_executor_is_read_as_the_definitions_read_it(monkeypatch):
+    monkeypatch.delenv("PIPELINES_SPACY_PROCESSES", raising=False)
+    monkeypatch.setattr(nlp.os, "cpu_count", lambda: 2)
+    for spelled in (" In-Process ", "", "IN_PROCESS"):
+        monkeypatch.setenv("PIPELINES_EXECUTOR", spelled)
+        assert nlp.executor_setting() == "in_process"
+        assert nlp.default_processes() == 2  # not 1, as for an executor that runs steps in processes of their own
+    monkeypatch.setenv("PIPELINES_EXECUTOR", " Multiprocess")
+    assert nlp.executor_setting() == "multiprocess" and nlp.default_processes() == 1
+
+
 def test_every_layer_multiplies_with_numpy_blas_and_ops_are_restored():
     from thinc.api import get_current_ops
 
