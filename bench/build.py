@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from pipelines.core import batch_gc
+from pipelines.runtime import gc_tuning as batch_gc
 
 batch_gc.before_startup()  # as ``python -m pipelines build`` does, before anything is imported
 

@@ -25,7 +25,7 @@ def ensure_dagster_home() -> Path:
     """
     import dagster as dg
 
-    from pipelines.core.locking import build_lock
+    from pipelines.runtime.locking import build_lock
 
     home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()
     home.mkdir(parents=True, exist_ok=True)
@@ -49,7 +49,7 @@ def build(
     )] = None,
 ) -> None:
     """Ingest, extract, load DuckDB and publish a release; exit 1 when a blocking check fails or another build holds the lock."""
-    from pipelines.core import batch_gc
+    from pipelines.runtime import gc_tuning as batch_gc
 
     batch_gc.before_startup()  # no collections while the process loads (on again in after_startup)
     if seeds_dir:
@@ -63,7 +63,7 @@ def build(
 
     import dagster as dg
 
-    from pipelines.core.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
+    from pipelines.runtime.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
     from pipelines.definitions import build_job, defs
     from pipelines.defs.resources import ProjectPaths, executor_name
 
@@ -135,7 +135,7 @@ def evaluate(
     seeds_dir: Annotated[Path, typer.Option(help="The texts the release was built from.")] = PROJECT_ROOT / "seeds",
 ) -> None:
     """Precision, recall and F1 per table against hand-made gold answers."""
-    from pipelines.core.evaluate import evaluate_release
+    from pipelines.publish.evaluate import evaluate_release
 
     scores = evaluate_release(release, gold_dir, seeds_dir)
     table = Table(title=f"Evaluation of {release}")

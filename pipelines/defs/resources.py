@@ -60,17 +60,17 @@ class ProjectPaths(dg.ConfigurableResource):
 
 def load_aliases(paths: ProjectPaths) -> list[dict]:
     """The curated alias table of the input folder (empty when there is none)."""
-    from pipelines.core.actors import load_alias_table
+    from pipelines.extract.actors.extract import load_alias_table
 
     return load_alias_table(paths.seeds / ALIAS_TABLE)
 
 
 def warm_workers_for_new_articles() -> bool:
     """Fork the worker pool, when the seeds folder shows a few new articles, before a build loads its
-    definitions and instance: the workers load the model meanwhile (``corpus.warm_pool_for_new_articles``).
+    definitions and instance: the workers load the model meanwhile (``warm_start.warm_pool_for_new_articles``).
     Called first by the build command; True if a pool was started."""
-    from pipelines.core.cache import cache_for
-    from pipelines.core.corpus import warm_pool_for_new_articles
+    from pipelines.runtime.cache import cache_for
+    from pipelines.runtime.warm_start import warm_pool_for_new_articles
 
     paths = ProjectPaths()
     return warm_pool_for_new_articles(paths.seeds, cache_for(paths.warehouse))
@@ -78,7 +78,7 @@ def warm_workers_for_new_articles() -> bool:
 
 def executor_name() -> str:
     """``PIPELINES_EXECUTOR``: in_process (default), multiprocess or dask."""
-    from pipelines.core.nlp import executor_setting
+    from pipelines.nlp.parsing import executor_setting
 
     name = executor_setting()
     if name not in EXECUTORS:
@@ -93,7 +93,7 @@ def shard_count() -> int:
     pool uses the cores) and still keeps four: one shard step for all of a
     4,000-article corpus took the full build's peak from 1.40 GB to 1.73 GB
     (measured again in stop 15, with each step's mention lists and tasks held
-    for at most ``corpus.EXTRACT_GROUP_DOCS`` documents at once), though it
+    for at most ``extraction_steps.EXTRACT_GROUP_DOCS`` documents at once), though it
     saves some seventy event-log writes per build.
     """
     return max(1, int(os.environ.get("PIPELINES_SHARDS") or DEFAULT_SHARDS))
@@ -171,7 +171,7 @@ def read_output(path) -> object:
     if data.startswith(ARROW_FILE_MAGIC):
         import polars as pl
 
-        from pipelines.core.cache import read_arrow_ipc
+        from pipelines.runtime.cache import read_arrow_ipc
 
         return pl.from_arrow(read_arrow_ipc(data))
     return pickle.loads(data)

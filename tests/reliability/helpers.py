@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 
 from schemas import PROVENANCE_COLUMNS, TABLES
-from tests.pipelines.building import folders
+from tests.end_to_end.building import folders
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -17,12 +17,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipelines.core.ingest import ingest
+from pipelines.documents.ingest import ingest
 from schemas import PROVENANCE_COLUMNS, TABLES
 from tests.reliability.conftest import (
     BAD_DATE_DOC, DUPLICATE_NAME, DUPLICATE_OF, MISSING_DOC, Case, article, fallback_cases, name_cases, write_huge,
 )
-from tests.reliability.helpers import GOOD_SEEDS, SEEDS, InProcessBuild, build_in_process, provenance_errors, read_table
+from tests.reliability.helpers import GOOD_SEEDS, InProcessBuild, build_in_process, provenance_errors, read_table
 
 FALLBACK = {c.name: c for c in fallback_cases()}
 NAMED = {c.name: c for c in name_cases()}

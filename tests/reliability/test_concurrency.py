@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.core.locking import BuildLocked, build_lock, remove_stale_leftovers
+from pipelines.runtime.locking import BuildLocked, build_lock, remove_stale_leftovers
 from tests.reliability.helpers import (
     GOOD_SEEDS, ROOT, SEEDS, cli_env, kill_group, start_cli_build, verify_sha256sums, wait_for_file, warehouse_counts,
 )
@@ -40,7 +40,7 @@ def test_second_holder_times_out_with_a_message_naming_the_first(tmp_path: Path)
 
 def test_waiter_gets_the_lock_when_the_holder_releases_it(tmp_path: Path) -> None:
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from pipelines.core.locking import build_lock\n"
+        "import sys, time; from pathlib import Path; from pipelines.runtime.locking import build_lock\n"
         f"with build_lock(Path({str(tmp_path)!r})):\n    print('locked', flush=True); time.sleep(1.5)\n")],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
@@ -55,7 +55,7 @@ def test_waiter_gets_the_lock_when_the_holder_releases_it(tmp_path: Path) -> Non
 
 def test_lock_of_a_killed_holder_is_free_at_once(tmp_path: Path) -> None:
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import time; from pathlib import Path; from pipelines.core.locking import build_lock\n"
+        "import time; from pathlib import Path; from pipelines.runtime.locking import build_lock\n"
         f"with build_lock(Path({str(tmp_path)!r})):\n    print('locked', flush=True); time.sleep(300)\n")],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"

@@ -15,8 +15,8 @@ import duckdb
 import polars as pl
 import pytest
 
-import pipelines.core.warehouse as warehouse_module
-from pipelines.core.ingest import load_dataset_config
+import pipelines.publish.warehouse as warehouse_module
+from pipelines.documents.ingest import load_dataset_config
 from tests.reliability.conftest import name_cases
 from tests.reliability.helpers import ROOT, InProcessBuild, read_table
 

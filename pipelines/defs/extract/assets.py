@@ -10,16 +10,13 @@ deduplication look across documents.
 import dagster as dg
 import polars as pl
 
-from pipelines.core.cache import cache_for
-from pipelines.core.corpus import (
-    Corpus,
-    combine_rows,
-    document_candidate_frame,
-    extract_shard,
-    shard_mentions,
-    resolve_candidate_frame,
-)
-from pipelines.core.ingest import IngestResult
+from pipelines.runtime.cache import cache_for
+from pipelines.runtime.actor_merges import resolve_candidate_frame
+from pipelines.runtime.actor_steps import document_candidate_frame
+from pipelines.runtime.event_dedup_steps import combine_rows
+from pipelines.runtime.extraction_steps import extract_shard, shard_mentions
+from pipelines.runtime.sharding import Corpus
+from pipelines.documents.ingest import IngestResult
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
 

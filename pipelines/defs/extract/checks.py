@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
-from pipelines.core import quality
-from pipelines.core.ingest import IngestResult
+from pipelines.publish import quality
+from pipelines.documents.ingest import IngestResult
 from schemas import PROVENANCE_COLUMNS
 
 

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
-from pipelines.core.cache import cache_for
-from pipelines.core.corpus import META_FIELDS, Corpus, doc_refs, prepare_shard, shard_of, warm_pool_for_new_articles
-from pipelines.core.ingest import IngestResult
+from pipelines.runtime.cache import cache_for
+from pipelines.runtime.actor_steps import prepare_shard
+from pipelines.runtime.sharding import META_FIELDS, Corpus, doc_refs, shard_of
+from pipelines.runtime.warm_start import warm_pool_for_new_articles
+from pipelines.documents.ingest import IngestResult
 from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
@@ -30,10 +32,10 @@ def read_seeds(context: dg.AssetExecutionContext, paths: ProjectPaths) -> Iterat
     A failed documents check (no usable article) fails this step after its
     outputs are stored, so nothing downstream runs. When the folder's listing
     shows a few new or changed files, the worker pool is forked first, so its
-    model loads while the folder is read (``corpus.warm_pool_for_new_articles``;
+    model loads while the folder is read (``warm_start.warm_pool_for_new_articles``;
     the build command does it earlier still).
     """
-    from pipelines.core.ingest import ingest
+    from pipelines.documents.ingest import ingest
 
     cache = cache_for(paths.warehouse)
     warm_pool_for_new_articles(paths.seeds, cache)

@@ -6,10 +6,10 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipelines.core.datacard import figure_groups, render_datacard
-from pipelines.core.evaluate import evaluate_release
-from pipelines.core.ingest import IngestResult, release_blockers
-from pipelines.core.release import publish
+from pipelines.publish.datacard.card import figure_groups, render_datacard
+from pipelines.publish.evaluate import evaluate_release
+from pipelines.documents.ingest import IngestResult, release_blockers
+from pipelines.publish.release import publish
 from pipelines.defs.resources import ProjectPaths
 
 

@@ -5,9 +5,9 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
-from pipelines.core import quality
-from pipelines.core.ingest import IngestResult
-from pipelines.core.warehouse import last_load_mode, load_warehouse
+from pipelines.publish import quality
+from pipelines.documents.ingest import IngestResult
+from pipelines.publish.warehouse import last_load_mode, load_warehouse
 from pipelines.defs.resources import ProjectPaths
 
 

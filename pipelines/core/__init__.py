@@ -1,1 +1,0 @@
-"""Plain, Dagster-free logic: every function here can be read and tested alone."""

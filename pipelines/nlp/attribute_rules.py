@@ -1,0 +1,205 @@
+"""The model's attribute rules, matched by table lookup instead of spaCy's general ``Matcher``.
+
+Why: the small English pipeline's ``attribute_ruler`` (the tag -> POS and
+morphology map, plus exceptions for contractions, pronouns and auxiliaries)
+took about 13 % of the whole parse, more than the dependency parser. Its
+``Matcher`` starts every one of its ~180 rules at every token and calls a
+Python predicate for each ``IN``/``NOT_IN``/``REGEX`` test. Nearly every rule
+fixes the token's tag or lower-case form, so the rules that can start at a
+token are looked up by those values instead, and only they are checked.
+
+Only the matching is replaced. spaCy's own ``AttributeRuler`` still applies
+the matches, in its order (rule by rule, so later rules win), which is why
+the parse is byte-identical (``tests/nlp/test_attribute_rules.py`` compares
+both matchers on text that exercises every rule). A ruler whose patterns use
+anything not understood here (quantifiers, fuzzy or set-relation predicates,
+extension or numeric attributes) is left with spaCy's matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
+    from spacy.tokens import Doc
+
+#: Token attributes whose values are strings (compared by their string-store id, as the Matcher does).
+STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA"})
+#: Distinct token values whose one-token matches are remembered before the memo starts afresh.
+MEMO_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class _Test:
+    """One condition on one token attribute (a column of ``Doc.to_array``)."""
+
+    column: int
+    op: str  # "==", "in", "not in" or "regex"
+    value: object
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern of a rule: the rule's number (its precedence) and the tests of each token in turn."""
+
+    rule: int
+    key: int
+    tokens: tuple[tuple[_Test, ...], ...]
+
+
+class CompiledRules:
+    """A ruler's patterns, indexed by the values their first token must have."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self._strings = ruler.vocab.strings
+        self.columns: list[str] = []
+        self._rules: list[_Rule] = []
+        for i in range(len(ruler.attrs)):
+            key = self._strings.add(str(i))
+            for pattern in ruler.matcher.get(str(i))[1]:
+                self._rules.append(_Rule(i, key, tuple(self._token_tests(tok) for tok in pattern)))
+        single = [r for r in self._rules if len(r.tokens) == 1]
+        self._single = _Index(len(self.columns), single)
+        self._longer = _Index(len(self.columns), [r for r in self._rules if len(r.tokens) != 1])
+        #: Which one-token rules a token passes depends only on its attribute values, and the same
+        #: values (a word with its tag and dependency) recur: remember the answer per distinct values.
+        self._single_hits: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        self._regex_hits: dict[tuple[str, int], bool] = {}
+
+    def _column(self, name: str) -> int:
+        if name not in self.columns:
+            self.columns.append(name)
+        return self.columns.index(name)
+
+    def _token_tests(self, token: dict) -> tuple[_Test, ...]:
+        from spacy.strings import get_string_id
+
+        tests = []
+        for raw_name, value in token.items():
+            if not isinstance(raw_name, str):
+                raise _Unsupported(raw_name)
+            name = "ORTH" if raw_name.upper() == "TEXT" else raw_name.upper()
+            is_flag = name.startswith("IS_") and isinstance(value, bool)
+            if name not in STRING_ATTRS and not is_flag:
+                raise _Unsupported(name)
+            column = self._column(name)
+            if is_flag:
+                tests.append(_Test(column, "==", int(value)))
+            elif isinstance(value, str):
+                tests.append(_Test(column, "==", get_string_id(value)))
+            elif isinstance(value, dict) and len(value) == 1:
+                (op, arg), = value.items()
+                if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                    tests.append(_Test(column, op.lower().replace("_", " "), frozenset(get_string_id(v) for v in arg)))
+                elif op == "REGEX" and isinstance(arg, str):
+                    tests.append(_Test(column, "regex", re.compile(arg)))
+                else:
+                    raise _Unsupported(f"{name} {op}")
+            else:
+                raise _Unsupported(f"{name}={value!r}")
+        return tuple(tests)
+
+    def _passes(self, row: list[int], tests: tuple[_Test, ...]) -> bool:
+        for t in tests:
+            value = row[t.column]
+            if t.op == "==":
+                if value != t.value:
+                    return False
+            elif t.op == "in":
+                if value not in t.value:  # type: ignore[operator]
+                    return False
+            elif t.op == "not in":
+                if value in t.value:  # type: ignore[operator]
+                    return False
+            elif not self._regex(t.value, value):  # type: ignore[arg-type]
+                return False
+        return True
+
+    def _regex(self, pattern: re.Pattern, value: int) -> bool:
+        hit = self._regex_hits.get((pattern.pattern, value))
+        if hit is None:
+            if len(self._regex_hits) > MEMO_LIMIT:
+                self._regex_hits.clear()
+            hit = self._regex_hits[(pattern.pattern, value)] = bool(pattern.search(self._strings[value]))
+        return hit
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """``AttributeRuler.match``'s answer: ``(rule, key, start, end)`` of every match, sorted."""
+        n = len(doc)
+        if not n:
+            return []
+        rows = doc.to_array(self.columns).tolist()
+        hits = []
+        for start, row in enumerate(rows):
+            values = tuple(row)
+            single = self._single_hits.get(values)
+            if single is None:
+                if len(self._single_hits) > MEMO_LIMIT:
+                    self._single_hits.clear()
+                single = self._single_hits[values] = tuple(
+                    (r.rule, r.key) for r in self._single.candidates(row) if self._passes(row, r.tokens[0]))
+            hits += [(rule, key, start, start + 1) for rule, key in single]
+            for rule in self._longer.candidates(row):
+                end = start + len(rule.tokens)
+                if end <= n and all(self._passes(rows[start + k], tests) for k, tests in enumerate(rule.tokens)):
+                    hits.append((rule.rule, rule.key, start, end))
+        hits.sort()
+        return hits
+
+
+class _Index:
+    """Patterns filed under a fixed value (or each allowed value) of their first token; the rest checked everywhere."""
+
+    def __init__(self, columns: int, rules: list[_Rule]) -> None:
+        self.by_value: list[dict[int, list[_Rule]]] = [{} for _ in range(columns)]
+        self.always: list[_Rule] = []
+        for rule in rules:
+            first = rule.tokens[0] if rule.tokens else ()
+            test = next((t for t in first if t.op == "=="), None) or next((t for t in first if t.op == "in"), None)
+            if test is None:
+                self.always.append(rule)
+                continue
+            for value in ([test.value] if test.op == "==" else sorted(test.value)):  # type: ignore[arg-type]
+                self.by_value[test.column].setdefault(value, []).append(rule)
+
+    def candidates(self, row: list[int]) -> list[_Rule]:
+        """The patterns that can start at a token with these values (each at most once)."""
+        out = list(self.always)
+        for column, table in enumerate(self.by_value):
+            out += table.get(row[column], ())
+        return out
+
+
+class _Unsupported(ValueError):
+    """A pattern feature this lookup does not implement: the ruler keeps spaCy's matcher."""
+
+
+def compile_rules(ruler: AttributeRuler) -> CompiledRules | None:
+    """The ruler's patterns as lookup tables, or ``None`` when one of them needs spaCy's matcher."""
+    try:
+        compiled = CompiledRules(ruler)
+    except _Unsupported:
+        return None
+    for i, index in enumerate(ruler.indices):  # spaCy raises for an index outside the match; so do we, by not compiling
+        lengths = {len(p) for p in ruler.matcher.get(str(i))[1]}
+        if any(not -length <= index < length for length in lengths):
+            return None
+    return compiled
+
+
+def use_compiled_rules(nlp: Language, component: str = "attribute_ruler") -> bool:
+    """Give the pipeline's attribute ruler the lookup matcher; ``False`` when it keeps spaCy's."""
+    if component not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(component)
+    compiled = compile_rules(ruler)
+    if compiled is None:
+        return False
+    match: Callable[[Doc], list] = compiled.match
+    ruler.match = match  # AttributeRuler.__call__ calls self.match, then applies the matches itself
+    return True

@@ -1,0 +1,126 @@
+import pytest
+
+from pipelines.documents.text import content_segments, decode, segment
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {s.text: s.kind for s in segment(text)}
+
+
+def test_offsets_are_exact_slices() -> None:
+    text = "Title line\n\n  A body sentence that is long enough.  \r\nAnother body sentence, also long.\n"
+    for seg in segment(text):
+        assert text[seg.start:seg.end] == seg.text
+        assert seg.text == seg.text.strip()
+
+
+def test_caption_with_photo_credit_is_boilerplate() -> None:
+    text = (
+        "Headline here\n"
+        "The minister spoke to reporters on Monday about the plan.\n"
+        "The minister at a press conference in the capital. (Jane Doe/ Reuters)\n"
+        "Drones were decisive in the war, officials say. [Getty]\n"
+    )
+    k = kinds(text)
+    assert k["The minister at a press conference in the capital. (Jane Doe/ Reuters)"] == "caption"
+    assert k["Drones were decisive in the war, officials say. [Getty]"] == "caption"
+    assert k["The minister spoke to reporters on Monday about the plan."] == "body"
+
+
+def test_parenthetical_without_credit_is_body() -> None:
+    text = "The city (population 300,000) lies on the coast of the sea.\n"
+    assert kinds(text)[text.strip()] == "body"
+
+
+def test_navigation_and_reading_time_are_dropped() -> None:
+    text = "Skip to main content\nA Headline\n6 min read\nLive Story\nThe body of the story begins here, as it should.\n"
+    k = kinds(text)
+    assert k["Skip to main content"] == "navigation"
+    assert k["6 min read"] == "navigation"
+    assert k["Live Story"] == "navigation"
+
+
+def test_everything_after_related_articles_is_tail() -> None:
+    text = "The body of the story, long enough to count.\n\nRelated Articles\n\nAnother story's headline\nIts teaser sentence goes on for a while.\n"
+    k = kinds(text)
+    assert k["Related Articles"] == "tail"
+    assert k["Its teaser sentence goes on for a while."] == "tail"
+
+
+def test_pull_quote_repeating_body_text_is_dropped() -> None:
+    text = (
+        "The relationship between the two states is deep and old. It began long ago in earnest.\n"
+        "The relationship between the two states is deep and old.\n"
+    )
+    k = kinds(text)
+    assert k["The relationship between the two states is deep and old."] == "pull_quote"
+    assert len(content_segments(text)) == 1
+
+
+def test_lowercase_duplicate_title_drops_the_lowercase_copy() -> None:
+    text = "a title in lower case\nA Title In Lower Case\nThe body follows here and goes on for a while.\n"
+    k = kinds(text)
+    assert k["a title in lower case"] == "duplicate"
+    assert k["A Title In Lower Case"] != "duplicate"
+
+
+def test_decode_keeps_bom_so_offsets_match_plain_utf8() -> None:
+    raw = "\ufeffHello “world”".encode("utf-8")
+    text, enc = decode(raw)
+    assert enc == "utf-8" and text == raw.decode("utf-8")
+
+
+def test_decode_falls_back_to_latin1_and_utf16() -> None:
+    assert decode("Café au lait".encode("latin-1")) == ("Café au lait", "latin-1")
+    assert decode("Straße".encode("utf-16")) == ("Straße", "utf-16")
+
+
+def test_decode_rejects_binary() -> None:
+    with pytest.raises(ValueError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_mid_article_read_more_box_does_not_end_the_article() -> None:
+    text = (
+        "The talks began on Monday in the capital, officials said.\n"
+        "Read more:\n"
+        "Rescuers pull survivor from rubble\n"
+        "Aid convoy crosses the border\n"
+        "The ministers agreed to meet again next month, according to a statement from the ministry.\n"
+    )
+    k = kinds(text)
+    assert k["Rescuers pull survivor from rubble"] == "tail"
+    assert k["The ministers agreed to meet again next month, according to a statement from the ministry."] == "body"
+
+
+def test_bare_photo_credits_mark_captions() -> None:
+    text = (
+        "The story starts here and it is long enough to be a body line.\n"
+        "Workers at the plant on Tuesday. Photograph: Jane Roe/The Daily Paper\n"
+        "The site in the valley. Image: Acme Energy\n"
+        "Ministers attend a news conference in the capital. REUTERS/John Smith\n"
+    )
+    k = kinds(text)
+    assert k["Workers at the plant on Tuesday. Photograph: Jane Roe/The Daily Paper"] == "caption"
+    assert k["The site in the valley. Image: Acme Energy"] == "caption"
+    assert k["Ministers attend a news conference in the capital. REUTERS/John Smith"] == "caption"
+
+
+def test_line_after_image_caption_label_is_a_caption() -> None:
+    text = "The story starts here and it is long enough to be a body line.\nImage caption,\nRubbish piled up in the streets\n"
+    assert kinds(text)["Rubbish piled up in the streets"] == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share on Facebook", "1,204 comments", "Share this article: 86 shares", "Share 312", "Updated: 23/01/2024, 8:10 pm",
+     "(Reporting by Jane Roe in Rome; Editing by John Doe)", "Read more: Another headline elsewhere"],
+)
+def test_widgets_and_credit_lines_are_navigation(line: str) -> None:
+    text = "The story starts here and it is long enough to be a body line.\n" + line + "\n"
+    assert kinds(text)[line] == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Fri 24 Feb 2023 06.00 GMT", "23/01/2024, 6:45 pm", "March 3, 2023"])
+def test_date_and_time_lines_are_datelines(line: str) -> None:
+    assert kinds("A title\n" + line + "\nThe story starts here and it is long enough to be a body line.\n")[line] == "dateline"
