@@ -17,19 +17,17 @@ DATA_DIR = Path(__file__).resolve().parent
 
 
 @cache
-def load(name: str) -> dict[str, Any]:
-    """The mapping in ``<name>.yaml`` beside this module (read once per process)."""
-    with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    if not isinstance(data, dict):
-        raise ValueError(f"{name}.yaml: expected a mapping at the top level")
-    return data
+def _read(name: str) -> dict[str, Any]:
+    """The mapping in ``<name>.yaml`` (read once per process)."""
+    return yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def entry(name: str, key: str) -> Any:
+    """The entry ``key`` of ``<name>.yaml`` (a missing file or key is a programming error)."""
+    return _read(name)[key]
 
 
 @cache
 def words(name: str, key: str) -> frozenset[str]:
-    """A word list of ``<name>.yaml`` as a set; YAML may give it as a list or as one space-separated string."""
-    value = load(name)[key]
-    if isinstance(value, str):
-        return frozenset(value.split())
-    return frozenset(str(v) for v in value)
+    """A word list of ``<name>.yaml``, written there as one space-separated string."""
+    return frozenset(entry(name, key).split())

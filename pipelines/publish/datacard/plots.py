@@ -12,7 +12,7 @@ from functools import cache
 
 import polars as pl
 
-from pipelines.publish.datacard.datafiles import load
+from pipelines.publish.datacard.datafiles import entry
 from pipelines.publish.datacard.figure_groups import NO_FIGURE_GROUPS, FigureGroup, shown_figures
 from pipelines.publish.datacard.format import esc, fmt_date, fmt_num, short
 from pipelines.publish.datacard.frames import actor_names, publishers, rows, table
@@ -26,7 +26,7 @@ FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\"
 def quad_classes() -> tuple[tuple[str, range, str], ...]:
     """(label, CAMEO roots, colour) of the four quad classes, from ``cameo_quad_classes.yaml``."""
     return tuple((c["label"], range(c["roots"][0], c["roots"][1] + 1), c["colour"])
-                 for c in load("cameo_quad_classes")["quad_classes"])
+                 for c in entry("cameo_quad_classes", "quad_classes"))
 
 
 def _quad_colour(code: object) -> str:
@@ -35,7 +35,7 @@ def _quad_colour(code: object) -> str:
         for _, roots, colour in quad_classes():
             if int(root) in roots:
                 return colour
-    return str(load("cameo_quad_classes")["other_colour"])
+    return str(entry("cameo_quad_classes", "other_colour"))
 
 
 def _svg_open(plot_id: str, width: int, height: int, title: str) -> str:
