@@ -69,4 +69,5 @@ def column_descriptions(table: str) -> dict[str, str]:
 
 
 def table_description(table: str) -> str:
+    """The table's description: its model's docstring."""
     return (TABLES[table].__doc__ or "").strip()

@@ -1,4 +1,7 @@
-"""Field helpers shared by the table models."""
+"""Fields several table models share (document id, offsets, confidence), each with its description.
+
+One definition per common column, so every table describes it in the same words.
+"""
 
 import pandera.polars as pa
 

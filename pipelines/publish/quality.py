@@ -8,7 +8,6 @@ look, not a blocked release).
 
 from __future__ import annotations
 
-import pandera.polars as pa
 import polars as pl
 from pandera.errors import SchemaError, SchemaErrors
 
@@ -65,6 +64,7 @@ def provenance_failures(table: str, df: pl.DataFrame, texts: dict[str, str]) -> 
 
 
 def unique_id_failures(table: str, df: pl.DataFrame) -> list[str]:
+    """Primary keys that occur more than once (the first ten)."""
     keys = PRIMARY_KEYS[table]
     dupes = df.group_by(keys).len().filter(pl.col("len") > 1)
     return [f"{table}: duplicate key {row}" for row in dupes.drop("len").head(10).to_dicts()]
@@ -96,8 +96,3 @@ def row_count_findings(table: str, df: pl.DataFrame, n_documents: int) -> tuple[
     if ceiling is not None and df.height > ceiling * max(n_documents, 1):
         warnings.append(f"{table}: {df.height} rows, more than {ceiling} per document on average")
     return failures, warnings
-
-
-def validate_schema_model(model: type[pa.DataFrameModel], df: pl.DataFrame) -> None:
-    """Raise if ``df`` does not satisfy ``model`` (for tests and ad-hoc use)."""
-    model.validate(df, lazy=True)

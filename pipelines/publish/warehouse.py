@@ -11,26 +11,25 @@ table's primary key and foreign keys (from ``schemas``), and key columns are
 Why: the pipeline's blocking checks have already proved every key unique and
 every reference resolvable before a load, and DuckDB backs each constraint
 with an ART index that a checkpoint rewrites whole for every table that
-changed. At 4,000 articles the indexes made the file 72 MB instead of 15 MB,
-a full load 5.1 s instead of 1.2 s, and adding one article's rows 0.85 s
-instead of 0.1 s; a point lookup on a table of this size is a scan of
-milliseconds either way.
+changed, which made the file several times larger and every load, full or
+incremental, several times slower (measured in docs/scaling.md); a point
+lookup on tables of this size is a quick scan either way.
 
 When the existing file was built with the same structure the temporary file
 starts as a copy of it and only the rows that differ are deleted, updated or
-inserted (see ``_patch``). Anything unexpected
-on that path falls back to the full rebuild; the result holds the same rows,
-keys, comments and views either way. Only the physical row order may differ
-from a fresh build (rows that changed move to the end), so queries that care
-about order must say ``ORDER BY``; the release files, not this database, are
-the byte-reproducible output.
+inserted (see ``_patch``). Anything unexpected on that path falls back to
+the full rebuild; the result holds the same rows, keys, comments and views
+either way. Only the physical row order may differ from a fresh build (rows
+that changed move to the end), so queries that care about order must say
+``ORDER BY``; the release files, not this database, are the
+byte-reproducible output.
 
 Bookkeeping lives in the one-row table ``_build.info`` (its own schema, so it
 stays out of ``SHOW TABLES``): the fingerprint of the structure the file was
 built for, a digest of its catalog as written, how it was last loaded, and
 its size after its last full build: DuckDB keeps the space of replaced rows,
-so a file patched many times is built afresh once it has
-grown past ``MAX_GROWTH`` times that size.
+so a file patched many times is built afresh once it has grown past
+``MAX_GROWTH`` times that size.
 """
 
 from __future__ import annotations
@@ -160,22 +159,25 @@ def last_load_mode(db_path: Path) -> str | None:
         con.close()
 
 
+def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
+    """Append ``df``'s rows to ``table``: the values travel as registered Arrow data, never as SQL text."""
+    con.register("incoming", df.to_arrow())
+    con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+    con.unregister("incoming")
+
+
 def _build_full(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
                 views: list[tuple[str, str]]) -> None:
     for table in TABLES:
         df = tables[table]
         con.execute(create_table_sql(table, df))
-        con.register("incoming", df.to_arrow())
-        con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
-        con.unregister("incoming")
+        _insert_frame(con, table, df)
         con.execute(f"COMMENT ON TABLE {table} IS {_quote_literal(table_description(table))}")
         for column, text in _column_comments(table, df).items():
             con.execute(f'COMMENT ON COLUMN {table}."{column}" IS {_quote_literal(text)}')
     for table, df in local_tables.items():
         con.execute(create_table_sql(table, df, with_keys=False))
-        con.register("incoming", df.to_arrow())
-        con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
-        con.unregister("incoming")
+        _insert_frame(con, table, df)
     con.execute(f"COMMENT ON TABLE {KEY_TABLE} IS {_quote_literal(KEY_TABLE_COMMENT)}")
     for _, sql in views:
         con.execute(sql)
@@ -279,10 +281,8 @@ def _patch_local(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -
     if by_doc:
         by_doc = con.execute(f"SELECT count(*) = count(DISTINCT doc_id) FROM {table}").fetchone()[0]
     if not by_doc:
-        con.register("incoming", df.to_arrow())
         con.execute(f"DELETE FROM {table}")
-        con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
-        con.unregister("incoming")
+        _insert_frame(con, table, df)
         return
     others = [c for c in df.columns if c != "doc_id"]
     ops = _plan(con, table, df, ["doc_id"], others, [])
@@ -332,6 +332,39 @@ def _remove(*paths: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _patch_copy(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
+                fingerprint: str) -> bool:
+    """Copy ``db_path`` to ``tmp`` and patch it (``_patch``); False, and nothing to keep, on any surprise."""
+    if not db_path.exists() or db_path.with_name(db_path.name + ".wal").exists():
+        return False
+    try:
+        shutil.copyfile(db_path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            patched = _patch(con, tables, local_tables, fingerprint, tmp.stat().st_size)
+            if patched:
+                con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    except Exception:  # any surprise on the shortcut: the full rebuild is always right
+        return False
+    return patched
+
+
+def _build_fresh(tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
+                 views: list[tuple[str, str]], fingerprint: str) -> None:
+    """Build the whole file at ``tmp`` and record its size as the size of its last full build."""
+    con = duckdb.connect(str(tmp))
+    try:
+        _build_full(con, tables, local_tables, views)
+        _write_info(con, fingerprint, "full")
+        con.execute("CHECKPOINT")
+        con.execute("UPDATE _build.info SET full_bytes = ?", [tmp.stat().st_size])
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def load_warehouse(
     db_path: Path,
     tables: dict[str, pl.DataFrame],
@@ -354,32 +387,11 @@ def load_warehouse(
     _remove(tmp, wal)
     views = _views(views_dir)
     fingerprint = _fingerprint(tables, local_tables, views)
-    patched = False
-    if db_path.exists() and not db_path.with_name(db_path.name + ".wal").exists():
-        try:
-            shutil.copyfile(db_path, tmp)
-            con = duckdb.connect(str(tmp))
-            try:
-                patched = _patch(con, tables, local_tables, fingerprint, tmp.stat().st_size)
-                if patched:
-                    con.execute("CHECKPOINT")
-            finally:
-                con.close()
-        except Exception:  # any surprise on the shortcut: the full rebuild below is always right
-            patched = False
-        if not patched:
-            _remove(tmp, wal)
+    patched = _patch_copy(db_path, tmp, tables, local_tables, fingerprint)
     if not patched:
+        _remove(tmp, wal)
         try:
-            con = duckdb.connect(str(tmp))
-            try:
-                _build_full(con, tables, local_tables, views)
-                _write_info(con, fingerprint, "full")
-                con.execute("CHECKPOINT")
-                con.execute("UPDATE _build.info SET full_bytes = ?", [tmp.stat().st_size])
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
+            _build_fresh(tmp, tables, local_tables, views, fingerprint)
         except BaseException:
             _remove(tmp, wal)
             raise

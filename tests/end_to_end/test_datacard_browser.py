@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.publish.datacard.card import render_datacard
-from tests.publish.datacard.test_card import ACCURACY, DATASET, HOSTILE, sample_tables
+from tests.publish.datacard.sample import ACCURACY, DATASET, HOSTILE, sample_tables
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -1,10 +1,12 @@
+"""Scoring a release against hand-made gold answers: names, dates and per-table counts."""
+
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipelines.publish.evaluate import _dates_agree, evaluate_release, same_name
+from pipelines.publish.evaluate import dates_agree, evaluate_release, same_name
 from pipelines.publish.release import publish
 from tests.conftest import TEXT
 
@@ -28,8 +30,8 @@ def test_same_name(a: str, b: str, expected: bool) -> None:
         (None, "year", None, True),
     ],
 )
-def test_dates_agree_at_the_coarser_precision(pred, precision, gold, expected) -> None:
-    assert _dates_agree(pred, precision, gold) is expected
+def testdates_agree_at_the_coarser_precision(pred, precision, gold, expected) -> None:
+    assert dates_agree(pred, precision, gold) is expected
 
 
 def test_evaluate_release_counts_hits_misses_and_extras(tmp_path: Path, tiny_tables) -> None:

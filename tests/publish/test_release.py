@@ -1,10 +1,12 @@
+"""Publishing a release folder: layout, byte-identical output, immutability, checksums, CSV cells."""
+
 import json
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from pipelines.publish.release import ReleaseConflict, publish
+from pipelines.publish.release import ReleaseConflict, _csv_ready, previous_release, publish
 
 DATASET = {"name": "test-data", "title": "Test", "version": "1.0.0", "licence": {"name": "CC-BY-4.0"}}
 
@@ -66,32 +68,14 @@ def test_csv_list_columns_are_json_arrays(tmp_path: Path, tiny_tables) -> None:
     assert json.loads(pl.read_csv(path / "actors.csv")["aliases"][0]) == ["Ann Lee"]
 
 
-def test_datapackage_passes_the_frictionless_validator(tmp_path: Path, tiny_tables) -> None:
-    from frictionless import Package
-
-    path = publish(tiny_tables, DATASET, tmp_path).path
-    report = Package(str(path / "datapackage.json")).validate()
-    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
-
-
 def test_csv_list_cells_are_json_dumps_of_the_list_and_null_stays_null() -> None:
-    from pipelines.publish.release import _csv_ready
-
     lists = [["Ann Lee", "Zoë \"Z\" Ørsted", "a\\b"], [], None, ["İlham", "line\nbreak"]]
     out = _csv_ready(pl.DataFrame({"aliases": lists}, schema={"aliases": pl.List(pl.String)}))["aliases"].to_list()
     assert out == [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists]
 
 
-def test_table_diff_finds_added_removed_and_changed_rows_in_any_column() -> None:
-    import polars as pl
-
-    from pipelines.publish.release import table_diff
-
-    old = pl.DataFrame({"doc_id": ["a", "a", "b", "c"], "n": [1, 2, 1, 1], "names": [["x"], [], None, ["y"]],
-                        "note": ["p", None, "q", "r"]})
-    new = pl.DataFrame({"doc_id": ["a", "a", "b", "d"], "n": [1, 2, 1, 1], "names": [["x"], ["z"], None, ["y"]],
-                        "note": ["p", None, "q2", "r"]})
-    added, removed, changed, unchanged = table_diff(new, old, ["doc_id", "n"])
-    assert (added, removed, changed, unchanged) == (["d|1"], ["c|1"], ["a|2", "b|1"], 1)
-    renamed = new.rename({"note": "comment"})  # another schema: every row present in both counts as changed
-    assert table_diff(renamed, old, ["doc_id", "n"])[2:] == (["a|1", "a|2", "b|1"], 0)
+def test_previous_release_compares_versions_as_numbers(tmp_path: Path) -> None:
+    for name in ("1.2.0", "1.10.0", "1.9.3", ".staging-1.9.9-1", "notes"):
+        (tmp_path / name).mkdir()
+    assert previous_release(tmp_path, "1.10.0") == tmp_path / "1.9.3"
+    assert previous_release(tmp_path, "1.2.0") is None

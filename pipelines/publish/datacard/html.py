@@ -1,0 +1,119 @@
+"""The data card as one self-contained HTML page: the release's ``index.html``.
+
+The README's sections plus the inline SVG plots, with no script and a
+Content-Security-Policy that loads nothing, so the page opens offline and
+is safe to open from any download. Every string from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipelines.publish.datacard.accuracy import ACCURACY_NOTE, NO_ACCURACY, accuracy_table
+from pipelines.publish.datacard.coverage import Coverage
+from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, FigureGroup, shown_figures
+from pipelines.publish.datacard.format import dataset_licence, dataset_title, date_range, esc, md_inline_to_html
+from pipelines.publish.datacard.frames import actor_names, publishers
+from pipelines.publish.datacard.method import METHOD, PIPELINE_NOTE
+from pipelines.publish.datacard.plots import figures_svg, speakers_svg, timeline_svg
+from schemas import TABLES
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px auto;max-width:1140px;color:#222;line-height:1.45;padding:0 12px}
+h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.note{color:#555;font-size:.92em}.warn{background:#fff4e5;border:1px solid #f0b36b;padding:8px 12px}
+.plot{overflow-x:auto;border:1px solid #eee;padding:6px;background:#fff}code{background:#f3f3f3;padding:0 3px}
+.conflict{color:#b0261a;font-weight:bold}
+""".strip()
+FIGURE_GROUPS_NOTE = ('<p class="note">Figures with the same unit whose measure wording is similar (shared common words, compared '
+                      "with rapidfuzz; names are ignored because documents name one country by its capital or a pronoun), "
+                      "stated by at least two documents. Groups whose values differ come first. Both rows stay in "
+                      "<code>figures</code>; check the sources before calling a difference a contradiction.</p>")
+TRACEABLE_NOTE = ("<p class=\"note\">Every extracted row is traceable: <code>text[char_start:char_end]</code> of the source "
+                  "document equals the row's <code>text</code>/<code>raw_text</code>. Releases carry metadata and offsets, "
+                  "not the articles' text.</p>")
+
+
+def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[str, dict] | None,
+                cov: Coverage, groups: list[FigureGroup]) -> str:
+    """The card as one self-contained HTML page with inline SVG plots and no script."""
+    h = _header(dataset) + _coverage(cov) + _accuracy(accuracy)
+    h.append('<h2 id="timeline-heading">Events on a timeline</h2>')
+    h.append(f'<div class="plot">{timeline_svg(tables)}</div>')
+    h.append('<h2 id="speakers-heading">Quotes per speaker</h2>')
+    h.append(f'<div class="plot">{speakers_svg(tables)}</div>')
+    h += _figure_groups(tables, groups) + _method()
+    h.append("</body></html>")
+    return "\n".join(h) + "\n"
+
+
+def _header(dataset: dict) -> list[str]:
+    licence, licence_url = dataset_licence(dataset)
+    title = dataset_title(dataset)
+    h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+         f"<title>{esc(title)} — data card</title><style>{CSS}</style></head><body>",
+         f"<h1>{esc(title)}</h1>"]
+    if dataset.get("description"):
+        h.append(f"<p>{esc(' '.join(str(dataset['description']).split()))}</p>")
+    lic = f'<a href="{esc(licence_url)}">{esc(licence)}</a>' if licence_url.startswith(("https://", "http://")) else esc(licence)
+    h.append(f"<p class=\"note\">Name <code>{esc(dataset.get('name', 'dataset'))}</code> · version "
+             f"<strong>{esc(dataset.get('version', '—'))}</strong> · licence {lic}</p>")
+    return h
+
+
+def _coverage(cov: Coverage) -> list[str]:
+    h = ['<h2 id="coverage">Coverage</h2><ul>',
+         f"<li>Documents: <strong>{cov.n_documents}</strong></li>",
+         f"<li>Publishers ({len(cov.publishers)}): " + (", ".join(f"{esc(p)} ({n})" for p, n in cov.publishers) or "none") + "</li>",
+         f"<li>Publication dates: {esc(date_range(cov.published_from, cov.published_to))}</li>",
+         f"<li>Event dates: {esc(date_range(cov.event_from, cov.event_to))} ({cov.n_dated_events} dated events)</li>",
+         "<li>Actors by type: " + (", ".join(f"{esc(t)} {n}" for t, n in cov.actor_types) or "none") + "</li></ul>",
+         '<table id="row-counts"><thead><tr><th>table</th><th>rows</th></tr></thead><tbody>']
+    h += [f'<tr><td>{esc(t)}</td><td class="n">{n}</td></tr>' for t, n in cov.rows]
+    return h + ["</tbody></table>"]
+
+
+def _accuracy(accuracy: dict[str, dict] | None) -> list[str]:
+    h = ['<h2 id="accuracy-heading">Accuracy</h2>']
+    rows = accuracy_table(accuracy)
+    if not rows:
+        return h + [f'<p id="accuracy" class="warn">{esc(NO_ACCURACY)}</p>']
+    h.append(f'<p class="note">{md_inline_to_html(ACCURACY_NOTE)}</p>')
+    h.append('<table id="accuracy"><thead><tr><th>table</th><th>precision</th><th>recall</th><th>F1</th>'
+             "<th>TP</th><th>FP</th><th>FN</th><th>other</th></tr></thead><tbody>")
+    for r in rows:
+        other = ", ".join(f"{esc(k)} {v:.3f}" for k, v in r.extras)
+        h.append(f"<tr><td>{esc(r.table)}</td><td class=\"n\">{r.precision}</td><td class=\"n\">{r.recall}</td>"
+                 f"<td class=\"n\"><strong>{r.f1}</strong></td><td class=\"n\">{r.tp}</td>"
+                 f"<td class=\"n\">{r.fp}</td><td class=\"n\">{r.fn}</td><td>{other}</td></tr>")
+    return h + ["</tbody></table>"]
+
+
+def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> list[str]:
+    h = ['<h2 id="figures-heading">Figures per measure, side by side</h2>', FIGURE_GROUPS_NOTE,
+         f'<div class="plot">{figures_svg(tables, groups)}</div>']
+    if not groups:
+        return h
+    pubs = publishers(tables)
+    names = actor_names(tables)
+    h.append('<table id="figure-conflicts"><thead><tr><th>measure</th><th>unit</th><th>values by document</th></tr></thead><tbody>')
+    for g in groups[:MAX_FIGURE_GROUPS]:
+        figures, hidden = shown_figures(g)
+        cells = "<br>".join(
+            f"<strong>{esc(f['raw_text'])}</strong> — {esc(pubs.get(f['doc_id'], f['doc_id']))} "
+            f"<span class=\"note\">({esc(f['measure'])}"
+            + (f"; per {esc(names[f['source_actor_id']])}" if f["source_actor_id"] in names else "") + ")</span>"
+            for f in figures) + (f"<br>… {hidden} more in figures.csv" if hidden else "")
+        flag = ' <span class="conflict">values differ</span>' if g.conflicting else ""
+        h.append(f"<tr><td>{esc(g.measure)}{flag}</td><td>{esc(g.unit)}</td><td>{cells}</td></tr>")
+    return h + ["</tbody></table>"]
+
+
+def _method() -> list[str]:
+    h = ['<h2 id="method">Method</h2><ul>']
+    h += [f"<li><strong>{esc(t)}</strong>: {md_inline_to_html(METHOD[t])}</li>" for t in TABLES]
+    return h + [f"</ul><p>{md_inline_to_html(PIPELINE_NOTE)}</p>", TRACEABLE_NOTE]

@@ -1,0 +1,86 @@
+"""The data card as Markdown: the release's ``README.md``.
+
+It says what the release covers, how good it is and how it was made, in
+text a code host renders; the plots live in ``index.html``. Every string
+taken from the data is made table-safe (no raw HTML, no pipes).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipelines.publish.datacard.accuracy import ACCURACY_NOTE, NO_ACCURACY, accuracy_table
+from pipelines.publish.datacard.coverage import Coverage
+from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, NO_FIGURE_GROUPS, FigureGroup, shown_figures
+from pipelines.publish.datacard.format import dataset_licence, dataset_title, date_range, md
+from pipelines.publish.datacard.frames import publishers
+from pipelines.publish.datacard.method import METHOD, PIPELINE_NOTE
+from schemas import TABLES
+
+FIGURE_GROUPS_NOTE = ("Same unit and similar measure wording; names are ignored when comparing measures, so check the "
+                      "sources before treating a difference as a contradiction. Both rows are kept in `figures`.")
+TRACEABLE_NOTE = ("Every extracted row is traceable: `text[char_start:char_end]` of the source document equals the row's "
+                  "`text`/`raw_text`. Releases carry metadata and offsets, not the articles' text.")
+
+
+def render_markdown(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[str, dict] | None,
+                    cov: Coverage, groups: list[FigureGroup]) -> str:
+    """The card as Markdown; plots live in index.html."""
+    lines = _header(dataset) + _coverage(cov) + _accuracy(accuracy) + _figure_groups(tables, groups) + _method()
+    return "\n".join(lines)
+
+
+def _header(dataset: dict) -> list[str]:
+    licence, licence_url = dataset_licence(dataset)
+    lines = [f"# {md(dataset_title(dataset))}", ""]
+    if dataset.get("description"):
+        lines += [md(dataset["description"]), ""]
+    return lines + [f"- Name: `{md(dataset.get('name', 'dataset'))}`", f"- Version: {md(dataset.get('version', '—'))}",
+                    f"- Licence: {md(licence)}" + (f" ({md(licence_url)})" if licence_url else ""),
+                    "- Plots (timeline, quotes per speaker, figures per measure): open `index.html`.", ""]
+
+
+def _coverage(cov: Coverage) -> list[str]:
+    lines = ["## Coverage", "",
+             f"- Documents: {cov.n_documents}",
+             f"- Publishers ({len(cov.publishers)}): " + (", ".join(f"{md(p)} ({n})" for p, n in cov.publishers) or "none"),
+             f"- Publication dates: {date_range(cov.published_from, cov.published_to)}",
+             f"- Event dates: {date_range(cov.event_from, cov.event_to)} ({cov.n_dated_events} dated events)",
+             "- Actors by type: " + (", ".join(f"{md(t)} {n}" for t, n in cov.actor_types) or "none"), "",
+             "| table | rows |", "|---|---:|"]
+    return lines + [f"| {md(t)} | {n} |" for t, n in cov.rows] + [""]
+
+
+def _accuracy(accuracy: dict[str, dict] | None) -> list[str]:
+    lines = ["## Accuracy", ""]
+    rows = accuracy_table(accuracy)
+    if not rows:
+        return lines + [NO_ACCURACY, ""]
+    lines += [ACCURACY_NOTE, "", "| table | precision | recall | F1 | TP | FP | FN | other |",
+              "|---|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        other = ", ".join(f"{md(k)} {v:.3f}" for k, v in r.extras)
+        lines.append(f"| {md(r.table)} | {r.precision} | {r.recall} | {r.f1} | {r.tp} | {r.fp} | {r.fn} | {other} |")
+    return lines + [""]
+
+
+def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> list[str]:
+    lines = ["## Figures stated by several documents", ""]
+    if not groups:
+        return lines + [NO_FIGURE_GROUPS, ""]
+    pubs = publishers(tables)
+    lines += [FIGURE_GROUPS_NOTE, "", "| measure | unit | values differ | values (document) |", "|---|---|---|---|"]
+    for g in groups[:MAX_FIGURE_GROUPS]:
+        figures, hidden = shown_figures(g)
+        values = "; ".join(f"{md(f['raw_text'])} ({md(pubs.get(f['doc_id'], f['doc_id']))})" for f in figures)
+        values += f"; … {hidden} more in figures.csv" if hidden else ""
+        lines.append(f"| {md(g.measure)} | {md(g.unit)} | {'yes' if g.conflicting else 'no'} | {values} |")
+    if len(groups) > MAX_FIGURE_GROUPS:
+        lines.append(f"\n{len(groups) - MAX_FIGURE_GROUPS} more groups not listed.")
+    return lines + [""]
+
+
+def _method() -> list[str]:
+    lines = ["## Method", ""]
+    lines += [f"- **{t}**: {METHOD[t]}" for t in TABLES]
+    return lines + ["", PIPELINE_NOTE, "", TRACEABLE_NOTE, ""]

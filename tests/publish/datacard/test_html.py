@@ -1,0 +1,54 @@
+"""The card as one self-contained HTML page (index.html): sections, plots, no script, escaped text."""
+
+import polars as pl
+
+from pipelines.publish.datacard.coverage import coverage
+from pipelines.publish.datacard.figure_groups import figure_groups
+from pipelines.publish.datacard.html import render_html
+from tests.publish.datacard.sample import ACCURACY, DATASET, HOSTILE, empty_tables, sample_tables
+
+
+def page(tables: dict[str, pl.DataFrame], dataset: dict = DATASET, accuracy: dict | None = ACCURACY) -> str:
+    return render_html(tables, dataset, accuracy, coverage(tables), figure_groups(tables["figures"]))
+
+
+def test_page_has_no_script_and_loads_nothing() -> None:
+    text = page(sample_tables())
+    assert text.startswith("<!DOCTYPE html>") and text.endswith("</body></html>\n")
+    assert "<script" not in text.lower()
+    assert "src=" not in text  # nothing loaded from anywhere: plots are inline SVG
+
+
+def test_page_holds_the_three_plots_and_the_tables() -> None:
+    text = page(sample_tables())
+    for element in ('<svg id="timeline"', '<svg id="quotes-per-speaker"', '<svg id="figure-groups"',
+                    '<table id="row-counts">', '<table id="accuracy">', '<table id="figure-conflicts">'):
+        assert element in text
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/">' in text
+
+
+def test_accuracy_none_is_a_warning() -> None:
+    text = page(sample_tables(), accuracy=None)
+    assert '<p id="accuracy" class="warn">Accuracy was not measured' in text
+
+
+def test_without_figure_groups_there_is_no_conflict_table() -> None:
+    text = page(empty_tables(), accuracy=None)
+    assert '<table id="figure-conflicts">' not in text
+    assert "No measure is stated by more than one document." in text
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    text = page(sample_tables(HOSTILE), DATASET | {"title": "T" + HOSTILE})
+    assert "<script" not in text.lower()
+    assert "&lt;script&gt;" in text
+
+
+def test_quote_text_with_markup_never_becomes_markup() -> None:
+    tables = sample_tables()
+    tables["quotes"] = tables["quotes"].with_columns(pl.lit("</svg><img src=x onerror=alert(1)>").alias("text"),
+                                                     pl.lit("</svg><b>").alias("speaker_text"))
+    tables["actors"] = tables["actors"].with_columns(pl.lit('Ann "</text><script>x</script>').alias("name"))
+    text = page(tables)
+    assert "<img" not in text and "<script" not in text and "</svg><b>" not in text
+    assert "&lt;/text&gt;&lt;script&gt;" in text
