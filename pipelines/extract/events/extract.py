@@ -28,7 +28,7 @@ import polars as pl
 from pipelines.extract import attribution
 from pipelines.extract.events import cameo
 from pipelines.extract.article import Article, Mention, Paragraph, doc_text
-from pipelines.extract.dates import ResolvedDate, _candidates, infer_date_order, resolve_date
+from pipelines.extract.dates import ResolvedDate, candidates, infer_date_order, resolve_date
 
 _SKIP_KINDS = {"title", "heading"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -800,7 +800,7 @@ def _date_spans(ctx: _Context, sent) -> list[tuple[list, str]]:
     """Date expressions of a sentence as (tokens, expression): regex finds plus spaCy DATE entities."""
     text = sent.text
     base = sent.start_char
-    spans = [(s, e) for s, e, _k in _candidates(text)]
+    spans = [(s, e) for s, e, _k in candidates(text)]
     for ent in sent.ents:
         if ent.label_ == "DATE":
             s, e = ent.start_char - base, ent.end_char - base
