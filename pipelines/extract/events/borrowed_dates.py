@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.article import Article, Paragraph
 from pipelines.extract.dates import PRECISION_RANK, ResolvedDate
+from pipelines.extract.events.coding import event_words
 from pipelines.extract.events.roles import own_actor
 from pipelines.extract.syntax import BARRIER_DEPS, head_phrase, is_definite, own_clause, path_up, quote_of
 
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
 
     from pipelines.extract.events.roles import Context
     from pipelines.extract.events.triggers import Trigger
-
-
-def _event_words(key: str) -> frozenset[str]:
-    return lexicon.words("event_words", key)
 
 
 def _count(word: str) -> int | None:
@@ -231,7 +228,7 @@ def follows_in_time(tok: Token, other: Token) -> bool:
 
 
 def _temporal_path(path: list) -> bool:
-    links = _event_words("temporal_links")
+    links = event_words("temporal_links")
     return any(t.lower_ in links and t.dep_ in ("prep", "mark", "advmod") for t in path) or any(
         t.lower_ in links for p in path for t in p.children if t.dep_ in ("prep", "mark", "advmod"))
 

@@ -34,6 +34,11 @@ def words(key: str) -> frozenset[str]:
     return lexicon.words("cameo", key)
 
 
+def event_words(key: str) -> frozenset[str]:
+    """A word list of event_words.yaml (the events extractor's lists that choose no code)."""
+    return lexicon.words("event_words", key)
+
+
 @cache
 def codes(key: str) -> dict[str, str]:
     """A lemma -> code table of cameo.yaml, which writes it code first (code: lemmas)."""

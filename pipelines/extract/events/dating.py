@@ -21,6 +21,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.article import doc_text
 from pipelines.extract.dates import ResolvedDate, candidates, resolve_date
 from pipelines.extract.events.borrowed_dates import borrow_dates, governing
+from pipelines.extract.events.coding import event_words
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
     nearest_verb,
@@ -189,7 +190,7 @@ def _scheduled_present(trig: Trigger) -> bool:
 
 def _date_of_demand(head: Token) -> bool:
     """A date inside the object of "call for"/"appeal for": it dates the thing demanded, not the demand."""
-    demand_verbs = lexicon.words("event_words", "demand_verbs")
+    demand_verbs = event_words("demand_verbs")
     t = head
     while t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ == "for" and t.head.lemma_.lower() in demand_verbs:

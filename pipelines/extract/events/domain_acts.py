@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipelines.extract import lexicon
 from pipelines.extract.events.coding import (
     aid_purposes,
     codes,
+    event_words,
     legislative,
     noun_codes,
     phrasal_codes,
@@ -32,10 +32,6 @@ if TYPE_CHECKING:
 
 #: A domain act: its CAMEO code and the object lemma that made it, if any.
 Act = tuple[str, "str | None"]
-
-
-def _event_words(key: str) -> frozenset[str]:
-    return lexicon.words("event_words", key)
 
 
 def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
@@ -128,7 +124,7 @@ def _appeal(tok: Token, objs: list) -> Act | None:
             for o in p.children if o.dep_ == "pobj"):
         return "0233", purpose
     if prep_object(tok, "against") is not None or any(
-            o.lemma_.lower() in _event_words("court_decisions") for o in objs):
+            o.lemma_.lower() in event_words("court_decisions") for o in objs):
         return "115", None  # "appealed against the ruling"
     return None
 
@@ -156,7 +152,7 @@ def _domain_verb(tok: Token, lemma: str, objs: list, first_obj: str | None) -> A
     if lemma in ("kill", "massacre"):
         cause = _cause(tok)
         if cause is None or not (cause.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-                                 or cause.lemma_.lower() in _event_words("violent_words")) or any(
+                                 or cause.lemma_.lower() in event_words("violent_words")) or any(
                 t.lemma_.lower() in disasters for t in cause.subtree):
             return None  # "were killed" alone, "the earthquake killed": no act to code
     if lemma == "displace":
@@ -187,7 +183,7 @@ def _concrete(tok: Token) -> bool:
     """An owned thing, not a counted quantity: "the club", "Delphix", "its stake" - not "40,000 cars"."""
     if tok.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY") or tok.like_num:
         return False
-    if any(c.dep_ == "nummod" or c.lower_ in _event_words("quantity_words") for c in tok.children):
+    if any(c.dep_ == "nummod" or c.lower_ in event_words("quantity_words") for c in tok.children):
         return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "PRODUCT"):
         return True
@@ -224,5 +220,5 @@ def _office(noun: Token) -> bool:
     if not (noun.lemma_.lower() in roles or any(
             g.dep_ == "compound" and g.lemma_.lower() in roles for g in noun.children)):
         return False
-    return not any(c.lower_ in _event_words("non_office_words") or c.tag_ in ("JJS", "CD") or c.dep_ in (
+    return not any(c.lower_ in event_words("non_office_words") or c.tag_ in ("JJS", "CD") or c.dep_ in (
         "relcl", "acl") for c in noun.children)

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pipelines.extract import lexicon
 from pipelines.extract.dates import ResolvedDate
 from pipelines.extract.events.coding import (
     aid_purposes,
     codes,
     economic_deal,
+    event_words,
     humanitarian,
     legislative,
     noun_code,
@@ -66,10 +66,6 @@ class Trigger:
     actors: tuple = ()  # actor ids found for the row, so later references can check they agree
 
 
-def _event_words(key: str) -> frozenset[str]:
-    return lexicon.words("event_words", key)
-
-
 # --- a sentence's triggers ------------------------------------------------------------------
 
 
@@ -100,7 +96,7 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
         if trig is None:
             continue
         if trig.lemma == "meet" and any(c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not (
-                is_party(c) or c.pos_ == "PRON" or c.lemma_.lower() in _event_words("people_nouns"))
+                is_party(c) or c.pos_ == "PRON" or c.lemma_.lower() in event_words("people_nouns"))
                 for c in tok.children):
             continue  # "was met with criticism", "met its target" are not meetings
         if trig.kind == "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
@@ -253,7 +249,7 @@ def _objects(tok: Token) -> list:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             out.append(child)
             out.extend(c for c in child.conjuncts)
-            if child.lemma_.lower() in _event_words("container_nouns"):  # "held a round of talks": the talks
+            if child.lemma_.lower() in event_words("container_nouns"):  # "held a round of talks": the talks
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         out.extend(p for p in prep.children if p.dep_ == "pobj")
@@ -296,7 +292,7 @@ def _occasion_of(tok: Token, code: str, triggers: list[Trigger]) -> bool:
         return False
     t = tok
     while t.head.i != t.i:
-        if t.dep_ in BARRIER_DEPS or t.lower_ in _event_words("sequence_words"):
+        if t.dep_ in BARRIER_DEPS or t.lower_ in event_words("sequence_words"):
             return False  # "met after the arrival": a separate, earlier event
         t = t.head
         if t.i in verbs:

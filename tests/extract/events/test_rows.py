@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.extract.events.articles import dated, events_of
 
 
@@ -22,3 +24,18 @@ def test_taking_to_the_streets_is_a_protest_in_its_own_clause() -> None:
     assert row["event_date"] == date(2023, 3, 20)
     assert row["text"].startswith("marchers took to the streets")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel opened its embassy in Baku in August 1993.",
+         ("Israel open embassy in Baku: engage in diplomatic cooperation", 0.8)),  # its own date
+        ("Israel recently opened an embassy in Ashgabat.",
+         ("Israel open embassy in Ashgabat: engage in diplomatic cooperation", 0.4)),  # undated
+        ("The embassy was opened in 1993.", ("Someone open embassy: engage in diplomatic cooperation", 0.7)),  # no actor1
+    ],
+)
+def test_description_and_confidence(text: str, expected: tuple[str, float]) -> None:
+    (row,) = events_of(text)
+    assert (row["description"], row["confidence"]) == expected
