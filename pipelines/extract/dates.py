@@ -95,7 +95,7 @@ def _parts_regex(key: str) -> re.Pattern[str]:
     return re.compile("|".join(lexicon.mapping("dates", key)))
 
 
-# --- small calendar helpers --------------------------------------------------------
+# --- calendar arithmetic -------------------------------------------------------------
 
 
 def _month_number(token: str) -> int:
