@@ -17,9 +17,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import dateparser
+
+from pipelines.extract import lexicon
 
 
 @dataclass(frozen=True)
@@ -31,70 +33,74 @@ class ResolvedDate:
     precision: str  # "day" | "month" | "year"
 
 
-# --- vocabulary ----------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "several": None, "few": None, "a few": None,
-}
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_PART = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12), "beginning": (1, 3)}
-
-# Month names are matched case-sensitively (capitalised) so the modal "may" and
-# the verb "march" are never dates.
-MON = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![A-Za-z])"
-)
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-DASH = r"\s*[-‐‑‒–—/]\s*"
-NUM = r"(?:\d{1,2}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-PARTW = r"(?:[Ee]arly|[Mm]id|[Mm]iddle|[Ll]ate)"
-_NOT_NUM_AFTER = r"(?![\d,.]\d|\d|\s*(?:%|percent|per\s+cent))"
-
-# (kind, pattern). Order matters only for equal spans; longest match wins.
-_PATTERNS: list[tuple[str, str]] = [
-    ("iso", rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])\b"),
-    ("numeric", r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"),
-    ("dmy", rf"\b{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR}\b"),
-    ("mdy", rf"\b{MON}\s+{DAY},?\s+{YEAR}\b"),
-    ("dm", rf"\b{DAY}\s+(?:of\s+)?{MON}(?!,?\s+\d)"),
-    ("md", rf"\b{MON}\s+{DAY}\b(?!,?\s*\d)(?!\s*(?:%|percent))"),
-    ("season_year", rf"\b{SEASON}\s+(?:of\s+)?{YEAR}(?:{DASH}(?:{YEAR}|\d\d))?\b"),
-    ("part_month_year", rf"\b(?:{PARTW}[-\s]+)?{MON},?\s+{YEAR}\b"),
-    ("part_year", rf"\b(?:(?:the\s+)?(?:end|beginning)\s+of\s+|{PARTW}[-\s‑–]?){YEAR}\b(?!s)"),
-    ("decade", rf"\b(?:(?:the\s+)?{PARTW}[-\s‑–]?|the\s+)(?:1[89]\d0|20\d0)s\b"),
-    ("year_range", rf"\b(?:(?:from|between)\s+)?{YEAR}(?:{DASH}|\s+(?:to|and|until|through)\s+)(?:{YEAR}|\d\d)\b{_NOT_NUM_AFTER}"),
-    ("year", rf"(?<![\d,.$€£])\b{YEAR}\b(?!s\b){_NOT_NUM_AFTER}"),
-    ("ago", rf"\b(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|less\s+than|just|only)\s+)?{NUM}\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b"),
-    ("rel_unit", r"\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Cc]oming|(?:[Ee]arlier|[Ll]ater)\s+this)\s+(?:week|month|year)\b"),
-    ("rel_day", r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"),
-    ("rel_month", rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s+{MON}"),
-    ("weekday", rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{WEEKDAY}\b"),
-    ("month_alone", rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Bb]y)\s+(?:{PARTW}[-\s]+)?{MON}(?!\s*\d)|\b(?:[Ee]arly|[Ll]ate|[Mm]id-)\s*{MON}(?!\s*\d)"),
-]
-_COMPILED = [(k, re.compile(p)) for k, p in _PATTERNS]
-#: Classification also accepts a bare month ("December") once prepositions are stripped.
-_CLASSIFY = _COMPILED + [("month_alone", re.compile(rf"(?:{PARTW}[-\s]+)?{MON}"))]
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|planning to|expected to|scheduled to|set to|due to|intends? to|next)\b", re.I)
-_LEADING = re.compile(r"^(?:(?:on|in|at|by|since|during|from|of|until|the)\s+)+", re.I)
+#: How fine a precision is: a day is finer than a month, a month than a year.
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 
-# --- small calendar helpers --------------------------------------------------------
+# --- vocabulary (dates.yaml, number words from common.yaml) -----------------------------
+
+
+@cache
+def _blocks() -> dict[str, str]:
+    """The regex building blocks, with ``NUM`` (a count in digits or words) built from the number words."""
+    words = sorted(_number_words(), key=lambda w: (-len(w), w))
+    num = "(?:\\d{1,2}|" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words) + ")"
+    return {**lexicon.mapping("dates", "blocks"), "NUM": num}
+
+
+def _pattern(template: str) -> str:
+    """A pattern of dates.yaml with its ``{NAME}`` building blocks filled in."""
+    blocks = _blocks()
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: blocks[m.group(1)], template)
+
+
+@cache
+def _block(name: str) -> re.Pattern[str]:
+    """One building block alone, to find a month or a year inside a matched expression."""
+    return re.compile(_blocks()[name])
+
+
+@cache
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, pattern) of every date expression. Order matters only for equal spans; longest match wins."""
+    return [(kind, re.compile(_pattern(p))) for kind, p in lexicon.mapping("dates", "patterns").items()]
+
+
+@cache
+def _classifiers() -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns, then a bare month ("December"), which classification accepts once prepositions are stripped."""
+    return _compiled() + [("month_alone", re.compile(_pattern(lexicon.entry("dates", "bare_month"))))]
+
+
+@cache
+def _regex(key: str, flags: int = 0) -> re.Pattern[str]:
+    """One pattern of dates.yaml by key, its building blocks filled in."""
+    return re.compile(_pattern(lexicon.entry("dates", key)), flags)
+
+
+@cache
+def _count_and_unit() -> re.Pattern[str]:
+    """The count and its unit in an "ago" expression ("two months" in "about two months ago")."""
+    return re.compile(_pattern(r"{NUM}\s+(days?|weeks?|months?|years?|decades?)"))
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    return {**lexicon.mapping("common", "number_words"), **lexicon.mapping("dates", "article_numbers")}
+
+
+@cache
+def _parts_regex(key: str) -> re.Pattern[str]:
+    """Alternation of a parts table's words, in table order ("early|mid|middle|late")."""
+    return re.compile("|".join(lexicon.mapping("dates", key)))
+
+
+# --- calendar arithmetic -------------------------------------------------------------
 
 
 def _month_number(token: str) -> int:
     """'Sept.' -> 9; the first three letters name the month."""
-    return _MONTHS[token.strip(".").lower()[:3]]
+    return lexicon.mapping("dates", "months")[token.strip(".").lower()[:3]]
 
 
 def _month_end(y: int, m: int) -> date:
@@ -111,7 +117,7 @@ def _number(word: str) -> int | None:
     w = word.lower().strip()
     if w.isdigit():
         return int(w)
-    return _NUMBER_WORDS.get(w)
+    return _number_words().get(w)
 
 
 def _expand_year(two_or_four: str, first: int) -> int:
@@ -124,8 +130,7 @@ def _expand_year(two_or_four: str, first: int) -> int:
 
 def _precision_ok(anchor_precision: str | None, needed: str) -> bool:
     """Can an anchor known to ``anchor_precision`` resolve something needing ``needed``?"""
-    order = {"day": 3, "month": 2, "year": 1}
-    return order.get(anchor_precision or "", 0) >= order[needed]
+    return PRECISION_RANK.get(anchor_precision or "", 0) >= PRECISION_RANK[needed]
 
 
 # --- resolution ---------------------------------------------------------------------
@@ -144,7 +149,7 @@ def _parse_absolute(expr: str, date_order: str) -> date | None:
 
 def _classify(expr: str) -> tuple[str, re.Match] | None:
     """Which pattern kind the whole expression is."""
-    for kind, rx in _CLASSIFY:
+    for kind, rx in _classifiers():
         m = rx.fullmatch(expr)
         if m:
             return kind, m
@@ -167,7 +172,7 @@ def resolve_date(
     ``date_order`` is the document's numeric convention ("MDY" or "DMY").
     """
     expr = re.sub(r"\s+", " ", expression.strip().strip(",;:()"))
-    expr = _LEADING.sub("", expr).strip()
+    expr = _regex("leading_words", re.I).sub("", expr).strip()
     if not expr:
         return None
     found = _classify(expr)
@@ -175,9 +180,21 @@ def resolve_date(
         return None
     kind, m = found
     text = m.group(0)
-    low = text.lower()
-    anchor_ok = anchor is not None
+    if kind in _WRITTEN_KINDS:
+        return _resolve_written(kind, text, date_order)
+    if anchor is None:
+        return None
+    return _resolve_relative(kind, text, anchor, anchor_precision, future)
 
+
+#: Kinds that carry their own year and need no anchor.
+_WRITTEN_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "part_month_year", "season_year", "part_year", "decade",
+                            "year_range", "year"})
+
+
+def _resolve_written(kind: str, text: str, date_order: str) -> ResolvedDate | None:
+    """A date that carries its own year ("18 November 2022", "late 2020", "1988-94")."""
+    low = text.lower()
     if kind in ("iso", "numeric", "dmy", "mdy"):
         order = date_order
         if kind == "numeric":
@@ -186,58 +203,58 @@ def resolve_date(
         d = _parse_absolute(text, "YMD" if kind == "iso" else order)
         return ResolvedDate(d, None, "day") if d else None
 
-    if kind in ("dm", "md"):
-        if not anchor_ok or not _precision_ok(anchor_precision, "month"):
-            return None
-        mon = re.search(MON, text)
-        day = int(re.search(r"\d{1,2}", text).group(0))
-        month = _month_number(mon.group(0))
-        return _nearest_day(month, day, anchor, future)
-
     if kind == "part_month_year":
-        mon = re.search(MON, text)
-        y = int(re.search(YEAR, text).group(0))
+        mon = _block("MON").search(text)
+        y = int(_block("YEAR").search(text).group(0))
         month = _month_number(mon.group(0))
         return ResolvedDate(date(y, month, 1), None, "month")
 
     if kind == "season_year":
-        season = re.match(SEASON, text).group(0).lower()
+        season = _block("SEASON").match(text).group(0).lower()
         years = re.findall(r"\d{4}|\d\d(?=\b)", text)
         y = int(years[0])
-        first, last = _SEASONS[season]
-        if season == "winter":  # "winter 2021-2022" / "winter 2008" runs Dec..Feb
-            return ResolvedDate(date(y, 12, 1), _month_end(y + 1, 2), "year")
+        first, last = lexicon.mapping("dates", "seasons")[season]
+        if last < first:  # "winter 2021-2022" / "winter 2008" runs Dec..Feb
+            return ResolvedDate(date(y, first, 1), _month_end(y + 1, last), "year")
         return ResolvedDate(date(y, first, 1), _month_end(y, last), "year")
 
     if kind == "part_year":
-        y = int(re.search(YEAR, text).group(0))
-        part = re.search(r"early|mid|middle|late|end|beginning", low).group(0)
-        first, last = _PART[part]
+        y = int(_block("YEAR").search(text).group(0))
+        part = _parts_regex("year_parts").search(low).group(0)
+        first, last = lexicon.mapping("dates", "year_parts")[part]
         return ResolvedDate(date(y, first, 1), _month_end(y, last), "year")
 
     if kind == "decade":
         d0 = int(re.search(r"\d{4}", text).group(0))
-        part = re.search(r"early|mid|middle|late", low)
-        lo, hi = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}.get(part.group(0) if part else "", (0, 9))
+        part = _parts_regex("decade_parts").search(low)
+        lo, hi = lexicon.mapping("dates", "decade_parts").get(part.group(0) if part else "", (0, 9))
         return ResolvedDate(date(d0 + lo, 1, 1), date(d0 + hi, 12, 31), "year")
 
     if kind == "year_range":
-        nums = re.findall(r"\d{4}|\d\d", re.sub(r"^(?:from|between)\s+", "", low))
+        nums = re.findall(r"\d{4}|\d\d", low)  # "from 1988 to 94": the words before hold no digits
         y1 = int(nums[0])
         y2 = _expand_year(nums[1], y1)
         if not (y1 < y2 <= y1 + 60):
             return None
         return ResolvedDate(date(y1, 1, 1), date(y2, 12, 31), "year")
 
-    if kind == "year":
-        return ResolvedDate(date(int(text), 1, 1), None, "year")
+    return ResolvedDate(date(int(text), 1, 1), None, "year")  # kind == "year"
 
-    # ---- everything below needs the anchor
-    if not anchor_ok:
-        return None
+
+def _resolve_relative(kind: str, text: str, anchor: date, anchor_precision: str | None,
+                      future: bool) -> ResolvedDate | None:
+    """A date read from the published date ("May 30", "two months ago", "last week", "on Wednesday")."""
+    low = text.lower()
+    if kind in ("dm", "md"):
+        if not _precision_ok(anchor_precision, "month"):
+            return None
+        mon = _block("MON").search(text)
+        day = int(re.search(r"\d{1,2}", text).group(0))
+        month = _month_number(mon.group(0))
+        return _nearest_day(month, day, anchor, future)
 
     if kind == "ago":
-        nm = re.search(rf"{NUM}\s+(days?|weeks?|months?|years?|decades?)", text)
+        nm = _count_and_unit().search(text)
         n = _number(nm.group(0).split()[0])
         unit = nm.group(1).rstrip("s")
         if n is None:
@@ -246,20 +263,28 @@ def resolve_date(
 
     if kind == "rel_unit":
         unit = low.split()[-1]
-        step = -1 if low.startswith(("last", "previous")) else 1 if low.startswith(("next", "coming")) else 0
+        step = next((n for word, n in lexicon.mapping("dates", "relative_steps").items() if low.startswith(word)), 0)
         return _shift(anchor, anchor_precision, unit, step)
 
     if kind == "rel_day":
         if not _precision_ok(anchor_precision, "day"):
             return None
-        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[low]
+        delta = lexicon.mapping("dates", "relative_days")[low]
         return ResolvedDate(anchor + timedelta(days=delta), None, "day")
 
-    if kind == "rel_month":
+    if kind == "weekday":
+        return _weekday(text, anchor, anchor_precision, future)
+
+    if kind in ("rel_month", "month_alone"):
         if not _precision_ok(anchor_precision, "month"):
             return None
-        month = _month_number(re.search(MON, text).group(0))
-        if low.startswith("next"):
+        month = _month_number(_block("MON").search(text).group(0))
+        if kind == "month_alone":
+            if future:
+                y = anchor.year + (1 if month < anchor.month else 0)
+            else:
+                y = anchor.year - (1 if month > anchor.month else 0)
+        elif low.startswith("next"):
             y = anchor.year + (1 if month <= anchor.month else 0)
         elif low.startswith("last"):
             y = anchor.year - (1 if month >= anchor.month else 0)
@@ -267,30 +292,23 @@ def resolve_date(
             y = anchor.year
         return ResolvedDate(date(y, month, 1), None, "month")
 
-    if kind == "weekday":
-        if not _precision_ok(anchor_precision, "day"):
-            return None
-        wd = _WEEKDAYS[re.search(WEEKDAY, text).group(0).lower()]
-        if low.startswith("next") or (future and not low.startswith("last")):
-            delta = (wd - anchor.weekday()) % 7
-            delta = delta or (7 if low.startswith("next") else 0)
-            return ResolvedDate(anchor + timedelta(days=delta), None, "day")
-        delta = (anchor.weekday() - wd) % 7
-        if low.startswith("last") and delta == 0:
-            delta = 7
-        return ResolvedDate(anchor - timedelta(days=delta), None, "day")
-
-    if kind == "month_alone":
-        if not _precision_ok(anchor_precision, "month"):
-            return None
-        month = _month_number(re.search(MON, text).group(0))
-        if future:
-            y = anchor.year + (1 if month < anchor.month else 0)
-        else:
-            y = anchor.year - (1 if month > anchor.month else 0)
-        return ResolvedDate(date(y, month, 1), None, "month")
-
     return None
+
+
+def _weekday(text: str, anchor: date, anchor_precision: str | None, future: bool) -> ResolvedDate | None:
+    """"on Wednesday": the most recent one (the next one in future tense); "last"/"next" say which week."""
+    if not _precision_ok(anchor_precision, "day"):
+        return None
+    low = text.lower()
+    wd = lexicon.mapping("dates", "weekdays")[_block("WEEKDAY").search(text).group(0).lower()]
+    if low.startswith("next") or (future and not low.startswith("last")):
+        delta = (wd - anchor.weekday()) % 7
+        delta = delta or (7 if low.startswith("next") else 0)
+        return ResolvedDate(anchor + timedelta(days=delta), None, "day")
+    delta = (anchor.weekday() - wd) % 7
+    if low.startswith("last") and delta == 0:
+        delta = 7
+    return ResolvedDate(anchor - timedelta(days=delta), None, "day")
 
 
 def _nearest_day(month: int, day: int, anchor: date, future: bool) -> ResolvedDate | None:
@@ -336,15 +354,17 @@ def infer_date_order(text: str) -> str:
     "18 November" (day first) suggests DMY; "November 18" suggests MDY. A tie
     keeps the US month-first reading, the common one for English web news.
     """
-    dmy = len(re.findall(rf"\b{DAY}\s+{MON}", text))
-    mdy = len(re.findall(rf"\b{MON}\s+{DAY}\b", text))
+    dmy = len(_regex("day_first").findall(text))
+    mdy = len(_regex("month_first").findall(text))
     return "DMY" if dmy > mdy else "MDY"
 
 
-def _candidates(text: str) -> list[tuple[int, int, str]]:
-    """All pattern matches, then leftmost-longest without overlaps."""
+def candidates(text: str) -> list[tuple[int, int, str]]:
+    """Every date expression in ``text`` as ``(start, end, kind)``: all pattern matches, then
+    leftmost-longest without overlaps, each without its leading preposition ("December", not "in December")."""
     found = []
-    for kind, rx in _COMPILED:
+    leading = _regex("leading_words", re.I)
+    for kind, rx in _compiled():
         for m in rx.finditer(text):
             found.append((m.start(), m.end(), kind))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -352,7 +372,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     last_end = -1
     for s, e, kind in found:
         if s >= last_end:
-            lead = _LEADING.match(text[s:e])
+            lead = leading.match(text[s:e])
             if lead and lead.end() < e - s:  # report "December", not "in December"
                 s += lead.end()
             out.append((s, e, kind))
@@ -381,8 +401,9 @@ def find_dates(
     """
     order = date_order or infer_date_order(text)
     out = []
-    for s, e, _kind in _candidates(text):
-        future = bool(_FUTURE_CUE.search(_sentence_around(text, s, e)))
+    future_cue = _regex("future_cue", re.I)
+    for s, e, _kind in candidates(text):
+        future = bool(future_cue.search(_sentence_around(text, s, e)))
         rd = resolve_date(text[s:e], anchor, anchor_precision, future=future, date_order=order)
         if rd is not None:
             out.append((s, e, rd))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 import polars as pl
 from pipelines.runtime.cache import ContentCache, extractor_version, make_key
-from pipelines.extract.events.extract import deduplicate_events
+from pipelines.extract.events.dedup import deduplicate_events, partition_columns
 from pipelines.extract.rows import rows_to_frame
 from pipelines.runtime.extraction_steps import ROW_FRAMES, line_digests
 from pipelines.runtime.worker_pool import shutdown_pool
@@ -20,21 +20,8 @@ from pipelines.runtime.worker_pool import shutdown_pool
 DEDUP_BUCKETS = 128
 
 
-def _event_partition() -> list[pl.Expr]:
-    """An event row's partition as columns: rows in different partitions can never share a cluster or a
-    conflict flag in ``deduplicate_events``: clusters need the same CAMEO root, actors and date kind;
-    conflicts the same root and actor1. Undated rows only cluster within one document and clause."""
-    kind = (pl.when(pl.col("event_date").is_null()).then(pl.lit("u"))
-            .when(pl.col("actor1_id").fill_null("") != "").then(pl.lit("d")).otherwise(pl.lit("d0")))
-    undated = kind == "u"
-    return [kind.alias("kind"), pl.col("cameo_code").fill_null("").str.slice(0, 2).alias("root"),
-            pl.when(kind == "d0").then(pl.lit("")).otherwise(pl.col("actor1_id").fill_null("")).alias("a1"),
-            pl.when(kind == "d").then(pl.lit(None)).otherwise(pl.col("actor2_id").fill_null("")).alias("a2"),
-            pl.when(undated).then(pl.col("doc_id")).alias("doc"), pl.when(undated).then(pl.col("char_start")).alias("at")]
-
-
 def event_buckets(frame: pl.DataFrame, buckets: int) -> pl.Series:
-    """Each event row's bucket: a hash of its partition (``_event_partition``), so a partition stays in
+    """Each event row's bucket: a hash of its partition (``dedup.partition_columns``), so a partition stays in
     its bucket as the corpus grows. Polars' hash is stable within a polars version; a new version can
     only move partitions to other buckets, which costs cache misses, never a different table.
 
@@ -42,7 +29,7 @@ def event_buckets(frame: pl.DataFrame, buckets: int) -> pl.Series:
     their own (``buckets`` to ``2 * buckets - 1``): a new article's undated rows then touch one small
     bucket, not one per clause scattered over the large buckets of dated events.
     """
-    dated = pl.struct(_event_partition()).hash(seed=0).mod(buckets)
+    dated = pl.struct(partition_columns()).hash(seed=0).mod(buckets)
     undated = pl.col("doc_id").hash(seed=0).mod(buckets) + buckets
     return frame.select(pl.when(pl.col("event_date").is_null()).then(undated).otherwise(dated)
                         .cast(pl.Int64).alias("_bucket")).to_series()

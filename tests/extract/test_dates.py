@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipelines.extract.dates import ResolvedDate, find_dates, infer_date_order, resolve_date
+from pipelines.extract.dates import ResolvedDate, candidates, find_dates, infer_date_order, resolve_date
 
 ANCHOR = date(2023, 3, 29)  # a Wednesday
 
@@ -131,3 +131,26 @@ def test_find_dates_reads_future_tense_for_month_alone() -> None:
 
 def test_month_name_may_is_not_the_modal() -> None:
     assert find_dates("Officials may visit soon.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("Fifteen days ago", ResolvedDate(date(2023, 3, 14), None, "day")),
+        ("a year ago", ResolvedDate(date(2022, 1, 1), None, "year")),
+        ("an hour ago", None),  # not a unit a date is stated in
+        ("several weeks ago", None),  # no count to go back by
+    ],
+)
+def test_counts_in_words_come_from_the_number_words(expr: str, expected: ResolvedDate | None) -> None:
+    assert resolve_date(expr, ANCHOR) == expected
+
+
+def test_winter_runs_into_the_next_year() -> None:
+    assert resolve_date("winter 2021", ANCHOR) == ResolvedDate(date(2021, 12, 1), date(2022, 2, 28), "year")
+
+
+def test_candidates_leave_out_the_preposition() -> None:
+    text = "They met in December and again on 3 May 2021."
+    result = [(text[s:e], kind) for s, e, kind in candidates(text)]
+    assert result == [("December", "month_alone"), ("3 May 2021", "dmy")]

@@ -1,0 +1,96 @@
+"""Own dates: which date expression governs which trigger, and which dates are not the event's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.events.articles import dated, events_of
+
+
+def test_meeting_on_weekday_resolves_against_publication() -> None:
+    rows = dated(events_of("Foreign Minister Eli Cohen met with his counterpart Jeyhun Bayramov in Jerusalem on Wednesday."))
+    (row,) = rows
+    assert row["event_date"] == date(2023, 3, 29) and row["date_precision"] == "day"
+    assert row["cameo_code"] == "040"
+    assert row["actor1_id"] == "eli-cohen"
+    assert row["actor2_id"] == "jeyhun-bayramov"
+    assert row["location_id"] == "jerusalem"
+
+
+def test_visit_two_months_ago() -> None:
+    text = "About two months ago, Israeli Defense Minister Benny Gantz paid an official visit to Azerbaijan."
+    (row,) = dated(events_of(text, published=date(2022, 12, 15)))
+    assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("042", date(2022, 10, 1), "month")
+    assert row["actor1_id"] == "benny-gantz"
+    assert row["actor2_id"] == "azerbaijan"
+
+
+def test_appointment_on_day_month_without_year() -> None:
+    text = "On 11 January, President Ilham Aliyev appointed Mukhtar Mammadov to serve as ambassador to Israel."
+    (row,) = dated(events_of(text, published=date(2023, 1, 19)))
+    assert (row["cameo_code"], row["event_date"], row["actor1_id"]) == ("050", date(2023, 1, 11), "ilham-aliyev")
+
+
+def test_in_december_is_past_december() -> None:
+    (row,) = dated(events_of("In December, Azerbaijan announced the appointment of its first ambassador to Israel."))
+    assert (row["cameo_code"], row["event_date"], row["actor1_id"]) == ("050", date(2022, 12, 1), "azerbaijan")
+
+
+def test_war_with_year_range() -> None:
+    text = "Armenian separatists gained control over the region during the First Karabakh War (1988-94)."
+    (row,) = dated(events_of(text))
+    assert row["cameo_code"][:2] == "19"
+    assert (row["event_date"], row["event_date_end"]) == (date(1988, 1, 1), date(1994, 12, 31))
+
+
+def test_date_inside_quote_does_not_date_the_saying() -> None:
+    text = '"We will reopen the border crossing in June," Governor Maria Lopes told reporters.'
+    rows = [r for r in events_of(text, published=date(2024, 2, 10)) if r["trigger"] == "tell"]
+    assert all(r["event_date"] is None for r in rows)
+
+
+def test_reported_speech_date_does_not_date_the_saying() -> None:
+    text = "The finance ministry says the fund will run out of money by 2031."
+    assert dated(events_of(text, published=date(2024, 2, 10))) == []
+
+
+def test_date_of_conjoined_clause_stays_there() -> None:
+    text = "Chancellor Anna Weber met Omar Haddad in Vienna, but relations cooled in 2019 over trade."
+    rows = [r for r in events_of(text, published=date(2024, 2, 10)) if r["trigger"] == "meet"]
+    assert rows and all(r["event_date"] is None or r["event_date"].year != 2019 for r in rows)
+
+
+def test_price_base_year_is_not_an_event_date() -> None:
+    text = "In a statement on Monday, the operator said the dam would cost $9bn in 2019 prices."
+    rows = dated(events_of(text, published=date(2024, 6, 5)))
+    assert all(r["event_date"].year != 2019 for r in rows)
+
+
+def test_date_inside_call_for_object_does_not_date_the_call():
+    rows = events_of("Union leader Maria Lopez called for a general strike on Thursday and warned of more action.",
+                     published=date(2023, 3, 29))
+    assert not [r for r in rows if r["event_date"] == date(2023, 3, 23)]
+
+
+def test_date_hung_on_a_describing_participle_dates_the_act() -> None:
+    text = "The club was sold to a consortium led by Damon Rusk in May 2022 for £4.25bn."
+    (row,) = dated(events_of(text))
+    assert (row["cameo_code"], row["event_date"]) == ("061", date(2022, 5, 1))
+
+
+def test_joint_project_which_began_takes_the_relative_clause_date() -> None:
+    (row,) = dated(events_of("The joint project, which began in 2022, trains teachers."))
+    assert (row["cameo_code"], row["event_date"]) == ("060", date(2022, 1, 1))
+
+
+def test_present_simple_with_date_is_a_timetable() -> None:
+    """Published 3 March: "hold elections on May 14" is ahead, not last year's May."""
+    rows = dated(events_of("Both countries hold elections on May 14.", published=date(2023, 3, 3)))
+    assert rows and all(r["planned"] and r["event_date"] == date(2023, 5, 14) for r in rows)
+
+
+def test_period_of_the_object_is_not_the_date_of_the_act() -> None:
+    text = "The club's accounts for 2022-23, published in March 2024, showed a loss of £90m."
+    (row,) = dated(events_of(text, published=date(2024, 6, 12)))
+    assert row["event_date"] == date(2024, 3, 1)
+
