@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from pipelines.extract.actors.extract import load_alias_table, mentions_frame, resolve_actors
 from pipelines.extract.article import Article
 from pipelines.extract.dates import find_dates
-from pipelines.extract.events.extract import deduplicate_events, extract_events
+from pipelines.extract.events.dedup import deduplicate_events
+from pipelines.extract.events.extract import extract_events
 from pipelines.extract.figures.extract import extract_figures
 from pipelines.extract.actors.linking import mentions_by_doc
 from pipelines.nlp.parsing import parse_text
