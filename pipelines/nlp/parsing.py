@@ -32,7 +32,8 @@ from pipelines.extract.article import Article, Paragraph
 from pipelines.nlp.attribute_rules import use_compiled_rules
 from pipelines.runtime.cache import ContentCache, content_hash, extractor_version, make_key
 from pipelines.nlp.lemma_memo import use_lemma_memo
-from pipelines.documents.text import content_segments
+from pipelines.documents import boilerplate
+from pipelines.documents.segmenting import content_segments
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -125,8 +126,11 @@ def _loaded_model_version() -> str:
 
 
 def parse_key(text: str, text_hash: str | None = None) -> str:
-    """Cache key of a document's parse: its content (``text_hash``, if already known), the model and the segmenter."""
-    return make_key("parse", text_hash or content_hash(text), model_version(), extractor_version("segmenter"))
+    """Cache key of a document's parse: its content (``text_hash``, if already known), the model and the
+    segmenter (its code and its boilerplate rules)."""
+    return make_key(
+        "parse", text_hash or content_hash(text), model_version(), extractor_version("segmenter"), boilerplate.digest()
+    )
 
 
 def executor_setting() -> str:
