@@ -13,7 +13,7 @@ from pipelines.extract.actors.gazetteer import load_gazetteer
 from pipelines.extract.article import Mention
 from pipelines.runtime.cache import ContentCache, content_hash, extractor_version
 from pipelines.documents.reading import changed_files
-from pipelines.nlp.parsing import load_model
+from pipelines.nlp.model import load_model
 from pipelines.runtime.extraction_steps import PER_DOC_EXTRACTORS
 from pipelines.runtime.sharding import META_FIELDS, DocRef, load_articles
 from pipelines.runtime.worker_pool import pool_min_docs, warm_pool

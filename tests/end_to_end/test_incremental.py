@@ -18,7 +18,7 @@ from pipelines.runtime.sharding import doc_refs
 from pipelines.extract.rows import rows_to_frame
 from pipelines.extract.events.extract import deduplicate_events, extract_events
 from pipelines.documents.reading import ingest
-from pipelines.nlp.parsing import parse_articles
+from tests.helpers import parse_articles
 from tests.end_to_end.building import SEEDS, run_build
 
 

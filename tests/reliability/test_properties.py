@@ -21,7 +21,7 @@ from pipelines.extract.dates import find_dates
 from pipelines.extract.events.extract import deduplicate_events, extract_events
 from pipelines.extract.figures.extract import extract_figures
 from pipelines.extract.actors.linking import mentions_by_doc
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from pipelines.extract.quotes.extract import extract_quotes
 from pipelines.documents.decoding import decode
 from pipelines.documents.segmenting import segment

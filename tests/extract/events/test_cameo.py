@@ -49,7 +49,7 @@ def test_intent_codes_for_new_roots() -> None:
 
 
 def test_military_and_labour_strikes_still_differ() -> None:
-    from pipelines.nlp.parsing import parse_text
+    from tests.helpers import parse_text
 
     doc = parse_text("d", "Workers held a general strike.").paragraphs[0].doc
     tok = next(t for t in doc if t.lower_ == "strike")

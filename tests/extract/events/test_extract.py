@@ -9,7 +9,7 @@ import pytest
 
 from pipelines.extract.article import Article, Mention
 from pipelines.extract.events.extract import deduplicate_events, extract_events
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "location", "NORP": "country"}
 _DEMONYMS = {"Israeli": "Israel", "Azerbaijani": "Azerbaijan", "Iranian": "Iran", "Armenian": "Armenia"}
