@@ -32,6 +32,8 @@ from spacy.pipeline import AttributeRuler, Pipe
 from spacy.strings import get_string_id
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.strings import StringStore
     from spacy.tokens import Doc
     from spacy.training import Example
@@ -230,6 +232,22 @@ class IndexedAttributeRuler(Pipe):
 
     def score(self, examples: Iterable[Example], **kwargs: object) -> dict:
         return self.ruler.score(examples, **kwargs)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return self.ruler.to_bytes(exclude=exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> IndexedAttributeRuler:
+        self.ruler.from_bytes(bytes_data, exclude=exclude)
+        self.rules = compile_rules(self.ruler)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.ruler.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> IndexedAttributeRuler:
+        self.ruler.from_disk(path, exclude=exclude)
+        self.rules = compile_rules(self.ruler)
+        return self
 
 
 @Language.factory(FACTORY)

@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer, Pipe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.lookups import Lookups
     from spacy.tokens import Doc
     from spacy.training import Example
@@ -85,6 +87,22 @@ class MemoizedLemmatizer(Pipe):
 
     def score(self, examples: Iterable[Example], **kwargs: object) -> dict:
         return self.lemmatizer.score(examples, **kwargs)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return self.lemmatizer.to_bytes(exclude=exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> MemoizedLemmatizer:
+        self.lemmatizer.from_bytes(bytes_data, exclude=exclude)
+        self.memo.clear()
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.lemmatizer.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MemoizedLemmatizer:
+        self.lemmatizer.from_disk(path, exclude=exclude)
+        self.memo.clear()
+        return self
 
 
 @Language.factory(FACTORY)

@@ -64,3 +64,14 @@ def test_the_blis_setting_is_read_as_one_or_not(monkeypatch):
     assert model.thinc_blis_setting() is True
     monkeypatch.setenv("PIPELINES_THINC_BLIS", "yes")
     assert model.thinc_blis_setting() is False
+
+
+def test_a_saved_pipeline_loads_back_with_its_components_and_annotations(tmp_path):
+    """The replacement components save and load their rules and tables as spaCy's own do."""
+    load_model().to_disk(tmp_path / "model")
+    reloaded = spacy.load(tmp_path / "model")
+    assert [reloaded.get_pipe_meta(n).factory for n in ("attribute_ruler", "lemmatizer")] == \
+           ["indexed_attribute_ruler", "memoized_lemmatizer"]
+    assert reloaded.get_pipe("attribute_ruler").rules is not None
+    texts = NEWS_TEXTS + ["Ain't nobody gonna stop us, y'all. They'd have done it if he'd asked."]
+    assert [token_signature(d) for d in reloaded.pipe(texts)] == [token_signature(d) for d in load_model().pipe(texts)]
