@@ -28,15 +28,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Pipe
+from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 
-if TYPE_CHECKING:
-    from pathlib import Path
+from pipelines.nlp.wrapped_pipe import WrappedPipe
 
+if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc
-    from spacy.training import Example
 
 FACTORY = "indexed_attribute_ruler"
 #: The factory of the component it wraps: spaCy's.
@@ -204,12 +203,11 @@ def compile_rules(ruler: AttributeRuler) -> CompiledRules | None:
     return compiled
 
 
-class IndexedAttributeRuler(Pipe):
+class IndexedAttributeRuler(WrappedPipe):
     """The pipeline's attribute ruler: spaCy's ``AttributeRuler`` with its matches found by lookup."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
-        self.vocab = ruler.vocab
-        self.name = ruler.name
+        super().__init__(ruler)
         #: spaCy's component with the same patterns: it applies the matches (and finds them, if not compiled).
         self.ruler = ruler
         self.rules = compile_rules(ruler)
@@ -217,7 +215,7 @@ class IndexedAttributeRuler(Pipe):
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add patterns as ``AttributeRuler.add_patterns`` takes them; the lookup tables are rebuilt."""
         self.ruler.add_patterns(patterns)
-        self.rules = compile_rules(self.ruler)
+        self.refresh()
 
     @property
     def patterns(self) -> list[dict]:
@@ -230,24 +228,8 @@ class IndexedAttributeRuler(Pipe):
         self.ruler.set_annotations(doc, self.rules.match(doc))
         return doc
 
-    def score(self, examples: Iterable[Example], **kwargs: object) -> dict:
-        return self.ruler.score(examples, **kwargs)
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return self.ruler.to_bytes(exclude=exclude)
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> IndexedAttributeRuler:
-        self.ruler.from_bytes(bytes_data, exclude=exclude)
+    def refresh(self) -> None:
         self.rules = compile_rules(self.ruler)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.ruler.to_disk(path, exclude=exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> IndexedAttributeRuler:
-        self.ruler.from_disk(path, exclude=exclude)
-        self.rules = compile_rules(self.ruler)
-        return self
 
 
 @Language.factory(FACTORY)

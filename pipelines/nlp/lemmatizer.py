@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer, Pipe
+from spacy.pipeline import Lemmatizer
+
+from pipelines.nlp.wrapped_pipe import WrappedPipe
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from spacy.lookups import Lookups
     from spacy.tokens import Doc
     from spacy.training import Example
@@ -40,14 +40,13 @@ WRAPPED_FACTORY = "lemmatizer"
 MEMO_LIMIT = 500_000
 
 
-class MemoizedLemmatizer(Pipe):
+class MemoizedLemmatizer(WrappedPipe):
     """The pipeline's lemmatizer: spaCy's rule ``Lemmatizer``, asked once per distinct word, POS and morphology."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         if lemmatizer.mode != "rule" or lemmatizer.overwrite:
             raise ValueError("only a rule lemmatizer that keeps earlier lemmas gives one answer per distinct triple")
-        self.vocab = lemmatizer.vocab
-        self.name = lemmatizer.name
+        super().__init__(lemmatizer)
         #: spaCy's component (the language's own class): it holds the tables and gives each new answer.
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], int] = {}
@@ -85,24 +84,8 @@ class MemoizedLemmatizer(Pipe):
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
-    def score(self, examples: Iterable[Example], **kwargs: object) -> dict:
-        return self.lemmatizer.score(examples, **kwargs)
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return self.lemmatizer.to_bytes(exclude=exclude)
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> MemoizedLemmatizer:
-        self.lemmatizer.from_bytes(bytes_data, exclude=exclude)
+    def refresh(self) -> None:
         self.memo.clear()
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.lemmatizer.to_disk(path, exclude=exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MemoizedLemmatizer:
-        self.lemmatizer.from_disk(path, exclude=exclude)
-        self.memo.clear()
-        return self
 
 
 @Language.factory(FACTORY)
