@@ -12,8 +12,8 @@ from pipelines.runtime import gc_tuning as batch_gc
 from pipelines.extract.actors.gazetteer import load_gazetteer
 from pipelines.extract.article import Mention
 from pipelines.runtime.cache import ContentCache, content_hash, extractor_version
-from pipelines.documents.ingest import changed_files
-from pipelines.nlp.parsing import load_model
+from pipelines.documents.reading import changed_files
+from pipelines.nlp.model import load_model
 from pipelines.runtime.extraction_steps import PER_DOC_EXTRACTORS
 from pipelines.runtime.sharding import META_FIELDS, DocRef, load_articles
 from pipelines.runtime.worker_pool import pool_min_docs, warm_pool

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pipelines.runtime.cache import ContentCache
-from pipelines.nlp.parsing import default_processes, executor_setting, load_model
+from pipelines.nlp.model import load_model
+from pipelines.nlp.parsing import default_processes, executor_setting
 from pipelines.runtime.sharding import in_chunks
 
 

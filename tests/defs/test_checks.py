@@ -1,7 +1,8 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.documents.ingest import IngestResult, quarantine_frame
+from pipelines.documents.quarantine import quarantine_frame
+from pipelines.documents.reading import IngestResult
 from pipelines.defs.extract.checks import per_document_table_contracts
 
 

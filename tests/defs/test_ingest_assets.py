@@ -1,7 +1,8 @@
 import gc
 
 from pipelines.runtime.sharding import META_FIELDS, doc_refs
-from pipelines.documents.ingest import IngestResult, quarantine_frame
+from pipelines.documents.quarantine import quarantine_frame
+from pipelines.documents.reading import IngestResult
 from pipelines.defs.ingest import assets
 
 

@@ -16,10 +16,10 @@ from pipelines.runtime.event_dedup_steps import bucket_digests, deduplicate_part
 from pipelines.runtime.extraction_steps import extract_shard, mentions_for
 from pipelines.runtime.sharding import doc_refs
 from pipelines.extract.rows import rows_to_frame
+from pipelines.documents.reading import ingest
 from pipelines.extract.events.dedup import deduplicate_events
 from pipelines.extract.events.extract import extract_events
-from pipelines.documents.ingest import ingest
-from pipelines.nlp.parsing import parse_articles
+from tests.helpers import parse_articles
 from tests.end_to_end.building import SEEDS, run_build
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract import syntax
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from tests.extract.events.articles import hand_parsed
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipelines.documents.ingest import ingest
+from pipelines.documents.reading import ingest
 from schemas import PROVENANCE_COLUMNS, TABLES
 from tests.reliability.conftest import (
     BAD_DATE_DOC, DUPLICATE_NAME, DUPLICATE_OF, MISSING_DOC, Case, article, fallback_cases, name_cases, write_huge,

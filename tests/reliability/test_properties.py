@@ -22,9 +22,10 @@ from pipelines.extract.events.dedup import deduplicate_events
 from pipelines.extract.events.extract import extract_events
 from pipelines.extract.figures.extract import extract_figures
 from pipelines.extract.actors.linking import mentions_by_doc
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from pipelines.extract.quotes.extract import extract_quotes
-from pipelines.documents.text import decode, segment
+from pipelines.documents.decoding import decode
+from pipelines.documents.segmenting import segment
 from tests.reliability.helpers import SEEDS
 
 FRAGMENTS = [

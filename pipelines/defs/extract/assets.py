@@ -16,7 +16,7 @@ from pipelines.runtime.actor_steps import document_candidate_frame
 from pipelines.runtime.event_dedup_steps import combine_rows
 from pipelines.runtime.extraction_steps import extract_shard, shard_mentions
 from pipelines.runtime.sharding import Corpus
-from pipelines.documents.ingest import IngestResult
+from pipelines.documents.reading import IngestResult
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
 

@@ -15,7 +15,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.publish import quality
-from pipelines.documents.ingest import IngestResult
+from pipelines.documents.reading import IngestResult
 from schemas import PROVENANCE_COLUMNS
 
 

@@ -11,7 +11,7 @@ from pipelines.runtime.cache import cache_for
 from pipelines.runtime.actor_steps import prepare_shard
 from pipelines.runtime.sharding import META_FIELDS, Corpus, doc_refs, shard_of
 from pipelines.runtime.warm_start import warm_pool_for_new_articles
-from pipelines.documents.ingest import IngestResult
+from pipelines.documents.reading import IngestResult
 from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
 
@@ -35,7 +35,7 @@ def read_seeds(context: dg.AssetExecutionContext, paths: ProjectPaths) -> Iterat
     model loads while the folder is read (``warm_start.warm_pool_for_new_articles``;
     the build command does it earlier still).
     """
-    from pipelines.documents.ingest import ingest
+    from pipelines.documents.reading import ingest
 
     cache = cache_for(paths.warehouse)
     warm_pool_for_new_articles(paths.seeds, cache)

@@ -8,7 +8,8 @@ import polars as pl
 
 from pipelines.publish.datacard.card import figure_groups, render_datacard
 from pipelines.publish.evaluate import evaluate_release
-from pipelines.documents.ingest import IngestResult, release_blockers
+from pipelines.documents.metadata import release_blockers
+from pipelines.documents.reading import IngestResult
 from pipelines.publish.release import publish
 from pipelines.defs.resources import ProjectPaths
 

@@ -6,7 +6,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.publish import quality
-from pipelines.documents.ingest import IngestResult
+from pipelines.documents.reading import IngestResult
 from pipelines.publish.warehouse import last_load_mode, load_warehouse
 from pipelines.defs.resources import ProjectPaths
 

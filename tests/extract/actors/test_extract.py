@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipelines.extract.actors.extract import ActorResult, load_alias_table, mentions_frame, resolve_actors
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 
 
 def _art(doc_id: str, text: str):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipelines.extract.article import Article, Mention, Paragraph
 from pipelines.extract.events.extract import extract_events
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "location", "NORP": "country"}
 _DEMONYMS = {"Israeli": "Israel", "Azerbaijani": "Azerbaijan", "Iranian": "Iran", "Armenian": "Armenia"}

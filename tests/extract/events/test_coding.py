@@ -7,7 +7,7 @@ from datetime import date
 
 from pipelines.extract import lexicon
 from pipelines.extract.events import coding
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from tests.extract.events.articles import dated, events_of
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from pipelines.extract.events.dedup import deduplicate_events
 from pipelines.extract.events.extract import extract_events
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from tests.extract.events.articles import dated, events_of, stand_in_mentions
 
 

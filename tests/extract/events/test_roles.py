@@ -6,7 +6,7 @@ from datetime import date
 
 from pipelines.extract.article import Mention
 from pipelines.extract.events.extract import extract_events
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from tests.extract.events.articles import dated, events_of, hand_parsed, mention_of
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.extract.article import Article, Mention
 from pipelines.extract.figures.extract import extract_figures
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 
 
 def _mentions(article: Article) -> list[Mention]:
@@ -376,7 +376,7 @@ def test_number_inside_capitalised_organisation_name_is_not_a_figure():
     from datetime import date as _date
 
     from pipelines.extract.figures.extract import extract_figures as _extract
-    from pipelines.nlp.parsing import parse_text as _parse
+    from tests.helpers import parse_text as _parse
 
     article = _parse("t", "Headline\n\nThe campaign group 3 Hour Lunch Alliance says 40 firms have joined its trial.",
                      published_date=_date(2023, 1, 1), published_date_precision="day")

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from pipelines.extract.article import Article, Mention
-from pipelines.nlp.parsing import parse_text
+from tests.helpers import parse_text
 from pipelines.extract.quotes.extract import extract_quotes, find_marked_spans, quote_id
 
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}

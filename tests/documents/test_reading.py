@@ -1,14 +1,12 @@
+"""Reading a folder: every usable article read, every other file quarantined with its reason."""
+
+import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
+from pipelines.documents.reading import changed_files, display_name, ingest
 from pipelines.runtime.cache import ContentCache
-from pipelines.documents.ingest import changed_files, head_segments, infer_metadata, ingest, parse_partial_date
-from pipelines.documents.text import segment
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
 
@@ -21,14 +19,6 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
 
 def reasons(result) -> dict[str, str]:
     return {r["file"]: r["reason"] for r in result.quarantine.to_dicts()}
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("2023-01", (date(2023, 1, 1), "month")), ("2022-12-15", (date(2022, 12, 15), "day")), ("2021", (date(2021, 1, 1), "year")), ("", (None, None))],
-)
-def test_partial_dates_keep_their_precision(value: str, expected: tuple) -> None:
-    assert parse_partial_date(value) == expected
 
 
 def test_unparseable_manifest_date_is_reported_not_fatal(tmp_path: Path) -> None:
@@ -45,11 +35,6 @@ def test_document_missing_from_manifest_gets_inferred_metadata(tmp_path: Path) -
     assert row["title"] == "A Headline Without A Full Stop"
     assert row["published_date"] == date(2023, 1, 19)
     assert row["metadata_source"] == "inferred"
-
-
-def test_iso_dateline_is_inferred() -> None:
-    meta = infer_metadata("Some title\ndate 2023-03-29\n" + BODY)
-    assert meta["published_date"] == date(2023, 3, 29)
 
 
 def test_bad_files_are_quarantined_and_the_rest_processed(tmp_path: Path) -> None:
@@ -87,67 +72,11 @@ def test_manifest_row_without_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_content_hash_is_of_raw_bytes(tmp_path: Path) -> None:
-    import hashlib
-
     write(tmp_path, "x.txt", BODY)
     assert ingest(tmp_path).documents["content_sha256"][0] == hashlib.sha256(BODY.encode()).hexdigest()
 
 
-_LINES = st.sampled_from([
-    "Markets Rally As Talks Resume", "By Ana Koko", "March 3, 2024", "Read more:", "Photo: Reuters",
-    "The minister said the talks would resume on Monday after a pause.", "the minister said the talks would resume",
-    "Talks resume", "", "  ", "Related", "A short teaser line", "He added that the deal was close, aides said.",
-])
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_LINES, min_size=0, max_size=120), st.integers(min_value=1, max_value=20))
-def test_head_segments_label_lines_as_the_whole_text_does(lines: list[str], n: int) -> None:
-    text = "\n".join(lines)
-    assert head_segments(text, n) == segment(text)[:n]
-
-
-def test_title_after_a_long_preamble_is_still_found() -> None:
-    preamble = "".join(f"Photo: agency picture {i}\n" for i in range(20))  # captions, never a title
-    meta = infer_metadata(preamble + "Markets Rally As Talks Resume\n" + BODY)
-    assert meta["title"] == "Markets Rally As Talks Resume"
-
-
-def test_inferred_metadata_is_read_back_from_the_cache(tmp_path: Path, monkeypatch) -> None:
-    from pipelines.documents import ingest as ingest_mod
-    from pipelines.runtime.cache import ContentCache
-
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    write(seeds, "a.txt", "A Headline Without A Full Stop\n19 January, 2023\n" + BODY)
-    cache = ContentCache(tmp_path / "cache")
-    first = ingest(seeds, cache).documents
-    calls: list[str] = []
-    monkeypatch.setattr(ingest_mod, "infer_metadata", lambda text: calls.append(text) or {})
-    again = ingest(seeds, cache).documents
-    assert calls == [] and again.equals(first)
-    write(seeds, "b.txt", "Another Headline\n" + BODY + "More.\n")
-    ingest(seeds, cache)
-    assert len(calls) == 1  # only the new article is labelled
-
-
-
-def test_word_counts_come_back_from_the_cache_as_str_split_counts_them(tmp_path):
-    from pipelines.runtime.cache import ContentCache
-    from pipelines.documents.ingest import ingest
-
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    text = "A title\n\nOne  two\tthree\u00a0four\nfive\x1csix seven.\n"
-    (seeds / "a.txt").write_text(text, encoding="utf-8")
-    cache = ContentCache(tmp_path / "cache")
-    first, again = ingest(seeds, cache), ingest(seeds, cache)
-    assert first.documents["n_words"].to_list() == again.documents["n_words"].to_list() == [len(text.split())]
-
-
 def test_changed_files_counts_new_and_changed_articles_since_the_last_listing(tmp_path: Path) -> None:
-    import os
-
     seeds, cache = tmp_path / "seeds", ContentCache(tmp_path / "cache")
     seeds.mkdir()
     (seeds / "a.txt").write_text("One.", encoding="utf-8")
@@ -165,3 +94,18 @@ def test_changed_files_counts_new_and_changed_articles_since_the_last_listing(tm
     assert changed_files(seeds, cache) == 0
     assert changed_files(seeds, ContentCache(None)) is None
     assert changed_files(tmp_path / "missing", cache) is None
+
+
+def test_the_same_text_in_another_encoding_is_counted_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Caf\u00e9 talks resumed on Monday, officials said.\n")
+    write(tmp_path, "b.txt", "\ufeffCaf\u00e9 talks resumed on Monday, officials said.\r\n")
+    result = ingest(tmp_path)
+    assert result.documents["doc_id"].to_list() == ["a"]
+    assert "same text as a.txt" in reasons(result)["b.txt"]
+
+
+def test_a_file_name_with_control_characters_is_quarantined_under_a_printable_name(tmp_path: Path) -> None:
+    write(tmp_path, "bad\x07name.txt", BODY)
+    result = reasons(ingest(tmp_path))["bad\\x07name.txt"]
+    assert result == "file name contains control characters; rename the file"
+    assert display_name("tab\there") == "tab\\there"

@@ -1,6 +1,8 @@
+"""Segmenting: every line labelled by its shape, offsets exact."""
+
 import pytest
 
-from pipelines.documents.text import content_segments, decode, segment
+from pipelines.documents.segmenting import content_segments, segment
 
 
 def kinds(text: str) -> dict[str, str]:
@@ -62,22 +64,6 @@ def test_lowercase_duplicate_title_drops_the_lowercase_copy() -> None:
     k = kinds(text)
     assert k["a title in lower case"] == "duplicate"
     assert k["A Title In Lower Case"] != "duplicate"
-
-
-def test_decode_keeps_bom_so_offsets_match_plain_utf8() -> None:
-    raw = "\ufeffHello “world”".encode("utf-8")
-    text, enc = decode(raw)
-    assert enc == "utf-8" and text == raw.decode("utf-8")
-
-
-def test_decode_falls_back_to_latin1_and_utf16() -> None:
-    assert decode("Café au lait".encode("latin-1")) == ("Café au lait", "latin-1")
-    assert decode("Straße".encode("utf-16")) == ("Straße", "utf-16")
-
-
-def test_decode_rejects_binary() -> None:
-    with pytest.raises(ValueError, match="binary"):
-        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 
 def test_mid_article_read_more_box_does_not_end_the_article() -> None:

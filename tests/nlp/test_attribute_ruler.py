@@ -1,13 +1,13 @@
-"""The lookup matcher must give exactly the matches of spaCy's ``Matcher`` for the same rules."""
+"""The indexed attribute ruler must give exactly the matches, and so the annotations, of spaCy's ruler."""
 
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.pipeline import AttributeRuler
 
-from pipelines.nlp import attribute_rules
-from pipelines.nlp.attribute_rules import compile_rules, use_compiled_rules
-from pipelines.nlp.parsing import MODEL_PACKAGE, load_model
+from pipelines.nlp import attribute_ruler
+from pipelines.nlp.attribute_ruler import IndexedAttributeRuler, compile_rules, use_indexed_attribute_ruler
+from pipelines.nlp.model import MODEL_PACKAGE, load_model
 
 #: Text that reaches the model's exception rules: contractions, slang, pronoun objects, auxiliaries
 #: used as main verbs, "there is", determiners used as pronouns, negation, whitespace tokens.
@@ -29,19 +29,22 @@ def _docs_without_ruler(texts):
     return list(load_model().pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]))
 
 
-def _ruler():
-    return load_model().get_pipe("attribute_ruler")
+def _ruler() -> AttributeRuler:
+    """spaCy's ruler inside the pipeline's indexed one: the same patterns, matched by spaCy's ``Matcher``."""
+    return load_model().get_pipe("attribute_ruler").ruler
 
 
-def test_the_model_ruler_compiles_and_load_model_uses_it():
-    assert compile_rules(_ruler()) is not None
-    assert "match" in vars(_ruler())  # the instance's matcher is the lookup one
+def test_load_model_puts_the_indexed_ruler_in_place_with_the_models_patterns():
+    indexed = load_model().get_pipe("attribute_ruler")
+    assert isinstance(indexed, IndexedAttributeRuler) and indexed.rules is not None
+    assert indexed.patterns == spacy.load(MODEL_PACKAGE).get_pipe("attribute_ruler").patterns
+    assert load_model().pipe_names.index("attribute_ruler") == load_model().pipe_names.index("lemmatizer") - 1
 
 
 def test_same_matches_as_spacys_matcher_on_tricky_text():
     ruler, compiled = _ruler(), compile_rules(_ruler())
     docs = _docs_without_ruler(TRICKY)
-    expected = [AttributeRuler.match(ruler, d) for d in docs]
+    expected = [ruler.match(d) for d in docs]
     assert [compiled.match(d) for d in docs] == expected
     rules_hit = {m[0] for ms in expected for m in ms}
     assert len(rules_hit) > 60  # the text really exercises the exception rules, not only the tag map
@@ -49,8 +52,8 @@ def test_same_matches_as_spacys_matcher_on_tricky_text():
 
 def test_whole_pipeline_output_is_byte_identical():
     fast = load_model()
-    slow = spacy.load(MODEL_PACKAGE)  # a fresh copy keeps spaCy's matcher
-    assert "match" not in vars(slow.get_pipe("attribute_ruler"))
+    slow = spacy.load(MODEL_PACKAGE)  # a fresh copy keeps spaCy's components
+    assert type(slow.get_pipe("attribute_ruler")) is AttributeRuler
     # every annotation, byte for byte; not the tok2vec tensor (floats the cache does not keep), whose
     # last digits differ between our BLAS and spaCy's default (see test_nlp)
     assert [d.to_bytes(exclude=["tensor"]) for d in fast.pipe(TRICKY)] == \
@@ -67,14 +70,14 @@ WORDS = ["ai", "n't", "gon", "na", "got", "ta", "let", "'s", "y'", "y", "all", "
 def test_same_matches_on_random_word_sequences(words):
     ruler, compiled = _ruler(), compile_rules(_ruler())
     (doc,) = _docs_without_ruler([" ".join(words)])
-    assert compiled.match(doc) == AttributeRuler.match(ruler, doc)
+    assert compiled.match(doc) == ruler.match(doc)
 
 
 def test_memo_limit_clears_without_changing_answers(monkeypatch):
-    monkeypatch.setattr(attribute_rules, "MEMO_LIMIT", 3)
+    monkeypatch.setattr(attribute_ruler, "MEMO_LIMIT", 3)
     ruler, compiled = _ruler(), compile_rules(_ruler())
     docs = _docs_without_ruler(TRICKY[:4])
-    assert [compiled.match(d) for d in docs] == [AttributeRuler.match(ruler, d) for d in docs]
+    assert [compiled.match(d) for d in docs] == [ruler.match(d) for d in docs]
     assert len(compiled._single_hits) <= 4
 
 
@@ -95,7 +98,7 @@ def test_set_regex_and_multi_token_rules_with_a_negative_index():
     compiled = compile_rules(ruler)
     assert compiled is not None
     doc = nlp("The big Dog and a red Cat ,  big dog .")
-    assert compiled.match(doc) == AttributeRuler.match(ruler, doc)
+    assert compiled.match(doc) == ruler.match(doc)
     assert {m[0] for m in compiled.match(doc)} == {0, 1, 2, 3}
 
 
@@ -105,8 +108,8 @@ def test_rules_it_does_not_implement_keep_spacys_matcher():
         nlp, ruler = _custom_ruler([{"patterns": [pattern], "attrs": {"LEMMA": "x"}}])
         assert compile_rules(ruler) is None, pattern
         nlp.add_pipe("attribute_ruler").add_patterns([{"patterns": [pattern], "attrs": {"LEMMA": "x"}}])
-        assert use_compiled_rules(nlp) is False
-        assert "match" not in vars(nlp.get_pipe("attribute_ruler"))
+        assert use_indexed_attribute_ruler(nlp) is False
+        assert type(nlp.get_pipe("attribute_ruler")) is AttributeRuler
 
 
 def test_an_index_outside_the_match_is_left_to_spacy():
@@ -115,4 +118,27 @@ def test_an_index_outside_the_match_is_left_to_spacy():
 
 
 def test_a_pipeline_without_a_ruler_is_left_alone():
-    assert use_compiled_rules(spacy.blank("en")) is False
+    assert use_indexed_attribute_ruler(spacy.blank("en")) is False
+
+
+def test_a_blank_pipeline_gets_the_same_annotations_from_either_ruler():
+    patterns = [
+        {"patterns": [[{"LOWER": {"IN": ["big", "red"]}}, {"ORTH": {"REGEX": "^[A-Z]"}}]], "attrs": {"LEMMA": "x"}, "index": -1},
+        {"patterns": [[{"ORTH": "Dog"}]], "attrs": {"LEMMA": "dog", "POS": "NOUN", "MORPH": "Number=Sing"}},
+    ]
+    theirs, ours = spacy.blank("en"), spacy.blank("en")
+    theirs.add_pipe("attribute_ruler").add_patterns(patterns)
+    ours.add_pipe("attribute_ruler").add_patterns(patterns)
+    assert use_indexed_attribute_ruler(ours) is True
+    assert isinstance(ours.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    text = "The big Dog and a red Cat, big dog."
+    assert ours(text).to_bytes() == theirs(text).to_bytes()
+
+
+def test_patterns_it_cannot_index_are_matched_by_spacy():
+    nlp = spacy.blank("en")
+    ruler = IndexedAttributeRuler(AttributeRuler(nlp.vocab))
+    ruler.add_patterns([{"patterns": [[{"LOWER": "very", "OP": "+"}]], "attrs": {"LEMMA": "much"}}])
+    assert ruler.rules is None
+    doc = ruler(nlp.make_doc("very very good"))
+    assert [t.lemma_ for t in doc] == ["much", "much", ""]

@@ -1,33 +1,45 @@
-"""The model's attribute rules, matched by table lookup instead of spaCy's general ``Matcher``.
+"""A spaCy pipeline component: the model's attribute rules, matched by table lookup instead of a ``Matcher``.
 
-Why: the small English pipeline's ``attribute_ruler`` (the tag -> POS and
-morphology map, plus exceptions for contractions, pronouns and auxiliaries)
-took about 13 % of the whole parse, more than the dependency parser. Its
-``Matcher`` starts every one of its ~180 rules at every token and calls a
-Python predicate for each ``IN``/``NOT_IN``/``REGEX`` test. Nearly every rule
-fixes the token's tag or lower-case form, so the rules that can start at a
-token are looked up by those values instead, and only they are checked.
+Contract: ``IndexedAttributeRuler`` (factory ``indexed_attribute_ruler``) sets
+exactly the annotations spaCy's ``AttributeRuler`` sets with the same
+patterns; ``use_indexed_attribute_ruler(nlp)`` puts it in place of the
+pipeline's ruler with public ``Language`` methods. Why: the ruler's
+``Matcher`` starts every one of its rules (the tag -> POS and morphology map,
+plus exceptions for contractions, pronouns and auxiliaries) at every token and
+calls a Python predicate for each ``IN``/``NOT_IN``/``REGEX`` test, a large
+share of a parse. Nearly every rule fixes the token's tag or lower-case form,
+so the rules that can start at a token are looked up by those values, and
+only they are checked.
 
-Only the matching is replaced. spaCy's own ``AttributeRuler`` still applies
-the matches, in its order (rule by rule, so later rules win), which is why
-the parse is byte-identical (``tests/nlp/test_attribute_rules.py`` compares
-both matchers on text that exercises every rule). A ruler whose patterns use
-anything not understood here (quantifiers, fuzzy or set-relation predicates,
-extension or numeric attributes) is left with spaCy's matcher.
+Only the matching is replaced: a spaCy ``AttributeRuler`` holding the same
+patterns applies the matches (``set_annotations``), in its order (rule by
+rule, so later rules win), which is why the parse is byte-identical
+(``tests/nlp/test_attribute_ruler.py`` compares both on text that exercises
+every rule). A ruler whose patterns use anything not understood here
+(quantifiers, fuzzy or set-relation predicates, extension or numeric
+attributes) is left as spaCy's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
+
+from pipelines.nlp.wrapped_pipe import WrappedPipe
+
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.pipeline import AttributeRuler
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
+FACTORY = "indexed_attribute_ruler"
+#: The factory of the component it wraps: spaCy's.
+WRAPPED_FACTORY = "attribute_ruler"
 #: Token attributes whose values are strings (compared by their string-store id, as the Matcher does).
 STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA"})
 #: Distinct token values whose one-token matches are remembered before the memo starts afresh.
@@ -55,13 +67,13 @@ class _Rule:
 class CompiledRules:
     """A ruler's patterns, indexed by the values their first token must have."""
 
-    def __init__(self, ruler: AttributeRuler) -> None:
-        self._strings = ruler.vocab.strings
+    def __init__(self, patterns: list[dict], strings: StringStore) -> None:
+        self._strings = strings
         self.columns: list[str] = []
         self._rules: list[_Rule] = []
-        for i in range(len(ruler.attrs)):
-            key = self._strings.add(str(i))
-            for pattern in ruler.matcher.get(str(i))[1]:
+        for i, rule in enumerate(patterns):
+            key = self._strings.add(str(i))  # the match id spaCy's ruler gives rule i
+            for pattern in rule["patterns"]:
                 self._rules.append(_Rule(i, key, tuple(self._token_tests(tok) for tok in pattern)))
         single = [r for r in self._rules if len(r.tokens) == 1]
         self._single = _Index(len(self.columns), single)
@@ -77,8 +89,6 @@ class CompiledRules:
         return self.columns.index(name)
 
     def _token_tests(self, token: dict) -> tuple[_Test, ...]:
-        from spacy.strings import get_string_id
-
         tests = []
         for raw_name, value in token.items():
             if not isinstance(raw_name, str):
@@ -181,25 +191,63 @@ class _Unsupported(ValueError):
 
 def compile_rules(ruler: AttributeRuler) -> CompiledRules | None:
     """The ruler's patterns as lookup tables, or ``None`` when one of them needs spaCy's matcher."""
+    patterns = ruler.patterns
     try:
-        compiled = CompiledRules(ruler)
+        compiled = CompiledRules(patterns, ruler.vocab.strings)
     except _Unsupported:
         return None
-    for i, index in enumerate(ruler.indices):  # spaCy raises for an index outside the match; so do we, by not compiling
-        lengths = {len(p) for p in ruler.matcher.get(str(i))[1]}
-        if any(not -length <= index < length for length in lengths):
+    for rule in patterns:  # spaCy raises for an index outside the match; so do we, by not compiling
+        index = rule["index"]
+        if any(not -len(p) <= index < len(p) for p in rule["patterns"]):
             return None
     return compiled
 
 
-def use_compiled_rules(nlp: Language, component: str = "attribute_ruler") -> bool:
-    """Give the pipeline's attribute ruler the lookup matcher; ``False`` when it keeps spaCy's."""
-    if component not in nlp.pipe_names:
+class IndexedAttributeRuler(WrappedPipe):
+    """The pipeline's attribute ruler: spaCy's ``AttributeRuler`` with its matches found by lookup."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        super().__init__(ruler)
+        #: spaCy's component with the same patterns: it applies the matches (and finds them, if not compiled).
+        self.ruler = ruler
+        self.rules = compile_rules(ruler)
+
+    def add_patterns(self, patterns: Iterable[dict]) -> None:
+        """Add patterns as ``AttributeRuler.add_patterns`` takes them; the lookup tables are rebuilt."""
+        self.ruler.add_patterns(patterns)
+        self.refresh()
+
+    @property
+    def patterns(self) -> list[dict]:
+        """All the added patterns, as ``AttributeRuler.patterns`` gives them."""
+        return self.ruler.patterns
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            return self.ruler(doc)
+        self.ruler.set_annotations(doc, self.rules.match(doc))
+        return doc
+
+    def refresh(self) -> None:
+        self.rules = compile_rules(self.ruler)
+
+
+@Language.factory(FACTORY)
+def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    """The index around a new ``attribute_ruler`` made by the language's own factory."""
+    return IndexedAttributeRuler(nlp.create_pipe(WRAPPED_FACTORY, name=name))
+
+
+def use_indexed_attribute_ruler(nlp: Language, component: str = "attribute_ruler") -> bool:
+    """Replace the pipeline's attribute ruler by the indexed one with the same patterns, under the same name;
+    ``False`` (and the pipeline left alone) when there is none, another factory made it, or its patterns
+    need spaCy's matcher."""
+    if component not in nlp.pipe_names or nlp.get_pipe_meta(component).factory != WRAPPED_FACTORY:
         return False
     ruler = nlp.get_pipe(component)
-    compiled = compile_rules(ruler)
-    if compiled is None:
+    if not isinstance(ruler, AttributeRuler) or compile_rules(ruler) is None:
         return False
-    match: Callable[[Doc], list] = compiled.match
-    ruler.match = match  # AttributeRuler.__call__ calls self.match, then applies the matches itself
+    patterns = ruler.patterns
+    indexed = nlp.replace_pipe(component, FACTORY)
+    indexed.add_patterns(patterns)
     return True
