@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pipelines.extract.actors.context import relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer
 from pipelines.extract.actors.words import alternation, ordered, words
 from pipelines.extract.article import doc_text
@@ -49,11 +50,6 @@ def _sold_as_before() -> re.Pattern:
                       r"|\bbrand name\s*$")
 
 
-def _relative_subject(prev: Token, after: Token | None) -> bool:
-    """"joined the company Mirelli founded": the name is a relative clause's subject, not the noun's name."""
-    return prev.dep_ in ("dobj", "pobj") and after is not None and after.tag_ in ("VBD", "VBZ", "VBP")
-
-
 def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool:
     """Generic cues that a name is an organisation, whatever spaCy's label says.
 
@@ -74,7 +70,7 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
         return True
     if i0 > 0:
         prev = doc[i0 - 1]
-        relative = _relative_subject(prev, doc[i1 + 1] if i1 + 1 < len(doc) else None)
+        relative = relative_clause_subject(prev, doc[i1 + 1] if i1 + 1 < len(doc) else None)
         if prev.is_lower and prev.lemma_.lower() in words("organisation_intro_nouns") and not relative and (
                 prev.dep_ == "compound" and i0 <= prev.head.i <= i1 or any(
                     t.dep_ == "appos" and t.head.i == prev.i for t in toks)):
@@ -122,7 +118,7 @@ def _appositive_type(doc: Doc, root: Token) -> str | None:
     if root.dep_ == "appos" and root.head.lemma_.lower() in place_heads:
         return "location"
     nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
-    if root.dep_ == "appos" and root.head.lemma_.lower() in org_heads and not _relative_subject(root.head, nxt):
+    if root.dep_ == "appos" and root.head.lemma_.lower() in org_heads and not relative_clause_subject(root.head, nxt):
         return "organization"  # but "joined the company Mirelli founded": Mirelli founded it
     return None
 

@@ -32,6 +32,12 @@ def is_title_head(word: str) -> bool:
     return low in heads or low.rstrip(".") in heads
 
 
+def relative_clause_subject(noun: Token, after: Token | None) -> bool:
+    """A name between an object noun and a verb in the past or present is the subject of a relative clause
+    ("joined the company Mirelli founded"), not the noun's name."""
+    return noun.dep_ in ("dobj", "pobj") and after is not None and after.tag_ in ("VBD", "VBZ", "VBP")
+
+
 def title_before(doc: Doc, tok_i: int) -> str | None:
     """Title words immediately before a name token ("Foreign Minister" before "Eli Cohen")."""
     words: list[str] = []
@@ -73,12 +79,11 @@ def person_cleanup(doc: Doc, toks: list[Token], gz: Gazetteer) -> tuple[list[Tok
             toks = toks[1:]
         else:
             break
-    heads = words("title_heads")
-    title = " ".join(title_words) if any(w.lower().rstrip(".") in heads for w in title_words) else None
+    title = " ".join(title_words) if any(is_title_head(w) for w in title_words) else None
     # a surname particle first means the given name was left out: take one more capitalised word
     if toks and toks[0].text.lower() in words("surname_particles") and toks[0].i > 0:
         prev = doc[toks[0].i - 1]
-        if prev.text[:1].isupper() and prev.tag_ == "NNP" and prev.text.lower() not in words("titles") \
+        if prev.text[:1].isupper() and prev.tag_ == "NNP" and not is_title_word(prev.text) \
                 and prev.text.lower() not in words("organisation_words") and not gz.lookup(prev.text):
             toks = [prev] + toks
     return toks, title, iso3
@@ -88,7 +93,7 @@ def _skip_titles(head: str) -> str:
     """``head`` without the title words at its end ("Israeli Defense Minister" -> "Israeli")."""
     while True:
         m = re.search(r"(?:\b([\w.-]+)|\(now [^()]*\))\s*$", head)
-        if not m or not m.group(1) or (m.group(1).lower().rstrip(".") not in words("titles")
+        if not m or not m.group(1) or (not is_title_word(m.group(1))
                                        and m.group(1).lower() not in ("of", "and")
                                        and not m.group(1).lower().startswith("then-")):
             return head
@@ -125,7 +130,7 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
     first = toks[0].i
     while j >= 0:
         t = doc[j]
-        if t.ent_type_ or not t.text[:1].isupper() or t.lower_.rstrip(".") in words("titles") \
+        if t.ent_type_ or not t.text[:1].isupper() or is_title_word(t.text) \
                 or gz.lookup(t.text):
             break
         if t.tag_ in ("NNP", "NNPS") or t.tag_ in ("NN", "NNS") and not t.is_sent_start:

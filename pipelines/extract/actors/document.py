@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, initials, ministry_display, ministry_key, norm_key
 from pipelines.extract.actors.identity import identity_key
-from pipelines.extract.actors.context import country_before
+from pipelines.extract.actors.context import country_before, is_title_word
 from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article
@@ -89,7 +89,8 @@ def _join_line_breaks(article: Article, cands: list[Candidate]) -> list[Candidat
             continue
         c = by_end.get(p.start + len(ptext))
         m = _next_line_name().match(q.text)
-        if c is None or m is None or m.group().split()[0].lower() in union("stop_names", "titles"):
+        first = m.group().split()[0] if m is not None else ""
+        if c is None or m is None or first.lower() in words("stop_names") or is_title_word(first):
             continue
         e_rel = len(m.group())
         _, e_rel = trim(q.text, 0, e_rel)

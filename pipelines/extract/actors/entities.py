@@ -177,7 +177,7 @@ def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
 @cache
 def _job_title_of() -> re.Pattern:
     """A title's head and "of" right before a name: "Director of (the) ..."."""
-    return re.compile(r"\b(?:" + "|".join(words("title_heads")) + r") of (?:the )?$")
+    return re.compile(r"\b(?:" + alternation("title_heads") + r") of (?:the )?$")
 
 
 @cache

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 
 from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.context import is_title_word
 from pipelines.extract.actors.gazetteer import norm_key
 from pipelines.extract.actors.words import words
 
@@ -64,8 +65,8 @@ def title_key(title: str | None) -> str | None:
     """The office words of a title ("Foreign Minister" -> "foreign minister"), without "former", "then-"."""
     if not title:
         return None
-    titles, not_office = words("titles"), words("not_office_titles")
-    kept = [w.lower() for w in title.split() if w.lower() in titles and not w.lower().startswith("then")
+    not_office = words("not_office_titles")
+    kept = [w.lower() for w in title.split() if is_title_word(w) and not w.lower().startswith("then")
             and w.lower() not in not_office]
     return " ".join(kept) or None
 

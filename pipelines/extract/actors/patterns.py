@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from pipelines.extract.actors.candidates import Candidate
-from pipelines.extract.actors.context import appositive_nouns, country_before
+from pipelines.extract.actors.context import appositive_nouns, country_before, is_title_word, relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key
 from pipelines.extract.actors.spans import trim
 from pipelines.extract.actors.words import alternation, ordered, union, words
@@ -83,7 +83,7 @@ def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
         while i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start and doc[i - 1].tag_ != "POS":
             i -= 1
         span = doc[i:name_tok.i + 1]
-        if any(w.lower_.rstrip(".") in words("titles") for w in span):
+        if any(is_title_word(w.text) for w in span):
             continue  # "Dr Emil Avdaliani, a professor at ...": a titled person, not a body
         if any(x.start <= span.start and span.end <= x.end for x in doc.ents):
             continue  # spaCy already has this name; its own candidate is typed with the same cues
@@ -111,7 +111,7 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
     not_name = union("organisation_words", "place_words", "compass_words")
     for m in _titled_name().finditer(text):
         name_words = m.group(3).split()
-        while name_words and (name_words[0].lower() in words("titles") or gz.lookup(name_words[0])) \
+        while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0])) \
                 and not m.group(2).startswith(","):
             name_words = name_words[1:]
         if len(name_words) < 2 or len(name_words) > 3 or any(w.lower() in not_name for w in name_words):
@@ -135,9 +135,9 @@ def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     """
     doc = para.doc
     out = []
-    joiners = words("intro_name_joiners")
+    joiners, intro_nouns = words("intro_name_joiners"), words("organisation_intro_nouns")
     for t in doc:
-        if not t.is_lower or t.lemma_.lower() not in words("organisation_intro_nouns") or t.i + 1 >= len(doc):
+        if not t.is_lower or t.lemma_.lower() not in intro_nouns or t.i + 1 >= len(doc):
             continue
         j = t.i + 1
         if doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
@@ -154,10 +154,9 @@ def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
                 or any(x.dep_ == "appos" and x.head.i == t.i for x in span)
                 or t.dep_ == root.dep_ and t.head.i == root.head.i):  # a misparse: noun and name as siblings
             continue
-        after = doc[span.end] if span.end < len(doc) else None
-        if t.dep_ in ("dobj", "pobj") and after is not None and after.tag_ in ("VBD", "VBZ", "VBP"):
+        if relative_clause_subject(t, doc[span.end] if span.end < len(doc) else None):
             continue  # "joined the company Mirelli founded": a relative clause's subject, not the company
-        if any(w.lower_.rstrip(".") in words("titles") for w in span) or gz.lookup(span.text) \
+        if any(is_title_word(w.text) for w in span) or gz.lookup(span.text) \
                 or span.text.lower() in words("stop_names"):
             continue
         if len(span) == 1 and any(e.label_ in ("GPE", "LOC") and e.start == span.start for e in doc.ents):
