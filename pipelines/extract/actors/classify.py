@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipelines.extract.actors.context import relative_clause_subject
+from pipelines.extract.actors.context import appositive_head, relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer
 from pipelines.extract.actors.words import alternation, ordered, words
 from pipelines.extract.article import doc_text
@@ -35,8 +35,13 @@ def _role_of_after() -> re.Pattern:
 
 
 @cache
-def _place_of_before() -> re.Pattern:
-    return re.compile(r"\b(?:" + alternation("place_of_nouns") + r") of$")
+def _place_of() -> re.Pattern:
+    return re.compile(r"\b(?:" + alternation("place_kind_nouns") + r") of\s*$", re.IGNORECASE)
+
+
+def after_place_of(before: str) -> bool:
+    """The text before a name ends in "the city of", "the region of": the name is a place's."""
+    return _place_of().search(before) is not None
 
 
 @cache
@@ -107,14 +112,10 @@ def place_cue(doc: Doc, toks: list[Token], text: str) -> bool:
 
 def _appositive_type(doc: Doc, root: Token) -> str | None:
     """The type an appositive gives the name it hangs on or describes ("Verdalia, a water company")."""
-    org_heads, place_heads = words("organisation_appositive_heads"), words("place_appositive_heads")
-    for child in root.children:
-        if child.left_edge.i > root.i + 3:
-            continue  # a far appositive is usually a misattached parenthesis
-        if child.dep_ == "appos" and child.lemma_.lower() in org_heads:
-            return "organization"
-        if child.dep_ == "appos" and child.lemma_.lower() in place_heads:
-            return "location"
+    org_heads, place_heads = words("organisation_appositive_heads"), words("place_kind_nouns")
+    head = appositive_head(doc, root)
+    if head is not None:
+        return "organization" if head in org_heads else "location"
     if root.dep_ == "appos" and root.head.lemma_.lower() in place_heads:
         return "location"
     nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
@@ -135,7 +136,7 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     i0, i1 = toks[0].i, toks[-1].i
     before = doc[max(0, i0 - 3):i0].text.lower()
     after = doc[i1 + 1:i1 + 3].text.lower()
-    if _place_of_before().search(before) or after.startswith(", where"):
+    if after_place_of(before) or after.startswith(", where"):
         return "location"
     if _naming_before().search(before):
         return "organization"

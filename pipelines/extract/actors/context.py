@@ -162,6 +162,6 @@ def appositive_head(doc: Doc, root: Token) -> str | None:
         if child.dep_ != "appos" or child.left_edge.i > root.i + 3 or child.i < root.i:
             continue
         for h in appositive_nouns(doc, child):
-            if h in union("organisation_appositive_heads", "place_appositive_heads"):
+            if h in union("organisation_appositive_heads", "place_kind_nouns"):
                 return h
     return None

@@ -15,7 +15,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.candidates import Candidate, place_candidate
-from pipelines.extract.actors.classify import classify_person, is_product, norp_as_actor, org_cue, place_cue
+from pipelines.extract.actors.classify import (
+    after_place_of, classify_person, is_product, norp_as_actor, org_cue, place_cue,
+)
 from pipelines.extract.actors.context import appositive_head, country_before, extend_left, person_cleanup, title_before
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
@@ -180,11 +182,6 @@ def _job_title_of() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation("title_heads") + r") of (?:the )?$")
 
 
-@cache
-def _org_place_of() -> re.Pattern:
-    return re.compile(r"\b(?:" + alternation("org_place_of_nouns") + r") of\s*$")
-
-
 def _organisation(n: _Name) -> list[Candidate]:
     """An ORG entity: an organisation, a place the text puts it in, or a word used as a modifier."""
     doc, toks, text, ptext, s = n.para.doc, n.toks, n.text, n.para.text, n.s
@@ -196,7 +193,7 @@ def _organisation(n: _Name) -> list[Candidate]:
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     no_org_word = not any(w.lower() in org_words for w in text.split())
     if no_org_word and (nxt is not None and nxt.lower_ in union("place_words", "place_context_nouns")
-                        or _org_place_of().search(ptext[max(0, s - 20):s])):
+                        or after_place_of(ptext[max(0, s - 20):s])):
         return [n.candidate("location", strength=2, sent_start=n.sent_start)]  # "the Nagorno-Karabakh region"
     if (len(toks) == 1 and toks[0].tag_ == "JJ") or (
             no_org_word and nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"

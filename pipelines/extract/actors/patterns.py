@@ -66,7 +66,7 @@ def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     """Names an appositive types: "Mekorot, Israel's national water company", "Azerbaijan's second city, Ganja"."""
     doc = para.doc
     out = []
-    org_heads, place_heads = words("organisation_appositive_heads"), words("place_appositive_heads")
+    org_heads, place_heads = words("organisation_appositive_heads"), words("place_kind_nouns")
     for t in doc:
         if t.dep_ != "appos":
             continue
