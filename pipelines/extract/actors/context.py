@@ -9,10 +9,11 @@ the type decisions combine them; none of them decides a type on its own.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.gazetteer import Gazetteer
-from pipelines.extract.actors.words import union, words
+from pipelines.extract.actors.words import alternation, union, words
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
     from spacy.tokens import Doc, Token
@@ -30,6 +31,16 @@ def is_title_head(word: str) -> bool:
     heads = words("title_heads")
     low = word.lower()
     return low in heads or low.rstrip(".") in heads
+
+
+@cache
+def _past_office() -> re.Pattern:
+    return re.compile(r"^(?:then-\S+|" + alternation("past_office_words") + r")\s+", re.IGNORECASE)
+
+
+def current_office(title: str) -> str:
+    """A title without the word that dates it: "then-Foreign Minister", "former envoy" -> "Minister", "envoy"."""
+    return _past_office().sub("", title, count=1)
 
 
 def relative_clause_subject(noun: Token, after: Token | None) -> bool:
@@ -135,7 +146,7 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
             break
         if t.tag_ in ("NNP", "NNPS") or t.tag_ in ("NN", "NNS") and not t.is_sent_start:
             first = j
-        elif t.text in joiners and j > 0 and doc[j - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") \
+        elif t.lower_ in joiners and not t.is_lower and j > 0 and doc[j - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") \
                 and doc[j - 1].text[:1].isupper() and not doc[j - 1].ent_type_:
             pass
         else:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, initials, ministry_display, ministry_key, norm_key
 from pipelines.extract.actors.identity import identity_key
-from pipelines.extract.actors.context import country_before, is_title_word
+from pipelines.extract.actors.context import country_before, current_office, is_title_word
 from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article
@@ -299,7 +299,6 @@ def _counterpart_titles(article: Article, cands: list[Candidate]) -> list[Candid
                 sent_start = max(article.text.rfind(". ", 0, c.start), article.text.rfind("\n", 0, c.start))
                 others = [o for o in cands if o.type == "person" and o.title and sent_start < o.start < c.start]
                 if others:
-                    title = re.sub(r"^(?:then-\S+\s+)", "", others[-1].title)
-                    c = replace(c, title=title)
+                    c = replace(c, title=current_office(others[-1].title))
         out.append(c)
     return out

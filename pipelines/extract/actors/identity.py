@@ -22,7 +22,7 @@ from collections.abc import Hashable, Iterable
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import is_title_word
 from pipelines.extract.actors.gazetteer import norm_key
-from pipelines.extract.actors.words import words
+from pipelines.extract.actors.words import union
 
 #: First names this alike (``rapidfuzz`` ratio) may be one person's, given the same surname.
 FIRST_NAME_SIMILARITY = 80
@@ -62,10 +62,10 @@ def identity_key(c: Candidate) -> str:
 
 
 def title_key(title: str | None) -> str | None:
-    """The office words of a title ("Foreign Minister" -> "foreign minister"), without "former", "then-"."""
+    """The office words of a title ("former Foreign Minister" -> "foreign minister"), without "then-" words."""
     if not title:
         return None
-    not_office = words("not_office_titles")
+    not_office = union("not_office_titles", "past_office_words")
     kept = [w.lower() for w in title.split() if is_title_word(w) and not w.lower().startswith("then")
             and w.lower() not in not_office]
     return " ".join(kept) or None

@@ -135,7 +135,7 @@ def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     """
     doc = para.doc
     out = []
-    joiners, intro_nouns = words("intro_name_joiners"), words("organisation_intro_nouns")
+    joiners, intro_nouns = words("organisation_name_joiners"), words("organisation_intro_nouns")
     for t in doc:
         if not t.is_lower or t.lemma_.lower() not in intro_nouns or t.i + 1 >= len(doc):
             continue

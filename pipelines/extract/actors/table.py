@@ -11,7 +11,6 @@ time as the reference these tables must equal.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +19,7 @@ import polars as pl
 
 from pipelines.extract.actors.aliases import alias_table, curated_key
 from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.context import current_office
 from pipelines.extract.actors.gazetteer import Gazetteer, slugify
 from pipelines.extract.actors.words import words
 from pipelines.extract.article import Mention
@@ -140,7 +140,7 @@ def _described(frame: pl.DataFrame, gz: Gazetteer, curated: dict[str, dict]) -> 
         if row and row["description"]:
             description = row["description"]
         elif key in titles:
-            t = re.sub(r"^(?:then-\w+|former)\s+", "", titles[key], flags=re.IGNORECASE)
+            t = current_office(titles[key])
             description = f"{t} of {gz.names[iso3]}" if iso3 in gz.names and " of " not in t else t
         rows.append((key, name, types[key], iso3, description))
     return rows
