@@ -51,25 +51,25 @@ def relative_clause_subject(noun: Token, after: Token | None) -> bool:
 
 def title_before(doc: Doc, tok_i: int) -> str | None:
     """Title words immediately before a name token ("Foreign Minister" before "Eli Cohen")."""
-    words: list[str] = []
+    found: list[str] = []
     j = tok_i - 1
-    while j >= 0 and len(words) < 5:
+    while j >= 0 and len(found) < 5:
         t = doc[j]
         low = t.text.lower().rstrip(".")
         if is_title_word(t.text) or (t.text[:1].isupper() and low in ("of", "and")):
-            words.insert(0, t.text)
+            found.insert(0, t.text)
             j -= 1
             continue
-        if low in ("of", "and") and words:
-            words.insert(0, t.text)
+        if low in ("of", "and") and found:
+            found.insert(0, t.text)
             j -= 1
             continue
         break
-    while words and words[0].lower() in ("of", "and"):
-        words.pop(0)
-    if not any(is_title_head(w) for w in words):
+    while found and found[0].lower() in ("of", "and"):
+        found.pop(0)
+    if not any(is_title_head(w) for w in found):
         return None
-    return " ".join(words)
+    return " ".join(found)
 
 
 def person_cleanup(doc: Doc, toks: list[Token], gz: Gazetteer) -> tuple[list[Token], str | None, str | None]:
@@ -122,9 +122,9 @@ def country_before(text: str, s: int, gz: Gazetteer, skip_titles: bool = False) 
     m = re.search(r"([A-Z][\w.‑-]*(?: [A-Z][\w.‑-]*){0,3})(['’]s)?\s+((?:[a-z][\w-]*\s+){0,3})$", head)
     if not m:
         return None
-    words = m.group(1).split()
-    for i in range(len(words)):
-        p = gz.lookup(" ".join(words[i:]))
+    names = m.group(1).split()
+    for i in range(len(names)):
+        p = gz.lookup(" ".join(names[i:]))
         if p and p.kind != "capital" and (m.group(2) and not m.group(3) or p.form == "demonym"):
             return p.iso3
     return None
@@ -133,8 +133,8 @@ def country_before(text: str, s: int, gz: Gazetteer, skip_titles: bool = False) 
 def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
     """Take back the capitalised words spaCy cut from an organisation's name: "Doctors Without Borders".
 
-    Only proper-noun words outside any other entity, joined by a capitalised "Without"/"For"/"Of"; titles
-    and country names stay out.
+    Only proper-noun words outside any other entity, joined by a capitalised small word ("Without", "Of")
+    or "&"; titles and country names stay out.
     """
     joiners = words("organisation_name_joiners")
     j = toks[0].i - 1
