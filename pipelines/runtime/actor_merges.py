@@ -7,18 +7,20 @@ answer, and each block's answer is cached by its rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+
 import polars as pl
-from pipelines.extract.actors import extract as actors_mod
-from pipelines.extract.actors.extract import UnionFind
+
+from pipelines.extract.actors import identity
+from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import load_gazetteer
-from pipelines.extract.actors.table import build_actor_tables
+from pipelines.extract.actors.table import ActorResult, build_actor_tables
+from pipelines.runtime.actor_steps import CANDIDATE_COLUMNS
 from pipelines.runtime.cache import ContentCache, extractor_version, make_key
-from pipelines.runtime.actor_steps import CANDIDATE_COLUMNS, candidates_frame
 
 
-def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[object]],
-                     merge: Callable[[list], dict[str, str]], cache: ContentCache) -> dict[str, str]:
+def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[Hashable]],
+                     merge: Callable[[list[Candidate]], dict[str, str]], cache: ContentCache) -> dict[str, str]:
     """Run a pairwise merge only inside blocks of keys that can match; union the answers.
 
     Components (and so their smallest-key roots) are the same as one global
@@ -30,8 +32,8 @@ def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[obj
     only for the blocks merged.
     """
     keys = reps["key"].to_list()
-    blocks: dict[str, list[object]] = {k: list(blocks_of(k)) for k in dict.fromkeys(keys)}
-    rows_of: dict[object, list[int]] = defaultdict(list)
+    blocks: dict[str, list[Hashable]] = {k: list(blocks_of(k)) for k in dict.fromkeys(keys)}
+    rows_of: dict[Hashable, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         for b in blocks[k]:
             rows_of[b].append(i)
@@ -44,7 +46,7 @@ def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[obj
     keys_of_blocks = [e for e in entry if e is not None]
     found = cache.get_objects("merges", keys_of_blocks)
     made: dict[str, dict[str, str]] = {}
-    uf = UnionFind()
+    uf = identity.UnionFind()
     for k in blocks:
         uf.find(k)
     for rows, key in zip(mergeable, entry):
@@ -61,37 +63,9 @@ def _merge_in_blocks(reps: pl.DataFrame, blocks_of: Callable[[str], Iterable[obj
     return {k: uf.find(k) for k in uf.parent}
 
 
-def _person_blocks(key: str) -> list[object]:
-    """People merge only with the same last name ("person:ana koko", "surname:koko")."""
-    kind, _, name = key.partition(":")
-    if kind == "person" and name.split():
-        return [name.split()[-1]]
-    if kind == "surname":
-        return [name]
-    return []
-
-
-def _name_blocks(key: str) -> list[object]:
-    """Names merge when they differ in exactly one word, of at least six letters, with the same first
-    letter (``_merge_names``): block by the name with that word left out, and the word's first letter."""
-    if key.startswith("ministry:"):
-        return ["ministry"]
-    if not key.startswith("name:"):
-        return []
-    toks = key[5:].split()
-    if len(toks) < 2:
-        return []
-    return [(len(toks), i, toks[i][0], tuple(toks[:i] + toks[i + 1:])) for i in range(len(toks)) if len(toks[i]) >= 6]
-
-
-def resolve_candidates(per_doc: dict[str, list], alias_rows: list[dict]) -> actors_mod.ActorResult:
-    """``resolve_actors`` from per-document candidate lists (``resolve_candidate_frame`` on their rows)."""
-    return resolve_candidate_frame(candidates_frame([c for doc_id in sorted(per_doc) for c in per_doc[doc_id]]), alias_rows)
-
-
 def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict], cache: ContentCache | None = None
-                            ) -> actors_mod.ActorResult:
-    """``resolve_actors`` from every document's candidates (``CANDIDATE_COLUMNS``), with blocked pairwise merges.
+                            ) -> ActorResult:
+    """``extract.resolve_actors`` from every document's candidates (``CANDIDATE_COLUMNS``), with blocked merges.
 
     The merges read only a candidate's identity key, type, document and title,
     so they are given one candidate per distinct combination of those rather
@@ -104,14 +78,14 @@ def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict], cache: 
     is_person = pl.col("type") == "person"
     people_reps = frame.filter(is_person).unique(["key", "doc_id", "title"], keep="first", maintain_order=True)
     other_reps = frame.filter(~is_person).unique(["key"], keep="first", maintain_order=True)
-    people = _merge_in_blocks(people_reps, _person_blocks, actors_mod._merge_people, cache)
-    others = _merge_in_blocks(other_reps, _name_blocks, actors_mod._merge_names, cache)
+    people = _merge_in_blocks(people_reps, identity.person_blocks, identity.merge_people, cache)
+    others = _merge_in_blocks(other_reps, identity.name_blocks, identity.merge_names, cache)
     cluster = pl.when(is_person).then(pl.col("key").replace(people)).otherwise(pl.col("key").replace(others))
     cands = frame.select(cluster.alias("cluster"), "doc_id", "start", "end", "text", "type", "iso3", "name", "title")
-    return build_actor_tables(cands, gz, alias_rows or [])
+    return build_actor_tables(cands, gz, alias_rows)
 
 
-def _candidate_objects(frame: pl.DataFrame) -> list:
-    """``_Cand`` objects back from candidate rows, their identity key as the key (what the merges read)."""
-    return [actors_mod._Cand(doc_id=d, start=s, end=e, text=t, type=ty, iso3=i, name=n, key=k, title=ti)
+def _candidate_objects(frame: pl.DataFrame) -> list[Candidate]:
+    """Candidates back from candidate rows, their identity key as the key (what the merges read)."""
+    return [Candidate(doc_id=d, start=s, end=e, text=t, type=ty, iso3=i, name=n, key=k, title=ti)
             for d, s, e, t, ty, i, n, k, ti in frame.select(list(CANDIDATE_COLUMNS)).iter_rows()]

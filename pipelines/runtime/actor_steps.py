@@ -6,10 +6,13 @@ Why: finding candidates needs the parse; a rebuild finds them only for new docum
 from __future__ import annotations
 
 import polars as pl
-from pipelines.extract.actors import extract as actors_mod
+
+from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.extract import document_candidates
 from pipelines.extract.actors.gazetteer import load_gazetteer
-from pipelines.runtime.cache import ContentCache, extractor_version, keyed_frame, make_key
+from pipelines.extract.actors.identity import identity_key
 from pipelines.nlp.parsing import parse_key
+from pipelines.runtime.cache import ContentCache, extractor_version, keyed_frame, make_key
 from pipelines.runtime.sharding import CHUNK_DOCS, DocRef, in_chunks, load_articles
 from pipelines.runtime.worker_pool import cache_root, pool_for, pool_tasks, run_tasks
 
@@ -31,7 +34,7 @@ def _prepare_task(task: tuple[list[DocRef], dict[str, str], list[dict], str | No
     for ref, article in zip(refs, load_articles(refs, texts, cache, n_process=1)):
         key = actor_key(ref, digest)
         if not cache.has("actors", key):
-            cache.put_object("actors", key, actors_mod.document_candidates(article, gz, alias_rows))
+            cache.put_object("actors", key, document_candidates(article, gz, alias_rows))
     return len(refs)
 
 
@@ -66,7 +69,7 @@ def prepare_shard(
         for ref, article in zip(chunk, load_articles(chunk, texts, cache, n_process)):
             key = actor_keys[ref.doc_id]
             if key not in candidates:
-                cache.put_object("actors", key, actors_mod.document_candidates(article, gz, alias_rows))
+                cache.put_object("actors", key, document_candidates(article, gz, alias_rows))
                 candidates.add(key)
     return {"documents": len(refs), "parsed": parsed_before, "actor_docs_computed": len(todo)}
 
@@ -90,20 +93,20 @@ def document_actor_candidates(
         gz = load_gazetteer()
         for chunk in in_chunks(missing, CHUNK_DOCS):
             for ref, article in zip(chunk, load_articles(chunk, texts, cache)):
-                out[ref.doc_id] = actors_mod.document_candidates(article, gz, alias_rows)
+                out[ref.doc_id] = document_candidates(article, gz, alias_rows)
                 cache.put_object("actors", actor_key(ref, digest), out[ref.doc_id])
     return out
 
 
-#: One actor candidate per row: what the cross-document merges and the actor tables read of a ``_Cand``,
-#: with its identity key (``actors._identity_key``) computed once, when it is packed.
+#: One actor candidate per row: what the cross-document merges and the actor tables read of a ``Candidate``,
+#: with its identity key (``identity.identity_key``) computed once, when it is packed.
 CANDIDATE_COLUMNS = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String, "type": pl.String,
                      "iso3": pl.String, "name": pl.String, "key": pl.String, "title": pl.String}
 
 
-def candidates_frame(cands: list) -> pl.DataFrame:
-    """Actor candidates (``_Cand``) as rows of ``CANDIDATE_COLUMNS``, in their order."""
-    key_of = actors_mod._identity_key
+def candidates_frame(cands: list[Candidate]) -> pl.DataFrame:
+    """Actor candidates as rows of ``CANDIDATE_COLUMNS``, in their order."""
+    key_of = identity_key
     return pl.DataFrame({
         "doc_id": [c.doc_id for c in cands], "start": [c.start for c in cands], "end": [c.end for c in cands],
         "text": [c.text for c in cands], "type": [c.type for c in cands], "iso3": [c.iso3 for c in cands],

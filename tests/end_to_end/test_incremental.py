@@ -7,10 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipelines.extract.actors import extract as actors_mod
-from pipelines.extract.actors.extract import load_alias_table, mentions_frame, resolve_actors
+from pipelines.extract.actors import identity as actors_mod
+from pipelines.extract.actors.extract import load_alias_table, resolve_actors
 from pipelines.runtime.cache import ContentCache, extractor_version
-from pipelines.runtime.actor_merges import resolve_candidate_frame, resolve_candidates
+from pipelines.runtime.actor_merges import resolve_candidate_frame
 from pipelines.runtime.actor_steps import document_actor_candidates, document_candidate_frame, prepare_shard
 from pipelines.runtime.event_dedup_steps import bucket_digests, deduplicate_partitioned, event_buckets
 from pipelines.runtime.extraction_steps import extract_shard, mentions_for
@@ -21,6 +21,7 @@ from pipelines.extract.events.dedup import deduplicate_events
 from pipelines.extract.events.extract import extract_events
 from tests.helpers import parse_articles
 from tests.end_to_end.building import SEEDS, run_build
+from tests.extract.actors.shared import mentions_frame, resolve_candidates
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +171,7 @@ def test_cached_block_merges_resolve_like_uncached_ones_as_documents_come_and_go
             return real(block)
         return merge
 
-    for name in ("_merge_people", "_merge_names"):
+    for name in ("merge_people", "merge_names"):
         monkeypatch.setattr(actors_mod, name, counted(getattr(actors_mod, name)))
     resolve_candidate_frame(frame, aliases, cache)
     assert calls == [], "every block's answer came from the cache"

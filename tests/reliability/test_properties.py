@@ -15,17 +15,17 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.extract.actors.extract import load_alias_table, mentions_frame, resolve_actors
+from pipelines.extract.actors.extract import load_alias_table, resolve_actors
 from pipelines.extract.article import Article
 from pipelines.extract.dates import find_dates
 from pipelines.extract.events.dedup import deduplicate_events
 from pipelines.extract.events.extract import extract_events
 from pipelines.extract.figures.extract import extract_figures
-from pipelines.extract.actors.linking import mentions_by_doc
-from tests.helpers import parse_text
-from pipelines.extract.quotes.extract import extract_quotes
 from pipelines.documents.decoding import decode
 from pipelines.documents.segmenting import segment
+from pipelines.extract.quotes.extract import extract_quotes
+from tests.extract.actors.shared import mentions_by_doc, mentions_frame
+from tests.helpers import parse_text
 from tests.reliability.helpers import SEEDS
 
 FRAGMENTS = [

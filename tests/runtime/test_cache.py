@@ -128,11 +128,11 @@ def test_pickled_entries_are_plain_pickle(tmp_path):
 
 def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_path, monkeypatch) -> None:
     """Parsing and extracting in worker processes must not change a byte of what is cached or returned."""
-    from pipelines.runtime.actor_merges import resolve_candidates
     from pipelines.runtime.actor_steps import document_actor_candidates, prepare_shard
     from pipelines.runtime.extraction_steps import extract_shard, mentions_for
     from pipelines.runtime.sharding import doc_refs
     from pipelines.runtime.worker_pool import shutdown_pool
+    from tests.extract.actors.shared import mentions_frame, resolve_candidates
 
     texts = {f"d{i}": f"Title {i}\n\nAna Koko, the minister, said on Monday that {10 + i} percent of the oil went to Ruritania.\n\n"
                       f"\"We will not stop,\" Koko told reporters in Zenda.\n" for i in range(3)}
@@ -144,8 +144,6 @@ def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_pa
         prepare_shard(refs, texts, [], cache, n_process=procs)
         per_doc = document_actor_candidates(refs, texts, [], cache)
         res = resolve_candidates(per_doc, [])
-        from pipelines.extract.actors.extract import mentions_frame
-
         by_doc = mentions_for(mentions_frame(res.mentions), res.actors, texts)
         rows, computed = extract_shard(refs, texts, by_doc, cache, n_process=procs)
         files = {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -1,4 +1,4 @@
-"""Turn the published actor tables back into per-document ``Mention`` lists.
+"""The published actor tables turned back into per-document ``Mention`` lists.
 
 Quotes, figures and events attach to actors through mentions; rebuilding
 them from the ``actors``/``actor_mentions`` tables means each extractor reads
@@ -10,11 +10,6 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.extract.article import Mention
-
-
-def mentions_by_doc(actor_mentions: pl.DataFrame, actors: pl.DataFrame) -> dict[str, list[Mention]]:
-    joined = actor_mentions.join(actors.select("actor_id", "actor_type", "name"), on="actor_id", how="left")
-    return mention_lists(joined)
 
 
 def mention_lists(joined: pl.DataFrame) -> dict[str, list[Mention]]:

@@ -8,9 +8,10 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer, norm_key, slugify
-from pipelines.extract.actors.table import build_actor_tables, candidate_frame
-from pipelines.extract.actors.extract import _ACTOR_SCHEMA, _HONORIFICS, _TYPE_RANK, ActorResult, _Cand
+from pipelines.extract.actors.table import ACTOR_SCHEMA, TYPE_RANK, ActorResult, build_actor_tables, candidate_frame
+from pipelines.extract.actors.words import words
 
 
 def _top(counts: Counter, key) -> object:
@@ -26,13 +27,13 @@ def _canonical(forms: Counter, typ: str) -> str:
     return sorted(items, key=lambda fn: (-fn[1], -len(fn[0]), fn[0]))[0][0]
 
 
-def _build(clusters: dict[str, list[_Cand]], gz: Gazetteer, alias_rows: list[dict]) -> ActorResult:
+def _build(clusters: dict[str, list[Candidate]], gz: Gazetteer, alias_rows: list[dict]) -> ActorResult:
     """The rules one cluster at a time, as first written (the tables' reference)."""
     curated = {f"curated:{norm_key(r['canonical_name'])}": r for r in alias_rows}
     rows = []
     for key in sorted(clusters):
         cs = clusters[key]
-        typ = "country" if key.startswith("country:") else _top(Counter(c.type for c in cs), lambda kv: (-kv[1], _TYPE_RANK[kv[0]]))
+        typ = "country" if key.startswith("country:") else _top(Counter(c.type for c in cs), lambda kv: (-kv[1], TYPE_RANK[kv[0]]))
         names = Counter(c.name for c in cs if c.name)
         if key in curated:
             name = curated[key]["canonical_name"]
@@ -44,7 +45,7 @@ def _build(clusters: dict[str, list[_Cand]], gz: Gazetteer, alias_rows: list[dic
         iso3 = _top(iso, lambda kv: (-kv[1], kv[0])) if iso else None
         if key in curated and curated[key]["country_iso3"]:
             iso3 = curated[key]["country_iso3"]
-        titles = Counter(c.title for c in cs if c.title and not set(w.lower().rstrip(".") for w in c.title.split()) <= _HONORIFICS)
+        titles = Counter(c.title for c in cs if c.title and not set(w.lower().rstrip(".") for w in c.title.split()) <= words("honorifics"))
         description = None
         if key in curated and curated[key]["description"]:
             description = curated[key]["description"]
@@ -68,14 +69,14 @@ def _build(clusters: dict[str, list[_Cand]], gz: Gazetteer, alias_rows: list[dic
     mentions.sort(key=lambda m: (m[0], m[1], m[2], m[4]))
     schema = {"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String, "actor_id": pl.String,
               "actor_type": pl.String, "name": pl.String}
-    return ActorResult(actors=pl.DataFrame(out, schema=_ACTOR_SCHEMA, orient="row"),
+    return ActorResult(actors=pl.DataFrame(out, schema=ACTOR_SCHEMA, orient="row"),
                        mention_rows=pl.DataFrame(mentions, schema=schema, orient="row"))
 
 ALIASES = [{"canonical_name": "Orvane Group", "actor_type": "organization", "country_iso3": "FRA",
             "aliases": "OG", "description": "A holding company"}]
 
 _CANDS = st.builds(
-    lambda doc, start, text, typ, iso3, name, title: _Cand(doc, start, start + len(text), text, typ, iso3, name, None, title),
+    lambda doc, start, text, typ, iso3, name, title: Candidate(doc, start, start + len(text), text, typ, iso3, name, None, title),
     st.sampled_from(["d1", "d2", "d3"]),
     st.integers(min_value=0, max_value=50),
     st.sampled_from(["Ana Koko", "Koko", "KOKO", "Orvane", "OG", "Orvane Group", "Tel Aviv", "Ana  Koko", "é"]),

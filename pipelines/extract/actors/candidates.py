@@ -1,0 +1,98 @@
+"""A candidate actor mention, and the candidates found by plain lookup: the gazetteer and the alias table.
+
+A ``Candidate`` is a typed span of ``article.text`` before the document and
+the corpus resolve it; every finder (``entities``, ``patterns``, this module)
+returns them, and the per-document cache stores them. The lookups here need
+no parse: spaCy misses or mislabels many country names, and the alias table
+names actors the tagger cannot know.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from pipelines.extract.actors.aliases import curated_key
+from pipelines.extract.actors.gazetteer import Gazetteer, Place, norm_key
+from pipelines.extract.actors.words import words
+from pipelines.extract.article import Article, Paragraph
+
+
+@dataclass
+class Candidate:
+    """A candidate mention before cross-document resolution."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    iso3: str | None = None
+    name: str | None = None  # display-name override (countries, bodies)
+    key: str | None = None  # identity key override
+    title: str | None = None  # title words seen before a person's name
+    strength: int = 1  # overlap priority: higher wins
+    overlay: bool = False  # may overlap others (a "Country's parliament" over the country)
+    sent_start: bool = False  # the span began a sentence (a leading "The" then means nothing)
+    cue: bool = False  # typed by a context cue against spaCy's label: its type wins for the same name in the document
+
+
+def place_candidate(doc_id: str, s: int, e: int, text: str, place: Place, gz: Gazetteer, strength: int) -> Candidate:
+    """A gazetteer hit as a mention: a country (its own code) or a capital city / territory (a place)."""
+    if place.kind in ("country", "historic"):
+        return Candidate(doc_id, s, e, text, "country", iso3=place.iso3, name=gz.names[place.iso3],
+                         key=f"country:{place.iso3}", strength=strength)
+    if place.kind == "territory":
+        return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, name=gz.names[place.iso3],
+                         key=f"name:{norm_key(gz.names[place.iso3])}", strength=strength)
+    return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, strength=strength)
+
+
+def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Every country name, demonym and capital in the paragraph text (spaCy misses or mislabels many).
+
+    A surface that is also an ordinary word or a given name ("Jordan", "Chad") counts only inside
+    one of spaCy's place or nationality entities.
+    """
+    out = []
+    ambiguous = words("ambiguous_country_surfaces")
+    ent_spans = {(ent.start_char, ent.end_char): ent.label_ for ent in para.doc.ents}
+    for m in gz.pattern.finditer(para.text):
+        text = m.group()
+        s, e = m.span()
+        place = gz.lookup(text)
+        if place is None:
+            continue
+        if text in ambiguous:
+            covered = any(a <= s and e <= b and lab in ("GPE", "NORP", "LOC") for (a, b), lab in ent_spans.items())
+            if not covered:
+                continue
+        out.append(place_candidate(article.doc_id, para.start + s, para.start + e, text, place, gz, strength=1))
+    return out
+
+
+def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) -> list[Candidate]:
+    """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words."""
+    out = []
+    for row in alias_rows:
+        for surface in _surfaces(row["canonical_name"], tuple(row["aliases"])):
+            if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
+                continue
+            for m in _alias_pattern(surface).finditer(para.text):
+                out.append(Candidate(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
+                                     row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
+                                     key=curated_key(row), strength=6))
+    return out
+
+
+@cache
+def _surfaces(canonical_name: str, aliases: tuple[str, ...]) -> list[str]:
+    """A row's surfaces, longest first."""
+    return sorted({canonical_name, *aliases}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4096)
+def _alias_pattern(surface: str) -> re.Pattern:
+    """An alias surface as a whole-word pattern, compiled once per process rather than per paragraph."""
+    return re.compile(r"(?<![\w.])" + re.escape(surface) + r"(?![\w]|\.\w)")

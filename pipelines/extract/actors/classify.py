@@ -1,0 +1,189 @@
+"""Type decisions against spaCy's label: is this name a person, an organisation, a place or a product?
+
+spaCy's NER is the base, and its typical errors are fixed with generic cues
+rather than name lists: a legal suffix or a head noun makes an
+organisation ("Kestrel FC", "Tarsby District Council"), "officials in
+Ostrava" a place, "the drug Zorvata" a product. Each function reads one
+name (its tokens in the paragraph's parse) and answers for that name only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipelines.extract.actors.context import appositive_head, relative_clause_subject
+from pipelines.extract.actors.gazetteer import Gazetteer
+from pipelines.extract.actors.words import alternation, ordered, words
+from pipelines.extract.article import doc_text
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Doc, Token
+
+
+@cache
+def _body_role_after() -> re.Pattern:
+    """A body's role right after a name: "Halden chief executive", "Sporting president"."""
+    return re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in ordered("body_role_titles")) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _role_of_after() -> re.Pattern:
+    """"director of ...": the role belongs to what follows, not to the name before it."""
+    return re.compile(r"\s+(?:" + alternation("roles_of") + r")\s+of\b", re.IGNORECASE)
+
+
+@cache
+def _place_of() -> re.Pattern:
+    return re.compile(r"\b(?:" + alternation("place_kind_nouns") + r") of\s*$", re.IGNORECASE)
+
+
+def after_place_of(before: str) -> bool:
+    """The text before a name ends in "the city of", "the region of": the name is a place's."""
+    return _place_of().search(before) is not None
+
+
+@cache
+def _naming_before() -> re.Pattern:
+    return re.compile(r"\b(?:" + alternation("naming_words") + r")\s*[“\"']?$")
+
+
+@cache
+def _sold_as_before() -> re.Pattern:
+    return re.compile(r"\b(?:" + alternation("product_sale_verbs") + r") (?:as|under)(?: the (?:brand )?name)?\s*$"
+                      r"|\bbrand name\s*$")
+
+
+def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool:
+    """Generic cues that a name is an organisation, whatever spaCy's label says.
+
+    A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council");
+    a body's role follows it ("Halden chief executive", "Sporting president"); an organisation noun
+    introduces it ("think tank Autonomy", "club Ashford Rovers"); or someone works "at" it ("an analyst
+    at Bernstein"). A person's name before a role takes a possessive ("Smith's manager"), so with
+    ``possessive_ok`` false a possessive disqualifies the role cue.
+    """
+    last = text.split()[-1].lower()
+    if last in words("organisation_suffixes") and (len(text.split()) > 1 or last in words("stem_suffixes")):
+        return True
+    i0, i1 = toks[0].i, toks[-1].i
+    after = doc_text(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
+    if possessive_ok:
+        after = re.sub(r"^['’]s\b", "", after)
+    if _body_role_after().match(after) and not _role_of_after().match(after):
+        return True
+    if i0 > 0:
+        prev = doc[i0 - 1]
+        relative = relative_clause_subject(prev, doc[i1 + 1] if i1 + 1 < len(doc) else None)
+        if prev.is_lower and prev.lemma_.lower() in words("organisation_intro_nouns") and not relative and (
+                prev.dep_ == "compound" and i0 <= prev.head.i <= i1 or any(
+                    t.dep_ == "appos" and t.head.i == prev.i for t in toks)):
+            return True
+        j = i0 - 1
+        if doc[j].lower_ == "the" and j > 0:
+            j -= 1
+        if doc[j].lower_ == "at" and j > 0 and doc[j - 1].lemma_.lower() in words("workplace_roles"):
+            return True
+    return False
+
+
+def place_cue(doc: Doc, toks: list[Token], text: str) -> bool:
+    """A name spaCy called an organisation that the text places somewhere: "officials in Ostrava".
+
+    Only a name without any organisation word, after "in"/"near"/"outside", whose preposition does
+    not hang on a stake or a job ("shares in Kordana" names a company).
+    """
+    if text.isupper() or any(w.lower() in words("organisation_words") for w in text.split()) \
+            or any(c.isdigit() for c in text):
+        return False
+    i0 = toks[0].i
+    if i0 == 0:
+        return False
+    prep = doc[i0 - 1]
+    if prep.lower_ not in words("place_prepositions"):
+        return False
+    if prep.head.lemma_.lower() in words("not_place_after_in") or prep.head.pos_ == "VERB" \
+            and prep.head.lemma_ not in words("place_verbs"):
+        return False
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.tag_ == "POS")
+
+
+def _appositive_type(doc: Doc, root: Token) -> str | None:
+    """The type an appositive gives the name it hangs on or describes ("Verdalia, a water company")."""
+    org_heads, place_heads = words("organisation_appositive_heads"), words("place_kind_nouns")
+    head = appositive_head(doc, root)
+    if head is not None:
+        return "organization" if head in org_heads else "location"
+    if root.dep_ == "appos" and root.head.lemma_.lower() in place_heads:
+        return "location"
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if root.dep_ == "appos" and root.head.lemma_.lower() in org_heads and not relative_clause_subject(root.head, nxt):
+        return "organization"  # but "joined the company Mirelli founded": Mirelli founded it
+    return None
+
+
+def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> str:
+    """PERSON labels that are really organisations or places, by their words and context."""
+    lows = [t.text.lower() for t in toks]
+    if any(w in words("organisation_words") for w in lows) or org_cue(doc, toks, text, possessive_ok=False):
+        return "organization"
+    if lows[-1] in words("place_words"):
+        return "location"
+    if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
+        return "organization"  # "Baku Dialogues": a place name does not start a person's name
+    i0, i1 = toks[0].i, toks[-1].i
+    before = doc[max(0, i0 - 3):i0].text.lower()
+    after = doc[i1 + 1:i1 + 3].text.lower()
+    if after_place_of(before) or after.startswith(", where"):
+        return "location"
+    if _naming_before().search(before):
+        return "organization"
+    return _appositive_type(doc, toks[-1]) or "person"
+
+
+@cache
+def _nationality_place_nouns() -> frozenset[str]:
+    """Place nouns that make a nationality word before them a place name ("the Evros river")."""
+    return words("place_words") - words("not_place_after_nationality")
+
+
+def norp_as_actor(doc: Doc, toks: list[Token]) -> str | None:
+    """A proper name spaCy called a nationality that its context shows is a place or a firm.
+
+    "the Evros river", "islands in the Aegean" are places; "an Ifop survey" names the pollster. Real
+    groups ("Kurds", "Sunni") are neither and stay out.
+    """
+    if len(toks) != 1 or toks[0].tag_ != "NNP" or toks[0].is_sent_start:
+        return None
+    t = toks[0]
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lemma_ in _nationality_place_nouns():
+        return "location"
+    if nxt is not None and nxt.is_lower and nxt.lemma_ in words("source_nouns"):
+        return "organization"
+    if t.dep_ == "pobj" and t.i >= 2 and doc[t.i - 1].lower_ == "the" and doc[t.i - 2].lower_ in words(
+            "area_prepositions"):
+        return "location"
+    return None
+
+
+def is_product(doc: Doc, toks: list[Token], ptext: str, s: int, e: int) -> bool:
+    """A one-word name the text shows is a product: "the drug Zorvata", "sold as Zorvata",
+    "Zorvata or placebo", "Zorvata (velimab)". Products are not actors; the whole document forgets the name.
+    """
+    if len(toks) != 1 or toks[0].text.isupper():
+        return False
+    t = toks[0]
+    before, after = ptext[max(0, s - 30):s].lower(), ptext[e:e + 30]
+    if _sold_as_before().search(before):
+        return True
+    if re.match(r"\s+or (?:a )?placebo\b|\s*\([a-z]{5,}\)", after) or re.search(r"\bplacebo or\s*$", before):
+        return True
+    prev = doc[t.i - 1] if t.i > 0 else None
+    products = words("product_nouns")
+    if prev is not None and prev.is_lower and prev.lemma_ in products and (
+            prev.dep_ == "compound" and prev.head.i == t.i or t.dep_ == "appos" and t.head.i == prev.i):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_ in products and c.i > t.i for c in t.children)

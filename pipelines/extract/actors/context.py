@@ -1,0 +1,178 @@
+"""What the words around a name say about it: a title before it, a country before it, its appositive.
+
+Each function reads one cue from the parse or the text next to a name
+("Foreign Minister" before "Eli Cohen", "Israel's" before "Foreign
+Ministry", ", a water company" after "Verdalia"). The candidate finders and
+the type decisions combine them; none of them decides a type on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipelines.extract.actors.gazetteer import Gazetteer
+from pipelines.extract.actors.words import alternation, union, words
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Doc, Token
+
+
+def is_title_word(word: str) -> bool:
+    """A word of a title or honorific before a name, with or without its full stop ("Dr", "Dr.")."""
+    titles = words("titles")
+    low = word.lower()
+    return low in titles or low.rstrip(".") in titles
+
+
+def is_title_head(word: str) -> bool:
+    """The head word of a title, with or without its full stop: a name after it is a person."""
+    heads = words("title_heads")
+    low = word.lower()
+    return low in heads or low.rstrip(".") in heads
+
+
+@cache
+def _past_office() -> re.Pattern:
+    return re.compile(r"^(?:then-\S+|" + alternation("past_office_words") + r")\s+", re.IGNORECASE)
+
+
+def current_office(title: str) -> str:
+    """A title without the word that dates it: "then-Foreign Minister", "former envoy" -> "Minister", "envoy"."""
+    return _past_office().sub("", title, count=1)
+
+
+def relative_clause_subject(noun: Token, after: Token | None) -> bool:
+    """A name between an object noun and a verb in the past or present is the subject of a relative clause
+    ("joined the company Mirelli founded"), not the noun's name."""
+    return noun.dep_ in ("dobj", "pobj") and after is not None and after.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def title_before(doc: Doc, tok_i: int) -> str | None:
+    """Title words immediately before a name token ("Foreign Minister" before "Eli Cohen")."""
+    found: list[str] = []
+    j = tok_i - 1
+    while j >= 0 and len(found) < 5:
+        t = doc[j]
+        low = t.text.lower().rstrip(".")
+        if is_title_word(t.text) or (t.text[:1].isupper() and low in ("of", "and")):
+            found.insert(0, t.text)
+            j -= 1
+            continue
+        if low in ("of", "and") and found:
+            found.insert(0, t.text)
+            j -= 1
+            continue
+        break
+    while found and found[0].lower() in ("of", "and"):
+        found.pop(0)
+    if not any(is_title_head(w) for w in found):
+        return None
+    return " ".join(found)
+
+
+def person_cleanup(doc: Doc, toks: list[Token], gz: Gazetteer) -> tuple[list[Token], str | None, str | None]:
+    """Strip titles and country words from the front of a PERSON span; return tokens, title, iso3."""
+    iso3 = None
+    title_words = []
+    while toks:
+        t = toks[0]
+        low = t.text.lower()
+        p = gz.lookup(t.text)
+        if is_title_word(t.text) or low.startswith("then-"):
+            title_words.append(t.text)
+            toks = toks[1:]
+        elif p and p.kind != "capital" and len(toks) > 1:
+            iso3 = iso3 or p.iso3
+            toks = toks[1:]
+        elif low in ("the", "of", "and") and len(toks) > 1:
+            toks = toks[1:]
+        else:
+            break
+    title = " ".join(title_words) if any(is_title_head(w) for w in title_words) else None
+    # a surname particle first means the given name was left out: take one more capitalised word
+    if toks and toks[0].text.lower() in words("surname_particles") and toks[0].i > 0:
+        prev = doc[toks[0].i - 1]
+        if prev.text[:1].isupper() and prev.tag_ == "NNP" and not is_title_word(prev.text) \
+                and prev.text.lower() not in words("organisation_words") and not gz.lookup(prev.text):
+            toks = [prev] + toks
+    return toks, title, iso3
+
+
+def _skip_titles(head: str) -> str:
+    """``head`` without the title words at its end ("Israeli Defense Minister" -> "Israeli")."""
+    while True:
+        m = re.search(r"(?:\b([\w.-]+)|\(now [^()]*\))\s*$", head)
+        if not m or not m.group(1) or (not is_title_word(m.group(1))
+                                       and m.group(1).lower() not in ("of", "and")
+                                       and not m.group(1).lower().startswith("then-")):
+            return head
+        head = head[:m.start()]
+
+
+def country_before(text: str, s: int, gz: Gazetteer, skip_titles: bool = False) -> str | None:
+    """Country named right before a span: "Israel's Foreign Ministry", "Israeli cyber company NSO Group".
+
+    With ``skip_titles`` the title words in between are passed over ("Israeli Defense Minister Benny Gantz").
+    """
+    head = text[max(0, s - 100):s]
+    if skip_titles:
+        head = _skip_titles(head)
+    m = re.search(r"([A-Z][\w.‑-]*(?: [A-Z][\w.‑-]*){0,3})(['’]s)?\s+((?:[a-z][\w-]*\s+){0,3})$", head)
+    if not m:
+        return None
+    names = m.group(1).split()
+    for i in range(len(names)):
+        p = gz.lookup(" ".join(names[i:]))
+        if p and p.kind != "capital" and (m.group(2) and not m.group(3) or p.form == "demonym"):
+            return p.iso3
+    return None
+
+
+def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
+    """Take back the capitalised words spaCy cut from an organisation's name: "Doctors Without Borders".
+
+    Only proper-noun words outside any other entity, joined by a capitalised small word ("Without", "Of")
+    or "&"; titles and country names stay out.
+    """
+    joiners = words("organisation_name_joiners")
+    j = toks[0].i - 1
+    first = toks[0].i
+    while j >= 0:
+        t = doc[j]
+        if t.ent_type_ or not t.text[:1].isupper() or is_title_word(t.text) \
+                or gz.lookup(t.text):
+            break
+        if t.tag_ in ("NNP", "NNPS") or t.tag_ in ("NN", "NNS") and not t.is_sent_start:
+            first = j
+        elif t.lower_ in joiners and not t.is_lower and j > 0 and doc[j - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") \
+                and doc[j - 1].text[:1].isupper() and not doc[j - 1].ent_type_:
+            pass
+        else:
+            break
+        j -= 1
+    return [doc[i] for i in range(first, toks[0].i)] + toks
+
+
+def appositive_nouns(doc: Doc, appos: Token) -> list[str]:
+    """The lemmas of an appositive's head and of the nouns of its own phrase, up to a preposition or comma
+    ("a water company" -> company; "Israel's national water company" -> company, water, company)."""
+    heads = [appos.lemma_.lower()]
+    for x in doc[appos.i + 1:appos.i + 5]:
+        if x.pos_ in ("ADP", "PUNCT", "CCONJ", "VERB") and x.tag_ != "VBG":
+            break
+        if x.pos_ == "NOUN":
+            heads.append(x.lemma_.lower())
+    return heads
+
+
+def appositive_head(doc: Doc, root: Token) -> str | None:
+    """Head noun of an appositive right after a name ("X, Israel's national water company" -> company)."""
+    for child in root.children:
+        if child.dep_ != "appos" or child.left_edge.i > root.i + 3 or child.i < root.i:
+            continue
+        for h in appositive_nouns(doc, child):
+            if h in union("organisation_appositive_heads", "place_kind_nouns"):
+                return h
+    return None

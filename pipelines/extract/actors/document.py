@@ -1,0 +1,304 @@
+"""One article's candidates resolved within the article, before any other document is seen.
+
+Overlapping candidates are settled (stronger, then longer, wins); a name cut
+by a hard line wrap is joined; one name gets one type; a bare surname or
+stem joins the full name it abbreviates; the article is re-read for every
+name it has already used, so a surname the tagger missed or mislabelled
+("Herzog" as a product) still becomes a mention of the full-name person;
+acronyms join their long forms; bodies get their country. Why per article:
+this is the work a corpus build caches by content and runs in parallel.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from functools import cache, lru_cache
+
+from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.gazetteer import Gazetteer, initials, ministry_display, ministry_key, norm_key
+from pipelines.extract.actors.identity import identity_key
+from pipelines.extract.actors.context import country_before, current_office, is_title_word
+from pipelines.extract.actors.spans import is_title_case_line, trim
+from pipelines.extract.actors.words import alternation, union, words
+from pipelines.extract.article import Article
+
+
+def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
+    products = {norm_key(c.text) for c in cands if c.type == "product"}
+    cands = [c for c in cands if c.type != "product" and norm_key(c.text) not in products]
+    cands = select(cands)
+    cands = select(cands + _join_line_breaks(article, cands))
+    cands = _consensus_types(cands)
+    stems = _stem_names(cands, gz)
+    cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
+                     key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
+    by_surname = _people_by_surname(cands)
+    cands = _surnames_as_people(cands, by_surname, gz)
+    cands = select(cands + _known_names_again(article, cands, stems, by_surname, gz))
+    cands = _acronyms_as_long_forms(article, cands)
+    doc_isos = {c.iso3 for c in cands if c.type == "country"}
+    cands = [_official_name(c, doc_isos, gz) for c in cands]
+    return _counterpart_titles(article, [_body_country(article, c, cands, gz) for c in cands])
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: stronger first, then longer; overlays always stay."""
+    keep: list[Candidate] = []
+    # spans kept so far, sorted: none overlaps another, so their ends rise with their starts and the
+    # only one that can overlap a candidate is the last that starts before the candidate ends
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (c.overlay, -c.strength, -(c.end - c.start), c.start, c.text)):
+        if c.overlay:
+            if not any(k.overlay and k.start < c.end and c.start < k.end for k in keep):
+                keep.append(c)
+            continue
+        before = bisect.bisect_left(taken, (c.end, -1))
+        if before and taken[before - 1][1] > c.start:
+            continue
+        keep.append(c)
+        bisect.insort(taken, (c.start, c.end))
+    return sorted(keep, key=lambda c: (c.start, c.end))
+
+
+@cache
+def _next_line_name() -> re.Pattern:
+    """The rest of a name at the start of the next line: capitalised words, with small words between."""
+    return re.compile(r"[A-Z][\w'’-]*\.?(?: (?:(?:" + alternation("name_joiners") + r") )*[A-Z][\w'’-]*\.?){0,3}")
+
+
+def _join_line_breaks(article: Article, cands: list[Candidate]) -> list[Candidate]:
+    """A name cut by a hard line wrap ("chief executive Jonas" / "Meyerhoff, who said") is one mention.
+
+    Only where the first line is a long line that stops mid-sentence, exactly one line break separates the
+    two, and the name on the first line runs to its end; the joined span keeps the line break (the slice
+    must stay exact) and a display name with a plain space.
+    """
+    paras = article.paragraphs
+    by_end = {c.end: c for c in cands if not c.overlay and c.type in ("person", "organization", "location")}
+    out = []
+    for p, q in zip(paras, paras[1:]):
+        ptext = p.text.rstrip()
+        gap = article.text[p.start + len(ptext):q.start]
+        if not re.fullmatch(r"[ \t]*\r?\n[ \t]*", gap) or len(ptext.split()) < 8 or is_title_case_line(ptext):
+            continue
+        if re.search(r"[.!?:;\"”’)\]…]$", ptext) or p.kind not in ("body", "heading", "standfirst"):
+            continue
+        c = by_end.get(p.start + len(ptext))
+        m = _next_line_name().match(q.text)
+        first = m.group().split()[0] if m is not None else ""
+        if c is None or m is None or first.lower() in words("stop_names") or is_title_word(first):
+            continue
+        e_rel = len(m.group())
+        _, e_rel = trim(q.text, 0, e_rel)
+        end = q.start + e_rel
+        text = article.text[c.start:end]
+        last = text.split()[-1].lower()
+        typ = "organization" if last in union("organisation_suffixes", "organisation_words") else c.type
+        if typ == "person" and len(text.split()) > 4:
+            continue
+        out.append(replace(c, end=end, text=text, type=typ, name=" ".join(text.split()), key=None,
+                           strength=max(c.strength, 2) + 1, cue=c.cue or typ != c.type))
+    return out
+
+
+def _consensus_types(cands: list[Candidate]) -> list[Candidate]:
+    """One name, one type within a document: "Sporting president X" makes every "Sporting" the club.
+
+    A type decided by a context cue wins; otherwise the most frequent type, ties to the first mention.
+    """
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.key is None and not c.overlay and c.type in ("person", "organization", "location"):
+            groups[norm_key(c.text)].append(c)
+    chosen: dict[str, str] = {}
+    for k, cs in groups.items():
+        types = {c.type for c in cs}
+        if len(types) < 2:
+            continue
+        cued = {c.type for c in cs if c.cue}
+        if len(cued) == 1:
+            chosen[k] = next(iter(cued))
+            continue
+        counts = Counter(c.type for c in cs)
+        top = max(counts.values())
+        chosen[k] = next(c.type for c in cs if counts[c.type] == top)
+    return [replace(c, type=chosen[norm_key(c.text)]) if c.key is None and not c.overlay
+            and norm_key(c.text) in chosen else c for c in cands]
+
+
+def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
+    """Bare stems of organisations with a legal or club suffix: "Kestrel" for "Kestrel FC".
+
+    A stem that is a country or place name, or that two organisations share, names nothing for sure.
+    """
+    stems: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        parts = c.text.split()
+        if c.type == "organization" and len(parts) >= 2 and parts[-1].lower() in words("stem_suffixes"):
+            stem = " ".join(parts[:-1]).rstrip(",")
+            if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in words("stop_names"):
+                stems[stem].append(c)
+    out = {}
+    for stem, cs in stems.items():
+        if len({norm_key(c.text) for c in cs}) == 1:
+            out[stem] = cs[0]
+    places = {norm_key(c.text) for c in cands if c.type in ("location", "country") and not c.cue}
+    return {k: v for k, v in out.items() if norm_key(k) not in places}
+
+
+def _people_by_surname(cands: list[Candidate]) -> dict[str, set[str]]:
+    """The document's full-name people (normalised), by surname."""
+    full: dict[str, str] = {}
+    for c in cands:
+        if c.type == "person" and len(c.text.split()) >= 2:
+            full.setdefault(norm_key(c.text), c.text)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for k in full:
+        by_surname[k.split()[-1]].add(k)
+    return by_surname
+
+
+def _surnames_as_people(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gazetteer) -> list[Candidate]:
+    """A lone word equal to one known surname is that person, whatever spaCy called it; other people get
+    their person or surname key."""
+    fixed = []
+    for c in cands:
+        k = norm_key(c.text)
+        if c.key is None and len(k.split()) == 1 and len(by_surname.get(k, ())) == 1 and not gz.lookup(c.text):
+            c = replace(c, type="person", key=f"person:{next(iter(by_surname[k]))}")
+        elif c.type == "person" and c.key is None:
+            c = replace(c, key=f"person:{k}" if len(k.split()) >= 2 else f"surname:{k}")
+        fixed.append(c)
+    return fixed
+
+
+def _known_names_again(article: Article, cands: list[Candidate], stems: dict[str, Candidate],
+                       by_surname: dict[str, set[str]], gz: Gazetteer) -> list[Candidate]:
+    """Every place in the document that a name it already used stands again, as a weak candidate.
+
+    Known names are the candidates' texts, the first word of an acronym-led organisation ("ORT" of "ORT
+    Israel"), the one person a surname names here, and the stems of suffixed organisations.
+    """
+    known: dict[str, Candidate] = {}
+    for c in cands:
+        if c.overlay or (c.type == "country" and c.text.isupper() and len(c.text) <= 3):
+            continue
+        known.setdefault(c.text, c)
+        first = c.text.split()[0]
+        if c.type == "organization" and len(c.text.split()) > 1 and first.isupper() and len(first) >= 2 \
+                and not gz.lookup(first):
+            known.setdefault(first, replace(c, text=first, key=identity_key(c)))  # "ORT Israel" ... "ORT has"
+        if c.type == "person" and c.key and c.key.startswith("person:"):
+            sur = (c.name or c.text).split()[-1]
+            if len(by_surname.get(norm_key(sur), ())) == 1 and len(sur) >= 3:
+                known.setdefault(sur, replace(c, text=sur))
+    for stem, proto in stems.items():
+        known.setdefault(stem, replace(proto, text=stem, key=identity_key(proto)))
+    extra = []
+    for para in article.paragraphs:
+        for surface, proto in known.items():
+            if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
+                continue
+            for m in _known_pattern(surface).finditer(para.text):
+                s, e = para.start + m.start(), para.start + m.end()
+                extra.append(replace(proto, start=s, end=e, text=m.group(), strength=0, overlay=False,
+                                     title=None, sent_start=False))
+    return extra
+
+
+@lru_cache(maxsize=65536)
+def _known_pattern(surface: str) -> re.Pattern:
+    """A name already found in the document, as a pattern for re-reading it (compiled once per surface)."""
+    return re.compile(r"(?<![\w‑-])" + re.escape(surface) + r"(?![\w]|[‑-]\w*[a-z])")
+
+
+def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Candidate]:
+    """An all-caps organisation whose letters spell a longer name here, or that the name defines in
+    brackets right after it, is that name."""
+    longs = [c for c in cands if c.type in ("organization", "country", "location") and len(c.text.split()) >= 2]
+    out = []
+    for c in cands:
+        if c.type == "organization" and c.text.isupper() and 2 <= len(c.text) <= 6 and c.key is None:
+            for lc in longs:
+                defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
+                if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text:
+                    c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=lc.key or f"name:{norm_key(lc.text)}")
+                    break
+        out.append(c)
+    return out
+
+
+@cache
+def _official_name_word() -> re.Pattern:
+    return re.compile(r"\b(?:" + alternation("official_name_words") + r")\b")
+
+
+def _official_name(c: Candidate, doc_isos: set[str], gz: Gazetteer) -> Candidate:
+    """'the Islamic Republic' is Iran when Iran is in the document and its official name begins so."""
+    if c.type == "person" or c.key or not _official_name_word().search(c.text):
+        return c
+    stem = re.sub(r"^[Tt]he ", "", c.text)
+    hits = sorted({p.iso3 for surf, p in gz.by_surface.items() if p.iso3 in doc_isos and p.form == "name"
+                   and surf.startswith(stem + " of ")})
+    if len(hits) != 1:
+        return c
+    return replace(c, type="country", iso3=hits[0], name=gz.names[hits[0]], key=f"country:{hits[0]}")
+
+
+def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Gazetteer) -> Candidate:
+    """Government bodies and national organisations get their country, and ministries a shared key."""
+    if c.type != "organization" or c.key is not None:
+        return c
+    iso3 = c.iso3
+    parts = c.text.split()
+    if iso3 is None:
+        for i in range(len(parts), 0, -1):  # "U.S. State Department", "Israel Aerospace Industries"
+            p = gz.lookup(" ".join(parts[:i]))
+            if p:
+                iso3 = p.iso3
+                break
+    if iso3 is None:
+        m = re.search(r"\b(?:of|in) ([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$", c.text)
+        if m and gz.lookup(m.group(1)):
+            iso3 = gz.lookup(m.group(1)).iso3
+    if iso3 is None:
+        iso3 = country_before(article.text, c.start, gz)
+    mk = ministry_key(c.text)
+    if mk or parts[0] in words("national_bodies"):
+        if iso3 is None:
+            iso3 = _dominant_country(c, cands)
+        name = ministry_display(c.text, gz.names.get(iso3)) if mk else c.text
+        key = f"{mk}:{iso3}" if mk else None
+        return replace(c, iso3=iso3, name=name, key=key)
+    return replace(c, iso3=iso3)
+
+
+def _dominant_country(c: Candidate, cands: list[Candidate]) -> str | None:
+    """The country most named near a body that does not say whose it is."""
+    near = Counter(x.iso3 for x in cands if x.type == "country" and abs(x.start - c.start) < 600)
+    every = Counter(x.iso3 for x in cands if x.type == "country")
+    for counter in (near, every):
+        if counter:
+            best = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+            if len(best) == 1 or best[0][1] > best[1][1]:
+                return best[0][0]
+    return None
+
+
+def _counterpart_titles(article: Article, cands: list[Candidate]) -> list[Candidate]:
+    """'Foreign Minister Cohen ... his counterpart, Bayramov': the counterpart holds the same title."""
+    out = []
+    for c in cands:
+        if c.type == "person" and c.title is None:
+            before = article.text[max(0, c.start - 40):c.start]
+            if re.search(r"\bcounterparts?\b", before):
+                sent_start = max(article.text.rfind(". ", 0, c.start), article.text.rfind("\n", 0, c.start))
+                others = [o for o in cands if o.type == "person" and o.title and sent_start < o.start < c.start]
+                if others:
+                    c = replace(c, title=current_office(others[-1].title))
+        out.append(c)
+    return out

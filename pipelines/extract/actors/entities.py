@@ -1,0 +1,239 @@
+"""Candidates from spaCy's named entities in one paragraph: each name cleaned, then typed by its cues.
+
+spaCy's NER finds most names, with ragged edges ("the", titles, a
+possessive, a bracketed acronym, a match score) and labels that are often
+wrong. Each entity is cut to the name itself, checked against the country
+gazetteer, then typed by its label and the cues of ``classify``; a name
+that turns out to be a product, an event or a generic noun gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipelines.extract.actors.candidates import Candidate, place_candidate
+from pipelines.extract.actors.classify import (
+    after_place_of, classify_person, is_product, norp_as_actor, org_cue, place_cue,
+)
+from pipelines.extract.actors.context import appositive_head, country_before, extend_left, person_cleanup, title_before
+from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
+from pipelines.extract.actors.words import alternation, union, words
+from pipelines.extract.article import Article, Paragraph
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Span, Token
+
+#: spaCy's labels that can name an actor.
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+@dataclass(frozen=True)
+class _Name:
+    """One entity cut to its name: its tokens, its span in the paragraph, and the cues read on the way."""
+
+    article: Article
+    para: Paragraph
+    label: str
+    toks: list[Token]
+    s: int  # span in the paragraph's text
+    e: int
+    title: str | None
+    iso3: str | None
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.s:self.e]
+
+    @property
+    def sent_start(self) -> bool:
+        return self.toks[0].is_sent_start
+
+    def lows(self) -> list[str]:
+        return [w.lower().strip(".,") for w in self.text.split()]
+
+    def candidate(self, typ: str, **fields: object) -> Candidate:
+        """This name as a candidate of type ``typ``."""
+        p = self.para.start
+        return Candidate(self.article.doc_id, p + self.s, p + self.e, self.text, typ, **fields)
+
+
+def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Candidates from spaCy's entities in one paragraph, cleaned and typed."""
+    out: list[Candidate] = []
+    heading = para.kind in ("title", "heading") and is_title_case_line(para.text)
+    for ent in para.doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        name = _name(article, para, ent, gz)
+        if name is not None:
+            out += _typed(name, gz, heading)
+    return out
+
+
+def _name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> _Name | None:
+    """The entity cut to the name itself (``_name_tokens``) and trimmed; None when nothing name-like is left."""
+    found = _name_tokens(para, ent, gz)
+    if found is None:
+        return None
+    toks, title, iso3 = found
+    s, e = trim(para.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    text = para.text[s:e]
+    if not text or not text[0].isupper() and not text[0].isdigit():
+        return None
+    if in_title_quote(para.text, s, e):
+        return None
+    return _Name(article, para, ent.label_, toks, s, e, title, iso3)
+
+
+def _name_tokens(para: Paragraph, ent: Span, gz: Gazetteer) -> tuple[list[Token], str | None, str | None] | None:
+    """An entity's tokens without what is not its name, with the title and country read off its front."""
+    doc, label = para.doc, ent.label_
+    toks = [t for t in ent]
+    if label == "ORG":
+        toks = extend_left(doc, toks, gz)
+    if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
+        toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
+    # leading articles: "the" always; "The" only where it starts a sentence
+    while toks and toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG"):
+        toks = toks[1:]
+    cut = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
+    if cut is not None:
+        toks = toks[:cut]  # "The World Health Organization (WHO": the bracketed acronym is its own mention
+    score = re.search(r"\s\d+\s?[-–]\s?\d+$", "".join(t.text_with_ws for t in toks).rstrip())
+    if score and len(toks) > 1:  # "beat Porto 2-1": the score is not part of the name
+        toks = [t for t in toks if t.idx < toks[0].idx + score.start() + 1]
+    while toks and toks[-1].tag_ == "POS":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    title, iso3 = None, None
+    if label in ("ORG", "FAC", "LOC") and len(toks) > 2 and toks[1].tag_ == "POS" and gz.lookup(toks[0].text):
+        iso3 = gz.lookup(toks[0].text).iso3  # "Israel's Ministry of Foreign Affairs": the body, of Israel
+        toks = toks[2:]
+    if label == "PERSON":
+        toks, title, iso3 = person_cleanup(doc, toks, gz)
+        if not toks:
+            return None
+        if title is None:
+            title = title_before(doc, toks[0].i)
+        if title and iso3 is None:
+            iso3 = country_before(para.text, toks[0].idx, gz, skip_titles=True)
+    return toks, title, iso3
+
+
+def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
+    """The name's candidates by its label and cues; none when it names no actor."""
+    text = n.text
+    parts = re.split(r"[-‑–]", text)
+    if len(parts) > 1 and any(gz.lookup(p) for p in parts) and n.label != "PERSON":
+        return []  # "Turkish-Israeli", "Baku-Tel Aviv": the gazetteer scan and the document re-read take the parts
+    place = gz.lookup(text)
+    if place is not None and not (n.label in ("ORG", "PERSON") and len(text.split()) > 1 and place.kind == "capital"):
+        return [place_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, place, gz, strength=3)]
+    if n.label == "NORP":
+        typ = norp_as_actor(n.para.doc, n.toks)  # religions, ethnic groups, parties: not actors
+        return [n.candidate(typ, strength=2, sent_start=n.sent_start, cue=True)] if typ else []
+    if _names_nothing(n, heading):
+        return []
+    if is_product(n.para.doc, n.toks, n.para.text, n.s, n.e):
+        return [n.candidate("product", strength=2)]
+    if n.label != "PERSON" and n.lows()[-1] in words("event_tails"):
+        return []
+    if n.label == "PERSON":
+        return _person(n, gz)
+    if n.label == "ORG":
+        return _organisation(n)
+    return _place(n)
+
+
+def _names_nothing(n: _Name, heading: bool) -> bool:
+    """A religion, a capitalised word of a heading, or a bare generic noun ("Ministry", "City")."""
+    text = n.text
+    if norm_key(text) in words("religions"):
+        return True
+    if (heading or n.para.kind == "title") and n.label != "PERSON" and not any(
+            w.lower() in words("organisation_words") for w in text.split()):
+        return True
+    lows = n.lows()
+    # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
+    return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
+        and not (lows[0] in words("legislatures") and text[0].isupper() and not n.sent_start)
+
+
+def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
+    """A PERSON entity: a person, or the organisation or place its cues show."""
+    doc, toks, text = n.para.doc, n.toks, n.text
+    typ = classify_person(doc, toks, text, gz)
+    if typ == "person" and (len(text) < 2 or text.lower() in words("stop_names") or text.isupper()):
+        return []
+    if typ == "person" and len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the" \
+            and n.title is None:
+        return []  # "sang the Marseillaise": a single name after "the" is a thing, not a person
+    return [n.candidate(typ, iso3=n.iso3, title=n.title, strength=2, sent_start=n.sent_start, cue=typ != "person")]
+
+
+@cache
+def _job_title_of() -> re.Pattern:
+    """A title's head and "of" right before a name: "Director of (the) ..."."""
+    return re.compile(r"\b(?:" + alternation("title_heads") + r") of (?:the )?$")
+
+
+def _organisation(n: _Name) -> list[Candidate]:
+    """An ORG entity: an organisation, a place the text puts it in, or a word used as a modifier."""
+    doc, toks, text, ptext, s = n.para.doc, n.toks, n.text, n.para.text, n.s
+    org_words = words("organisation_words")
+    if text.isupper() and text.lower() in words("not_organisation_acronyms"):
+        return []
+    if place_cue(doc, toks, text):
+        return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    no_org_word = not any(w.lower() in org_words for w in text.split())
+    if no_org_word and (nxt is not None and nxt.lower_ in union("place_words", "place_context_nouns")
+                        or after_place_of(ptext[max(0, s - 20):s])):
+        return [n.candidate("location", strength=2, sent_start=n.sent_start)]  # "the Nagorno-Karabakh region"
+    if (len(toks) == 1 and toks[0].tag_ == "JJ") or (
+            no_org_word and nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"
+            and nxt.lemma_ not in union("organisation_words", "organisation_appositive_heads", "organisation_role_nouns")
+            and not text.isupper()
+            and not (nxt.lemma_ in words("source_nouns") and not toks[0].is_sent_start and toks[0].tag_ == "NNP")):
+        return []  # "Kamikaze drones", "Media reports", "Turkic world": a word used as a modifier
+    weak_org = not any(w.lower() in _strong_organisation_words() for w in text.split())
+    if weak_org and _job_title_of().search(ptext[max(0, s - 30):s].lower()):
+        return []  # "Director of Middle East Studies": part of a job title
+    out = []
+    for part_s, part_e in split_masthead(ptext, s, n.e):
+        ptxt = ptext[part_s:part_e]
+        typ = "location" if ptxt.split()[-1].lower() in words("place_words") and not any(
+            w.lower() in org_words for w in ptxt.split()) else "organization"
+        out.append(Candidate(n.article.doc_id, n.para.start + part_s, n.para.start + part_e, ptxt, typ,
+                             iso3=n.iso3, strength=2, sent_start=n.sent_start))
+    return out
+
+
+@cache
+def _strong_organisation_words() -> frozenset[str]:
+    return words("organisation_words") - words("weak_organisation_words")
+
+
+def _place(n: _Name) -> list[Candidate]:
+    """A GPE, LOC or FAC entity: a place, or the organisation its cues show ("according to Bloomberg")."""
+    doc, toks, text, ptext, s, e = n.para.doc, n.toks, n.text, n.para.text, n.s, n.e
+    if n.label == "LOC" and norm_key(text) in words("compass_words"):
+        return []
+    if appositive_head(doc, toks[-1]) in words("organisation_appositive_heads") \
+            or org_cue(doc, toks, text, possessive_ok=True) \
+            or (re.search(r"\baccording to\s*$", ptext[max(0, s - 16):s]) and len(toks) == 1):
+        # "Verdalia, Portugal's largest water company", "Halden chief executive", "according to Bloomberg"
+        return [n.candidate("organization", iso3=n.iso3, strength=2, sent_start=n.sent_start, cue=True)]
+    m = re.match(r" of (?:the )?", ptext[e:e + 9])
+    if m:  # "the Old City" + "of Baku": one place
+        nxt = next((x for x in doc.ents if x.start_char == e + m.end() and x.label_ == "GPE"), None)
+        if nxt is not None:
+            a_s, a_e = n.para.start + s, n.para.start + nxt.end_char
+            return [Candidate(n.article.doc_id, a_s, a_e, n.article.text[a_s:a_e], "location", strength=3,
+                              sent_start=n.sent_start)]
+    return [n.candidate("location", iso3=n.iso3, strength=2, sent_start=n.sent_start)]

@@ -1,0 +1,188 @@
+"""Candidates found by the shape of the text around them, where spaCy's entities miss or mistype names.
+
+A country's possessive before a body ("Azerbaijan's parliament"), an
+appositive that says what a name is ("Mekorot, Israel's national water
+company"), a title before a name ("Foreign Minister Eli Cohen"), an
+organisation noun before a name ("the think tank Autonomy") and a byline
+("By Jane Doe") each name an actor whatever the tagger said.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.context import appositive_nouns, country_before, is_title_word, relative_clause_subject
+from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key
+from pipelines.extract.actors.spans import trim
+from pipelines.extract.actors.words import alternation, ordered, union, words
+from pipelines.extract.article import Article, Paragraph
+
+
+def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Every pattern's candidates in one paragraph, in a fixed order."""
+    return (country_body_candidates(article, para, gz) + appositive_candidates(article, para, gz)
+            + titled_name_candidates(article, para, gz) + intro_noun_candidates(article, para, gz)
+            + byline_candidates(article, para))
+
+
+@cache
+def _country_body() -> re.Pattern:
+    return re.compile(r"['’]s (" + "|".join(ordered("country_body_nouns")) + r")\b")
+
+
+def country_body_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Bodies named by a country's possessive: "Azerbaijan's parliament" is the Parliament of Azerbaijan.
+
+    The candidate overlays the country's own mention, and ministries get the key every spelling shares.
+    """
+    out = []
+    text = para.text
+    for bm in _country_body().finditer(text):
+        place, m = None, None
+        for m in re.finditer(r"(?<![\w.])[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$", text[:bm.start()]):
+            pass
+        if m is None:
+            continue
+        words_before = m.group().split()
+        for i in range(len(words_before)):  # the longest country name that ends right before "'s"
+            place = gz.lookup(" ".join(words_before[i:]))
+            if place:
+                start = bm.start() - len(" ".join(words_before[i:]))
+                break
+        if not place or place.kind == "capital":
+            continue
+        body = bm.group(1).lower()
+        display = ministry_display(body, gz.names[place.iso3]) if "ministry" in body else \
+            f"{body.title()} of {gz.names[place.iso3]}"
+        key = (ministry_key(body) or f"body:{body}") + f":{place.iso3}"
+        out.append(Candidate(article.doc_id, para.start + start, para.start + bm.end(), text[start:bm.end()],
+                             "organization", iso3=place.iso3, name=display, key=key, strength=4, overlay=True))
+    return out
+
+
+def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Names an appositive types: "Mekorot, Israel's national water company", "Azerbaijan's second city, Ganja"."""
+    doc = para.doc
+    out = []
+    org_heads, place_heads = words("organisation_appositive_heads"), words("place_kind_nouns")
+    for t in doc:
+        if t.dep_ != "appos":
+            continue
+        head_hit = next((h for h in appositive_nouns(doc, t) if h in org_heads or h in place_heads), None)
+        if head_hit and t.head.text[:1].isupper() and t.head.pos_ in ("PROPN", "NOUN"):
+            name_tok, head_word = t.head, head_hit
+        elif t.head.lemma_.lower() in place_heads and t.text[:1].isupper() and t.tag_ == "NNP":
+            name_tok, head_word = t, t.head.lemma_.lower()
+        else:
+            continue
+        if name_tok.is_sent_start and not name_tok.ent_type_:
+            continue
+        i = name_tok.i
+        while i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start and doc[i - 1].tag_ != "POS":
+            i -= 1
+        span = doc[i:name_tok.i + 1]
+        if any(is_title_word(w.text) for w in span):
+            continue  # "Dr Emil Avdaliani, a professor at ...": a titled person, not a body
+        if any(x.start <= span.start and span.end <= x.end for x in doc.ents):
+            continue  # spaCy already has this name; its own candidate is typed with the same cues
+        if gz.lookup(span.text) or span.text.lower() in words("stop_names"):
+            continue
+        typ = "location" if head_word in place_heads else "organization"
+        s, e = trim(para.text, span.start_char, span.end_char)
+        if e > s:
+            out.append(Candidate(article.doc_id, para.start + s, para.start + e, para.text[s:e], typ, strength=3))
+    return out
+
+
+@cache
+def _titled_name() -> re.Pattern:
+    """A title's head word, its "of"/"and" words, then two or three capitalised words."""
+    heads = sorted((w.capitalize() for w in words("title_heads") if w.isalpha()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| [A-Z][\w-]+)*)(,? )"
+                      r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)")
+
+
+def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """A full name right after a title ("Foreign Minister Eli Cohen"), weaker than any entity."""
+    out = []
+    text = para.text
+    not_name = union("organisation_words", "place_words", "compass_words")
+    for m in _titled_name().finditer(text):
+        name_words = m.group(3).split()
+        while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0])) \
+                and not m.group(2).startswith(","):
+            name_words = name_words[1:]
+        if len(name_words) < 2 or len(name_words) > 3 or any(w.lower() in not_name for w in name_words):
+            continue
+        if any(gz.lookup(w) for w in name_words):
+            continue
+        e = m.end(3)
+        s = e - len(" ".join(name_words))
+        s, e = trim(text, s, e)
+        out.append(Candidate(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=0,
+                             title=re.sub(r",$", "", text[m.start():m.start(2)]).strip(),
+                             iso3=country_before(text, m.start(), gz)))
+    return out
+
+
+def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Names an organisation noun introduces: "the think tank Autonomy", "campaign group 4 Day Week Global".
+
+    spaCy often calls such a name a person or misses it. The noun must belong to the name in the parse
+    (a compound of it, or the name its appositive), so "the company Musk founded" names nobody.
+    """
+    doc = para.doc
+    out = []
+    joiners, intro_nouns = words("organisation_name_joiners"), words("organisation_intro_nouns")
+    for t in doc:
+        if not t.is_lower or t.lemma_.lower() not in intro_nouns or t.i + 1 >= len(doc):
+            continue
+        j = t.i + 1
+        if doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1  # "4 Day Week Global"
+        if not doc[j].text[:1].isupper() or doc[j].is_sent_start:
+            continue
+        while j + 1 < len(doc) and (doc[j + 1].text[:1].isupper() and doc[j + 1].tag_ != "POS"
+                                    or doc[j + 1].lower_ in joiners and j + 2 < len(doc)
+                                    and doc[j + 2].text[:1].isupper()):
+            j += 1
+        span = doc[t.i + 1:j + 1]
+        root = span[-1]
+        if not (t.dep_ == "compound" and span.start <= t.head.i < span.end
+                or any(x.dep_ == "appos" and x.head.i == t.i for x in span)
+                or t.dep_ == root.dep_ and t.head.i == root.head.i):  # a misparse: noun and name as siblings
+            continue
+        if relative_clause_subject(t, doc[span.end] if span.end < len(doc) else None):
+            continue  # "joined the company Mirelli founded": a relative clause's subject, not the company
+        if any(is_title_word(w.text) for w in span) or gz.lookup(span.text) \
+                or span.text.lower() in words("stop_names"):
+            continue
+        if len(span) == 1 and any(e.label_ in ("GPE", "LOC") and e.start == span.start for e in doc.ents):
+            continue  # "the side Madrid ...": a lone place name stays a place
+        s, e = trim(para.text, span.start_char, span.end_char)
+        if e > s:
+            out.append(Candidate(article.doc_id, para.start + s, para.start + e, para.text[s:e], "organization",
+                                 strength=3, cue=True))
+    return out
+
+
+@cache
+def _byline_opener() -> re.Pattern:
+    return re.compile(r"\s*(?:" + alternation("byline_openers") + r")\s*:?\s+", re.IGNORECASE)
+
+
+def byline_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """The authors a byline names ("By Jane Doe and John Roe"), as strong person candidates."""
+    if para.kind != "byline":
+        return []
+    text = para.text
+    m = _byline_opener().match(text)
+    if not m:
+        return []
+    out = []
+    for pm in re.finditer(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+", text[m.end():]):
+        s, e = m.end() + pm.start(), m.end() + pm.end()
+        out.append(Candidate(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=5))
+    return out

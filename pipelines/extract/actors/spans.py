@@ -1,0 +1,71 @@
+"""Cutting a name's span out of the text: trimming its edges, and lines whose capitals name nothing.
+
+Every mention must be an exact slice of ``article.text``, so a name is cut
+to its words here rather than rewritten: quotes, brackets, punctuation and
+a possessive come off its edges, and a heading in Title Case, or a work's
+title in quotes, is not read for names at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipelines.extract.actors.words import alternation
+
+_POSS = re.compile(r"(?:['’‘]s|['’])$")
+_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"]{8,200})[’”\"']")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@cache
+def _abbreviation_end() -> re.Pattern:
+    """A span ending in initials ("U.S.") or a dotted abbreviation ("Acme Inc."): its full stop stays."""
+    return re.compile(r"(?:\b[A-Z]\.)+$|\b(?:" + alternation("dotted_abbreviations") + r")\.$")
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop surrounding spaces, quotes, brackets and a trailing possessive from a span."""
+    abbrev_end = _abbreviation_end()
+    while s < e and text[s] in " \t\"'“”‘’([":
+        s += 1
+    while e > s and text[e - 1] in " \t\"“”)],:;!?" or (e > s and text[e - 1] == "." and not abbrev_end.search(text[s:e])):
+        e -= 1
+    m = _POSS.search(text[s:e])
+    if m and e - s - len(m.group()) >= 2:
+        e -= len(m.group())
+    while e > s and text[e - 1] in " \t\"“”)],.:;!?‘’'":
+        if text[e - 1] == "." and abbrev_end.search(text[s:e]):
+            break
+        e -= 1
+    return s, e
+
+
+def _mostly_capitalised(text: str, share: float) -> bool:
+    """At least three words of four letters or more, and at least ``share`` of them capitalised."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= share
+
+
+def in_title_quote(ptext: str, s: int, e: int) -> bool:
+    """True when the span sits inside a quoted work title ('State Identity and Security ...')."""
+    for m in _QUOTED.finditer(ptext):
+        if m.start(1) <= s and e <= m.end(1) and _mostly_capitalised(m.group(1), 0.75):
+            return True
+    return False
+
+
+def is_title_case_line(ptext: str) -> bool:
+    """A heading in Title Case: spaCy tags its capitalised words as names at random."""
+    return _mostly_capitalised(ptext, 0.8)
+
+
+def split_masthead(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """'CPC - Caspian Policy Center' names one outlet twice: split at a spaced dash or bar."""
+    seg = text[s:e]
+    parts, pos = [], s
+    for m in re.finditer(r"\s+[-–—|]\s+", seg):
+        parts.append((pos, s + m.start()))
+        pos = s + m.end()
+    parts.append((pos, e))
+    return [(a, b) for a, b in parts if b > a]

@@ -1,0 +1,25 @@
+"""Candidates found by lookup: the country gazetteer and the alias table."""
+
+from __future__ import annotations
+
+from pipelines.extract.actors.candidates import alias_candidates, gazetteer_candidates
+from pipelines.extract.actors.gazetteer import load_gazetteer
+from tests.extract.actors.shared import article
+
+
+def test_alias_surfaces_match_whole_words_only() -> None:
+    """The substring pre-check before the alias regex must not change what matches."""
+    art = article("a1", "The EU met. EUR rose and the NEU fell.\n\nU.N. staff and the UN spoke.\n")
+    rows = [{"canonical_name": "European Union", "actor_type": "organization", "country_iso3": None,
+             "aliases": ["EU"], "description": None},
+            {"canonical_name": "United Nations", "actor_type": "organization", "country_iso3": None,
+             "aliases": ["UN", "U.N."], "description": None}]
+    result = sorted(c.text for p in art.paragraphs for c in alias_candidates(art, p, rows))
+    assert result == ["EU", "U.N.", "UN"]
+
+
+def test_gazetteer_finds_countries_demonyms_and_capitals() -> None:
+    art = article("a", "Kenyan runners trained in Nairobi before flying to Peru.\n")
+    result = {(c.text, c.type, c.iso3) for p in art.paragraphs for c in gazetteer_candidates(art, p, load_gazetteer())}
+    expected = {("Kenyan", "country", "KEN"), ("Nairobi", "location", "KEN"), ("Peru", "country", "PER")}
+    assert result == expected

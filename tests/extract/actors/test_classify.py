@@ -1,0 +1,75 @@
+"""Types decided by cues against spaCy's label (invented names, one trap a test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.actors.extract import resolve_actors
+from tests.extract.actors.shared import article, row, types
+
+
+def test_org_head_noun_and_title_cues_fix_types() -> None:
+    art = article("a", "Dr Maria Santos, a researcher at the Lisbon Institute of Policy Studies, said Portugal "
+                       "would benefit. In 2021, Verdalia, Portugal's largest water company, signed a deal.\n")
+    res = resolve_actors([art])
+    assert row(res, "maria-santos")["actor_type"] == "person"
+    assert row(res, "verdalia")["actor_type"] == "organization"
+    assert row(res, "portugal")["actor_type"] == "country"
+
+
+def test_club_with_suffix_is_an_organisation() -> None:
+    assert types("Intro.\nKestrel FC sold its striker for €20m on Monday.\n").get("Kestrel FC") == "organization"
+
+
+def test_name_before_body_role_is_an_organisation() -> None:
+    t = types("Halden Motors posted a record profit. Halden chief executive Sara Lind said demand was strong.\n")
+    assert t.get("Halden Motors") == "organization" and t.get("Sara Lind") == "person"
+    assert t.get("Halden") in (None, "organization")
+
+
+def test_organisation_noun_introduces_name() -> None:
+    t = types("Intro.\nThe trial was run with the think tank Quillon and researchers at a university.\n")
+    assert t.get("Quillon") == "organization"
+
+
+def test_organisation_noun_does_not_take_relative_clause_subject() -> None:
+    t = types("Intro.\nHe joined the company Mirelli founded in 2002 as an intern.\n")
+    assert t.get("Mirelli") != "organization"
+
+
+def test_workplace_after_role_at_is_an_organisation() -> None:
+    t = types('Intro.\n"We are calm," said Lena Okafor, an economist at Brightwater in Frankfurt.\n')
+    assert t.get("Brightwater") == "organization" and t.get("Lena Okafor") == "person"
+
+
+def test_org_label_in_place_context_is_a_location() -> None:
+    assert types("Intro.\nAn Ifsa survey found that officials in Ostrava backed the plan.\n").get("Ostrava") \
+        == "location"
+
+
+def test_pollster_before_survey_is_an_organisation() -> None:
+    assert types("Intro.\nPolls differ. An Ifsa survey found support at 30%.\n").get("Ifsa") == "organization"
+
+
+def test_drug_brand_is_not_an_actor() -> None:
+    t = types("Intro.\nPatients received Zorvata or placebo for a year, said Dr Ana Ruiz. Zorvata cut deaths.\n")
+    assert "Zorvata" not in t and t.get("Ana Ruiz") == "person"
+
+
+def test_river_named_as_nationality_is_a_place() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe countries share a land border along the Evros river, where a "
+                                       "fence is being built.\n")])
+    assert row(res, "evros")["actor_type"] == "location"
+
+
+def test_body_named_before_official_is_kept_as_organisation() -> None:
+    t = types("Headline\n\n“We will not back down,” a Kremlin Palace official told reporters on Monday.")
+    assert t.get("Kremlin Palace") == "organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\nThe company said in a statement that officials would review the case in March.\n",
+    "Intro.\nA spokesperson for the organisation declined to comment on Tuesday.\n",
+])
+def test_generic_nouns_and_months_are_not_actors(text: str) -> None:
+    assert types(text) == {}

@@ -1,0 +1,90 @@
+"""One article's candidates resolved within the article."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.document import select
+from pipelines.extract.actors.extract import resolve_actors
+from tests.extract.actors.shared import article, row, types
+
+
+def test_surname_resolves_to_full_name_in_same_document() -> None:
+    art = article("a", "President Kassym-Jomart Tokayev met ministers in Astana on Monday. "
+                       "Later, Tokayev said the talks had gone well.\n")
+    res = resolve_actors([art])
+    tok = [m for m in res.mentions if m.text == "Tokayev"]
+    assert tok and all(m.actor_id == "kassym-jomart-tokayev" for m in tok)
+    assert row(res, "kassym-jomart-tokayev")["actor_type"] == "person"
+
+
+def test_feminine_surname_is_a_different_person() -> None:
+    art = article("a", "President Ilham Aliyev signed the decree. Vice President Mehriban Aliyeva "
+                       "attended the ceremony, and Aliyev thanked the guests.\n")
+    res = resolve_actors([art])
+    assert {"ilham-aliyev", "mehriban-aliyeva"} <= {m.actor_id for m in res.mentions}
+    assert all(m.actor_id == "ilham-aliyev" for m in res.mentions if m.text == "Aliyev")
+
+
+def test_club_stem_joins_suffixed_name() -> None:
+    res = resolve_actors([article("a", "Intro.\nKestrel FC sold its striker for €20m. Later, Kestrel signed a "
+                                       "new goalkeeper, the club said.\n")])
+    assert {m.actor_id for m in res.mentions if m.text.startswith("Kestrel")} == {"kestrel-fc"}
+
+
+def test_bracketed_acronym_joins_its_long_form() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe World Grain Organization (WGO) warned of famine. The WGO said "
+                                       "stocks were low.\n")])
+    r = row(res, "world-grain-organization")
+    assert "WGO" in r["aliases"] and not any("(" in a for a in r["aliases"])
+
+
+def test_person_split_by_line_wrap_is_one_actor() -> None:
+    text = ("Bank cuts jobs\nThe lender reported a loss on Monday.\n"
+            "The deal was announced by Valtera Bank chief executive Jonas\n"
+            "Meyerhoff, who said the lender would cut 300 jobs. Meyerhoff added that more cuts were possible.\n")
+    art = article("a", text)
+    res = resolve_actors([art])
+    ms = [m for m in res.mentions if "Meyerhoff" in m.text]
+    assert {m.actor_id for m in ms} == {"jonas-meyerhoff"}
+    assert all(art.text[m.start:m.end] == m.text for m in ms)
+    assert row(res, "jonas-meyerhoff")["name"] == "Jonas Meyerhoff"
+
+
+def test_one_name_one_type_within_a_document() -> None:
+    t = types("Intro.\nSporting president Tiago Roriz said Sporting would not sell. Sporting won again.\n")
+    assert t.get("Sporting") == "organization"
+
+
+def test_body_without_a_country_takes_the_documents_country() -> None:
+    res = resolve_actors([article("a", "Intro.\nIsrael and its allies met. The Foreign Ministry said it was "
+                                       "pleased with the result.\n")])
+    assert row(res, "ministry-of-foreign-affairs-of-israel")["country_iso3"] == "ISR"
+
+
+def _select_pairwise(cands: list[Candidate]) -> list[Candidate]:
+    """The rule ``select`` implements, written as the plain all-pairs scan (the oracle)."""
+    keep, taken = [], []
+    for c in sorted(cands, key=lambda c: (c.overlay, -c.strength, -(c.end - c.start), c.start, c.text)):
+        if c.overlay:
+            if not any(k.overlay and k.start < c.end and c.start < k.end for k in keep):
+                keep.append(c)
+            continue
+        if any(a < c.end and c.start < b for a, b in taken):
+            continue
+        keep.append(c)
+        taken.append((c.start, c.end))
+    return sorted(keep, key=lambda c: (c.start, c.end))
+
+
+_spans = st.tuples(st.integers(0, 40), st.integers(0, 6), st.integers(1, 3), st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_spans, max_size=25))
+def test_select_keeps_what_the_pairwise_scan_keeps(spans) -> None:
+    cands = [Candidate("d", s, s + n, f"t{i}", "person", strength=k, overlay=o and i % 3 == 0)
+             for i, (s, n, k, o) in enumerate(spans)]
+    assert select(cands) == _select_pairwise(cands)

@@ -1,0 +1,37 @@
+"""Candidates found by the shape of the text: a country's bodies, titled names, bylines."""
+
+from __future__ import annotations
+
+from pipelines.extract.actors.extract import resolve_actors
+from pipelines.extract.actors.gazetteer import load_gazetteer
+from pipelines.extract.actors.patterns import byline_candidates, country_body_candidates, titled_name_candidates
+from tests.extract.actors.shared import article, row
+
+
+def test_office_of_a_country_is_an_organization_with_its_country() -> None:
+    art = article("a", "Israel's Foreign Ministry called the decision historic. Later, Azerbaijan's parliament "
+                       "approved the law.\n")
+    res = resolve_actors([art])
+    orgs = res.actors.filter(res.actors["actor_type"] == "organization").to_dicts()
+    assert {"ISR", "AZE"} <= {r["country_iso3"] for r in orgs}
+    assert row(res, "ministry-of-foreign-affairs-of-israel")["actor_type"] == "organization"
+
+
+def test_country_possessive_names_its_body() -> None:
+    art = article("a", "Intro.\nAzerbaijan's parliament approved the law.\n")
+    result = [(c.text, c.name, c.key, c.overlay) for p in art.paragraphs
+              for c in country_body_candidates(art, p, load_gazetteer())]
+    assert result == [("Azerbaijan's parliament", "Parliament of Azerbaijan", "body:parliament:AZE", True)]
+
+
+def test_title_before_a_name_makes_a_person() -> None:
+    art = article("a", "Intro.\nThe deal was signed by Foreign Minister Tarvo Kesk on Monday.\n")
+    result = [(c.text, c.type, c.title) for p in art.paragraphs
+              for c in titled_name_candidates(art, p, load_gazetteer())]
+    assert result == [("Tarvo Kesk", "person", "Minister")]  # the title from its head word on
+
+
+def test_byline_names_its_authors() -> None:
+    art = article("a", "Talks resume\nBy Jane Doe and John Roe\n\nThe talks resumed on Monday.\n")
+    result = [c.text for p in art.paragraphs for c in byline_candidates(art, p)]
+    assert result == ["Jane Doe", "John Roe"]
