@@ -14,7 +14,8 @@ import pytest
 
 from pipelines.extract.article import Article, Mention
 from pipelines.nlp.parsing import parse_text
-from pipelines.extract.quotes.extract import extract_quotes, find_marked_spans, quote_id
+from pipelines.extract.quotes.extract import extract_quotes, quote_id
+from pipelines.extract.quotes.marks import find_marked_spans
 
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 
