@@ -31,6 +31,7 @@ class Speaker:
 
 
 NO_SPEAKER = Speaker(None, None, "none")
+UNRESOLVED = Speaker(None, None, "unresolved")  # the text names a speaker who is no known actor
 
 
 @cache

@@ -72,16 +72,16 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     m = ctx.mention_at(start, end)
     if m is not None:
         return ctx.speaker(m, "named")
-    if tok.lemma_.lower() in lexicon.words("speech", "voice_nouns"):
-        org = voice_of(ctx, para, tok)
-        if org is not None:
-            return ctx.speaker(org, "role")
     for child in tok.children:
         if child.dep_ == "appos" or (child.dep_ in ("compound", "flat", "nmod") and child.pos_ == "PROPN"):
             cs = para.start + child.idx
             m = ctx.mention_at(cs, cs + len(child.text))
             if m is not None:
                 return ctx.speaker(m, "named")
+    if tok.lemma_.lower() in lexicon.words("speech", "voice_nouns"):
+        org = voice_of(ctx, para, tok)
+        if org is not None:
+            return ctx.speaker(org, "role")
     low = tok.lower_
     if tok.pos_ == "PRON" and tok.text == "I":
         return ctx.author()

@@ -51,6 +51,8 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
     noun = tok.lemma_.lower()
     person_roles = lexicon.words("speech", "person_role_nouns")
     if noun in lexicon.words("speech", "org_nouns") and noun not in person_roles:
+        if _names_a_person(ctx, para, tok):
+            return NO_SPEAKER  # "Dr Lee's team": a group of someone's, not the organisation in view
         return organisation_by_noun(ctx, noun, pos)
     best = _person_with_role(ctx, tok, noun, pos)
     if best is not None:
@@ -122,19 +124,19 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
 
 
 def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
-    """The organisation a spokesperson or statement speaks for.
+    """The organisation or country the phrase ``tok`` heads speaks for.
 
     "a spokesperson for the World Food Programme", "a statement from the
-    ministry", "the agency's spokeswoman": the organisation is the speaker.
-    A person's spokesman is not that person, so only organisations and
-    countries count.
+    ministry", "the agency's spokeswoman", "a report by the IMF", "Greek
+    officials": the organisation is the speaker. A person's spokesman is not
+    that person, so only organisations and countries count.
     """
     org_nouns = lexicon.words("speech", "org_nouns")
     objs = [
-        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at")
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "by")
         for g in c.children if g.dep_ == "pobj"
     ]
-    objs += [c for c in tok.children if c.dep_ == "poss"]
+    objs += [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
     for o in objs:
         span = [t for t in o.subtree if t.dep_ in ("compound", "flat", "amod") or t is o]
         s = para.start + min(t.idx for t in span)

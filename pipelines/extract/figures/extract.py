@@ -30,6 +30,8 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from pipelines.extract.article import Article, Mention, Paragraph
+from pipelines.extract.attribution import Context
+from pipelines.extract.quotes.marks import candidates
 from pipelines.extract.figures.classify import Candidate
 from pipelines.extract.figures.comparisons import elliptic, is_conversion, is_fragment
 from pipelines.extract.figures.counts import is_count
@@ -73,18 +75,24 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
     """
     doc_mentions = sorted((m for m in mentions if m.doc_id == article.doc_id), key=lambda m: (m.start, m.end))
     rows: list[dict] = []
+    speakers = Context(article, doc_mentions, [c.abs(article) for c in candidates(article)])
     prev_ctx: ParaContext | None = None
     for para in article.paragraphs:
         ctx = ParaContext(para)
         if not is_furniture(para.text):
-            rows.extend(_paragraph_rows(article, para, ctx, prev_ctx, doc_mentions))
+            rows.extend(_paragraph_rows(article, para, ctx, prev_ctx, doc_mentions, speakers))
         prev_ctx = ctx
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
 
 
 def _paragraph_rows(
-    article: Article, para: Paragraph, ctx: ParaContext, prev_ctx: ParaContext | None, doc_mentions: list[Mention]
+    article: Article,
+    para: Paragraph,
+    ctx: ParaContext,
+    prev_ctx: ParaContext | None,
+    doc_mentions: list[Mention],
+    speakers: Context,
 ) -> list[dict]:
     """The figure rows of one paragraph, in text order."""
     text = para.text
@@ -119,7 +127,7 @@ def _paragraph_rows(
             "qualifier": qualifier,
             "measure": what,
             "period": period(cand, ctx, text, spans),
-            "source_actor_id": source(cand, ctx, doc_mentions, prev_ctx),
+            "source_actor_id": source(cand, ctx, speakers, prev_ctx),
             "confidence": _confidence(cand, prev_word(text, cand.start)),
         })
     for row, nxt in zip(rows, rows[1:]):

@@ -1,6 +1,6 @@
 """Reading a paragraph's spaCy parse for figures: tokens by offset, noun phrases, clause cores.
 
-The scan works on characters; these helpers connect a candidate to the parse
+The scan works on characters; these functions connect a candidate to the parse
 so ``counts``, ``measure`` and ``period`` can ask what a number quantifies,
 which verb governs it and what its clause is about.
 """

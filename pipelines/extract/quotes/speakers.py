@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Paragraph
-from pipelines.extract.attribution import NO_SPEAKER, Context, Speaker, according_to, resolve_token, subject_of
+from pipelines.extract.attribution import NO_SPEAKER, Context, Speaker, according_to, resolve_token, verb_speaker
 from pipelines.extract.quotes.marks import MarkedSpan
 from pipelines.extract.quotes.sentences import tokens_in, unit_of
 
@@ -33,7 +33,6 @@ class Attribution:
 
 
 NO_ATTRIBUTION = Attribution(NO_SPEAKER, None, 0.0, False)
-UNRESOLVED = Speaker(None, None, "unresolved")  # the text names a speaker who is no known actor
 
 #: Confidence by how the cue's subject was resolved.
 _CONFIDENCE = {"named": 0.9, "pronoun": 0.8, "role": 0.7, "unlinked": 0.6}
@@ -45,18 +44,14 @@ def is_cue(t: Token) -> bool:
 
 
 def from_cue(ctx: Context, p: Paragraph, verb: Token, at: int) -> Attribution:
-    """Attribution by a cue verb's subject.
+    """Attribution by a cue verb's subject (``attribution.verb_speaker``).
 
     A subject that names no actor ("the statement said", "one resident
     told") leaves the speaker unknown on purpose: the text says who spoke,
     and it is nobody the fallbacks could find.
     """
-    subj = subject_of(verb)
-    sp = resolve_token(ctx, p, subj, at) if subj is not None else NO_SPEAKER
-    if subj is not None and sp is NO_SPEAKER:
-        sp = UNRESOLVED
-    conf = _CONFIDENCE.get(sp.how, 0.5)
-    return Attribution(sp, verb.lemma_.lower(), conf, True)
+    sp = verb_speaker(ctx, p, verb, at)
+    return Attribution(sp, verb.lemma_.lower(), _CONFIDENCE.get(sp.how, 0.5), True)
 
 
 def _chain_cue(p: Paragraph, span: MarkedSpan, quoted: list[tuple[int, int]]) -> Token | None:
