@@ -41,12 +41,14 @@ EXTRACTOR_SOURCES: dict[str, tuple[str, ...]] = {
     "ingest": ("documents",),
     "actors": ("extract/actors",),
     "quotes": ("extract/quotes",),
-    "figures": ("extract/figures",),
+    "figures": ("extract/figures", "extract/quotes/marks.py"),
     "events": ("extract/events",),
 }
 #: Tables whose extractors read the shared modules and the lexicon as well as their own package.
 EXTRACTORS = frozenset({"actors", "quotes", "figures", "events"})
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+#: Files in an extractor's folders that count towards its version: code and the data beside it.
+SOURCE_SUFFIXES = frozenset({".py", ".yaml", ".csv"})
 DEFAULT_VERSION = "1"
 
 
@@ -65,13 +67,15 @@ def make_key(*parts: object) -> str:
 
 
 def _source_files(name: str) -> list[Path]:
-    """The ``.py`` files that make extractor ``name``, in path order."""
-    entries = [PACKAGE_ROOT / e for e in EXTRACTOR_SOURCES[name]]
+    """The files that make extractor ``name``, in path order: its entries' ``.py`` and data files and, for
+    the extractors, every shared module of ``extract/`` (any file outside the four extractor packages)."""
     files: set[Path] = set()
-    for entry in entries:
-        files.update(entry.rglob("*.py") if entry.is_dir() else [entry])
+    for entry in (PACKAGE_ROOT / e for e in EXTRACTOR_SOURCES[name]):
+        files.update(p for p in entry.rglob("*") if p.suffix in SOURCE_SUFFIXES) if entry.is_dir() else files.add(entry)
     if name in EXTRACTORS:
-        files.update((PACKAGE_ROOT / "extract").glob("*.py"))
+        extract = PACKAGE_ROOT / "extract"
+        own_packages = {extract / e for e in EXTRACTORS}
+        files.update(p for p in extract.rglob("*.py") if not own_packages.intersection(p.parents))
     return sorted(files)
 
 

@@ -1,0 +1,1 @@
+"""Quotes: direct quotations and their speakers (entry point ``extract.extract_quotes``)."""

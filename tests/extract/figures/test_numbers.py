@@ -1,4 +1,4 @@
-"""Number parsing and lexicons used by the figures extractor."""
+"""Number parsing: digits, number words, scales, vague plurals and fractions."""
 
 from __future__ import annotations
 
@@ -57,41 +57,9 @@ def test_fraction_values() -> None:
     assert nb.fraction_value("six-week") is None
 
 
-@pytest.mark.parametrize(
-    ("name", "code"),
-    [("euros", "EUR"), ("dollars", "USD"), ("Canadian dollars", "CAD"), ("shekels", "ILS"), ("manat", "AZN"),
-     ("pounds", "GBP"), ("Swiss francs", "CHF"), ("roubles", "RUB")],
-)
-def test_currency_from_name(name: str, code: str) -> None:
-    assert nb.currency_from_name(name) == code
-
-
-def test_currency_names_skip_ordinary_words() -> None:
-    assert nb.currency_from_name("gold") is None
-    assert nb.currency_from_name("won") is None
-
-
-def test_unit_lookup_converts_to_contract_units() -> None:
-    assert nb.UNIT_LOOKUP["nautical miles"][0] == "nautical_mile"
-    assert nb.UNIT_LOOKUP["decades"] == ("year", 10.0, None)
-    assert nb.UNIT_LOOKUP["miles"][0] == "km"
-    assert nb.UNIT_LOOKUP["barrels per day"] == ("barrel", 1.0, "per day")
-
-
 def test_denominator_values() -> None:
     assert nb.denominator_value("third") == 3.0
     assert nb.denominator_value("quarters") == 4.0
     assert nb.denominator_value("tenth") == 10.0
     assert nb.denominator_value("second") is None  # "a second" is never a fraction in news text
     assert nb.denominator_value("term") is None
-
-
-def test_square_metres_and_acres_convert_to_km2() -> None:
-    unit, factor, _ = nb.UNIT_LOOKUP["square metres"]
-    assert (unit, factor) == ("km2", 1e-6)
-    unit, factor, _ = nb.UNIT_LOOKUP["acres"]
-    assert unit == "km2" and factor == pytest.approx(0.004047, rel=1e-3)
-
-
-def test_pc_is_a_percent_form() -> None:
-    assert nb.UNIT_LOOKUP["pc"][0] == "percent"

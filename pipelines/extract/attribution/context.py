@@ -1,0 +1,315 @@
+"""What attribution knows about one article: its mentions indexed, quoted ranges, descriptions, genders.
+
+``Context`` answers the questions every speaker rule asks ("which mention
+covers these words?", "which persons were named before here?", "what does
+the article call this actor?"), each from an index built once per article,
+so the rules in ``resolve`` and ``roles`` stay short and agree on the facts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipelines.extract import lexicon
+from pipelines.extract.article import Article, Mention, Paragraph
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the actor, the words that name it, how it was found."""
+
+    actor_id: str | None
+    text: str | None
+    how: str  # named, pronoun, role, unlinked
+
+
+NO_SPEAKER = Speaker(None, None, "none")
+UNRESOLVED = Speaker(None, None, "unresolved")  # the text names a speaker who is no known actor
+
+
+@cache
+def gender_words() -> dict[str, str]:
+    """Honorific or gendered noun -> "m"/"f" ("Ms", "spokeswoman"): evidence a pronoun must agree with."""
+    table = lexicon.mapping("speech", "gender_words")
+    return {**dict.fromkeys(table["m"].split(), "m"), **dict.fromkeys(table["f"].split(), "f")}
+
+
+@dataclass
+class Context:
+    """Everything attribution needs about one article, indexed once."""
+
+    article: Article
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # absolute ranges inside marks
+    _starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _descs: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _genders: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
+    _pronoun_votes: dict[str, dict[str, int]] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end, m.actor_id))
+        self._starts = [m.start for m in self.mentions]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside quoted words (a name there is not a speaker)."""
+        return any(s <= start and end <= e for s, e in self.quoted)
+
+    def mentions_before(self, pos: int) -> list[Mention]:
+        """Mentions starting at or before ``pos``, in span order."""
+        return self.mentions[: bisect_right(self._starts, pos)]
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping ``[start, end)`` most, outside quotes."""
+        best, best_ov = None, 0
+        lo = bisect_right(self._starts, start - 200)  # no name is longer than this
+        hi = bisect_right(self._starts, end)
+        for m in self.mentions[lo:hi]:
+            ov = min(m.end, end) - max(m.start, start)
+            if ov > best_ov and not self.in_quote(m.start, m.end):
+                best, best_ov = m, ov
+        return best
+
+    def persons_before(self, pos: int) -> list[Mention]:
+        """Person mentions ending before ``pos`` and outside quotes, nearest first."""
+        return [
+            m
+            for m in reversed(self.mentions_before(pos))
+            if m.actor_type == "person" and m.end <= pos and not self.in_quote(m.start, m.end)
+        ]
+
+    def speaker(self, m: Mention, how: str) -> Speaker:
+        """A speaker for mention ``m``, named by the fullest form the article uses for that actor.
+
+        "Dr Avdaliani" and "he" become "Emil Avdaliani" when the article names
+        him in full elsewhere: still a surface form of this document, and the
+        one a reader (or a name matcher) recognises.
+        """
+        forms = [
+            x.text
+            for x in self.mentions
+            if x.actor_id == m.actor_id and not self.in_quote(x.start, x.end)
+        ]
+        best = max(forms, key=lambda t: (len(_strip_possessive(t).split()), len(t)), default=m.text)
+        return Speaker(m.actor_id, _strip_possessive(best), how)
+
+    def person_by_surname(self, word: str) -> Mention | None:
+        """The one person actor whose mentions end in ``word`` ("Ibrahim" for Khazar Ibrahim).
+
+        Covers a bare surname the mention list missed; ``None`` when no or
+        several actors share it, as picking one would be a guess.
+        """
+        hits = {
+            m.actor_id: m
+            for m in self.mentions
+            if m.actor_type == "person" and word in (_last_word(m.text), _last_word(m.name))
+        }
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def surname_subjects_before(self, pos: int, first_para: int) -> list[tuple[int, Mention]]:
+        """Bare-surname clause subjects the mention list missed, from paragraph ``first_para`` to ``pos``."""
+        out = []
+        for i in range(max(0, first_para), self.paragraph_index(pos) + 1):
+            p = self.article.paragraphs[i]
+            if p.doc is None:
+                continue
+            for t in p.doc:
+                at = p.start + t.idx
+                if at >= pos or not t.text[:1].isupper() or t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if self.in_quote(at, at + len(t.text)) or self.mention_at(at, at + len(t.text)):
+                    continue
+                m = self.person_by_surname(t.text)
+                if m is not None:
+                    out.append((at, m))
+        return out
+
+    def paragraph_index(self, pos: int) -> int:
+        """Index of the paragraph holding ``pos`` (or the last one before it)."""
+        starts = [p.start for p in self.article.paragraphs]
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def token_at(self, pos: int) -> tuple[Paragraph, Token] | None:
+        """The parsed token covering absolute offset ``pos``."""
+        paras = self.article.paragraphs
+        if not paras:
+            return None
+        p = paras[self.paragraph_index(pos)]
+        if p.doc is None or not (p.start <= pos < p.end):
+            return None
+        rel = pos - p.start
+        for t in p.doc:
+            if t.idx <= rel < t.idx + len(t.text):
+                return p, t
+        return None
+
+    def is_subject(self, m: Mention) -> bool:
+        """Is the mention (its head word) the subject of a clause, or in apposition to one?"""
+        found = self.token_at(m.end - 1)
+        if found is None:
+            return False
+        _, t = found
+        while t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        if t.dep_ == "appos":
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass") or _fronted_name_subject(t)
+
+    def author(self) -> Speaker:
+        """The byline author as a speaker, for a first-person "I wrote" outside quotes.
+
+        Only a single named author who is also one of the article's person
+        mentions: with several authors (or none) "I" names nobody we can tell.
+        """
+        name = (self.article.author or "").strip()
+        if not name or re.search(r",|\band\b|&|;", name):
+            return NO_SPEAKER
+        key = _name_key(name)
+        for m in self.mentions:
+            if m.actor_type == "person" and key in (_name_key(m.text), _name_key(m.name)):
+                return self.speaker(m, "named")
+        return NO_SPEAKER
+
+    def gender(self, actor_id: str) -> str | None:
+        """"m", "f" or ``None``: what the article itself says of a person's gender.
+
+        Evidence is an honorific or gendered noun next to a name or in its
+        description ("Ms Lee", "the spokeswoman, Ann Lee"), and a his/her
+        pronoun in a sentence where the person is the only one named before
+        it ("Lee said her team ..."). No first-name guessing; conflicting
+        evidence gives ``None``.
+        """
+        if actor_id not in self._genders:
+            self._genders[actor_id] = _gender_of(self, actor_id)
+        return self._genders[actor_id]
+
+    def pronoun_votes(self) -> dict[str, dict[str, int]]:
+        """Per actor, how often an unambiguous he/she/his/her outside quotes points to them.
+
+        A pronoun is unambiguous when exactly one person is named (outside
+        quotes) earlier in its paragraph and the paragraph before: "Ann Lee
+        runs the lab. Her team ..." says Lee is a woman.
+        """
+        if self._pronoun_votes is None:
+            self._pronoun_votes = _count_pronoun_votes(self)
+        return self._pronoun_votes
+
+    def description(self, actor_id: str) -> str:
+        """Lower-cased title words and appositives the article attaches to an actor's mentions."""
+        if actor_id not in self._descs:
+            parts = [_describe(self.article, m) for m in self.mentions if m.actor_id == actor_id]
+            self._descs[actor_id] = " ".join(p for p in parts if p)
+        return self._descs[actor_id]
+
+
+def _count_pronoun_votes(ctx: Context) -> dict[str, dict[str, int]]:
+    """The tally behind ``Context.pronoun_votes``."""
+    pronoun_gender = lexicon.mapping("speech", "pronoun_gender")
+    votes: dict[str, dict[str, int]] = {}
+    paras = ctx.article.paragraphs
+    for i, p in enumerate(paras):
+        if p.doc is None:
+            continue
+        lo = paras[i - 1].start if i > 0 else p.start
+        for t in p.doc:
+            g = pronoun_gender.get(t.lower_)
+            at = p.start + t.idx
+            if g is None or t.pos_ != "PRON" or ctx.in_quote(at, at + len(t.text)):
+                continue
+            before = ctx.persons_before(at)
+            ids = {m.actor_id for m in before if m.start >= lo}
+            in_sentence = {m.actor_id for m in before if m.start >= p.start + t.sent.start_char}
+            if len(in_sentence) == 1:  # "Brisk, whose fund paid, said his team ..."
+                ids = in_sentence
+            if len(ids) == 1:
+                aid = next(iter(ids))
+                votes.setdefault(aid, {}).setdefault(g, 0)
+                votes[aid][g] += 1
+    return votes
+
+
+def _gender_of(ctx: Context, actor_id: str) -> str | None:
+    """Weigh the article's own evidence of a person's gender (see ``Context.gender``)."""
+    words = gender_words()
+    votes = {"m": 0, "f": 0}
+    text = ctx.article.text
+    mine = [m for m in ctx.mentions if m.actor_id == actor_id and not ctx.in_quote(m.start, m.end)]
+    for m in mine:
+        before = re.findall(r"[A-Za-z]+\.?", text[max(0, m.start - 12) : m.start])
+        first = m.text.split()[0].lower() if m.text.split() else ""
+        for w in ([before[-1].lower()] if before else []) + [first]:
+            if w in words:
+                votes[words[w]] += 3
+    for w in re.findall(r"\w+", ctx.description(actor_id)):
+        if w in words and w not in ("his", "her"):
+            votes[words[w]] += 3
+    for g, n in ctx.pronoun_votes().get(actor_id, {}).items():
+        votes[g] += n
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
+def _name_key(text: str | None) -> str:
+    """A name compared without regard to case, apostrophe style or spacing."""
+    return " ".join(re.sub(r"[’‘`]", "'", text or "").lower().split())
+
+
+def _last_word(text: str | None) -> str:
+    words = _strip_possessive(text or "").split()
+    return words[-1] if words else ""
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"\s*[’']s?$", "", text.strip())
+
+
+def _fronted_name_subject(t: Token) -> bool:
+    """A name set off by a comma before its verb whose appositive the parser took as the subject.
+
+    "Ann Lee, the chief executive of X, told me ..." is often parsed with
+    "executive" as the subject and the name as a loose modifier of "told";
+    the name is still who the clause is about.
+    """
+    if t.dep_ not in ("npadvmod", "dep", "nmod", "intj") or t.head.pos_ not in ("VERB", "AUX") or t.i > t.head.i:
+        return False
+    doc = t.doc
+    if t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+        return False
+    subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].pos_ == "NOUN" and t.i < subj[0].i < t.head.i
+
+
+def _describe(article: Article, m: Mention) -> str:
+    """Title words a mention carries and its appositive, lower-cased.
+
+    From the parse: the words left of the name inside its own phrase
+    ("Israel's Foreign Minister Eli Cohen", "independent political analyst
+    Turan Gafarli") and any appositive ("Khazar Ibrahim, Azerbaijan ambassador
+    to the United States"). Without a parse, the appositive by punctuation.
+    """
+    para = next((p for p in article.paragraphs if p.start <= m.start < p.end), None)
+    if para is None or para.doc is None:
+        app = re.match(r"\s*,\s*([^,.;:()“”\"]{1,120})[,.;:]", article.text[m.end : m.end + 160])
+        return app.group(1).lower() if app else ""
+    rel_s, rel_e = m.start - para.start, m.end - para.start
+    toks = [t for t in para.doc if rel_s <= t.idx < rel_e]
+    if not toks:
+        return ""
+    head = toks[-1]
+    while head.dep_ in ("compound", "flat") and head.head is not head and rel_s <= head.head.idx < rel_e + 40:
+        head = head.head
+    first = toks[0].i
+    words = [t.text for t in head.subtree if first - 8 <= t.i < first]
+    for child in head.children:
+        if child.dep_ == "appos":
+            words.extend(t.text for t in list(child.subtree)[:15])
+    if head.dep_ == "appos":  # "the ambassador, Khazar Ibrahim," names the role on the other side
+        words.extend(t.text for t in head.head.subtree if first - 10 <= t.i < first)
+    return " ".join(words).lower()

@@ -1,0 +1,206 @@
+"""Speakers named by description: "the ambassador", "the company", "a spokesperson for X", "the 24-year-old".
+
+A definite description points back to someone the article has named; these
+rules find that actor from the article's own words (titles, appositives,
+organisation names) and leave the speaker unknown when several fit, as null
+beats a wrong speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipelines.extract import lexicon
+from pipelines.extract.article import Mention, Paragraph
+from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, gender_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@cache
+def role_equivalents() -> dict[str, frozenset[str]]:
+    """Role noun -> the titles a person it refers back to may carry ("diplomat" -> ambassador, envoy, ...)."""
+    return {noun: frozenset(titles.split()) for noun, titles in lexicon.mapping("speech", "role_equivalents").items()}
+
+
+@cache
+def org_kind_nouns() -> frozenset[str]:
+    """Kind-of-organisation nouns that may refer back to the one organisation in view.
+
+    "Brightwell ... the company said" even when the name lacks the word;
+    governments, ministries, courts and the police are left out.
+    """
+    return lexicon.words("speech", "org_nouns") - lexicon.words("speech", "org_nouns_not_anaphoric")
+
+
+def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker:
+    """Resolve "the ambassador" to the nearest earlier person described with that role.
+
+    Only a definite description ("the ambassador", "Israel's chief diplomat")
+    points back to someone already named; "a diplomat" or "one Western
+    diplomat" is a new, unnamed person.
+    """
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in tok.children
+    )
+    if not definite:
+        return NO_SPEAKER
+    noun = tok.lemma_.lower()
+    person_roles = lexicon.words("speech", "person_role_nouns")
+    if noun in lexicon.words("speech", "org_nouns") and noun not in person_roles:
+        if _names_a_person(ctx, para, tok):
+            return NO_SPEAKER  # "Dr Lee's team": a group of someone's, not the organisation in view
+        return organisation_by_noun(ctx, noun, pos)
+    best = _person_with_role(ctx, tok, noun, pos)
+    if best is not None:
+        return ctx.speaker(best, "role")
+    org = organisation_by_noun(ctx, noun, pos)
+    if org.actor_id or noun not in person_roles:
+        return org
+    m = _only_recent_person(ctx, pos, noun)
+    if m is None or _names_a_person(ctx, para, tok):
+        return NO_SPEAKER  # "Lee's spokesman", "the lawyer for Lee": a role relative to someone else
+    return ctx.speaker(m, "role")
+
+
+def _person_with_role(ctx: Context, tok: Token, noun: str, pos: int) -> Mention | None:
+    """The person named before ``pos`` whose description carries role ``noun``.
+
+    A capitalised modifier of the noun ("Israel's chief diplomat") found in
+    the description wins; else the nearest such person.
+    """
+    wanted = role_equivalents().get(noun, frozenset({noun}))
+    modifiers = {
+        c.text.lower()[:5]
+        for c in tok.children
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.text[:1].isupper()
+    }
+    best: tuple[int, int, Mention] | None = None
+    seen: set[str] = set()
+    for rank, m in enumerate(ctx.persons_before(pos)):
+        if m.actor_id in seen:
+            continue
+        seen.add(m.actor_id)
+        desc = ctx.description(m.actor_id)
+        desc_words = set(re.findall(r"\w+", desc))
+        if not wanted & desc_words:
+            continue
+        mod_hit = int(any(mod in desc for mod in modifiers))
+        key = (mod_hit, -rank)
+        if best is None or key > best[:2]:
+            best = (mod_hit, -rank, m)
+    return best[2] if best is not None else None
+
+
+def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
+    """Resolve "the ministry"/"the company" to the organisation it refers back to.
+
+    The nearest earlier organisation whose name has that word; else, for a
+    noun that names a kind of organisation ("the company", "the agency"),
+    the one organisation the text has recently described with that noun or,
+    failing that, the only organisation named in this and the two previous
+    paragraphs. Several candidates leave it unknown.
+    """
+    earlier = [
+        m for m in reversed(ctx.mentions_before(pos))
+        if m.end <= pos and m.actor_type == "organization" and not ctx.in_quote(m.start, m.end)
+    ]
+    for m in earlier:
+        if noun in re.findall(r"\w+", m.text.lower()) or noun in re.findall(r"\w+", m.name.lower()):
+            return ctx.speaker(m, "role")
+    if noun not in org_kind_nouns():
+        return NO_SPEAKER
+    here = ctx.paragraph_index(pos)
+    recent: dict[str, Mention] = {}
+    for m in earlier:
+        if here - ctx.paragraph_index(m.start) <= 2:
+            recent.setdefault(m.actor_id, m)
+    described = [m for aid, m in recent.items() if noun in re.findall(r"\w+", ctx.description(aid))]
+    pick = described if described else list(recent.values())
+    return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
+
+
+def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The organisation or country the phrase ``tok`` heads speaks for.
+
+    "a spokesperson for the World Food Programme", "a statement from the
+    ministry", "the agency's spokeswoman", "a report by the IMF", "Greek
+    officials": the organisation is the speaker. A person's spokesman is not
+    that person, so only organisations and countries count.
+    """
+    org_nouns = lexicon.words("speech", "org_nouns")
+    objs = [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "by")
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    objs += [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
+    for o in objs:
+        span = [t for t in o.subtree if t.dep_ in ("compound", "flat", "amod") or t is o]
+        s = para.start + min(t.idx for t in span)
+        e = para.start + max(t.idx + len(t.text) for t in span)
+        m = ctx.mention_at(s, e)
+        if m is None and o.pos_ == "NOUN" and o.lemma_.lower() in org_nouns:
+            sp = organisation_by_noun(ctx, o.lemma_.lower(), para.start + o.idx)
+            m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
+        if m is not None and m.actor_type in ("organization", "country"):
+            return m
+    return None
+
+
+def is_age_phrase(tok: Token) -> bool:
+    """ "the 24-year-old": an age standing for a person already named."""
+    return tok.lower_ == "old" and any(c.lemma_ in ("year", "month") for c in tok.children) and any(
+        t.lower_ in ("the", "this") for t in tok.doc[max(0, tok.i - 6) : tok.i]
+    )
+
+
+def is_anaphoric_description(tok: Token) -> bool:
+    """A definite description that, like a pronoun, points back to the person just named.
+
+    "the 24-year-old", "the 24-year-old striker", "the Italian", "the
+    Dutchman": an age, a nationality or a gendered man/woman noun carries no
+    role to look up, only the person in view.
+    """
+    if is_age_phrase(tok):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+    if not definite:
+        return False
+    if any(is_age_phrase(c) for c in tok.children):
+        return True
+    if tok.ent_type_ == "NORP" and tok.text[:1].isupper():
+        return True
+    return tok.lower_.endswith(("man", "woman")) and tok.lower_ in gender_words() and tok.text[:1].isupper()
+
+
+def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
+    """The single person named in this or the previous paragraph, for "the striker said".
+
+    Only when exactly one person is in view and nothing the article says of
+    them names a different role: a lawyer is not "the coach".
+    """
+    here = ctx.paragraph_index(pos)
+    ids: dict[str, Mention] = {}
+    for m in ctx.persons_before(pos):
+        if here - ctx.paragraph_index(m.start) <= 1:
+            ids.setdefault(m.actor_id, m)
+    if len(ids) != 1:
+        return None
+    m = next(iter(ids.values()))
+    roles = set(re.findall(r"\w+", ctx.description(m.actor_id))) & lexicon.words("speech", "person_role_nouns")
+    return m if not roles or noun in roles else None
+
+
+def _names_a_person(ctx: Context, para: Paragraph, tok: Token) -> bool:
+    """Does the noun phrase headed by ``tok`` itself name a person?"""
+    for t in tok.subtree:
+        if t is tok:
+            continue
+        at = para.start + t.idx
+        m = ctx.mention_at(at, at + len(t.text))
+        if m is not None and m.actor_type == "person":
+            return True
+    return False

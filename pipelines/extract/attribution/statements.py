@@ -1,0 +1,86 @@
+"""Who states something that is not itself a quote: "according to X", or the subject of a reporting verb.
+
+A figure, a claim or an estimate is attributed the way a quote is: through
+the verb that reports it and that verb's subject, resolved by the same
+rules (``resolve``). The reporting verbs are the caller's: a figure is also
+stated by "the study found" or "the data show".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipelines.extract.article import Paragraph
+from pipelines.extract.attribution.context import NO_SPEAKER, UNRESOLVED, Context, Speaker
+from pipelines.extract.attribution.resolve import according_to, resolve_token, subject_of
+from pipelines.extract.attribution.roles import voice_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker:
+    """The speaker a reporting verb names: its subject (climbing through participles) as an actor.
+
+    ``NO_SPEAKER`` when the verb has no subject; ``UNRESOLVED`` when it has
+    one that names no actor ("one resident told"): the text says who spoke,
+    and it is nobody we know. A subject that names an organisation or a
+    country inside its phrase speaks for it ("Greek officials said", "a
+    report by the IMF found").
+    """
+    subj = subject_of(verb)
+    if subj is None:
+        return NO_SPEAKER
+    sp = resolve_token(ctx, para, subj, at)
+    if sp.actor_id or sp.text:
+        return sp
+    m = voice_of(ctx, para, subj)
+    if m is not None:
+        return ctx.speaker(m, "role")
+    return UNRESOLVED
+
+
+def stated_by(
+    ctx: Context, para: Paragraph, sent: Span, verbs: frozenset[str], at: int, anchor: Token | None = None
+) -> Speaker:
+    """Who sentence ``sent`` says states its content (or the words at ``anchor``).
+
+    "according to X" first; then the subject of the nearest reporting verb
+    (lemma in ``verbs``) on the path from ``anchor`` up to the root; then
+    the subject of the sentence's root when it reports. Only an actor counts,
+    and a reporting verb whose subject names no actor ends the search: the
+    text says who states it, and it is nobody we know. ``at`` is where the
+    content starts (for look-back).
+    """
+    acc = according_to(ctx, para, list(sent))
+    if acc.actor_id:
+        return acc
+    if anchor is not None:
+        sp = _reporter_above(ctx, para, anchor, verbs, at)
+        if sp is not None:
+            return sp
+    root = sent.root
+    if root.lemma_ in verbs:
+        sp = verb_speaker(ctx, para, root, at)
+        if sp.actor_id:
+            return sp
+    return NO_SPEAKER
+
+
+def _reporter_above(ctx: Context, para: Paragraph, tok: Token, verbs: frozenset[str], at: int) -> Speaker | None:
+    """The speaker of the nearest reporting verb above ``tok``; ``NO_SPEAKER`` when its subject is unknown.
+
+    ``None`` when no reporting verb on the path names a subject.
+    """
+    cur = tok
+    for _ in range(15):
+        if cur.lemma_ in verbs and cur.pos_ == "VERB":
+            sp = verb_speaker(ctx, para, cur, at)
+            if sp.actor_id:
+                return sp
+            if sp.how in ("unresolved", "unlinked"):
+                return NO_SPEAKER
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None

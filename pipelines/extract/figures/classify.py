@@ -1,0 +1,186 @@
+"""What a number atom states: its unit, currency, scale and kind, as a ``Candidate``.
+
+Reads only the characters around the number (no parse): "$4.85 billion" is
+money, "69 percent" a percent, "300 nautical miles" a measure, "six-week" a
+duration, "21-member" a group size; a bare number is a count candidate that
+``counts`` later confirms from the parse. Dates, relative times ("two
+months ago") and codes ("F-35") give no candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.extract import lexicon
+from pipelines.extract.figures.calendar import is_year
+from pipelines.extract.figures.currencies import (
+    ISO_AFTER,
+    ISO_BEFORE,
+    currency_codes,
+    currency_from_name,
+    currency_name_after,
+    currency_symbols,
+    symbol_before,
+)
+from pipelines.extract.figures.numbers import HYPHENS, scale_value
+from pipelines.extract.figures.wordlists import pattern, words
+from pipelines.extract.figures.units import (
+    glued_suffix,
+    rate_after,
+    rate_name,
+    scale_abbreviation_after,
+    scale_after_digits,
+    time_units,
+    unit_after,
+    unit_lookup,
+)
+
+_H = HYPHENS
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+@dataclass
+class Candidate:
+    """A figure found in one paragraph; offsets are relative to the paragraph text."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    kind: str  # percent, money, measure, time, count, vague, fraction
+    words: bool
+    rate: str | None = None
+    hyphen: bool = False
+    unit_start: int | None = None
+    mult: float = 1.0  # value / the bare number: scale word times unit factor ("$4.85 billion" -> 1e9)
+    elliptic: bool = False  # a bare number that restates an earlier figure's quantity ("rather than 42")
+
+
+#: Words after a duration that make it relative time or an age ("two months ago", "six-year-old").
+_RELATIVE_AFTER = rf"\s+(?:<relative_time_after>)\b|\s+old\b|[{_H}]old\b"
+#: Words before a duration that make it a point in time ("next two weeks").
+_RELATIVE_BEFORE = r"\b(?:<relative_time_before>)\s+$"
+#: Hyphenated size of a group: "a 21-member team", "a 300-strong delegation", "a 27-nation bloc".
+_GROUP_SIZE_AFTER = rf"[{_H}](?:<group_size_words>)(?!\w|[{_H}])"
+#: A plural noun after a number: "1.2m people", "5m children" (so "m" is million, not metres); case-sensitive.
+_COUNTED_PLURAL_AFTER = r"\s+(?:[a-z]+s|<irregular_plurals>)\b"
+
+
+def money_rate(text: str, pos: int) -> str | None:
+    """ "$5 a barrel", "€30 per tonne" -> "per barrel"; also time rates ("a year")."""
+    m = re.match(r"\s+(?:a|an|per)\s+([a-z]+)\b", text[pos:])
+    return f"per {m.group(1)}" if m and m.group(1) not in words("not_rate_nouns") else None
+
+
+def classify(text: str, start: int, end: int, value: float, words: bool, hint: str) -> Candidate | None:
+    """Turn a number atom into a candidate by looking at its unit, currency and surroundings."""
+    raw_num = text[start:end]
+    if hint == "fraction":
+        return Candidate(start, end, start, end, value, "percent", "fraction", True)
+    if hint == "vague":
+        if not _OF_AFTER.match(text, end):
+            return None
+        return Candidate(start, end, start, end, value, "count", "vague", True)
+    if not words:
+        # digits glued to letters: allowed only for "%", unit and scale abbreviations ("5km", "$5bn")
+        tail = re.match(r"[A-Za-z]+", text[end:])
+        if tail and not glued_suffix().fullmatch(tail.group()):
+            return None  # ordinals (21st), decades (90s), codes
+    cur, money_start = _currency_before(text, start)
+    value, num_end = _scaled(text, start, end, value, words, hint, cur)
+    if not words and re.match(r"[A-Za-z]", text[num_end:num_end + 1]) and not unit_after().match(text, num_end):
+        return None  # an abbreviation left unread ("1.2K shares", "5m" without a currency)
+    if not words and is_year(raw_num, value) and num_end == end and cur is None:
+        if not re.match(r"\s*(?:%|percent|per cent)", text[end:], re.IGNORECASE):
+            return None
+    if cur is not None:
+        return Candidate(money_start, num_end, start, num_end, value, cur, "money", words, money_rate(text, num_end))
+    money = _money_after(text, start, num_end, value, words)
+    if money is not None:
+        return money
+    um = unit_after().match(text, num_end)
+    if um and re.match(r"\s*(?:confidence|credible|CI\b)", text[um.end():], re.IGNORECASE):
+        return None  # "95% confidence interval": a statistical setting, not a measured share
+    if um:
+        return _unit_figure(text, start, num_end, value, words, hint, um)
+    gm = pattern(_GROUP_SIZE_AFTER).match(text, num_end)
+    if gm and hint in ("hyphen", "plain") and value >= 2:
+        return Candidate(start, gm.end(), start, num_end, value, "count", "count", words, elliptic=True)
+    if hint == "hyphen":
+        return None  # "two-state", "three-way": adjectival compounds, not quantities
+    if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen":
+        return None  # "5-star", "3-1"; a range's first number gets its unit in scan.scan_paragraph
+    return Candidate(start, num_end, start, num_end, value, "count", "count", words)
+
+
+def _currency_before(text: str, start: int) -> tuple[str | None, int]:
+    """The currency written before the number ("$", "€", "AZN") and where the money span starts."""
+    before = text[max(0, start - 6):start]
+    sm = symbol_before().search(before)
+    if sm:
+        return currency_symbols()[sm.group(1)], start - (len(before) - sm.start())
+    im = ISO_BEFORE.search(before)
+    if im and im.group(1) in currency_codes():
+        return im.group(1), start - (len(before) - im.start())
+    return None, start
+
+
+def _scaled(
+    text: str, start: int, end: int, value: float, words: bool, hint: str, cur: str | None
+) -> tuple[float, int]:
+    """The value times a scale word or abbreviation after the number, and where the number now ends."""
+    if words and hint != "plain":
+        return value, end
+    sm = scale_after_digits().match(text, end)
+    if sm and scale_value(sm.group().strip(" " + _H)):
+        return value * (scale_value(sm.group().strip(" " + _H)) or 1.0), sm.end()
+    if words:
+        return value, end
+    ab = scale_abbreviation_after().match(text, end)
+    if ab is None or ab.group(1) != "":
+        return value, end
+    abbrev = ab.group(2).lower()
+    # "1.2m people", "5m children", not "100m sprint"
+    glued_m = abbrev == "m" and ("." in text[start:end] or pattern(_COUNTED_PLURAL_AFTER, 0).match(text[ab.end():]))
+    if abbrev in lexicon.words("units", "unambiguous_scale_abbreviations") or cur is not None or glued_m:
+        return value * lexicon.mapping("units", "scale_abbreviations")[abbrev], ab.end()
+    return value, end
+
+
+def _money_after(text: str, start: int, num_end: int, value: float, words: bool) -> Candidate | None:
+    """Money written with the currency after the number: a name ("200 million euros") or an ISO code."""
+    cm = currency_name_after().match(text, num_end)
+    if cm:
+        code = currency_from_name(cm.group(1))
+        if code:
+            # an adjective before the name may make it more specific ("Canadian dollars")
+            return Candidate(start, cm.end(), start, num_end, value, code, "money", words, money_rate(text, cm.end()))
+    im = ISO_AFTER.match(text, num_end)
+    if im and im.group(1) in currency_codes():
+        return Candidate(start, im.end(), start, num_end, value, im.group(1), "money", words)
+    return None
+
+
+def _unit_figure(
+    text: str, start: int, num_end: int, value: float, words: bool, hint: str, um: re.Match[str]
+) -> Candidate | None:
+    """A percent, measure or duration from the unit ``um`` found after the number (or ``None``: not a figure)."""
+    hyphen = bool(re.search(f"[{_H}]", um.group(1)))
+    unit, factor, rate = unit_lookup()[re.sub(r"\s+", " ", um.group(2).lower())]
+    if hint == "hyphen" and not hyphen:
+        return None
+    u_end = um.end()
+    if unit in time_units():
+        if pattern(_RELATIVE_AFTER).match(text, u_end) or pattern(_RELATIVE_BEFORE).search(text[:start]):
+            return None
+        if hyphen and re.match(rf"[{_H}]old\b", text[u_end:]):
+            return None
+    if rate is None:
+        rm = rate_after().match(text, u_end)
+        if rm and unit not in time_units():
+            rate = rate_name(rm.group(1))
+    kind = "percent" if unit == "percent" else "time" if unit in time_units() else "measure"
+    return Candidate(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))

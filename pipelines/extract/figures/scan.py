@@ -1,0 +1,201 @@
+"""Number atoms and figure candidates in one paragraph's text, by a left-to-right scan.
+
+An atom is a digit string ("6,000", "4.85") or cardinal number words read
+by ``text2num`` ("two hundred thousand", "a dozen", "thousands of", "two
+thirds"); ``classify`` turns each into a candidate from what follows it. A
+regex scan with an explicit unit lexicon is fast and deterministic; general
+quantity parsers guess units from context and score far lower on news text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from pipelines.extract.figures import numbers as nb
+from pipelines.extract.figures.calendar import blocked_spans
+from pipelines.extract.figures.classify import Candidate, classify
+
+_H = nb.HYPHENS
+
+#: A digit number not glued to a word ("F-35", "G20"), a date ("9/11") or a time ("10:30").
+_DIGIT_ATOM = re.compile(
+    rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)"
+)
+_WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
+#: What may follow a spelled fraction: "a third of", "two thirds." (not "a third term").
+_FRACTION_CONTEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
+#: What joins the two numbers of a range: "30 to 40", "5-6", "two or three".
+_RANGE_LINK = re.compile(rf"\s*(?:[{_H}\u2014]|to|and|or)\s*$")
+
+
+class Atom(NamedTuple):
+    """A number in the text before its unit is read; ``hint`` is how it was written.
+
+    "plain", "after_hyphen" (digits after a hyphen), "vague" ("thousands of"),
+    "hyphen" (a number-word compound whose tail is not a number: "six-week")
+    or "fraction".
+    """
+
+    start: int
+    end: int
+    value: float
+    words: bool
+    hint: str
+
+
+def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Does span ``a`` overlap any of ``spans``?"""
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def number_atoms(text: str) -> list[Atom]:
+    """All number atoms of ``text``, in order."""
+    atoms = [_digit_atom(text, m) for m in _DIGIT_ATOM.finditer(text) if nb.parse_digits(m.group()) is not None]
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        found, i = _word_atom(text, words, i)
+        atoms.extend(found)
+    atoms.sort()
+    return atoms
+
+
+def _digit_atom(text: str, m: re.Match[str]) -> Atom:
+    after_hyphen = m.start() > 0 and text[m.start() - 1] in _H
+    value = nb.parse_digits(m.group()) or 0.0
+    return Atom(m.start(), m.end(), value, False, "after_hyphen" if after_hyphen else "plain")
+
+
+def _word_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int]:
+    """The atoms starting at word ``i`` and the index of the next word to read."""
+    w = words[i]
+    low = w.group().lower()
+    if nb.vague_value(low) is not None:
+        return _vague_atom(text, words, i)
+    nxt = words[i + 1].group().lower() if i + 1 < len(words) else None
+    if nxt is not None and (
+        low in ("a", "an") and text[w.end():words[i + 1].start()] == " " and nb.scale_value(nxt) and nxt != "dozen"
+        or low == "a" and nxt == "dozen"
+    ):
+        value = nb.scale_value(words[i + 1].group()) or 0.0
+        return [Atom(w.start(), words[i + 1].end(), value, True, "plain")], i + 2  # "a million", "a dozen"
+    frac = _spaced_fraction(text, words, i)
+    if frac is not None:
+        return [Atom(w.start(), words[i + 1].end(), frac * 100.0, True, "fraction")], i + 2
+    value = nb.parse_number_words(w.group())
+    if value is not None:
+        return _number_words_atom(text, words, i, value)
+    return _hyphen_atom(w), i + 1
+
+
+def _vague_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int]:
+    """ "thousands of", "hundreds of thousands", "tens of millions"; a bare "tens" is no atom."""
+    w = words[i]
+    low = w.group().lower()
+    j, value, end = i, nb.vague_value(low) or 0.0, w.end()
+    while j + 2 < len(words) and words[j + 1].group().lower() == "of" \
+            and nb.vague_value(words[j + 2].group()) and text[end:words[j + 2].start()].strip() == "of":
+        value *= nb.vague_value(words[j + 2].group()) or 1.0
+        end = words[j + 2].end()
+        j += 2
+    atoms = [Atom(w.start(), end, value, True, "vague")] if low != "tens" or j > i else []
+    return atoms, j + 1
+
+
+def _number_words_atom(text: str, words: list[re.Match[str]], i: int, value: float) -> tuple[list[Atom], int]:
+    """Cardinal number words, extended over the following ones: "two hundred thousand", "one hundred and five"."""
+    w = words[i]
+    end, j = w.end(), i
+    k = i + 1
+    while k < len(words) and re.fullmatch(r"\s+", text[words[k - 1].end():words[k].start()]):
+        nxt = words[k].group().lower()
+        if nxt == "and":
+            k += 1
+            continue
+        if nb.parse_number_words(nxt) is None or nb.vague_value(nxt) is not None:
+            break
+        joined = nb.parse_number_words(text[w.start():words[k].end()].replace("\n", " "))
+        if joined is None:
+            break
+        value, end, j = joined, words[k].end(), k
+        k += 1
+    return [Atom(w.start(), end, value, True, "plain")], j + 1
+
+
+def _hyphen_atom(w: re.Match[str]) -> list[Atom]:
+    """A hyphenated word fraction ("two-thirds"), or the number-word head of a compound ("six-week")."""
+    token = w.group()
+    parts = re.split(f"[{_H}]", token)
+    if len(parts) <= 1:
+        return []
+    frac = nb.fraction_value(token)
+    if frac is not None:
+        return [Atom(w.start(), w.end(), frac * 100.0, True, "fraction")]
+    for n in range(len(parts) - 1, 0, -1):  # the longest cardinal prefix: "twenty-five-year"
+        v = nb.parse_number_words("-".join(parts[:n]))
+        if v is not None:
+            return [Atom(w.start(), w.start() + len("-".join(parts[:n])), v, True, "hyphen")]
+    return []
+
+
+def _spaced_fraction(text: str, words: list[re.Match[str]], i: int) -> float | None:
+    """ "a third of", "one quarter of", "two thirds of", "cut by a fifth": a proportion of a whole.
+
+    The fraction must be followed by "of" or end its clause, or follow "by";
+    otherwise "a third term" / "one quarter" are an ordinal and a period.
+    """
+    if i + 1 >= len(words) or text[words[i].end():words[i + 1].start()] != " ":
+        return None
+    low, den_word = words[i].group().lower(), words[i + 1].group().lower()
+    num = 1.0 if low in ("a", "one") else nb.parse_number_words(low)
+    if num is None:  # most words: no need to read the next one as a denominator
+        return None
+    den = nb.denominator_value(den_word)
+    if den is None or num >= den or (num == 1) == den_word.endswith("s") or den_word.startswith("hal"):
+        return None
+    after = words[i + 1].end()
+    if _FRACTION_CONTEXT.match(text, after) or re.search(r"\bby\s+$", text[:words[i].start()]):
+        return num / den
+    return None
+
+
+def scan_paragraph(text: str) -> list[Candidate]:
+    """Find figure candidates in one paragraph's text (no parse needed)."""
+    blocked = blocked_spans(text)
+    out: list[Candidate] = []
+    taken_until = -1
+    atoms = number_atoms(text)
+    for i, (start, end, value, words, hint) in enumerate(atoms):
+        if start < taken_until or overlaps((start, end), blocked):
+            continue
+        cand = classify(text, start, end, value, words, hint)
+        ranged = _range_start(text, atoms, i, blocked)
+        if ranged is not None and (cand is None or cand.kind == "count"):
+            cand = ranged
+        if cand is None:
+            continue
+        if value and cand.start <= start and cand.num_start == start:
+            cand.mult = cand.value / value
+        out.append(cand)
+        taken_until = cand.end
+    return out
+
+
+def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]]) -> Candidate | None:
+    """The first number of a range takes the unit of the second: "30 to 40 percent", "5-6%", "two or three days".
+
+    Its span is the number alone; the second number is a figure of its own.
+    """
+    if i + 1 >= len(atoms):
+        return None
+    start, end, value, words, hint = atoms[i]
+    n_start, n_end, n_value, n_words, n_hint = atoms[i + 1]
+    if hint not in ("plain", "after_hyphen") or not _RANGE_LINK.match(text[end:n_start]) or not n_value \
+            or overlaps((n_start, n_end), blocked) or words != n_words:
+        return None
+    nxt = classify(text, n_start, n_end, n_value, n_words, n_hint)
+    if nxt is None or nxt.kind not in ("percent", "measure", "time") or nxt.hyphen:
+        return None
+    mult = nxt.value / n_value
+    return Candidate(start, end, start, end, value * mult, nxt.unit, nxt.kind, words, nxt.rate)

@@ -1,0 +1,87 @@
+"""Units, scales and rates written after a number, read from ``lexicon/units.yaml``.
+
+A surface form ("nautical miles", "km²", "bpd") maps to the contract unit,
+the factor that converts it and any rate it carries, so a figure is stored
+in one unit whatever the article wrote. The patterns are built once, on
+first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipelines.extract import lexicon
+from pipelines.extract.figures.numbers import HYPHENS
+
+_H = HYPHENS
+
+
+@cache
+def unit_lookup() -> dict[str, tuple[str, float, str | None]]:
+    """Surface form (lower case) -> (contract unit, factor, rate); non-contract units convert ("miles" -> km)."""
+    return {
+        form: (entry["unit"], float(entry["factor"]), entry.get("rate"))
+        for entry in lexicon.entry("units", "units")
+        for form in entry["forms"]
+    }
+
+
+def time_units() -> frozenset[str]:
+    """Contract units that measure time: a figure in them is a duration."""
+    return lexicon.words("units", "time_units")
+
+
+def _alternation(forms: list[str]) -> str:
+    """Regex alternation of literal forms, longest first, a space matching any run of spaces."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def unit_after() -> re.Pattern[str]:
+    """A unit right after a number, spaced or hyphenated ("300 nautical miles", "six-week")."""
+    return re.compile(rf"(\s*|\s*[{_H}]\s*)({_alternation(list(unit_lookup()))})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+@cache
+def scale_after_digits() -> re.Pattern[str]:
+    """A scale word after a number ("4.85 billion", "two-million")."""
+    words = "|".join([*lexicon.entry("units", "scale_words").split(), "dozen"])
+    return re.compile(rf"(?:\s*|[{_H}])(?:{words})\b", re.IGNORECASE)
+
+
+@cache
+def scale_abbreviation_pattern() -> str:
+    """Alternation of the abbreviated scales ("bn", "m", "k")."""
+    return f"(?:{_alternation(list(lexicon.mapping('units', 'scale_abbreviations')))})"
+
+
+@cache
+def scale_abbreviation_after() -> re.Pattern[str]:
+    """An abbreviated scale after digits, glued or spaced ("$5bn", "1.2 m")."""
+    return re.compile(rf"(\s?)({scale_abbreviation_pattern()})\b", re.IGNORECASE)
+
+
+@cache
+def glued_suffix() -> re.Pattern[str]:
+    """Letters that may be glued to digits in a figure: a scale or a unit abbreviation ("5bn", "40pc")."""
+    return re.compile(
+        rf"{scale_abbreviation_pattern()}|{_alternation(list(lexicon.words('units', 'glued_units')))}", re.IGNORECASE
+    )
+
+
+@cache
+def rate_after() -> re.Pattern[str]:
+    """A rate after a unit ("tonnes a year", "per day", "annually"); group 1 is the rate words."""
+    prefixes = "|".join(sorted(lexicon.words("units", "rate_prefixes")))
+    periods = "|".join(sorted(lexicon.words("units", "rate_periods")))
+    adverbs = "|".join(lexicon.mapping("units", "rate_adverbs"))
+    return re.compile(rf"\s+((?:{prefixes})\s+(?:{periods})|{adverbs})\b", re.IGNORECASE)
+
+
+def rate_name(words: str) -> str:
+    """The contract rate for rate words: "a year", "annually" and "per annum" are all "per year"."""
+    prefixes = "|".join(sorted(lexicon.words("units", "rate_prefixes")))
+    period = re.sub(rf"^(?:{prefixes})\s+", "", words.lower())
+    period = lexicon.mapping("units", "rate_adverbs").get(period, period)
+    return "per " + lexicon.mapping("units", "rate_period_names").get(period, period)

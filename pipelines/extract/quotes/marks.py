@@ -1,0 +1,203 @@
+"""Where the quoted words are: spans inside quotation marks, and block quotes after a colon.
+
+Works from the marks alone (curly, straight, mixed, nested, never closed),
+so every later step (titles, speakers) sees the same spans. Offsets of a
+``MarkedSpan`` are relative to its paragraph's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.extract import lexicon
+from pipelines.extract.article import Article, Paragraph
+
+DOUBLE, SINGLE = "d", "s"
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+#: Characters after which a straight or single opening mark may stand.
+_OPEN_CONTEXT = set(" \t\n([{<—–-/“\"‘'«‹„")
+#: Every character ``classify_mark`` may read as a quotation mark.
+_MARK_CHARS = frozenset("“„«”»\"‘‚‹›’'")
+#: Paragraph kinds that hold no quotations.
+_SKIP_KINDS = frozenset({"title", "byline"})
+_HAS_MARK = re.compile(r"[“”\"«»„]")
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """The inside of one outermost pair of quotation marks in a paragraph.
+
+    Offsets are relative to the paragraph text. ``open_at`` is the index of
+    the opening mark, ``close_at`` that of the closing mark, or ``None`` when
+    the quote runs to the end of the paragraph without closing.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    kind: str  # DOUBLE or SINGLE
+
+    @property
+    def outer_end(self) -> int:
+        """End of the span including its closing mark (if any)."""
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def classify_mark(text: str, i: int) -> tuple[str, str] | None:
+    """Say whether ``text[i]`` is a quotation mark here and which way it faces.
+
+    Returns ``(kind, role)``, or ``None`` for characters that are not marks in
+    this position: an apostrophe inside a word (We’re, Shi'ite), a ``‘``
+    glued to a letter (a misused apostrophe, Zelenskyy‘s).
+    """
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "“„«":
+        return DOUBLE, OPEN
+    if ch in "”»":
+        return DOUBLE, CLOSE
+    if ch == '"':
+        opens = prev in _OPEN_CONTEXT and not nxt.isspace()
+        closes = not prev.isspace() and not nxt.isalnum()
+        if opens != closes:
+            return DOUBLE, OPEN if opens else CLOSE
+        return DOUBLE, EITHER
+    if ch in "‘‚‹":
+        if ch == "‘" and prev not in _OPEN_CONTEXT:
+            return None
+        return (SINGLE, OPEN) if not nxt.isspace() else None
+    if ch == "›":
+        return SINGLE, CLOSE
+    if ch in "’'":
+        if prev.isalnum() and nxt.isalnum():
+            return None
+        if ch == "'" and prev in _OPEN_CONTEXT and nxt.isalnum():
+            return SINGLE, OPEN
+        if not prev.isspace() and not nxt.isalnum():
+            return SINGLE, CLOSE
+    return None
+
+
+def find_marked_spans(text: str, reopened: bool = False) -> list[MarkedSpan]:
+    """Outermost quoted spans of one paragraph, in order.
+
+    Nested quotes (‘state-to-state’ inside a double-quoted quote) stay part of
+    the outer span. A closing mark with no opener is a stray and is ignored
+    (so is a plural-possessive ``states’``). A double quote still open at the
+    end of the paragraph runs to its end: the multi-paragraph and the
+    never-closed quote. An unmatched single opener is dropped and the scan
+    repeated, so one misread apostrophe cannot swallow the paragraph —
+    unless ``reopened`` (the next paragraph opens with a single mark, the
+    British way of running a quote over paragraphs) and the opener starts a
+    sentence.
+    """
+    ignored: set[int] = set()
+    while True:
+        spans, leftover = _scan(text, ignored, reopened)
+        if leftover is None:
+            return spans
+        ignored.add(leftover)
+
+
+def _scan(text: str, ignored: set[int], reopened: bool = False) -> tuple[list[MarkedSpan], int | None]:
+    """One pass over the marks: the closed spans, and an unmatched single opener to drop (or ``None``)."""
+    stack: list[tuple[str, int, str]] = []  # (kind, index, char)
+    spans: list[MarkedSpan] = []
+    for i, ch in enumerate(text):
+        mark = None if ch not in _MARK_CHARS or i in ignored else classify_mark(text, i)
+        if mark is None:
+            continue
+        kind, role = mark
+        open_kinds = [k for k, _, _ in stack]
+        if ch == "“" and stack and stack[-1][2] == "„":
+            role = CLOSE  # German style „…“
+        if role == EITHER:
+            role = CLOSE if kind in open_kinds else OPEN
+        if role == OPEN:
+            if kind not in open_kinds:
+                stack.append((kind, i, ch))
+            continue
+        if kind not in open_kinds:
+            continue
+        while stack[-1][0] != kind:
+            stack.pop()
+        _, at, _ = stack.pop()
+        if not stack:
+            spans.append(MarkedSpan(at + 1, i, at, i, kind))
+    if stack:
+        kind, at, _ = stack[0]
+        if kind == SINGLE and not (reopened and _opens_sentence(text, at)):
+            return spans, at
+        if text[at + 1 :].strip():
+            spans.append(MarkedSpan(at + 1, len(text), at, None, kind))
+    return spans, None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the mark at ``at`` open a quoted sentence (start of paragraph or sentence, capital next)?"""
+    before = text[:at].rstrip()
+    return text[at + 1 : at + 2].isupper() and (not before or before[-1] in ".!?:,;—–")
+
+
+def _reopens(p: Paragraph) -> bool:
+    """A paragraph that starts with a single opening mark and a capital: a quote carried over."""
+    t = p.text.lstrip()
+    return len(t) > 1 and t[0] in "‘'" and t[1].isupper()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quoted span located in a paragraph, before deciding what it is."""
+
+    para: int
+    span: MarkedSpan
+    block: bool = False  # a whole paragraph set off after a colon
+
+    def abs(self, article: Article) -> tuple[int, int]:
+        """The span's absolute offsets in the article text."""
+        p = article.paragraphs[self.para]
+        return p.start + self.span.start, p.start + self.span.end
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Every marked span and block quote of the article's content paragraphs."""
+    out: list[Candidate] = []
+    paras = article.paragraphs
+    for i, p in enumerate(paras):
+        if p.kind in _SKIP_KINDS:
+            continue
+        reopened = i + 1 < len(paras) and _reopens(paras[i + 1])
+        out.extend(Candidate(i, s) for s in find_marked_spans(p.text, reopened))
+        if i + 1 < len(paras) and _introduces_block(p) and _is_block_body(paras[i + 1]):
+            nxt = paras[i + 1]
+            out.append(Candidate(i + 1, MarkedSpan(0, len(nxt.text), 0, None, "block"), block=True))
+    return out
+
+
+def _introduces_block(p: Paragraph) -> bool:
+    """A paragraph ending in a colon whose last sentence speaks of saying or writing."""
+    if not p.text.rstrip().endswith(":") or p.doc is None:
+        return False
+    cues = lexicon.words("speech", "cue_verbs")
+    statements = lexicon.words("speech", "statement_nouns")
+    last = list(p.doc.sents)[-1]
+    return any(
+        (t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX"))
+        or (t.lemma_.lower() in statements and t.pos_ == "NOUN")
+        for t in last
+    )
+
+
+def _is_block_body(p: Paragraph) -> bool:
+    """A prose paragraph with no quotation marks of its own (not a list item or heading)."""
+    return (
+        p.kind in ("body", "standfirst")
+        and not _HAS_MARK.search(p.text)
+        and len(p.text.split()) >= 6
+        and not re.match(r"^\s*(?:[-•*▪–]|\d+[.)])\s", p.text)
+        and bool(re.search(r"[.!?…]\s*$", p.text))
+    )

@@ -1,0 +1,149 @@
+"""Who said a quote, from its own cue: "X said", "according to X", "X was quoted as saying:".
+
+The cue verb governing the quote (or the nearest one in its sentence) gives
+a subject, which ``pipelines.extract.attribution`` turns into an actor; a
+block quote takes the subject of the sentence that introduces it. A quote
+with no cue of its own is left to ``bare_quotes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from pipelines.extract import lexicon
+from pipelines.extract.article import Paragraph
+from pipelines.extract.attribution import NO_SPEAKER, Context, Speaker, according_to, resolve_token, verb_speaker
+from pipelines.extract.quotes.marks import MarkedSpan
+from pipelines.extract.quotes.sentences import tokens_in, unit_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quote's speaker, the cue lemma that names it, and how sure the rule is."""
+
+    speaker: Speaker
+    cue: str | None
+    confidence: float
+    governed: bool  # a speech verb (not a naming verb) governs the quote
+
+
+NO_ATTRIBUTION = Attribution(NO_SPEAKER, None, 0.0, False)
+
+#: Confidence by how the cue's subject was resolved.
+_CONFIDENCE = {"named": 0.9, "pronoun": 0.8, "role": 0.7, "unlinked": 0.6}
+
+
+def is_cue(t: Token) -> bool:
+    """A verb of saying ("said", "told", "explained")."""
+    return t.pos_ == "VERB" and t.lemma_.lower() in lexicon.words("speech", "cue_verbs")
+
+
+def from_cue(ctx: Context, p: Paragraph, verb: Token, at: int) -> Attribution:
+    """Attribution by a cue verb's subject (``attribution.verb_speaker``).
+
+    A subject that names no actor ("the statement said", "one resident
+    told") leaves the speaker unknown on purpose: the text says who spoke,
+    and it is nobody the fallbacks could find.
+    """
+    sp = verb_speaker(ctx, p, verb, at)
+    return Attribution(sp, verb.lemma_.lower(), _CONFIDENCE.get(sp.how, 0.5), True)
+
+
+def _chain_cue(p: Paragraph, span: MarkedSpan, quoted: list[tuple[int, int]]) -> Token | None:
+    """The nearest cue verb on the dependency path from the quoted words up to the root.
+
+    Verbs inside any quote are passed over: a "said" in someone's quoted words
+    does not attribute the quote around it.
+    """
+    if p.doc is None:
+        return None
+    inner = [t for t in p.doc if span.start <= t.idx < span.end]
+    for t in inner:
+        h = t.head
+        if span.open_at <= h.idx < span.outer_end:
+            continue
+        for _ in range(12):
+            if is_cue(h) and not any(s <= h.idx < e for s, e in quoted):
+                return h
+            if h.head is h:
+                break
+            h = h.head
+    return None
+
+
+def subject_speaker(ctx: Context, p: Paragraph, toks: list[Token], at: int, person_only: bool) -> Attribution:
+    """The speaker a stretch of text is about: its nearest cue's subject, else its root's subject."""
+    cues = [t for t in toks if is_cue(t)]
+    for verb in reversed(cues):
+        att = from_cue(ctx, p, verb, at)
+        if att.speaker.actor_id and _ok_type(ctx, att.speaker, person_only):
+            return replace(att, cue=None, confidence=0.55)
+    tokset = set(t.i for t in toks)
+    for t in toks:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.head.i in tokset:
+            sp = resolve_token(ctx, p, t, at)
+            if sp.actor_id and _ok_type(ctx, sp, person_only):
+                return Attribution(sp, None, 0.55, False)
+    return NO_ATTRIBUTION
+
+
+def _ok_type(ctx: Context, sp: Speaker, person_only: bool) -> bool:
+    if not person_only:
+        return True
+    return any(m.actor_id == sp.actor_id and m.actor_type == "person" for m in ctx.mentions)
+
+
+def attribute_inline(
+    ctx: Context, p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], units: list[tuple[int, int]]
+) -> Attribution:
+    """Attribution found in the quote's own sentence: "according to", a governing cue, a nearby cue."""
+    if p.doc is None:
+        return NO_ATTRIBUTION
+    quoted = [(s.open_at, s.outer_end) for s in spans]
+    us, ue = unit_of(units, span.open_at)
+    at = p.start + span.start
+    acc = according_to(ctx, p, tokens_in(p, us, ue, quoted))
+    if acc.actor_id or acc.text:
+        return Attribution(acc, "according to", 0.85, True)
+    verb = _chain_cue(p, span, quoted)
+    if verb is not None:
+        return from_cue(ctx, p, verb, at)
+    region = [t for t in tokens_in(p, *_cue_region(p, span, spans, us, ue), quoted) if is_cue(t)]
+    if region:
+        verb = min(region, key=lambda t: min(abs(t.idx - span.open_at), abs(t.idx - span.outer_end)))
+        att = from_cue(ctx, p, verb, at)
+        return replace(att, confidence=att.confidence - 0.1)
+    return NO_ATTRIBUTION
+
+
+def _cue_region(p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], us: int, ue: int) -> tuple[int, int]:
+    """The text of the quote's unit between its neighbouring quotes, where a nearby cue may stand."""
+    lead_start = max([us] + [s.outer_end for s in spans if s.outer_end <= span.open_at])
+    lead = p.text[lead_start : span.open_at]
+    if re.search(r"[.!?…]\s*$", lead):
+        lead_start = span.open_at
+    trail_end = min([ue] + [s.open_at for s in spans if s.open_at >= span.outer_end])
+    inner = p.text[span.start : span.end].rstrip()
+    if inner.endswith(".") and re.match(r"\s*[A-Z]", p.text[span.outer_end : span.outer_end + 3]):
+        trail_end = span.outer_end
+    return lead_start, trail_end
+
+
+def attribute_block(ctx: Context, intro: Paragraph, at: int) -> Attribution:
+    """A block quote's speaker: the subject of the introducing sentence ("X was quoted as saying:")."""
+    if intro.doc is None:
+        return NO_ATTRIBUTION
+    last = list(intro.doc.sents)[-1]
+    toks = list(last)
+    cues = [t for t in toks if is_cue(t)]
+    for verb in reversed(cues):
+        att = from_cue(ctx, intro, verb, at)
+        if att.speaker.actor_id or att.speaker.text:
+            return replace(att, confidence=att.confidence - 0.1)
+    att = subject_speaker(ctx, intro, toks, at, person_only=False)
+    return replace(att, confidence=0.6) if att.speaker.actor_id else NO_ATTRIBUTION

@@ -1,0 +1,53 @@
+"""What the article itself says of a person's gender, which a pronoun must agree with."""
+
+from __future__ import annotations
+
+from pipelines.extract.attribution import Speaker
+from tests.extract.attribution.articles import context
+from tests.extract.quotes.articles import run
+
+
+def test_she_skips_a_man_the_text_calls_mr():
+    _, rows = run(
+        "Mr Paul Engel, the mission chief, introduced Nadia Oyelaran to the donors in Geneva.\n\n"
+        "“We lost two days at the border,” she said."
+    )
+    assert rows[0]["speaker_actor_id"] == "nadia-oyelaran"
+
+
+def test_he_skips_a_woman_described_as_spokeswoman():
+    _, rows = run(
+        "Paul Engel met the agency's spokeswoman, Nadia Oyelaran, in Geneva. Nadia Oyelaran was blunt.\n\n"
+        "“We lost two days at the border,” he said."
+    )
+    assert rows[0]["speaker_actor_id"] == "paul-engel"
+
+
+def test_gender_from_an_unambiguous_earlier_pronoun():
+    _, rows = run(
+        "Ann Whitlock runs the trial unit. Her team enrolled the first patients in May.\n\n"
+        "Tom Brisk, whose foundation paid for the study, said his board was delighted with Ann Whitlock.\n\n"
+        "“The results are clearer than we hoped,” she said."
+    )
+    assert rows[0]["speaker_actor_id"] == "ann-whitlock"
+
+
+_PEOPLE = {"Ann Lee": ("ann-lee", "person"), "Tom Hale": ("tom-hale", "person")}
+
+
+def test_mentions_inside_quotes_are_not_speakers() -> None:
+    ctx = context("Ann Lee met Tom Hale. He said “Ann Lee is right”.", _PEOPLE, quoted=["Ann Lee is right"])
+    inside = ctx.article.text.index("Ann Lee is")
+    result = ([m.text for m in ctx.persons_before(len(ctx.article.text))], ctx.mention_at(inside, inside + 7))
+    assert result == (["Tom Hale", "Ann Lee"], None)
+
+
+def test_gender_comes_from_an_honorific_in_the_text_and_is_unknown_otherwise() -> None:
+    ctx = context("Ms Ann Lee met Tom Hale on Monday.", _PEOPLE)
+    assert (ctx.gender("ann-lee"), ctx.gender("tom-hale")) == ("f", None)
+
+
+def test_a_speaker_is_named_by_the_fullest_form_the_article_uses() -> None:
+    ctx = context("Ann Lee arrived. Later Lee spoke.", {"Ann Lee": ("ann-lee", "person"), "Lee": ("ann-lee", "person")})
+    later = ctx.article.text.index("Lee spoke")
+    assert ctx.speaker(ctx.mention_at(later, later + 3), "named") == Speaker("ann-lee", "Ann Lee", "named")

@@ -1,0 +1,78 @@
+"""Speakers named by description: roles, organisations by kind, spokespersons, ages, nationalities."""
+
+from __future__ import annotations
+
+from tests.extract.quotes.articles import LEAD, run
+
+
+def test_role_noun_resolves_to_person_with_that_role():
+    text = (
+        "Khazar Ibrahim, the country's ambassador to the United States, met John Smith in Washington.\n\n"
+        "“We are not the only country which has opened an embassy there,” the ambassador explained."
+    )
+    _, rows = run(text)
+    assert rows[0]["speaker_actor_id"] == "khazar-ibrahim"
+
+
+def test_indefinite_role_is_a_new_unnamed_person():
+    text = (
+        "The European Union's envoy, Enrique Mora, spoke in Vienna.\n\n"
+        "“Time is running out for everyone involved,” one Western diplomat said on condition of anonymity."
+    )
+    _, rows = run(text)
+    assert rows[0]["speaker_actor_id"] is None
+
+
+def test_spokesperson_for_an_organisation_is_the_organisation():
+    _, rows = run(
+        LEAD + "“We need more trucks and we need them now,” a spokesperson for the World Food Programme said."
+    )
+    assert rows[0]["speaker_actor_id"] == "the-world-food-programme"
+
+
+def test_a_persons_spokesman_is_not_that_person():
+    _, rows = run(
+        LEAD + "Tom Brisk left the court by a side door.\n\n"
+        "“There will be no comment today,” Tom Brisk's spokesman said."
+    )
+    assert rows[0]["speaker_actor_id"] != "tom-brisk"
+
+
+def test_the_company_refers_to_the_only_organisation_in_view():
+    _, rows = run(
+        "Shares in Brightwell Pharmaceuticals rose 8% after the results.\n\n"
+        "“We are encouraged by the data and will seek approval this year,” the company said in a statement."
+    )
+    assert rows[0]["speaker_actor_id"] == "brightwell-pharmaceuticals"
+
+
+def test_the_company_with_two_organisations_in_view_is_unknown():
+    _, rows = run(
+        "Brightwell Pharmaceuticals and Corvant Labs Ltd both reported results on Monday.\n\n"
+        "“We are encouraged by the data and will seek approval this year,” the company said in a statement."
+    )
+    assert rows[0]["speaker_actor_id"] is None
+
+
+def test_sports_age_description_refers_back_to_the_player():
+    _, rows = run(
+        "Marco Delani scored twice as Riverside won 3-1 on Saturday.\n\n"
+        "“It was a special night for me and my family,” the 24-year-old said."
+    )
+    assert rows[0]["speaker_actor_id"] == "marco-delani"
+
+
+def test_sports_nationality_description_refers_back_to_the_player():
+    _, rows = run(
+        "Marco Delani scored twice as Riverside won 3-1 on Saturday.\n\n"
+        "“It was a special night for me and my family,” the Italian said."
+    )
+    assert rows[0]["speaker_actor_id"] == "marco-delani"
+
+
+def test_role_noun_does_not_take_a_person_with_another_role():
+    _, rows = run(
+        "Ann Whitlock, the club's lawyer, filed the appeal on Monday.\n\n"
+        "“We were the better side for most of the game,” the coach said."
+    )
+    assert rows[0]["speaker_actor_id"] is None

@@ -1,0 +1,38 @@
+"""Who states what is not a quote: a reporting verb's speaker and the search up from a figure."""
+
+from __future__ import annotations
+
+from pipelines.extract.attribution import NO_SPEAKER, UNRESOLVED, Speaker, stated_by, verb_speaker
+from tests.extract.attribution.articles import context, token
+
+
+def test_a_subject_that_names_no_actor_is_unresolved() -> None:
+    ctx = context("One resident told reporters that 40 houses burned.", {})
+    para, told = token(ctx, "told")
+    assert verb_speaker(ctx, para, told, 0) == UNRESOLVED
+
+
+def test_a_country_named_inside_the_subject_phrase_speaks_for_it() -> None:
+    ctx = context("Greece sent aid, Greek officials said.", {"Greece": ("greece", "country"), "Greek": ("greece", "country")})
+    para, said = token(ctx, "said")
+    assert verb_speaker(ctx, para, said, 0) == Speaker("greece", "Greece", "role")
+
+
+def test_a_persons_name_inside_the_subject_phrase_is_not_the_speaker() -> None:
+    ctx = context("A lawyer for Tom Hale said the fine was unfair.", {"Tom Hale": ("tom-hale", "person")})
+    para, said = token(ctx, "said")
+    assert verb_speaker(ctx, para, said, 0).actor_id is None
+
+
+def test_the_search_from_a_figure_stops_at_a_reporting_verb_with_an_unknown_subject() -> None:
+    ctx = context("Tom Hale said one resident told him that 40 houses burned.", {"Tom Hale": ("tom-hale", "person")})
+    para, forty = token(ctx, "40")
+    result = stated_by(ctx, para, forty.sent, frozenset({"say", "tell"}), para.start + forty.idx, forty)
+    assert result == NO_SPEAKER
+
+
+def test_the_search_from_a_figure_climbs_to_the_reporting_verb() -> None:
+    ctx = context("Tom Hale said that 40 houses burned.", {"Tom Hale": ("tom-hale", "person")})
+    para, forty = token(ctx, "40")
+    result = stated_by(ctx, para, forty.sent, frozenset({"say"}), para.start + forty.idx, forty)
+    assert result == Speaker("tom-hale", "Tom Hale", "named")

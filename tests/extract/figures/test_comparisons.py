@@ -1,0 +1,39 @@
+"""A figure read against the one before: compared values and conversions."""
+
+from __future__ import annotations
+
+from tests.extract.figures.articles import figures, raws
+
+
+def test_elliptic_duration_takes_previous_unit() -> None:
+    rows = figures("Patients were followed for 18 months, rather than 12.")
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in rows] == [("18 months", 18.0, "month"),
+                                                                      ("12", 12.0, "month")]
+
+
+def test_elliptic_money_keeps_its_own_scale_and_takes_the_currency() -> None:
+    rows = figures("Revenue reached €3.2bn, up from 2.9bn.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(3.2e9, "EUR"), (2.9e9, "EUR")]
+
+
+def test_elliptic_money_borrows_the_scale_word() -> None:
+    rows = figures("Sales hit $4 billion, up from 3.5 the year before.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(4e9, "USD"), (3.5e9, "USD")]
+
+
+def test_elliptic_count_after_compared_with() -> None:
+    rows = figures("There are 1.7 workers for each pensioner, compared with four in 1960.")
+    assert [(r["raw_text"], r["unit"]) for r in rows] == [("1.7", "count"), ("four", "count")]
+
+
+def test_percent_ellipsis_after_down_from() -> None:
+    rows = figures("Approval fell to 28%, down from 35.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(28.0, "percent"), (35.0, "percent")]
+
+
+def test_parenthetical_conversion_is_not_a_second_figure() -> None:
+    assert raws("The countries share a 200-km (125-mile) land border.") == ["200-km"]
+
+
+def test_parenthetical_other_currency_is_a_figure() -> None:
+    assert raws("The deficit will reach €13.5bn (£11.9bn) a year.") == ["€13.5bn", "£11.9bn"]

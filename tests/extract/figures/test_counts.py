@@ -1,0 +1,151 @@
+"""A unit-less number is a count when it quantifies something or its clause role says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.figures.articles import figures, one, raws
+
+
+def test_count_span_is_the_number_without_the_noun() -> None:
+    row = one("The war claimed the lives of more than 6,000 soldiers.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("6,000", 6000.0, "count")
+    assert row["qualifier"] == "more than"
+    assert row["measure"] == "soldiers"
+
+
+def test_count_of_things() -> None:
+    row = one("With 241 middle schools, it has become a leader in teaching.")
+    assert (row["raw_text"], row["unit"]) == ("241", "count")
+
+
+def test_count_number_word() -> None:
+    row = one("Police arrested two Hezbollah militants in possession of explosives.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("two", 2.0, "count")
+
+
+def test_count_standing_alone_after_qualifier() -> None:
+    row = one("The earthquake injured more than 10,000 on Monday.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("10,000", 10000.0, "count")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones were decisive in the Second Karabakh War.",
+        "Azerbaijan bought Israel's Iron Dome missile defense technology.",
+        "The G20 summit opened in Delhi.",
+        "The Boeing 737 jets were grounded.",
+        "Under Article 5 of the treaty, allies must respond.",
+        "The COVID-19 pandemic hit trade.",
+    ],
+)
+def test_numbers_in_names_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_anaphoric_small_number_is_not_a_count() -> None:
+    assert figures("The two countries also cooperate on agriculture.") == []
+    assert figures("One thing has been decided.") == []
+
+
+def test_ratio_is_not_a_count() -> None:
+    assert figures("Three in 10 Kazakhs now work in such jobs.") == []
+
+
+def test_non_contract_units_are_not_counts() -> None:
+    assert figures("Temperatures reached 40 degrees and the plant produces 500 megawatts.") == []
+
+
+def test_bare_count_as_subject_after_partitive_phrase() -> None:
+    row = one("Of the evacuees, 1,200 were children.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("1,200", 1200.0, "count")
+
+
+def test_small_number_word_as_subject_is_a_count() -> None:
+    assert raws("Only three have returned to the office.") == ["three"]
+
+
+def test_passive_subject_and_conjoined_subject_are_counts() -> None:
+    assert raws("Three were killed and 12 injured in the blast.") == ["Three", "12"]
+
+
+def test_scaled_number_word_as_object_is_a_count() -> None:
+    row = one("Visitors are expected to exceed one million this summer.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("one million", 1e6, "count")
+
+
+def test_object_of_change_preposition_is_a_count() -> None:
+    row = one("The death toll climbed to 340.")
+    assert (row["value"], row["unit"]) == (340.0, "count")
+
+
+def test_definite_digits_before_participle_are_a_count() -> None:
+    assert raws("The bill fell short of the 218 needed to pass.") == ["218"]
+
+
+def test_nominal_adjectives_are_counted_people() -> None:
+    assert raws("Officials counted 1,200 dead and 3,400 wounded.") == ["1,200", "3,400"]
+
+
+def test_deictic_time_word_does_not_block_a_count() -> None:
+    assert raws("There are fewer carers per patient: 1.7 today.") == ["1.7"]
+
+
+def test_part_of_out_of_is_a_count() -> None:
+    assert "Twelve" in raws("Twelve out of 20 patients responded to the drug.")
+
+
+def test_count_with_or_more_before_noun() -> None:
+    row = one("The rule applies to firms with 50 or more employees.")
+    assert (row["raw_text"], row["unit"], row["measure"]) == ("50", "count", "employees")
+
+
+def test_count_across_comma_separated_modifiers() -> None:
+    row = one("I am wary of a trial of 61 mostly small, self-selecting employers.")
+    assert (row["raw_text"], row["unit"]) == ("61", "count")
+
+
+def test_noun_possessive_does_not_make_a_count_anaphoric() -> None:
+    assert raws("The club's 20 academy players trained on Monday.") == ["20"]
+
+
+def test_points_in_a_league_table_are_a_count() -> None:
+    assert raws("The club finished 12 points clear of the drop zone.") == ["12"]
+
+
+def test_time_unit_with_adjective_and_of_counts_occasions() -> None:
+    row = one("Unions have held eight national days of strikes.")
+    assert (row["raw_text"], row["unit"]) == ("eight", "count")
+
+
+def test_age_after_aged_is_not_a_count() -> None:
+    assert figures("The patients were aged 65 or older.") == []
+
+
+def test_n_to_m_tally_is_not_a_bare_count() -> None:
+    assert figures("The bill passed the Senate by a vote of 68 to 32.") == []
+
+
+def test_clock_time_after_at_is_not_a_count() -> None:
+    assert figures("The meeting starts at 6 on Monday.") == []
+
+
+def test_non_contract_unit_noun_is_not_a_count() -> None:
+    assert figures("The city received 1,000 millimetres of rain.") == []
+
+
+def test_section_number_is_not_a_figure() -> None:
+    assert figures("Section 230 protects platforms from liability.") == []
+
+
+def test_list_numbering_is_not_a_figure() -> None:
+    assert figures("1. The agency must publish the rule.") == []
+
+
+def test_rating_out_of_is_not_a_count() -> None:
+    assert figures("It ranked 5 out of 10 in the index.") == []
+
+
+def test_selection_after_first_is_not_a_new_count() -> None:
+    assert figures("The first two were pardoned.") == []

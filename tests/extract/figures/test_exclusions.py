@@ -1,0 +1,34 @@
+"""Numbers inside names and page furniture are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.figures.exclusions import in_proper_name, is_furniture
+from tests.extract.figures.articles import figures
+
+
+def test_page_furniture_is_not_a_figure() -> None:
+    assert figures("1.2K Shares\n\nThe ministers met in Baku.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1.2K Shares", True), ("5 min read", True), ("12 minutes read", True), ("300 retweets", True),
+     ("300 people shared it", False)],
+)
+def test_furniture_is_a_counter_or_a_reading_time_alone(text: str, expected: bool) -> None:
+    assert is_furniture(text) is expected
+
+
+def test_number_inside_capitalised_organisation_name_is_not_a_figure() -> None:
+    text = "The campaign group 3 Hour Lunch Alliance says 40 firms have joined its trial."
+    start = text.index("3 Hour")
+    result = (in_proper_name(text, start, start + len("3 Hour")), in_proper_name(text, 0, 3))
+    assert result == (True, False)
+
+
+def test_capitalised_unit_at_a_sentence_start_is_not_a_name() -> None:
+    text = "It is over. Two Days later the talks resumed."
+    start = text.index("Two Days")
+    assert in_proper_name(text, start, start + len("Two Days")) is False

@@ -1,0 +1,89 @@
+"""The speaker of a quote with no cue of its own, from the text around it."""
+
+from __future__ import annotations
+
+from tests.extract.quotes.articles import LEAD, run, texts
+
+
+def test_continuation_paragraph_carries_speaker():
+    text = (
+        "“After each complication, a relative stabilisation of ties will follow,” said Maria Lopez.\n\n"
+        "“So nobody should be surprised by the latest tensions between the two capitals.”"
+    )
+    _, rows = run(text)
+    assert len(rows) == 2
+    assert rows[1]["speaker_actor_id"] == "maria-lopez"
+    assert rows[1]["cue"] is None
+    assert rows[1]["confidence"] < rows[0]["confidence"]
+
+
+def test_person_introduced_between_quotes_takes_the_bare_quote():
+    text = (
+        "“This is a disgrace,” said councillor Peter Walsh.\n\n"
+        "Jane Morton, the council leader, strongly disagreed with him.\n\n"
+        "“The vote reflects what residents asked for in the consultation.”"
+    )
+    _, rows = run(text)
+    assert [r["speaker_actor_id"] for r in rows] == ["peter-walsh", "jane-morton"]
+
+
+def test_bare_quote_after_paragraph_introducing_new_person_is_not_carried():
+    _, rows = run(
+        "“Prices will fall by the summer,” said Helen Carter, an economist at the bank.\n\n"
+        "At a bakery in Leeds with 12 staff, the owner, Omar Rashid, showed me his energy bills for the year.\n\n"
+        "“I have never seen numbers like these in thirty years of running this shop.”"
+    )
+    assert rows[1]["speaker_text"] != "Helen Carter"
+    assert rows[1]["speaker_text"] in (None, "Omar Rashid")
+
+
+def test_bare_quote_after_paragraph_naming_several_new_people_has_no_speaker():
+    _, rows = run(
+        "“Prices will fall by the summer,” said Helen Carter, an economist at the bank.\n\n"
+        "Omar Rashid and Julia Brandt, who both run bakeries, have seen their bills triple this year.\n\n"
+        "“I have never seen numbers like these in thirty years of running this shop.”"
+    )
+    assert rows[1]["speaker_actor_id"] is None
+
+
+def test_attribution_in_the_next_sentence_verdict_of():
+    _, rows = run(LEAD + "“We will appeal.” That was the verdict of club president Arno Vell after the ruling.")
+    assert texts(rows) == ["We will appeal."]
+    assert rows[0]["speaker_actor_id"] == "arno-vell"
+
+
+def test_attribution_in_the_next_sentence_said_this():
+    _, rows = run(LEAD + "“We are not going anywhere.” Club owner Bram Oost said this after the vote.")
+    assert rows[0]["speaker_actor_id"] == "bram-oost"
+
+
+def test_attribution_in_the_next_paragraph_those_were_the_words():
+    _, rows = run(
+        LEAD + "“It is a dark day for this club and for this city.”\n\n"
+        "Those were the words of manager Ivo Kranjc on Saturday."
+    )
+    assert rows[0]["speaker_actor_id"] == "ivo-kranjc"
+
+
+def test_attribution_in_the_preceding_paragraph_ending_in_a_colon():
+    _, rows = run(
+        LEAD + "In a statement on Tuesday, the Federal Energy Commission said:\n\n"
+        "“This rule protects consumers and ensures fair prices for every household.”"
+    )
+    assert rows[0]["speaker_actor_id"] == "the-federal-energy-commission"
+
+
+def test_sentence_about_someone_else_between_quotes_hands_over_the_quote():
+    _, rows = run(
+        LEAD + "“We will appeal and we will win,” Arno Vell said. The league's chief, Hanna Roos, was unmoved. "
+        "“The rules are clear.”"
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["arno-vell", "hanna-roos"]
+
+
+def test_press_release_second_bare_quote_keeps_the_speaker():
+    _, rows = run(
+        "WASHINGTON – The Federal Energy Commission today finalized the rule. “This rule protects consumers and "
+        "ensures fair prices for every household,” said Commission Chair Dana Whitfield. “It is long overdue.”"
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["dana-whitfield", "dana-whitfield"]

@@ -1,0 +1,105 @@
+"""A quote's speaker from its own cue: a cue verb's subject, according to, a block quote's intro."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipelines.extract.quotes.extract import extract_quotes
+from tests.helpers import parse_text
+from tests.extract.quotes.articles import LEAD, run, stand_in_mentions, texts
+
+
+def test_according_to():
+    _, rows = run(
+        "Tensions are expected to “toughen the rhetoric against the capital for many months,” according to "
+        "Dr Maria Lopez."
+    )
+    assert rows[0]["speaker_actor_id"] == "maria-lopez"
+    assert rows[0]["cue"] == "according to"
+
+
+def test_apposition_between_speaker_and_cue():
+    _, rows = run(
+        "Dr Maria Lopez, a professor at the European University in Tbilisi, told reporters that the opening was "
+        "a “logical continuation of historically close ties between the two states”."
+    )
+    assert rows[0]["speaker_actor_id"] == "maria-lopez"
+
+
+def test_inverted_attribution_after_question():
+    _, rows = run('Officials met in Geneva.\n\n"Are you serious?" asked Foreign Minister Anna Berg. "This cannot work."')
+    assert texts(rows) == ["Are you serious?", "This cannot work."]
+    assert [r["speaker_actor_id"] for r in rows] == ["anna-berg", "anna-berg"]
+
+
+def test_broken_quote_gives_two_entries_same_speaker():
+    _, rows = run("“The decision was made independently,” Maria Lopez says. “No other country was involved.”")
+    assert texts(rows) == ["The decision was made independently,", "No other country was involved."]
+    assert [r["speaker_actor_id"] for r in rows] == ["maria-lopez", "maria-lopez"]
+
+
+def test_quote_broken_mid_sentence_by_attribution():
+    _, rows = run("“We appreciate the support,” John Smith said, “and we will not forget it.”")
+    assert texts(rows) == ["We appreciate the support,", "and we will not forget it."]
+    assert {r["speaker_actor_id"] for r in rows} == {"john-smith"}
+
+
+def test_no_speaker_gives_none():
+    _, rows = run("The banner at the gate carried the words of an unknown poet: “peace will come to those who wait”.")
+    assert len(rows) == 1
+    assert rows[0]["speaker_actor_id"] is None
+
+
+def test_person_inside_the_quote_is_not_the_speaker():
+    _, rows = run("“Mr John Smith has a long history in the civil service of this country.”")
+    assert rows[0]["speaker_actor_id"] is None
+
+
+def test_unnamed_speaker_is_not_replaced_by_a_nearby_person():
+    text = (
+        "John Smith visited the town on Monday.\n\n"
+        "“I saw the bodies of children in the street,” one resident told reporters."
+    )
+    _, rows = run(text)
+    assert texts(rows) == ["I saw the bodies of children in the street,"]
+    assert rows[0]["speaker_actor_id"] is None
+    assert rows[0]["cue"] == "tell"
+
+
+def test_first_person_cue_outside_quotes_is_the_single_byline_author():
+    text = (
+        "Tom Hale\n\n"
+        "Last spring I wrote in these pages that the scheme looked like a ‘gift for landlords with lawyers’ "
+        "and nothing more."
+    )
+    article = parse_text("t", text, published_date=date(2023, 1, 1), published_date_precision="day",
+                         author="Tom Hale")
+    rows = extract_quotes(article, stand_in_mentions(article))
+    assert texts(rows) == ["gift for landlords with lawyers"]
+    assert rows[0]["speaker_text"] == "Tom Hale"
+
+
+def test_first_person_cue_with_several_authors_names_nobody():
+    text = (
+        "Tom Hale\n\n"
+        "Last spring I wrote in these pages that the scheme looked like a ‘gift for landlords with lawyers’ "
+        "and nothing more."
+    )
+    article = parse_text("t", text, published_date=date(2023, 1, 1), published_date_precision="day",
+                         author="Tom Hale, Rita Moss")
+    rows = extract_quotes(article, stand_in_mentions(article))
+    assert all(r["speaker_actor_id"] is None for r in rows)
+
+
+def test_british_colon_introduced_quote():
+    _, rows = run(LEAD + "Sarah Fenwick told reporters: ‘We have broken no rules and we will prove it in court.’")
+    assert texts(rows) == ["We have broken no rules and we will prove it in court."]
+    assert rows[0]["speaker_actor_id"] == "sarah-fenwick"
+
+
+def test_science_according_to_the_lead_author():
+    _, rows = run(
+        LEAD + "According to Priya Nandakumar, the trial's lead investigator, the drug "
+        "“cut hospital admissions by a third in older patients”."
+    )
+    assert rows[0]["speaker_actor_id"] == "priya-nandakumar"
