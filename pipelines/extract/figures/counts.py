@@ -128,6 +128,9 @@ def _one_counts(text: str, cand: Candidate, tok: Token) -> tuple[bool, Token | N
     if noun is not None and noun.tag_ in ("NNS", "NNPS"):
         return False, None  # "one days", a misparse; a count of one names a singular thing
     subject = noun if noun is not None else tok
+    while subject.dep_ == "compound" and subject.head.i > subject.i:
+        subject = subject.head  # "One night watchman": the head of the compound
+    noun = subject if noun is not None else None
     while subject.dep_ in ("conj", "appos") and subject.head.i < subject.i:
         subject = subject.head  # "Two women, one man and a child were killed"
     verb = subject.head

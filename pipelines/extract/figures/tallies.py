@@ -7,6 +7,9 @@ and stays out. The cue words come from ``lexicon/figures.yaml``.
 
 from __future__ import annotations
 
+import re
+
+from pipelines.extract.figures.calendar import YEAR
 from pipelines.extract.figures.numbers import HYPHENS
 from pipelines.extract.figures.wordlists import pattern
 
@@ -19,5 +22,6 @@ def tally_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the numbers of every vote tally in ``text``, in order."""
     spans: list[tuple[int, int]] = []
     for m in pattern(_TALLY).finditer(text):
-        spans += [m.span(1), m.span(2)]
+        if not re.fullmatch(YEAR, m.group(1)):  # "the 2019-20 budget" is a period
+            spans += [m.span(1), m.span(2)]
     return spans
