@@ -198,7 +198,18 @@ def _unit_figure(
         if rm and unit not in time_units():
             rate = rate_name(rm.group(1))
     kind = "percent" if unit == "percent" else "time" if unit in time_units() else "measure"
+    sign = _minus_before(text, start) if unit in lexicon.words("units", "signed_units") else None
+    if sign is not None:
+        start, value = sign, -value  # "minus 5C", "-5C": below zero
     return Candidate(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))
+
+
+def _minus_before(text: str, start: int) -> int | None:
+    """Where a minus sign or word right before the number starts ("minus 5C", "-5C"; not the dash of "2-5C")."""
+    signs = re.escape(lexicon.entry("units", "minus_signs"))
+    m = pattern(rf"(?:(?<![\w.])(?:{'|'.join(lexicon.words('units', 'minus_words'))})\s+|(?:^|(?<=[\s(]))[{signs}])$")\
+        .search(text, max(0, start - 8), start)
+    return m.start() if m else None
 
 
 def _unit_before(text: str, start: int, num_end: int, value: float, words: bool) -> Candidate | None:

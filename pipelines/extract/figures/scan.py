@@ -16,6 +16,7 @@ from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
 from pipelines.extract.figures.classify import Candidate, classify
 from pipelines.extract.figures.compounds import join_compounds
+from pipelines.extract.figures.currencies import symbol_before
 from pipelines.extract.figures.tallies import tally_spans
 
 _H = nb.HYPHENS
@@ -24,6 +25,8 @@ _H = nb.HYPHENS
 _DIGIT_ATOM = re.compile(
     rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)"
 )
+#: Digits glued to letters or a full stop: a number only after a currency written in letters ("Sh5", "Rs.15").
+_AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)")
 _WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
 #: What may follow a spelled fraction: "a third of", "two thirds." (not "a third term").
 _FRACTION_CONTEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
@@ -54,6 +57,8 @@ def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def number_atoms(text: str) -> list[Atom]:
     """All number atoms of ``text``, in order."""
     atoms = [_digit_atom(text, m) for m in _DIGIT_ATOM.finditer(text) if nb.parse_digits(m.group()) is not None]
+    atoms += [Atom(m.start(), m.end(), nb.parse_digits(m.group()) or 0.0, False, "plain")
+              for m in _AFTER_LETTERS.finditer(text) if symbol_before().search(text, max(0, m.start() - 6), m.start())]
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
@@ -82,6 +87,8 @@ def _word_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom
     if frac is not None:
         return [Atom(w.start(), words[i + 1].end(), frac * 100.0, True, "fraction")], i + 2
     value = nb.parse_number_words(w.group())
+    if value is not None and low in nb.scale_words():
+        return [], i + 1  # "billion" alone: its number is glued to something else ("Sh5 billion") or missing
     if value is not None:
         return _number_words_atom(text, words, i, value)
     return _hyphen_atom(w), i + 1

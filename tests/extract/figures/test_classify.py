@@ -189,3 +189,24 @@ def test_vague_plural_of_a_unit_or_currency_takes_it() -> None:
     rows = figures("The rocks formed over millions of years and cost billions of euros to study.")
     assert [(r["raw_text"], r["value"], r["unit"]) for r in rows] == [
         ("millions", 1e6, "year"), ("billions", 1e9, "EUR")]
+
+
+def test_temperatures_below_zero_keep_their_sign() -> None:
+    rows = figures("Lows of minus 12C and -5C are forecast, after 2-5C by day.")
+    assert [(r["raw_text"], r["value"]) for r in rows] == [("minus 12C", -12.0), ("-5C", -5.0), ("2", 2.0),
+                                                           ("5C", 5.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [("The bank raised rates by 25 basis points.", "25 basis points", 25.0, "basis_point"),
+     ("Traders expect a 50bp cut.", "50bp", 50.0, "basis_point"),
+     ("The quake measured 5.5 on the Richter scale.", "5.5 on the Richter scale", 5.5, "magnitude")],
+)
+def test_rates_and_scales(text: str, raw: str, value: float, unit: str) -> None:
+    row = one(text)
+    assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, unit)
+
+
+def test_a_company_in_capitals_is_no_unit() -> None:
+    assert [r["unit"] for r in figures("The fund sold 20 BP shares.")] == ["count"]

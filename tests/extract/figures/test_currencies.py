@@ -87,3 +87,14 @@ def test_letter_symbol_must_start_a_word() -> None:
 def test_country_counts_read_names_demonyms_and_aliases() -> None:
     result = country_counts(["Canada", "Canadian", "United States", "Atlantis"])
     assert result == Counter({"CA": 2, "US": 1})
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "code"),
+    [("Farmers received Sh5 billion in subsidies.", "Sh5 billion", 5e9, "KES"),
+     ("The emirate spent Dh20 million on parks.", "Dh20 million", 2e7, "AED"),
+     ("Each family was promised Rs.15 lakh.", "Rs.15 lakh", 1.5e6, "INR")],
+)
+def test_letter_symbols_glued_to_the_amount(text: str, raw: str, value: float, code: str) -> None:
+    row = one(text)
+    assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, code)

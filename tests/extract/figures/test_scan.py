@@ -99,3 +99,8 @@ def test_a_letter_after_an_article_is_no_scale(text: str) -> None:
 def test_compound_number_words_run_into_a_hyphenated_unit(text: str, raw: str, value: float, unit: str) -> None:
     row = one(text)
     assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, unit)
+
+
+def test_a_scale_word_alone_is_no_number() -> None:
+    assert figures("The film Million Dollar Ending opened; the F35 flew.") == []
+    assert [a.value for a in number_atoms("two million people")] == [2e6]
