@@ -36,26 +36,24 @@ def _joined_article_part(text: str, first: Candidate) -> tuple[int, str] | None:
 
 
 def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with each two-unit quantity merged into one candidate in its smaller unit."""
+    """``cands`` with each quantity written in several units merged into one, in its smallest unit."""
     out: list[Candidate] = []
-    i = 0
-    while i < len(cands):
-        c = cands[i]
-        nxt = cands[i + 1] if i + 1 < len(cands) else None
-        if c.kind in ("time", "measure") and c.rate is None and not c.hyphen:
-            if nxt is not None and nxt.kind == c.kind and nxt.rate is None and not nxt.hyphen \
-                    and _JOIN.fullmatch(text, c.end, nxt.start) and _per(c.unit or "", nxt.unit or ""):
-                out.append(_merged(c, nxt.end, nxt.unit or "", nxt.value))
-                i += 2
-                continue
-            part = _joined_article_part(text, c)
-            if part is not None and _per(c.unit or "", part[1]):
-                out.append(_merged(c, part[0], part[1], 1.0))
-                i += 1
-                continue
-        out.append(c)
-        i += 1
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _joinable(prev) and _joinable(c) and c.kind == prev.kind \
+                and _JOIN.fullmatch(text, prev.end, c.start) and _per(prev.unit or "", c.unit or ""):
+            out[-1] = _merged(prev, c.end, c.unit or "", c.value)  # "2 hours 4 minutes and 12 seconds"
+        else:
+            out.append(c)
+        part = _joined_article_part(text, out[-1]) if _joinable(out[-1]) else None
+        if part is not None and _per(out[-1].unit or "", part[1]):
+            out[-1] = _merged(out[-1], part[0], part[1], 1.0)  # "one year and a day"
     return out
+
+
+def _joinable(c: Candidate) -> bool:
+    """A duration or measure that may be one part of a quantity in several units."""
+    return c.kind in ("time", "measure") and c.rate is None and not c.hyphen
 
 
 def _merged(first: Candidate, end: int, unit: str, value: float) -> Candidate:

@@ -13,6 +13,7 @@ from functools import cache
 
 from pipelines.extract import lexicon
 from pipelines.extract.figures.numbers import HYPHENS
+from pipelines.extract.figures.wordlists import alternation
 
 _H = HYPHENS
 
@@ -110,11 +111,15 @@ def glued_suffix() -> re.Pattern[str]:
 
 @cache
 def rate_after() -> re.Pattern[str]:
-    """A rate after a unit ("tonnes a year", "per day", "annually"); group 1 is the rate words."""
+    """A rate after a unit ("tonnes a year", "per day", "annually"); group 1 is the rate words.
+
+    Not a point in time: "2.4 per cent a month earlier".
+    """
     prefixes = "|".join(sorted(lexicon.words("units", "rate_prefixes")))
     periods = "|".join(sorted(lexicon.words("units", "rate_periods")))
     adverbs = "|".join(lexicon.mapping("units", "rate_adverbs"))
-    return re.compile(rf"\s+((?:{prefixes})\s+(?:{periods})|{adverbs})\b", re.IGNORECASE)
+    relative = alternation("relative_time_after")
+    return re.compile(rf"\s+((?:{prefixes})\s+(?:{periods})|{adverbs})\b(?!\s+(?:{relative})\b)", re.IGNORECASE)
 
 
 def rate_name(words: str) -> str:

@@ -22,3 +22,8 @@ def test_two_units_make_one_figure_in_the_smaller(text: str, raw: str, value: fl
 def test_smaller_unit_first_stays_two_figures() -> None:
     rows = figures("The ferry sailed for 3 days, then 2 weeks.")
     assert [(r["raw_text"], r["unit"]) for r in rows] == [("3 days", "day"), ("2 weeks", "week")]
+
+
+def test_three_units_make_one_figure() -> None:
+    row = one("The winner finished in 2 hours 6 minutes and 30 seconds.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("2 hours 6 minutes and 30 seconds", 7590.0, "second")

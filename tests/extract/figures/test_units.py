@@ -73,3 +73,8 @@ def test_units_after_a_number(text: str, pos: int, unit: str) -> None:
 @pytest.mark.parametrize(("text", "pos"), [("40 C", 2), ("3 in 10", 1), ("40c", 2), ("the C", 3)])
 def test_glued_capitals_are_units_only_glued_to_digits(text: str, pos: int) -> None:
     assert unit_after().match(text, pos) is None
+
+
+def test_a_period_followed_by_relative_time_is_no_rate() -> None:
+    assert rate_after().match(" a month earlier") is None
+    assert rate_after().match(" a month") is not None
