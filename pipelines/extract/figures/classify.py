@@ -1,8 +1,9 @@
 """What a number atom states: its unit, currency, scale and kind, as a ``Candidate``.
 
 Reads only the characters around the number (no parse): "$4.85 billion" is
-money, "69 percent" a percent, "300 nautical miles" a measure, "six-week" a
-duration, "21-member" a group size; a bare number is a count candidate that
+money, "69 percent" a percent, "300 nautical miles" or "magnitude 6.8" a
+measure, "six-week" a duration, "21-member" a group size, "minus 5C" a
+temperature below zero; a bare number is a count candidate that
 ``counts`` later confirms from the parse. Dates, relative times ("two
 months ago") and codes ("F-35") give no candidate.
 """

@@ -12,7 +12,10 @@ How it works, and why this way:
   (``counts``), what it measures (``measure``), its period (``period``) and
   who states it (``source``, through the shared speaker resolver).
 * A bare number compared with an earlier figure takes that figure's unit
-  (``comparisons``).
+  (``comparisons``); a quantity in several units ("one year and a day") is
+  one figure (``compounds``); a vote tally is two counts (``tallies``).
+* A currency several countries share ("$", "rupees") is settled by the
+  country the article names most (``currencies``).
 * Exclusions follow the annotation guide: calendar dates, years and year
   ranges (kept as ``period`` instead), ordinals, numbers inside names,
   relative time, ages, and page furniture (``calendar``, ``exclusions``).

@@ -42,3 +42,9 @@ def one(text: str) -> dict:
 def raws(text: str) -> list[str]:
     """The raw texts of the figures of ``text``."""
     return [r["raw_text"] for r in figures(text)]
+
+
+def read(text: str) -> tuple[str, float, str]:
+    """(raw text, value, unit) of the one figure of ``text``."""
+    row = one(text)
+    return row["raw_text"], row["value"], row["unit"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.figures.articles import figures, one
+from tests.extract.figures.articles import figures, one, read
 
 
 @pytest.mark.parametrize(
@@ -15,8 +15,7 @@ from tests.extract.figures.articles import figures, one
      ("The siege lasted 3 weeks 2 days.", "3 weeks 2 days", 23.0, "day")],
 )
 def test_two_units_make_one_figure_in_the_smaller(text: str, raw: str, value: float, unit: str) -> None:
-    row = one(text)
-    assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, unit)
+    assert read(text) == (raw, value, unit)
 
 
 def test_smaller_unit_first_stays_two_figures() -> None:

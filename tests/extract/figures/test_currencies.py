@@ -13,7 +13,7 @@ from pipelines.extract.figures.currencies import (
     settle,
     shared_choices,
 )
-from tests.extract.figures.articles import figures, one
+from tests.extract.figures.articles import figures, one, read
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,7 @@ def test_symbols_map_to_codes() -> None:
      ("The ticket costs ₱500.", "₱500", 500.0, "PHP")],
 )
 def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float, code: str) -> None:
-    row = one(text)
-    assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, code)
+    assert read(text) == (raw, value, code)
 
 
 @pytest.mark.parametrize(
@@ -96,5 +95,4 @@ def test_country_counts_read_names_demonyms_and_aliases() -> None:
      ("Each family was promised Rs.15 lakh.", "Rs.15 lakh", 1.5e6, "INR")],
 )
 def test_letter_symbols_glued_to_the_amount(text: str, raw: str, value: float, code: str) -> None:
-    row = one(text)
-    assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, code)
+    assert read(text) == (raw, value, code)

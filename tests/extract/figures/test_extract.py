@@ -24,22 +24,21 @@ def test_row_shape_id_and_order() -> None:
     assert extract_figures(article, []) == rows  # deterministic
 
 
+def _organisation(doc_id: str, text: str, surface: str, name: str) -> Mention:
+    """An organisation mention of ``surface`` in ``text``."""
+    start = text.index(surface)
+    return Mention(doc_id, start, start + len(surface), surface, name.lower().replace(" ", "-"), "organization", name)
+
+
 def test_percentages_in_a_list_are_figures_even_inside_a_name_mention() -> None:
     text = "The stakes in the field are:\n\nNorvale Oil - 25.5%\nBrightwater - 20%\nKestrel Energy: 9%"
-    article = parse_text("doc-2", text)
-    start = text.index("Brightwater")
     # the parser may run a name on into the figure after it: "Brightwater - 20%" as one organisation
-    run_on = Mention("doc-2", start, start + len("Brightwater - 20%"), "Brightwater - 20%", "brightwater",
-                     "organization", "Brightwater")
-    rows = extract_figures(article, [run_on])
+    rows = extract_figures(parse_text("doc-2", text), [_organisation("doc-2", text, "Brightwater - 20%", "Brightwater")])
     assert [(r["raw_text"], r["unit"]) for r in rows] == [("25.5%", "percent"), ("20%", "percent"),
                                                           ("9%", "percent")]
 
 
 def test_number_inside_an_organisation_mention_is_not_a_figure() -> None:
     text = "The fund Harbour 40 Partners bought the site."
-    article = parse_text("doc-3", text)
-    start = text.index("Harbour")
-    name = Mention("doc-3", start, start + len("Harbour 40 Partners"), "Harbour 40 Partners", "harbour-40-partners",
-                   "organization", "Harbour 40 Partners")
-    assert extract_figures(article, [name]) == []
+    name = _organisation("doc-3", text, "Harbour 40 Partners", "Harbour 40 Partners")
+    assert extract_figures(parse_text("doc-3", text), [name]) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.figures.scan import number_atoms
-from tests.extract.figures.articles import figures, one
+from tests.extract.figures.articles import figures, one, read
 
 
 def test_percent_range_gives_both_ends_the_unit() -> None:
@@ -97,8 +97,7 @@ def test_a_letter_after_an_article_is_no_scale(text: str) -> None:
      ("They signed a twenty five-year lease.", "twenty five-year", 25.0, "year")],
 )
 def test_compound_number_words_run_into_a_hyphenated_unit(text: str, raw: str, value: float, unit: str) -> None:
-    row = one(text)
-    assert (row["raw_text"], row["value"], row["unit"]) == (raw, value, unit)
+    assert read(text) == (raw, value, unit)
 
 
 def test_a_scale_word_alone_is_no_number() -> None:
