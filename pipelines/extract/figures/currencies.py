@@ -9,7 +9,7 @@ are ordinary words ("won", "gold"). Everything is read on first use.
 
 A bare name or symbol several currencies share ("shillings", "$", "Rs") is
 settled by the article: the currency of the country it mentions most
-(``settle``), since "$" in a Toronto paper or "rupees" in a Lahore one is
+(``settle``), since "$" in a Canadian paper or "rupees" in a Pakistani one is
 rarely the default.
 """
 
@@ -79,8 +79,8 @@ def _alpha2(iso3: str) -> str | None:
 def country_counts(names: Iterable[str]) -> Counter[str]:
     """How often the article names each country (ISO alpha-2), from the names of its country mentions.
 
-    Only countries count: a city or territory where a story is filed ("Hong
-    Kong") says little about the currency of the sums it reports.
+    Only countries count: the city or territory where a story is filed says
+    little about the currency of the sums it reports.
     """
     from pipelines.extract.actors.gazetteer import load_gazetteer
 
