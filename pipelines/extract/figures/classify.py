@@ -1,14 +1,16 @@
 """What a number atom states: its unit, currency, scale and kind, as a ``Candidate``.
 
 Reads only the characters around the number (no parse): "$4.85 billion" is
-money, "69 percent" a percent, "300 nautical miles" a measure, "six-week" a
-duration, "21-member" a group size; a bare number is a count candidate that
+money, "69 percent" a percent, "300 nautical miles" or "magnitude 6.8" a
+measure, "six-week" a duration, "21-member" a group size, "minus 5C" a
+temperature below zero; a bare number is a count candidate that
 ``counts`` later confirms from the parse. Dates, relative times ("two
 months ago") and codes ("F-35") give no candidate.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -21,6 +23,7 @@ from pipelines.extract.figures.currencies import (
     currency_from_name,
     currency_name_after,
     currency_symbols,
+    shared_choices,
     symbol_before,
 )
 from pipelines.extract.figures.numbers import HYPHENS, scale_value
@@ -33,7 +36,8 @@ from pipelines.extract.figures.units import (
     scale_after_digits,
     time_units,
     unit_after,
-    unit_lookup,
+    unit_before,
+    unit_of,
 )
 
 _H = HYPHENS
@@ -57,6 +61,8 @@ class Candidate:
     unit_start: int | None = None
     mult: float = 1.0  # value / the bare number: scale word times unit factor ("$4.85 billion" -> 1e9)
     elliptic: bool = False  # a bare number that restates an earlier figure's quantity ("rather than 42")
+    settled: bool = False  # a count its shape settles, with no parse to confirm it (a vote tally)
+    currencies: tuple[str, ...] = ()  # the currencies a shared symbol or name may be ("$", "rupees"); unit is the default
 
 
 #: Words after a duration that make it relative time or an age ("two months ago", "six-year-old").
@@ -81,15 +87,17 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
     if hint == "fraction":
         return Candidate(start, end, start, end, value, "percent", "fraction", True)
     if hint == "vague":
-        if not _OF_AFTER.match(text, end):
+        of = _OF_AFTER.match(text, end)
+        if not of:
             return None
-        return Candidate(start, end, start, end, value, "count", "vague", True)
+        return _vague_of_unit(text, start, end, of.end(), value) or Candidate(
+            start, end, start, end, value, "count", "vague", True)
     if not words:
         # digits glued to letters: allowed only for "%", unit and scale abbreviations ("5km", "$5bn")
         tail = re.match(r"[A-Za-z]+", text[end:])
         if tail and not glued_suffix().fullmatch(tail.group()):
             return None  # ordinals (21st), decades (90s), codes
-    cur, money_start = _currency_before(text, start)
+    cur, money_start, shared = _currency_before(text, start)
     value, num_end = _scaled(text, start, end, value, words, hint, cur)
     if not words and re.match(r"[A-Za-z]", text[num_end:num_end + 1]) and not unit_after().match(text, num_end):
         return None  # an abbreviation left unread ("1.2K shares", "5m" without a currency)
@@ -97,10 +105,14 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
         if not re.match(r"\s*(?:%|percent|per cent)", text[end:], re.IGNORECASE):
             return None
     if cur is not None:
-        return Candidate(money_start, num_end, start, num_end, value, cur, "money", words, money_rate(text, num_end))
+        return Candidate(money_start, num_end, start, num_end, value, cur, "money", words, money_rate(text, num_end),
+                         currencies=shared)
     money = _money_after(text, start, num_end, value, words)
     if money is not None:
         return money
+    before = _unit_before(text, start, num_end, value, words)
+    if before is not None:
+        return before
     um = unit_after().match(text, num_end)
     if um and re.match(r"\s*(?:confidence|credible|CI\b)", text[um.end():], re.IGNORECASE):
         return None  # "95% confidence interval": a statistical setting, not a measured share
@@ -116,16 +128,17 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
     return Candidate(start, num_end, start, num_end, value, "count", "count", words)
 
 
-def _currency_before(text: str, start: int) -> tuple[str | None, int]:
-    """The currency written before the number ("$", "€", "AZN") and where the money span starts."""
-    before = text[max(0, start - 6):start]
-    sm = symbol_before().search(before)
+def _currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, ...]]:
+    """The currency written before the number ("$", "€", "AZN"), where the money span starts, and the
+    currencies a shared symbol may stand for."""
+    lo = max(0, start - 6)
+    sm = symbol_before().search(text, lo, start)
     if sm:
-        return currency_symbols()[sm.group(1)], start - (len(before) - sm.start())
-    im = ISO_BEFORE.search(before)
+        return currency_symbols()[sm.group(1)], sm.start(), shared_choices(sm.group(1), True)
+    im = ISO_BEFORE.search(text, lo, start)
     if im and im.group(1) in currency_codes():
-        return im.group(1), start - (len(before) - im.start())
-    return None, start
+        return im.group(1), im.start(), ()
+    return None, start, ()
 
 
 def _scaled(
@@ -135,8 +148,10 @@ def _scaled(
     if words and hint != "plain":
         return value, end
     sm = scale_after_digits().match(text, end)
-    if sm and scale_value(sm.group().strip(" " + _H)):
-        return value * (scale_value(sm.group().strip(" " + _H)) or 1.0), sm.end()
+    if sm:
+        scales = [scale_value(w) for w in sm.group().strip(" " + _H).split()]
+        if all(scales):
+            return value * math.prod(s or 1.0 for s in scales), sm.end()
     if words:
         return value, end
     ab = scale_abbreviation_after().match(text, end)
@@ -157,7 +172,8 @@ def _money_after(text: str, start: int, num_end: int, value: float, words: bool)
         code = currency_from_name(cm.group(1))
         if code:
             # an adjective before the name may make it more specific ("Canadian dollars")
-            return Candidate(start, cm.end(), start, num_end, value, code, "money", words, money_rate(text, cm.end()))
+            return Candidate(start, cm.end(), start, num_end, value, code, "money", words, money_rate(text, cm.end()),
+                             currencies=shared_choices(cm.group(1), False))
     im = ISO_AFTER.match(text, num_end)
     if im and im.group(1) in currency_codes():
         return Candidate(start, im.end(), start, num_end, value, im.group(1), "money", words)
@@ -169,7 +185,7 @@ def _unit_figure(
 ) -> Candidate | None:
     """A percent, measure or duration from the unit ``um`` found after the number (or ``None``: not a figure)."""
     hyphen = bool(re.search(f"[{_H}]", um.group(1)))
-    unit, factor, rate = unit_lookup()[re.sub(r"\s+", " ", um.group(2).lower())]
+    unit, factor, rate = unit_of(um.group(2))
     if hint == "hyphen" and not hyphen:
         return None
     u_end = um.end()
@@ -183,4 +199,41 @@ def _unit_figure(
         if rm and unit not in time_units():
             rate = rate_name(rm.group(1))
     kind = "percent" if unit == "percent" else "time" if unit in time_units() else "measure"
+    sign = _minus_before(text, start) if unit in lexicon.words("units", "signed_units") else None
+    if sign is not None:
+        start, value = sign, -value  # "minus 5C", "-5C": below zero
     return Candidate(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))
+
+
+def _minus_before(text: str, start: int) -> int | None:
+    """Where a minus sign or word right before the number starts ("minus 5C", "-5C"; not the dash of "2-5C")."""
+    signs = re.escape(lexicon.entry("units", "minus_signs"))
+    m = pattern(rf"(?:(?<![\w.])(?:{'|'.join(lexicon.words('units', 'minus_words'))})\s+|(?:^|(?<=[\s(]))[{signs}])$")\
+        .search(text, max(0, start - 8), start)
+    return m.start() if m else None
+
+
+def _unit_before(text: str, start: int, num_end: int, value: float, words: bool) -> Candidate | None:
+    """A measure whose unit comes first: "magnitude 6.8", "a magnitude-7.1 quake" (the span takes the unit)."""
+    bm = unit_before().search(text, max(0, start - 20), start)
+    if bm is None or words:
+        return None
+    unit = lexicon.mapping("units", "units_before")[bm.group(1).lower()]
+    return Candidate(bm.start(), num_end, start, num_end, value, unit, "measure", words, unit_start=bm.start())
+
+
+def _vague_of_unit(text: str, start: int, end: int, of_end: int, value: float) -> Candidate | None:
+    """ "millions of years", "billions of dollars", "hundreds of miles": a vague quantity in a unit or currency.
+
+    The span stays the vague words ("millions"), as for a vague count.
+    """
+    cm = currency_name_after().match(text, of_end)
+    code = currency_from_name(cm.group(1)) if cm else None
+    if code is not None:
+        return Candidate(start, end, start, end, value, code, "vague", True,
+                         currencies=shared_choices(cm.group(1), False))
+    um = unit_after().match(text, of_end)
+    if um is None or not um.group(1) or um.group(1).strip():
+        return None  # the unit is the next word ("of years"), not glued to "of"
+    unit, factor, _ = unit_of(um.group(2))
+    return Candidate(start, end, start, end, value * factor, unit, "vague", True)

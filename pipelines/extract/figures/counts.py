@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.figures.calendar import month_pattern
 from pipelines.extract.figures.classify import Candidate
+from pipelines.extract.figures.exclusions import in_slogan, is_title_case
 from pipelines.extract.figures.numbers import HYPHENS
 from pipelines.extract.figures.parse import ParaContext, prev_word
 from pipelines.extract.figures.qualifiers import qualifier_words
@@ -50,8 +51,12 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
     tok = ctx.token_at(cand.num_end - 1)
     if tok is None:
         return False, None
+    if cand.words and in_slogan(text, cand.start, cand.num_end):
+        return False, None  # "one country, two systems"
     if cand.words and cand.value == 1:
-        return False, None  # "one of the few", "one thing": never a reported quantity
+        return _one_counts(text, cand, tok)  # "one of the few" no; "One guard was killed" yes
+    if cand.words and cand.value == 0 and _counted(cand, tok) is not None and tok.head.tag_ not in ("NNS", "NNPS"):
+        return False, None  # "net zero target", "zero tolerance": a term, not a count of nothing
     if pattern(_PART_OUT_OF).match(text[cand.num_end:]) and cand.value >= 2:
         return True, None  # "12 out of 20 patients": the part is the reported count
     if _is_ratio_or_label(cand, text, ctx, tok):
@@ -74,6 +79,8 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
         return found
     if possessive and cand.words and cand.value < 100:
         return False, None  # "Germany's two": anaphoric without a counted noun
+    if cand.value == 1 and _before_nominal_adjective(tok):
+        return True, tok.doc[tok.i + 1]  # "1 killed, 45 injured"
     if cand.value < 2 or tok.ent_type_ not in ("CARDINAL", "") and not (
             tok.ent_type_ == "DATE" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")):
         return False, None  # a date, not a count ("56 are continuing" may be mis-tagged DATE)
@@ -89,7 +96,7 @@ def _is_ratio_or_label(cand: Candidate, text: str, ctx: ParaContext, tok: Token)
                       text[:cand.start], re.IGNORECASE):
         return True  # "one in five": a ratio, not a count
     first = ctx.token_at(cand.start)
-    if first is not None and first.i > first.sent.start:
+    if first is not None and first.i > first.sent.start and not (cand.words and is_title_case(text)):
         p = first.doc[first.i - 1]
         if p.text[:1].isupper() and p.pos_ in ("PROPN", "NOUN") and not re.fullmatch(month_pattern(), p.text) \
                 and p.lower_ not in qualifier_words():
@@ -101,6 +108,36 @@ def _is_ratio_or_label(cand: Candidate, text: str, ctx: ParaContext, tok: Token)
         if ent.label_ in labels and ent.start < tok.i < ent.end - 1 and ent[0].pos_ == "PROPN":
             return True  # a number inside a multi-word name
     return False
+
+
+def _before_nominal_adjective(tok: Token) -> bool:
+    """Is the number followed by an adjective standing for people ("45 injured", "one dead")?"""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in _words("nominal_adjectives")
+
+
+def _one_counts(text: str, cand: Candidate, tok: Token) -> tuple[bool, Token | None]:
+    """ "one" is a count only when it counts who or what an event struck: "One security guard was killed",
+    "one died", "one dead"; elsewhere ("one of the few", "one thing", "no one") it is not a quantity.
+    """
+    if prev_word(text, cand.start) in _anaphoric_determiners() | {"no"}:
+        return False, None
+    if _before_nominal_adjective(tok):
+        return True, tok.doc[tok.i + 1]
+    noun = counted_noun(tok)
+    if noun is not None and noun.tag_ in ("NNS", "NNPS"):
+        return False, None  # "one days", a misparse; a count of one names a singular thing
+    subject = noun if noun is not None else tok
+    while subject.dep_ == "compound" and subject.head.i > subject.i:
+        subject = subject.head  # "One night watchman": the head of the compound
+    noun = subject if noun is not None else None
+    while subject.dep_ in ("conj", "appos") and subject.head.i < subject.i:
+        subject = subject.head  # "Two women, one man and a child were killed"
+    verb = subject.head
+    if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX") \
+            and verb.lemma_ in _words("event_count_verbs"):
+        return True, noun
+    return False, None
 
 
 def _counted(cand: Candidate, tok: Token) -> tuple[bool, Token | None] | None:
@@ -136,7 +173,7 @@ def counted_noun(tok: Token) -> Token | None:
             return noun
     else:
         for nxt in tok.doc[tok.i + 1: tok.i + 5]:
-            if nxt.pos_ in ("ADJ",) or nxt.dep_ in ("compound", "amod") or nxt.text in _H:
+            if nxt.pos_ in ("ADJ", "SPACE") or nxt.dep_ in ("compound", "amod") or nxt.text in _H:
                 continue
             if nxt.pos_ in ("NOUN", "PROPN"):
                 noun = nxt
@@ -171,7 +208,8 @@ def _standalone_count(cand: Candidate, text: str, tok: Token, qualifier: str | N
             re.search(rf"\d\s*(?:to|[{_H}:/])\s*$", text[:cand.start]):
         return False, None  # "3 to 1", "a vote of 68 to 32": scores and ratios
     scaled = cand.value >= 1000 and not re.fullmatch(r"\d{4}", text[cand.num_start:cand.num_end])
-    verb_role = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
+    verb_role = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX") \
+        or tok.dep_ == "nummod" and tok.head.pos_ == "VERB" and tok.head.i < tok.i  # "Crash Kills Two": an object
     quantity_nouns = _words("quantity_nouns")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in quantity_nouns:
         return True, tok.head.head  # "a population of 50,000", "a death toll of 45"

@@ -6,12 +6,19 @@ code without a per-topic list; ``lexicon/currencies.yaml`` adds the symbols,
 spellings that differ from the ISO names ("shekel" for "Sheqel"), defaults
 for names several currencies share ("dollar" -> USD) and the ISO names that
 are ordinary words ("won", "gold"). Everything is read on first use.
+
+A bare name or symbol several currencies share ("shillings", "$", "Rs") is
+settled by the article: the currency of the country it mentions most
+(``settle``), since "$" in a Canadian paper or "rupees" in a Pakistani one is
+rarely the default.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 from pipelines.extract import lexicon
 
@@ -22,19 +29,80 @@ def currency_symbols() -> dict[str, str]:
 
 
 @cache
-def currency_names() -> dict[str, str]:
-    """Lower-case currency name (singular) -> ISO 4217 code, from pycountry plus aliases."""
+def _iso_names() -> dict[str, str]:
+    """ISO 4217 code -> lower-case name, for the currencies in circulation (no funds, metals or test codes)."""
     import pycountry
 
+    funds = lexicon.words("currencies", "not_circulating")
+    return {c.alpha_3: c.name.lower() for c in pycountry.currencies
+            if "(" not in c.name and not c.alpha_3.startswith("X") and c.alpha_3 not in funds}
+
+
+@cache
+def currency_names() -> dict[str, str]:
+    """Lower-case currency name (singular) -> ISO 4217 code, from pycountry plus aliases."""
     ambiguous = lexicon.words("currencies", "ambiguous_names")
     names: dict[str, str] = {}
-    for cur in pycountry.currencies:
-        name = cur.name.lower()
-        if "(" in name or cur.alpha_3.startswith("X") or name in ambiguous:
-            continue
-        names.setdefault(name, cur.alpha_3)
+    for code, name in _iso_names().items():
+        if name not in ambiguous:
+            names.setdefault(name, code)
     names.update(lexicon.mapping("currencies", "aliases"))
     return names
+
+
+@cache
+def shared_names() -> dict[str, tuple[str, ...]]:
+    """A bare name several currencies share ("dollar", "shilling", "rupee") -> their ISO codes, sorted."""
+    by_word: dict[str, set[str]] = {}
+    for code, name in _iso_names().items():
+        by_word.setdefault(name.split()[-1], set()).add(code)
+    return {w: tuple(sorted(codes)) for w, codes in by_word.items() if len(codes) > 1 and w in currency_names()}
+
+
+def shared_choices(written: str, before: bool) -> tuple[str, ...]:
+    """The currencies a written symbol (``before`` the amount) or bare name may stand for; () when it has one."""
+    if before:
+        names = lexicon.mapping("currencies", "symbol_names").get(written, [])
+        codes = {c for n in names for c in shared_names().get(n, ()) or (currency_names()[n],)}
+        return tuple(sorted(codes)) if len(codes) > 1 else ()
+    return shared_names().get(_singular(written), ())
+
+
+@lru_cache(maxsize=64)
+def _alpha2(iso3: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return country.alpha_2 if country is not None else None
+
+
+def country_counts(names: Iterable[str]) -> Counter[str]:
+    """How often the article names each country (ISO alpha-2), from the names of its country mentions.
+
+    Only countries count: the city or territory where a story is filed says
+    little about the currency of the sums it reports.
+    """
+    from pipelines.extract.actors.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    counts: Counter[str] = Counter()
+    for name in names:
+        place = gazetteer.lookup(name)
+        code = _alpha2(place.iso3) if place is not None else None
+        if code:
+            counts[code] += 1
+    return counts
+
+
+def settle(default: str, choices: tuple[str, ...], countries: Counter[str]) -> str:
+    """The currency of the most-mentioned country among ``choices``; ``default`` on a tie or when none is named.
+
+    An ISO code's first two letters are its country's alpha-2 code (CAD: CA).
+    """
+    if not choices:
+        return default
+    best = max((countries.get(c[:2], 0), c == default, c) for c in choices)
+    return best[2] if best[0] > countries.get(default[:2], 0) else default
 
 
 @cache
@@ -45,16 +113,21 @@ def currency_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
-def currency_from_name(name: str) -> str | None:
-    """ISO code for a written currency name, singular or plural ("euros" -> EUR)."""
+def _singular(name: str) -> str:
+    """A written currency name lower-cased, single-spaced and singular when its plural is a known name."""
     n = re.sub(r"\s+", " ", name.lower().strip())
     names = currency_names()
     if n in names:
-        return names[n]
+        return n
     for suffix in ("es", "s"):
         if n.endswith(suffix) and n[: -len(suffix)] in names:
-            return names[n[: -len(suffix)]]
-    return None
+            return n[: -len(suffix)]
+    return n
+
+
+def currency_from_name(name: str) -> str | None:
+    """ISO code for a written currency name, singular or plural ("euros" -> EUR)."""
+    return currency_names().get(_singular(name))
 
 
 @cache
@@ -67,9 +140,13 @@ def currency_name_after() -> re.Pattern[str]:
 
 @cache
 def symbol_before() -> re.Pattern[str]:
-    """A currency symbol right before a number ("US$ 5", "€30"), longest symbol first."""
+    """A currency symbol right before a number ("US$ 5", "€30", "Rs 15"), longest symbol first.
+
+    A symbol that starts with a letter must start a word ("Rs 5", not "HRs 5").
+    """
     symbols = sorted(currency_symbols(), key=len, reverse=True)
-    return re.compile(r"(" + "|".join(re.escape(s) for s in symbols) + r")\s?$")
+    alts = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s) for s in symbols)
+    return re.compile(rf"({alts})\s?$")
 
 
 #: Three capitals right before or after a number: an ISO code when it is one ("AZN 5", "5 AZN").

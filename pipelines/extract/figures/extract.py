@@ -12,7 +12,10 @@ How it works, and why this way:
   (``counts``), what it measures (``measure``), its period (``period``) and
   who states it (``source``, through the shared speaker resolver).
 * A bare number compared with an earlier figure takes that figure's unit
-  (``comparisons``).
+  (``comparisons``); a quantity in several units ("one year and a day") is
+  one figure (``compounds``); a vote tally is two counts (``tallies``).
+* A currency several countries share ("$", "rupees") is settled by the
+  country the article names most (``currencies``).
 * Exclusions follow the annotation guide: calendar dates, years and year
   ranges (kept as ``period`` instead), ordinals, numbers inside names,
   relative time, ages, and page furniture (``calendar``, ``exclusions``).
@@ -27,6 +30,7 @@ billion", "300 nautical miles", "six-week"), and the counted noun is not
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from pipelines.extract.article import Article, Mention, Paragraph
@@ -35,7 +39,8 @@ from pipelines.extract.quotes.marks import candidates
 from pipelines.extract.figures.classify import Candidate
 from pipelines.extract.figures.comparisons import elliptic, is_conversion, is_fragment
 from pipelines.extract.figures.counts import is_count
-from pipelines.extract.figures.exclusions import in_proper_name, is_furniture
+from pipelines.extract.figures.currencies import country_counts, settle
+from pipelines.extract.figures.exclusions import in_name_mention, in_proper_name, is_furniture
 from pipelines.extract.figures.measure import measure
 from pipelines.extract.figures.parse import ParaContext, prev_word
 from pipelines.extract.figures.period import period
@@ -76,11 +81,12 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
     doc_mentions = sorted((m for m in mentions if m.doc_id == article.doc_id), key=lambda m: (m.start, m.end))
     rows: list[dict] = []
     speakers = Context(article, doc_mentions, [c.abs(article) for c in candidates(article)])
+    countries = country_counts(m.name for m in doc_mentions if m.actor_type == "country")
     prev_ctx: ParaContext | None = None
     for para in article.paragraphs:
         ctx = ParaContext(para)
         if not is_furniture(para.text):
-            rows.extend(_paragraph_rows(article, para, ctx, prev_ctx, doc_mentions, speakers))
+            rows.extend(_paragraph_rows(article, para, ctx, prev_ctx, doc_mentions, speakers, countries))
         prev_ctx = ctx
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
@@ -93,8 +99,9 @@ def _paragraph_rows(
     prev_ctx: ParaContext | None,
     doc_mentions: list[Mention],
     speakers: Context,
+    countries: Counter[str],
 ) -> list[dict]:
-    """The figure rows of one paragraph, in text order."""
+    """The figure rows of one paragraph, in text order (``countries``: the article's, to settle a shared "$")."""
     text = para.text
     rows: list[dict] = []
     cands = scan_paragraph(text)
@@ -107,8 +114,8 @@ def _paragraph_rows(
             continue
         cand, noun = found
         start, end = para.start + cand.start, para.start + cand.end
-        if in_proper_name(text, cand.start, cand.end) or any(
-                m.start <= start and end <= m.end and m.actor_type != "person" for m in doc_mentions):
+        if in_proper_name(text, cand.start, cand.end) or in_name_mention(article.text, start, end, cand.unit,
+                                                                          doc_mentions):
             continue  # "4 Day Week Global", "Route 66 Partners": a number inside a name
         accepted.append(cand)
         what = measure(cand, ctx, noun) if ctx.doc is not None else None
@@ -123,7 +130,7 @@ def _paragraph_rows(
             "char_end": end,
             "raw_text": article.text[start:end],
             "value": float(f"{cand.value:.12g}"),
-            "unit": cand.unit,
+            "unit": settle(cand.unit, cand.currencies, countries),
             "qualifier": qualifier,
             "measure": what,
             "period": period(cand, ctx, text, spans),
@@ -146,7 +153,7 @@ def _confirmed(
     if cand.kind == "count" and ctx.doc is not None:
         cand = elliptic(cand, text, ctx, accepted) or cand
     noun = None
-    if cand.kind == "count" and not cand.elliptic:
+    if cand.kind == "count" and not cand.elliptic and not cand.settled:
         if ctx.doc is None:
             return None
         ok, noun = is_count(cand, text, ctx, qualifier)

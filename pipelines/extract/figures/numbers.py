@@ -54,6 +54,11 @@ def parse_number_words(s: str) -> float | None:
         return None
 
 
+def scale_words() -> frozenset[str]:
+    """The spelled scale words ("thousand", "million", "lakh", "dozen"), lower case."""
+    return lexicon.words("units", "scale_words") | {"dozen"}
+
+
 def scale_value(word: str) -> float | None:
     """Multiplier for a scale word ("million" -> 1e6, "bn" -> 1e9, "dozen" -> 12)."""
     w = word.lower().rstrip(".")

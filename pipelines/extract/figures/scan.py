@@ -15,6 +15,9 @@ from typing import NamedTuple
 from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
 from pipelines.extract.figures.classify import Candidate, classify
+from pipelines.extract.figures.compounds import join_compounds
+from pipelines.extract.figures.currencies import symbol_before
+from pipelines.extract.figures.tallies import tally_spans
 
 _H = nb.HYPHENS
 
@@ -22,6 +25,8 @@ _H = nb.HYPHENS
 _DIGIT_ATOM = re.compile(
     rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)"
 )
+#: Digits glued to letters or a full stop: a number only after a currency written in letters ("Sh5", "Rs.15").
+_AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)")
 _WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
 #: What may follow a spelled fraction: "a third of", "two thirds." (not "a third term").
 _FRACTION_CONTEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
@@ -52,6 +57,8 @@ def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def number_atoms(text: str) -> list[Atom]:
     """All number atoms of ``text``, in order."""
     atoms = [_digit_atom(text, m) for m in _DIGIT_ATOM.finditer(text) if nb.parse_digits(m.group()) is not None]
+    atoms += [Atom(m.start(), m.end(), nb.parse_digits(m.group()) or 0.0, False, "plain")
+              for m in _AFTER_LETTERS.finditer(text) if symbol_before().search(text, max(0, m.start() - 6), m.start())]
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
@@ -73,20 +80,37 @@ def _word_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom
     low = w.group().lower()
     if nb.vague_value(low) is not None:
         return _vague_atom(text, words, i)
-    nxt = words[i + 1].group().lower() if i + 1 < len(words) else None
-    if nxt is not None and (
-        low in ("a", "an") and text[w.end():words[i + 1].start()] == " " and nb.scale_value(nxt) and nxt != "dozen"
-        or low == "a" and nxt == "dozen"
-    ):
-        value = nb.scale_value(words[i + 1].group()) or 0.0
-        return [Atom(w.start(), words[i + 1].end(), value, True, "plain")], i + 2  # "a million", "a dozen"
+    scaled = _article_scale(text, words, i)
+    if scaled is not None:
+        return scaled
     frac = _spaced_fraction(text, words, i)
     if frac is not None:
         return [Atom(w.start(), words[i + 1].end(), frac * 100.0, True, "fraction")], i + 2
     value = nb.parse_number_words(w.group())
+    if value is not None and low in nb.scale_words():
+        return [], i + 1  # "billion" alone: its number is glued to something else ("Sh5 billion") or missing
     if value is not None:
         return _number_words_atom(text, words, i, value)
     return _hyphen_atom(w), i + 1
+
+
+def _article_scale(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int] | None:
+    """ "a million", "a dozen", "half a million", "half a dozen": an article (or "half a") before a scale word.
+
+    Only spelled scale words count: "an A sample" and "a B grade" hold letters, not scales.
+    """
+    j, factor = i, 1.0
+    if words[i].group().lower() == "half" and i + 1 < len(words) and words[i + 1].group().lower() in ("a", "an") \
+            and text[words[i].end():words[i + 1].start()] == " ":
+        j, factor = i + 1, 0.5
+    if words[j].group().lower() not in ("a", "an") or j + 1 >= len(words) \
+            or text[words[j].end():words[j + 1].start()] != " ":
+        return None
+    scale = words[j + 1].group()
+    if scale.lower() not in nb.scale_words() or not scale.islower():
+        return None
+    value = factor * (nb.scale_value(scale) or 0.0)
+    return [Atom(words[i].start(), words[j + 1].end(), value, True, "plain")], j + 2
 
 
 def _vague_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int]:
@@ -114,6 +138,9 @@ def _number_words_atom(text: str, words: list[re.Match[str]], i: int, value: flo
             k += 1
             continue
         if nb.parse_number_words(nxt) is None or nb.vague_value(nxt) is not None:
+            head = _compound_head(text, w.start(), words[k])
+            if head is not None:  # "six hundred-mile": the number runs into a compound
+                return [Atom(w.start(), head[1], head[0], True, "hyphen")], k + 1
             break
         joined = nb.parse_number_words(text[w.start():words[k].end()].replace("\n", " "))
         if joined is None:
@@ -121,6 +148,20 @@ def _number_words_atom(text: str, words: list[re.Match[str]], i: int, value: flo
         value, end, j = joined, words[k].end(), k
         k += 1
     return [Atom(w.start(), end, value, True, "plain")], j + 1
+
+
+def _compound_head(text: str, start: int, word: re.Match[str]) -> tuple[float, int] | None:
+    """The value and end of number words from ``start`` that run into the hyphenated ``word``'s number head.
+
+    "six hundred-mile" -> (600, end of "hundred"); ``None`` when ``word`` has no number head.
+    """
+    parts = re.split(f"[{_H}]", word.group())
+    for n in range(len(parts) - 1, 0, -1):
+        end = word.start() + len("-".join(parts[:n]))
+        value = nb.parse_number_words(re.sub(r"\s+", " ", text[start:end]))
+        if value is not None:
+            return value, end
+    return None
 
 
 def _hyphen_atom(w: re.Match[str]) -> list[Atom]:
@@ -166,8 +207,12 @@ def scan_paragraph(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     taken_until = -1
     atoms = number_atoms(text)
+    tallies = tally_spans(text)
     for i, (start, end, value, words, hint) in enumerate(atoms):
         if start < taken_until or overlaps((start, end), blocked):
+            continue
+        if (start, end) in tallies:
+            out.append(Candidate(start, end, start, end, value, "count", "count", words, settled=True))
             continue
         cand = classify(text, start, end, value, words, hint)
         ranged = _range_start(text, atoms, i, blocked)
@@ -179,7 +224,7 @@ def scan_paragraph(text: str) -> list[Candidate]:
             cand.mult = cand.value / value
         out.append(cand)
         taken_until = cand.end
-    return out
+    return join_compounds(text, out)
 
 
 def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]]) -> Candidate | None:

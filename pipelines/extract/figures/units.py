@@ -13,6 +13,7 @@ from functools import cache
 
 from pipelines.extract import lexicon
 from pipelines.extract.figures.numbers import HYPHENS
+from pipelines.extract.figures.wordlists import alternation
 
 _H = HYPHENS
 
@@ -27,6 +28,23 @@ def unit_lookup() -> dict[str, tuple[str, float, str | None]]:
     }
 
 
+def unit_descriptions() -> dict[str, str]:
+    """Contract unit -> the one line that says what it measures (money aside: any ISO 4217 code).
+
+    The release's datapackage documents every unit from this, and the figures
+    model validates ``unit`` against it, so the list lives in one place.
+    """
+    return dict(lexicon.mapping("units", "contract_units"))
+
+
+@cache
+def contract_units() -> frozenset[str]:
+    """Every value ``unit`` may take: the listed units and the ISO 4217 currency codes."""
+    from pipelines.extract.figures.currencies import currency_codes
+
+    return frozenset(unit_descriptions()) | currency_codes()
+
+
 def time_units() -> frozenset[str]:
     """Contract units that measure time: a figure in them is a duration."""
     return lexicon.words("units", "time_units")
@@ -39,15 +57,36 @@ def _alternation(forms: list[str]) -> str:
 
 @cache
 def unit_after() -> re.Pattern[str]:
-    """A unit right after a number, spaced or hyphenated ("300 nautical miles", "six-week")."""
-    return re.compile(rf"(\s*|\s*[{_H}]\s*)({_alternation(list(unit_lookup()))})(?![A-Za-z0-9])", re.IGNORECASE)
+    """A unit right after a number, spaced or hyphenated ("300 nautical miles", "six-week", "40C").
+
+    Group 1 is what separates number and unit, group 2 the unit as written;
+    the glued capitals ("40C", "3in") match only right after a digit, in that case.
+    """
+    capitals = _alternation(list(lexicon.mapping("units", "glued_only_forms")))
+    forms = _alternation(list(unit_lookup()))
+    return re.compile(rf"(\s*|\s*[{_H}]\s*)({forms}|(?<=\d)(?-i:{capitals}))(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def unit_of(form: str) -> tuple[str, float, str | None]:
+    """(contract unit, factor, rate) of a unit as written: a glued capital exactly, any other form by lower case."""
+    glued = lexicon.mapping("units", "glued_only_forms")
+    if form in glued:
+        return glued[form], 1.0, None
+    return unit_lookup()[re.sub(r"\s+", " ", form.lower())]
+
+
+@cache
+def unit_before() -> re.Pattern[str]:
+    """A unit written before its number, ending the text ("magnitude 6.8", "magnitude-7.1"); group 1 is the unit."""
+    forms = _alternation(list(lexicon.mapping("units", "units_before")))
+    return re.compile(rf"(?<![A-Za-z])({forms})(?:\s+|[{_H}])$", re.IGNORECASE)
 
 
 @cache
 def scale_after_digits() -> re.Pattern[str]:
-    """A scale word after a number ("4.85 billion", "two-million")."""
+    """Scale words after a number ("4.85 billion", "two-million", "2 lakh crore": they multiply)."""
     words = "|".join([*lexicon.entry("units", "scale_words").split(), "dozen"])
-    return re.compile(rf"(?:\s*|[{_H}])(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"(?:\s*|[{_H}])(?:{words})(?:\s+(?:{words}))*\b", re.IGNORECASE)
 
 
 @cache
@@ -65,18 +104,22 @@ def scale_abbreviation_after() -> re.Pattern[str]:
 @cache
 def glued_suffix() -> re.Pattern[str]:
     """Letters that may be glued to digits in a figure: a scale or a unit abbreviation ("5bn", "40pc")."""
-    return re.compile(
-        rf"{scale_abbreviation_pattern()}|{_alternation(list(lexicon.words('units', 'glued_units')))}", re.IGNORECASE
-    )
+    glued = _alternation(list(lexicon.words("units", "glued_units")))
+    capitals = _alternation(list(lexicon.mapping("units", "glued_only_forms")))
+    return re.compile(rf"(?i:{scale_abbreviation_pattern()}|{glued})|{capitals}")
 
 
 @cache
 def rate_after() -> re.Pattern[str]:
-    """A rate after a unit ("tonnes a year", "per day", "annually"); group 1 is the rate words."""
+    """A rate after a unit ("tonnes a year", "per day", "annually"); group 1 is the rate words.
+
+    Not a point in time: "2.4 per cent a month earlier".
+    """
     prefixes = "|".join(sorted(lexicon.words("units", "rate_prefixes")))
     periods = "|".join(sorted(lexicon.words("units", "rate_periods")))
     adverbs = "|".join(lexicon.mapping("units", "rate_adverbs"))
-    return re.compile(rf"\s+((?:{prefixes})\s+(?:{periods})|{adverbs})\b", re.IGNORECASE)
+    relative = alternation("relative_time_after")
+    return re.compile(rf"\s+((?:{prefixes})\s+(?:{periods})|{adverbs})\b(?!\s+(?:{relative})\b)", re.IGNORECASE)
 
 
 def rate_name(words: str) -> str:

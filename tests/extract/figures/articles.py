@@ -11,14 +11,15 @@ from tests.helpers import parse_text
 
 
 def stand_in_mentions(article: Article) -> list[Mention]:
-    """Every named spaCy entity becomes a mention with a slug id."""
+    """Every named spaCy entity becomes a mention with a slug id; places and nationalities are countries."""
     out = []
     for para in article.paragraphs:
         for ent in para.doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
                 s, e = para.start + ent.start_char, para.start + ent.end_char
                 slug = re.sub(r"[^a-z0-9]+", "-", ent.text.lower()).strip("-")
-                out.append(Mention(article.doc_id, s, e, article.text[s:e], slug, "organization", ent.text))
+                kind = "country" if ent.label_ in ("GPE", "NORP") else "location" if ent.label_ == "LOC" else "organization"
+                out.append(Mention(article.doc_id, s, e, article.text[s:e], slug, kind, ent.text))
     return out
 
 
@@ -41,3 +42,9 @@ def one(text: str) -> dict:
 def raws(text: str) -> list[str]:
     """The raw texts of the figures of ``text``."""
     return [r["raw_text"] for r in figures(text)]
+
+
+def read(text: str) -> tuple[str, float, str]:
+    """(raw text, value, unit) of the one figure of ``text``."""
+    row = one(text)
+    return row["raw_text"], row["value"], row["unit"]

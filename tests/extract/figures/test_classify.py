@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.figures.classify import classify
-from tests.extract.figures.articles import figures, one, raws
+from tests.extract.figures.articles import figures, one, raws, read
 
 
 def test_percent_word() -> None:
@@ -155,3 +155,49 @@ def test_classify_reads_currency_scale_and_rate_around_the_digits() -> None:
     cand = classify(text, start, start + 4, 4.85, False, "plain")
     result = (text[cand.start:cand.end], cand.value, cand.unit, cand.kind, cand.rate)
     assert result == ("$4.85 billion", 4.85e9, "USD", "money", "per year")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [("Forecasters expect 41C in the valley this week.", "41C", 41.0, "degree_celsius"),
+     ("The desert reached 122F on Sunday.", "122F", 122.0, "degree_fahrenheit"),
+     ("Lake levels fell 16.5 °C below normal.", "16.5 °C", 16.5, "degree_celsius"),
+     ("Sea levels in the bay have risen by 18cm.", "18cm", 18.0, "cm"),
+     ("The storm dropped 4 inches of rain.", "4 inches", 4.0, "inch"),
+     ("The tower is 320 metres tall.", "320 metres", 320.0, "metre"),
+     ("The wall is 20 feet high.", "20 feet", 20.0, "foot"),
+     ("Rescuers worked for 45 minutes to free him.", "45 minutes", 45.0, "minute"),
+     ("The sprinter ran the distance in 9.9 seconds.", "9.9 seconds", 9.9, "second"),
+     ("Gusts reached 90 mph on the coast.", "90 mph", 90.0, "mile_per_hour"),
+     ("The farm will produce 350 megawatts.", "350 megawatts", 350.0, "megawatt"),
+     ("The phone ships with 256GB of storage.", "256GB", 256.0, "gigabyte"),
+     ("Police seized 12 kilograms of cocaine.", "12 kilograms", 12.0, "kg"),
+     ("The tanker spilled 5,000 litres of diesel.", "5,000 litres", 5000.0, "litre"),
+     ("The bank raised rates by 25 basis points.", "25 basis points", 25.0, "basis_point"),
+     ("Traders expect a 50bp cut.", "50bp", 50.0, "basis_point"),
+     ("The quake measured 5.5 on the Richter scale.", "5.5 on the Richter scale", 5.5, "magnitude")],
+)
+def test_units_news_uses(text: str, raw: str, value: float, unit: str) -> None:
+    assert read(text) == (raw, value, unit)
+
+
+def test_magnitude_before_or_after_the_number() -> None:
+    rows = figures("The magnitude 6.4 quake followed a 5.1-magnitude tremor.")
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in rows] == [
+        ("magnitude 6.4", 6.4, "magnitude"), ("5.1-magnitude", 5.1, "magnitude")]
+
+
+def test_vague_plural_of_a_unit_or_currency_takes_it() -> None:
+    rows = figures("The rocks formed over millions of years and cost billions of euros to study.")
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in rows] == [
+        ("millions", 1e6, "year"), ("billions", 1e9, "EUR")]
+
+
+def test_temperatures_below_zero_keep_their_sign() -> None:
+    rows = figures("Lows of minus 12C and -5C are forecast, after 2-5C by day.")
+    assert [(r["raw_text"], r["value"]) for r in rows] == [("minus 12C", -12.0), ("-5C", -5.0), ("2", 2.0),
+                                                           ("5C", 5.0)]
+
+
+def test_a_company_in_capitals_is_no_unit() -> None:
+    assert [r["unit"] for r in figures("The fund sold 20 BP shares.")] == ["count"]

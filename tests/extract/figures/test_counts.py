@@ -53,8 +53,10 @@ def test_ratio_is_not_a_count() -> None:
     assert figures("Three in 10 Kazakhs now work in such jobs.") == []
 
 
-def test_non_contract_units_are_not_counts() -> None:
-    assert figures("Temperatures reached 40 degrees and the plant produces 500 megawatts.") == []
+def test_units_are_not_counts() -> None:
+    # "40 degrees" says neither Celsius nor Fahrenheit: no unit, and no count either
+    result = [(r["raw_text"], r["unit"]) for r in figures("Temperatures reached 40 degrees and the plant produces 500 megawatts.")]
+    assert result == [("500 megawatts", "megawatt")]
 
 
 def test_bare_count_as_subject_after_partitive_phrase() -> None:
@@ -123,16 +125,59 @@ def test_age_after_aged_is_not_a_count() -> None:
     assert figures("The patients were aged 65 or older.") == []
 
 
-def test_n_to_m_tally_is_not_a_bare_count() -> None:
-    assert figures("The bill passed the Senate by a vote of 68 to 32.") == []
+def test_n_to_m_score_is_not_a_bare_count() -> None:
+    assert figures("The home side won the final 3 to 1 after extra time.") == []
 
 
 def test_clock_time_after_at_is_not_a_count() -> None:
     assert figures("The meeting starts at 6 on Monday.") == []
 
 
-def test_non_contract_unit_noun_is_not_a_count() -> None:
-    assert figures("The city received 1,000 millimetres of rain.") == []
+def test_unit_noun_is_a_measure_not_a_count() -> None:
+    row = one("The city received 1,000 millimetres of rain.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("1,000 millimetres", 1000.0, "mm")
+
+
+def test_unread_unit_noun_is_not_a_count() -> None:
+    assert figures("The kick travelled 60 yards before it landed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "noun"),
+    [("One night watchman was killed in the raid.", "One", "night watchman"),
+     ("The storm injured one fisherman near the harbour.", "one", "fisherman"),
+     ("Three women, one man and a child were rescued from the flats.", "one", None),
+     ("1 dead, 14 injured as ferry capsizes", "1", "dead")],
+)
+def test_one_counts_who_an_event_struck(text: str, raw: str, noun: str | None) -> None:
+    rows = [r for r in figures(text) if r["value"] == 1.0]
+    assert [(r["raw_text"], r["unit"]) for r in rows] == [(raw, "count")]
+    if noun is not None:
+        assert rows[0]["measure"] == noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No one was hurt in the fire.", "One thing has been decided.", "She is one of the few who stayed.",
+     "Each one was checked by the inspectors."],
+)
+def test_one_elsewhere_is_not_a_count(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Warehouse Fire Leaves Two Injured\n\nA fire broke out on Monday.", ["Two"]),
+     ("Three Dead, 12 Hurt In Mill Explosion\n\nAn explosion hit the mill.", ["Three", "12"]),
+     ("Landslide Kills Four On Mountain Pass\n\nA landslide blocked the pass.", ["Four"])],
+)
+def test_numbers_in_title_case_headlines_are_counts(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+def test_zero_in_a_term_is_not_a_count() -> None:
+    assert figures("The region's net zero pledge was delayed again.") == []
+    assert raws("The clinic recorded zero infections last winter.") == ["zero"]
 
 
 def test_section_number_is_not_a_figure() -> None:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from pipelines.extract.figures.currencies import currency_from_name, currency_symbols
+from pipelines.extract.figures.currencies import (
+    country_counts,
+    currency_from_name,
+    currency_symbols,
+    settle,
+    shared_choices,
+)
+from tests.extract.figures.articles import figures, one, read
 
 
 @pytest.mark.parametrize(
@@ -25,3 +34,65 @@ def test_symbols_map_to_codes() -> None:
     result = {s: currency_symbols()[s] for s in ("$", "US$", "€", "NIS", "₼")}
     expected = {"$": "USD", "US$": "USD", "€": "EUR", "NIS": "ILS", "₼": "AZN"}
     assert result == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "code"),
+    [("Farmers were paid 20,000 shillings a season.", "20,000 shillings", 20000.0, "KES"),
+     ("The state spent 4 billion rupees on roads.", "4 billion rupees", 4e9, "INR"),
+     ("The plant cost 30 billion naira.", "30 billion naira", 3e10, "NGN"),
+     ("The bond raised 2 billion yuan.", "2 billion yuan", 2e9, "CNY"),
+     ("The fine was ¥3 million.", "¥3 million", 3e6, "JPY"),
+     ("Each family gets Rs 15 lakh under the scheme.", "Rs 15 lakh", 1.5e6, "INR"),
+     ("The budget is Rs. 2.5 lakh crore.", "Rs. 2.5 lakh crore", 2.5e12, "INR"),
+     ("The ticket costs ₱500.", "₱500", 500.0, "PHP")],
+)
+def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float, code: str) -> None:
+    assert read(text) == (raw, value, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Uganda's farmers were paid 20,000 shillings a season.", "UGX"),
+     ("Pakistan's ministry spent 4 billion rupees on roads.", "PKR"),
+     ("Canada will spend $8 billion on rail, the Canadian minister said.", "CAD"),
+     ("China's exports rose to ¥3 trillion.", "CNY"),
+     ("Canada bought $8 billion of jets from the United States, Canadian officials said.", "CAD"),
+     ("The US bought $8 billion of jets from Canada.", "USD")],
+)
+def test_shared_symbol_or_name_takes_the_currency_of_the_country_named_most(text: str, code: str) -> None:
+    result = [r["unit"] for r in figures(text) if r["unit"] not in ("count",)]
+    assert result == [code]
+
+
+def test_settle_keeps_the_default_on_a_tie_or_without_a_country() -> None:
+    choices = ("AUD", "CAD", "USD")
+    result = [settle("USD", choices, Counter()), settle("USD", choices, Counter({"CA": 1, "US": 1})),
+              settle("USD", choices, Counter({"CA": 2, "US": 1})), settle("EUR", (), Counter({"CA": 2}))]
+    assert result == ["USD", "USD", "CAD", "EUR"]
+
+
+def test_shared_choices_name_every_currency_of_a_shared_word() -> None:
+    assert {"KES", "TZS", "UGX"} <= set(shared_choices("shillings", False))
+    assert shared_choices("Canadian dollars", False) == ()
+    assert set(shared_choices("¥", True)) == {"CNY", "JPY"}
+    assert shared_choices("€", True) == ()
+
+
+def test_letter_symbol_must_start_a_word() -> None:
+    assert figures("The HRs 40 form was filed.") == []
+
+
+def test_country_counts_read_names_demonyms_and_aliases() -> None:
+    result = country_counts(["Canada", "Canadian", "United States", "Atlantis"])
+    assert result == Counter({"CA": 2, "US": 1})
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "code"),
+    [("Farmers received Sh5 billion in subsidies.", "Sh5 billion", 5e9, "KES"),
+     ("The emirate spent Dh20 million on parks.", "Dh20 million", 2e7, "AED"),
+     ("Each family was promised Rs.15 lakh.", "Rs.15 lakh", 1.5e6, "INR")],
+)
+def test_letter_symbols_glued_to_the_amount(text: str, raw: str, value: float, code: str) -> None:
+    assert read(text) == (raw, value, code)

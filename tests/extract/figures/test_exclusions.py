@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.figures.exclusions import in_proper_name, is_furniture
+from pipelines.extract.figures.exclusions import in_proper_name, in_slogan, is_furniture, is_title_case
 from tests.extract.figures.articles import figures
 
 
@@ -32,3 +32,33 @@ def test_capitalised_unit_at_a_sentence_start_is_not_a_name() -> None:
     text = "It is over. Two Days later the talks resumed."
     start = text.index("Two Days")
     assert in_proper_name(text, start, start + len("Two Days")) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The envoy repeated the pledge of one nation, two economies.", "The plan offers two states, one capital.",
+     "Under the one market, two rulebooks principle, firms kept both."],
+)
+def test_slogans_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_counts_in_a_list_are_not_a_slogan() -> None:
+    text = "Two women, one man and a child were rescued."
+    assert in_slogan(text, 0, 3) is False
+    assert [r["raw_text"] for r in figures(text)] == ["Two", "one"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Warehouse Fire Leaves Two Injured", True), ("Fire at a warehouse leaves two injured", False),
+     ("Two Injured", False)],
+)
+def test_title_case_lines(text: str, expected: bool) -> None:
+    assert is_title_case(text) is expected
+
+
+def test_capitalised_number_in_a_title_case_headline_is_not_a_name() -> None:
+    text = "Warehouse Fire Leaves Two Injured"
+    start = text.index("Two")
+    assert in_proper_name(text, start, start + 3) is False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.figures.scan import number_atoms
-from tests.extract.figures.articles import figures, one
+from tests.extract.figures.articles import figures, one, read
 
 
 def test_percent_range_gives_both_ends_the_unit() -> None:
@@ -72,3 +72,34 @@ def test_number_atoms_read_digits_words_dozens_vague_plurals_fractions_and_range
         ("6", 6.0, "after_hyphen"),
     ]
     assert result == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [("Rebels hold more than half a dozen towns.", "half a dozen", 6.0),
+     ("Half a million people fled the floods.", "Half a million", 5e5),
+     ("The scheme created two crore jobs.", "two crore", 2e7),
+     ("Officials counted a thousand protesters.", "a thousand", 1000.0)],
+)
+def test_scales_after_an_article_or_half(text: str, raw: str, value: float) -> None:
+    row = one(text)
+    assert (row["raw_text"], row["value"]) == (raw, value)
+
+
+@pytest.mark.parametrize("text", ["The lab tested an A sample and a B sample.", "She got a B in the exam."])
+def test_a_letter_after_an_article_is_no_scale(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [("The convoy made a six hundred-kilometre trek.", "six hundred-kilometre", 600.0, "km"),
+     ("They signed a twenty five-year lease.", "twenty five-year", 25.0, "year")],
+)
+def test_compound_number_words_run_into_a_hyphenated_unit(text: str, raw: str, value: float, unit: str) -> None:
+    assert read(text) == (raw, value, unit)
+
+
+def test_a_scale_word_alone_is_no_number() -> None:
+    assert figures("The film Million Dollar Ending opened; the F35 flew.") == []
+    assert [a.value for a in number_atoms("two million people")] == [2e6]

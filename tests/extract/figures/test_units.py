@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.figures.units import rate_after, rate_name, unit_lookup
+from pipelines.extract import lexicon
+from pipelines.extract.figures.units import (
+    contract_units,
+    rate_after,
+    rate_name,
+    unit_after,
+    unit_descriptions,
+    unit_lookup,
+    unit_of,
+)
 
 
 def test_unit_lookup_converts_to_contract_units() -> None:
@@ -34,3 +43,38 @@ def test_rates_after_a_unit_name_one_period(text: str, expected: str) -> None:
     m = rate_after().match(text)
     assert m is not None
     assert rate_name(m.group(1)) == expected
+
+
+def test_every_unit_a_form_maps_to_is_described() -> None:
+    mapped = {unit for unit, _, _ in unit_lookup().values()}
+    mapped |= set(lexicon.mapping("units", "glued_only_forms").values())
+    mapped |= set(lexicon.mapping("units", "units_before").values())
+    described = unit_descriptions()
+    assert mapped - set(described) == set()
+    assert all(isinstance(line, str) and line for line in described.values())
+
+
+def test_contract_units_hold_the_listed_units_and_currency_codes() -> None:
+    result = {u in contract_units() for u in ("percent", "minute", "degree_celsius", "USD", "KES", "INR")}
+    assert result == {True}
+    assert "furlong" not in contract_units() and "ABC" not in contract_units()
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "unit"),
+    [("40C", 2, "degree_celsius"), ("104F", 3, "degree_fahrenheit"), ("3in", 1, "inch"), ("16cm", 2, "cm"),
+     ("21 °C", 2, "degree_celsius"), ("45 mins", 2, "minute"), ("2.5GW", 3, "gigawatt")],
+)
+def test_units_after_a_number(text: str, pos: int, unit: str) -> None:
+    m = unit_after().match(text, pos)
+    assert m is not None and unit_of(m.group(2))[0] == unit
+
+
+@pytest.mark.parametrize(("text", "pos"), [("40 C", 2), ("3 in 10", 1), ("40c", 2), ("the C", 3)])
+def test_glued_capitals_are_units_only_glued_to_digits(text: str, pos: int) -> None:
+    assert unit_after().match(text, pos) is None
+
+
+def test_a_period_followed_by_relative_time_is_no_rate() -> None:
+    assert rate_after().match(" a month earlier") is None
+    assert rate_after().match(" a month") is not None

@@ -1,0 +1,62 @@
+"""Quantities written in two units, larger first: "one year and a day", "6ft 3in", "two hours 30 minutes".
+
+They state one quantity, so the parts become one figure in the smaller
+unit (366 days, 75 inches, 150 minutes). How many of the smaller unit make
+one of the larger comes from ``lexicon/units.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipelines.extract import lexicon
+from pipelines.extract.figures.classify import Candidate
+from pipelines.extract.figures.units import unit_after, unit_of
+
+#: What joins the parts: a space, a comma or "and" ("one year and a day", "6ft 3in").
+_JOIN = re.compile(r"\s*,?\s+and\s+|\s+")
+#: "a day", "an hour": the smaller part written with an article.
+_ARTICLE = re.compile(r"an?\b", re.IGNORECASE)
+
+
+def _per(larger: str, smaller: str) -> float | None:
+    """How many ``smaller`` units make one ``larger`` (day per year: 365), or ``None``."""
+    return lexicon.mapping("units", "compound_units").get(larger, {}).get(smaller)
+
+
+def _joined_article_part(text: str, first: Candidate) -> tuple[int, str] | None:
+    """ "... and a day" after ``first``: the end of the part and its unit."""
+    jm = _JOIN.match(text, first.end)
+    am = _ARTICLE.match(text, jm.end()) if jm else None
+    um = unit_after().match(text, am.end()) if am else None
+    if um is None or not um.group(1) or um.group(1).strip():
+        return None  # "a day", spaced; not "a-day" nor "a - day"
+    return um.end(), unit_of(um.group(2))[0]
+
+
+def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with each quantity written in several units merged into one, in its smallest unit."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _joinable(prev) and _joinable(c) and c.kind == prev.kind \
+                and _JOIN.fullmatch(text, prev.end, c.start) and _per(prev.unit or "", c.unit or ""):
+            out[-1] = _merged(prev, c.end, c.unit or "", c.value)  # "2 hours 4 minutes and 12 seconds"
+        else:
+            out.append(c)
+        part = _joined_article_part(text, out[-1]) if _joinable(out[-1]) else None
+        if part is not None and _per(out[-1].unit or "", part[1]):
+            out[-1] = _merged(out[-1], part[0], part[1], 1.0)  # "one year and a day"
+    return out
+
+
+def _joinable(c: Candidate) -> bool:
+    """A duration or measure that may be one part of a quantity in several units."""
+    return c.kind in ("time", "measure") and c.rate is None and not c.hyphen
+
+
+def _merged(first: Candidate, end: int, unit: str, value: float) -> Candidate:
+    """``first`` extended to ``end``, its value converted to ``unit`` and ``value`` added."""
+    total = first.value * (_per(first.unit or "", unit) or 1.0) + value
+    return replace(first, end=end, value=total, unit=unit, mult=1.0)

@@ -1,0 +1,28 @@
+"""A quantity written in two units becomes one figure in the smaller unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.figures.articles import figures, one, read
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [("The judge imposed one year and a day in custody.", "one year and a day", 366.0, "day"),
+     ("The new goalkeeper is 6ft 4in tall.", "6ft 4in", 76.0, "inch"),
+     ("The crossing took two hours and 40 minutes.", "two hours and 40 minutes", 160.0, "minute"),
+     ("The siege lasted 3 weeks 2 days.", "3 weeks 2 days", 23.0, "day")],
+)
+def test_two_units_make_one_figure_in_the_smaller(text: str, raw: str, value: float, unit: str) -> None:
+    assert read(text) == (raw, value, unit)
+
+
+def test_smaller_unit_first_stays_two_figures() -> None:
+    rows = figures("The ferry sailed for 3 days, then 2 weeks.")
+    assert [(r["raw_text"], r["unit"]) for r in rows] == [("3 days", "day"), ("2 weeks", "week")]
+
+
+def test_three_units_make_one_figure() -> None:
+    row = one("The winner finished in 2 hours 6 minutes and 30 seconds.")
+    assert (row["raw_text"], row["value"], row["unit"]) == ("2 hours 6 minutes and 30 seconds", 7590.0, "second")
