@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
-from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, gender_words
+from pipelines.extract.attribution.bodies import group_first, is_group_description, organisation_antecedent
+from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 from pipelines.extract.attribution.roles import is_age_phrase, is_anaphoric_description, resolve_role, voice_of
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def subject_of(verb: Token) -> Token | None:
     """
     relatives = lexicon.words("speech", "relative_pronouns")
     cues = lexicon.words("speech", "cue_verbs")
-    v = verb
+    v = _reporter_of_participle(verb, cues)
     for _ in range(6):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         passive = [c for c in v.children if c.dep_ == "nsubjpass"]
@@ -63,6 +64,25 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _reporter_of_participle(verb: Token, cues: frozenset[str]) -> Token:
+    """The verb whose subject a speech participle after a reported clause belongs to.
+
+    "X conceded that markets indicated a fall, pledging to act" is often
+    parsed with "pledging" hanging on the reported clause ("indicated");
+    the one pledging is who reports it, X. Otherwise ``verb`` itself.
+    """
+    head = verb.head
+    if (
+        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.dep_ == "ccomp" and head.lemma_.lower() not in cues
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and head.head.lemma_.lower() in cues and head.head.pos_ == "VERB"
+    ):
+        return head.head
+    return verb
+
+
 def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker:
     """Turn a subject token into a speaker; ``at`` is the quote position (for look-back)."""
     start = para.start + tok.idx
@@ -78,6 +98,9 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
             m = ctx.mention_at(cs, cs + len(child.text))
             if m is not None:
                 return ctx.speaker(m, "named")
+    m = _name_after_title(ctx, para, tok)
+    if m is not None:
+        return ctx.speaker(m, "named")
     if tok.lemma_.lower() in lexicon.words("speech", "voice_nouns"):
         org = voice_of(ctx, para, tok)
         if org is not None:
@@ -88,11 +111,18 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if tok.pos_ == "PRON" and low in lexicon.words("speech", "person_pronouns"):
         m = antecedent(ctx, start, lexicon.mapping("speech", "pronoun_gender").get(low))
         return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
+    if tok.pos_ == "PRON" and low == "it":
+        m = organisation_antecedent(ctx, start)
+        return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
     if is_anaphoric_description(tok):
         m = antecedent(ctx, start, gender_words().get(low))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
         m = ctx.person_by_surname(tok.text)
+        if m is not None:
+            return ctx.speaker(m, "named")
+    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+        m = ctx.by_abbreviation(tok.text)
         if m is not None:
             return ctx.speaker(m, "named")
     if tok.pos_ == "PROPN":
@@ -101,34 +131,30 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         return Speaker(None, name, "unlinked")
     if tok.pos_ == "NOUN" and tok.tag_ in ("NN",):
         return resolve_role(ctx, para, tok, min(start, at))
+    if is_group_description(tok):
+        m = group_first(ctx, tok, min(start, at))
+        return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
 
 
-def antecedent(ctx: Context, pos: int, gender: str | None = None) -> Mention | None:
-    """The person "he"/"she" at ``pos`` most likely refers to.
+def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The person a long title ends in: "Ruritania's Ambassador to Freedonia Anna Petrova said".
 
-    The nearest earlier person mention that is a grammatical subject (or in
-    apposition to one) within this and the two previous paragraphs, as
-    subjects are what a following "he says" continues; else simply the
-    nearest earlier person mention. With ``gender`` ("m"/"f", from the
-    pronoun), a person the article shows to be of the other gender is
-    skipped: "she" after "Mr Lee met Ms Park" is Park.
+    The parser makes the title the subject and hangs the name deep inside
+    it; the name closing the title's phrase, with no comma or bracket
+    between, is who speaks.
     """
-    before = [m for m in ctx.persons_before(pos) if _agrees(ctx, m, gender)]
-    here = ctx.paragraph_index(pos)
-    subjects = [(m.start, m) for m in before if here - ctx.paragraph_index(m.start) <= 2 and ctx.is_subject(m)]
-    subjects += [(at, m) for at, m in ctx.surname_subjects_before(pos, here - 2) if _agrees(ctx, m, gender)]
-    if subjects:
-        return max(subjects, key=lambda x: x[0])[1]
-    return before[0] if before else None
-
-
-def _agrees(ctx: Context, m: Mention, gender: str | None) -> bool:
-    """Can a pronoun of ``gender`` refer to person ``m``? Unknown on either side agrees."""
-    if gender is None:
-        return True
-    g = ctx.gender(m.actor_id)
-    return g is None or g == gender
+    if tok.lower_ not in lexicon.words("actor_words", "title_heads"):
+        return None
+    last = tok.right_edge
+    if last.i <= tok.i:
+        return None
+    s = para.start + last.idx
+    m = ctx.mention_at(s, s + len(last.text))
+    if m is None or m.actor_type != "person" or m.start < para.start + tok.idx + len(tok.text):
+        return None
+    between = para.text[tok.idx + len(tok.text) : m.start - para.start]
+    return None if re.search(r"[,;:()\[\]“”\"]", between) else m
 
 
 def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:
