@@ -166,15 +166,17 @@ class Context:
         return None
 
     def is_subject(self, m: Mention) -> bool:
-        """Is the mention (its head word) the subject of a clause, or in apposition to one?"""
+        """Is the mention (its head word) the subject of a clause, in apposition to one, or a passive's agent?"""
         found = self.token_at(m.end - 1)
         if found is None:
             return False
         _, t = found
-        while t.dep_ in ("compound", "flat") and t.head is not t:
-            t = t.head
+        while (t.dep_ in ("compound", "flat") or (t.dep_ == "nmod" and t.head.pos_ == "PROPN")) and t.head is not t:
+            t = t.head  # "Ann Lee, D-Ohio," hangs the name on the label after it
         if t.dep_ == "appos":
             t = t.head
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return True  # "the bill is shepherded by Ann Lee": the one acting
         return t.dep_ in ("nsubj", "nsubjpass") or _fronted_name_subject(t)
 
     def author(self) -> Speaker:

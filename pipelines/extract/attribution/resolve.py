@@ -110,7 +110,9 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         return ctx.author()
     if tok.pos_ == "PRON" and low in lexicon.words("speech", "person_pronouns"):
         m = antecedent(ctx, start, lexicon.mapping("speech", "pronoun_gender").get(low))
-        return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
+        if m is None or _unnamed_subject_between(ctx, m.end, start):
+            return NO_SPEAKER
+        return ctx.speaker(m, "pronoun")
     if tok.pos_ == "PRON" and low == "it":
         m = organisation_antecedent(ctx, start)
         return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
@@ -137,24 +139,60 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     return NO_SPEAKER
 
 
+def _unnamed_subject_between(ctx: Context, start: int, end: int) -> bool:
+    """Is an unnamed person ("One mother from the town", "a resident") a subject between the two offsets?
+
+    Such a person, introduced after the named antecedent, is whom a
+    following "she said" means: nobody we can name.
+    """
+    indefinite = lexicon.words("speech", "indefinite_determiners")
+    roles = lexicon.words("speech", "person_role_nouns")
+    for i in range(ctx.paragraph_index(start), ctx.paragraph_index(end) + 1):
+        p = ctx.article.paragraphs[i]
+        if p.doc is None:
+            continue
+        for t in p.doc:
+            at = p.start + t.idx
+            if not (start <= at < end) or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
+                continue
+            if t.lemma_.lower() in roles and not ctx.in_quote(at, at + len(t.text)) and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in t.children
+            ):
+                return True
+    return False
+
+
 def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     """The person a long title ends in: "Ruritania's Ambassador to Freedonia Anna Petrova said".
 
     The parser makes the title the subject and hangs the name deep inside
-    it; the name closing the title's phrase, with no comma or bracket
-    between, is who speaks.
+    it. The name closing the title's phrase is who speaks when it follows
+    the title's own complement: a place or body ("... to Freedonia Anna
+    Petrova") or a comma ("the agency's envoy in the region, Ann Lee,").
+    A name right after "for"/"of" or after another title is someone else
+    ("the spokesman for Ann Lee").
     """
-    if tok.lower_ not in lexicon.words("actor_words", "title_heads"):
+    if tok.lower_ not in lexicon.words("actor_words", "titles") or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     last = tok.right_edge
+    while last.is_punct and last.i > tok.i:
+        last = last.doc[last.i - 1]
     if last.i <= tok.i:
         return None
     s = para.start + last.idx
     m = ctx.mention_at(s, s + len(last.text))
     if m is None or m.actor_type != "person" or m.start < para.start + tok.idx + len(tok.text):
         return None
-    between = para.text[tok.idx + len(tok.text) : m.start - para.start]
-    return None if re.search(r"[,;:()\[\]“”\"]", between) else m
+    gap = para.text[tok.idx + len(tok.text) : m.start - para.start].rstrip()
+    words = gap.split()
+    if not words or re.search(r"[;:()\[\]“”\"]", gap):
+        return None
+    if gap.endswith(","):
+        return m
+    before = words[-1]
+    titles = lexicon.words("actor_words", "titles")
+    return m if before[:1].isupper() and re.sub(r"[’']s$", "", before.lower()) not in titles else None
+
 
 
 def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:

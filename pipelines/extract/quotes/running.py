@@ -37,8 +37,8 @@ def running_speaker(ctx: Context, att: Attribution, prev: dict | None, para: int
         return att
     at, word = att.pronoun
     actor, text = prev["speaker_actor_id"], prev["speaker_text"]
-    if not (actor or text) or actor == att.speaker.actor_id or prev["char_end"] > at:
-        return att
+    if not (actor or text) or prev["cue"] is None or actor == att.speaker.actor_id or prev["char_end"] > at:
+        return att  # only a speaker the previous quote's own cue named runs on
     if actor is not None:
         if not any(m.actor_id == actor and m.actor_type == "person" for m in ctx.mentions):
             return att
@@ -53,26 +53,30 @@ def running_speaker(ctx: Context, att: Attribution, prev: dict | None, para: int
 def _new_subject_between(ctx: Context, start: int, end: int, actor: str | None) -> bool:
     """Is someone other than ``actor`` the subject of a clause between ``start`` and ``end``?
 
-    Only narrative paragraphs count: a caption or heading line (no verb, or
-    no closing punctuation) does not move the story on to its people.
+    A person mention that is a subject counts, and so does a proper name in
+    subject position that names no known actor. Only narrative paragraphs
+    count: a caption or heading line (no verb, or no closing punctuation)
+    does not move the story on to its people.
     """
+    for m in ctx.mentions_before(end):
+        if m.start < start or m.actor_type != "person" or m.actor_id == actor or ctx.in_quote(m.start, m.end):
+            continue
+        if ctx.is_subject(m) and not is_caption_like(ctx.article.paragraphs[ctx.paragraph_index(m.start)]):
+            return True
     for i in range(ctx.paragraph_index(start), ctx.paragraph_index(end) + 1):
         p = ctx.article.paragraphs[i]
         if p.doc is None or is_caption_like(p):
             continue
         for t in p.doc:
             pos = p.start + t.idx
-            if not (start <= pos < end) or ctx.in_quote(pos, pos + len(t.text)) or not _names_someone(t):
-                continue
-            m = ctx.mention_at(pos, pos + len(t.text))
-            if m is None or (m.actor_type == "person" and m.actor_id != actor):
+            if start <= pos < end and _unknown_name_subject(ctx, t, pos):
                 return True
     return False
 
 
-def _names_someone(t: Token) -> bool:
-    """A proper name heading a clause subject ("Lee", "the minister, Ann Lee,")."""
-    if t.pos_ != "PROPN":
+def _unknown_name_subject(ctx: Context, t: Token, pos: int) -> bool:
+    """A proper name heading a clause subject that is no actor mention ("Lee" the parse knows, the list not)."""
+    if t.pos_ != "PROPN" or ctx.in_quote(pos, pos + len(t.text)) or ctx.mention_at(pos, pos + len(t.text)):
         return False
     while t.dep_ in ("compound", "flat") and t.head.i != t.i:
         t = t.head
