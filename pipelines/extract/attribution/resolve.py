@@ -128,15 +128,25 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         if m is not None:
             return ctx.speaker(m, "named")
     if tok.pos_ == "PROPN":
-        parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok]
-        name = para.text[parts[0].idx : tok.idx + len(tok.text)] if parts else tok.text
-        return Speaker(None, name, "unlinked")
+        return Speaker(None, _own_name(para, tok), "unlinked")
     if tok.pos_ == "NOUN" and tok.tag_ in ("NN",):
         return resolve_role(ctx, para, tok, min(start, at))
     if is_group_description(tok):
         m = group_first(ctx, tok, min(start, at))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
+
+
+def _own_name(para: Paragraph, tok: Token) -> str:
+    """The name a proper noun heads, without an owner before it ("the Weekly Ledger's Tom Castor" -> "Tom Castor").
+
+    A publication or body in the possessive is where the person works, not
+    part of who speaks.
+    """
+    doc, first = tok.doc, tok.i
+    while first > 0 and doc[first - 1].dep_ in ("compound", "flat") and tok.i >= doc[first - 1].head.i >= first:
+        first -= 1
+    return para.text[doc[first].idx : tok.idx + len(tok.text)]
 
 
 def _unnamed_subject_between(ctx: Context, start: int, end: int) -> bool:

@@ -63,3 +63,67 @@ def test_according_to_names_the_organisation() -> None:
     ctx = context("According to the IMF, debt rose to 90 percent.", {"IMF": ("imf", "organization")})
     para = ctx.article.paragraphs[0]
     assert according_to(ctx, para, list(para.doc)) == Speaker("imf", "IMF", "named")
+
+
+_PETROVA = {
+    "Anna Petrova": ("anna-petrova", "person"),
+    "Ruritania": ("ruritania", "country"),
+    "Freedonia": ("freedonia", "country"),
+}
+
+
+def test_a_long_title_before_the_name_is_the_name():
+    _, rows = run(
+        "Talks resumed on Monday.\n\n"
+        "Ruritania's Ambassador to Freedonia Anna Petrova stressed that “the border must stay open to trade”.",
+        _PETROVA,
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["anna-petrova"]
+
+
+def test_a_role_phrase_closed_by_a_name_in_commas_is_that_person():
+    _, rows = run(
+        "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
+        "envoy in the region, Carla Dunmore, told reporters in the capital.",
+        {"Carla Dunmore": ("carla-dunmore", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["carla-dunmore"]
+
+
+def test_the_spokesman_for_a_person_is_not_that_person():
+    _, rows = run(
+        "Officials met on Monday.\n\n“The senator will not resign over this matter,” the spokesman for Ann Quill said.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == [None]
+
+
+def test_an_acronym_given_in_brackets_is_the_body_it_abbreviates():
+    _, rows = run(
+        "The Coastal Safety Authority (CSA) issued new rules on Monday.\n\n"
+        "“Every ferry must carry a second lifeboat,” CSA said.",
+        {"Coastal Safety Authority": ("csa-body", "organization")},
+    )
+    assert [(r["speaker_actor_id"], r["speaker_text"]) for r in rows] == [("csa-body", "Coastal Safety Authority")]
+
+
+def test_a_speech_participle_after_a_reported_clause_belongs_to_the_reporter():
+    _, rows = run(
+        "Speaking in the capital last week, Marek conceded that markets indicated “a slow recovery” in prices, "
+        "pledging to use “every tool available” to help.",
+        {"Marek": ("ivo-marek", "person")},
+    )
+    assert [(r["text"], r["speaker_actor_id"]) for r in rows] == [
+        ("a slow recovery", "ivo-marek"),
+        ("every tool available", "ivo-marek"),
+    ]
+
+
+def test_she_after_an_unnamed_person_names_nobody():
+    _, rows = run(
+        "Dr Ann Quill led the trial at Yarrow University.\n\n"
+        "One mother from the town, whose son took part, was pleased. “He used to be awake at 3am. Now he "
+        "sleeps by eleven,” she said.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == [None]

@@ -76,3 +76,47 @@ def test_role_noun_does_not_take_a_person_with_another_role():
         "“We were the better side for most of the game,” the coach said."
     )
     assert rows[0]["speaker_actor_id"] is None
+
+
+def test_a_party_noun_is_the_member_in_view_not_the_party():
+    _, rows = run(
+        "Jean Marot of the Socialist Party voted against the bill on Monday.\n\n"
+        "“This law punishes the poor and rewards the rich,” the socialist said.",
+        {"Jean Marot": ("jean-marot", "person"), "Socialist Party": ("socialist-party", "organization")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["jean-marot"]
+
+
+def test_inverted_said_the_politician():
+    _, rows = run(
+        "Jean Marot voted against the bill on Monday.\n\n"
+        "“This law punishes the poor and rewards the rich,” said the politician.",
+        {"Jean Marot": ("jean-marot", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["jean-marot"]
+
+
+def test_the_clubs_sporting_director():
+    _, rows = run(
+        "Carla Dunmore joined Yarrow Rovers as sporting director in May.\n\n"
+        "“We are not selling our best player this summer,” the club's sporting director told reporters.",
+        {"Carla Dunmore": ("carla-dunmore", "person"), "Yarrow Rovers": ("yarrow-rovers", "organization")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["carla-dunmore"]
+
+
+def test_a_statement_from_her_office_is_the_office_holder():
+    _, rows = run(
+        "Senator Ann Quill resigned on Tuesday.\n\n"
+        "“She will spend more time with her family,” a statement from her office said.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]
+
+
+def test_a_persons_spokesman_is_still_not_that_person():
+    _, rows = run(
+        "Senator Ann Quill resigned on Tuesday.\n\n“She will spend more time with her family,” her spokesman said.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == [None]

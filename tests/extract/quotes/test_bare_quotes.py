@@ -87,3 +87,21 @@ def test_press_release_second_bare_quote_keeps_the_speaker():
         "ensures fair prices for every household,” said Commission Chair Dana Whitfield. “It is long overdue.”"
     )
     assert [r["speaker_actor_id"] for r in rows] == ["dana-whitfield", "dana-whitfield"]
+
+
+def test_a_heading_line_names_the_speaker_of_the_quote_below():
+    _, rows = run(
+        "Three experts gave evidence to the panel on Monday.\n\nDr Ann Quill, rural health adviser\n\n"
+        "“Rural clinics need more nurses, not more buildings.”",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]
+
+
+def test_a_heading_line_without_a_person_names_nobody():
+    _, rows = run(
+        "Three experts gave evidence to the panel on Monday.\n\nRural health\n\n"
+        "“Rural clinics need more nurses, not more buildings.”",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == [None]

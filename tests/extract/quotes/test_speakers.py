@@ -103,3 +103,56 @@ def test_science_according_to_the_lead_author():
         "“cut hospital admissions by a third in older patients”."
     )
     assert rows[0]["speaker_actor_id"] == "priya-nandakumar"
+
+
+def test_a_cue_inside_a_reported_clause_gives_way_to_the_reporter():
+    _, rows = run(
+        "Talks resumed on Monday.\n\nPresident Ivo Marek issued a decree on Friday, declaring that Tom Hale and "
+        "Rita Moss had agreed to “end all hostilities at once”.",
+        {"Ivo Marek": ("ivo-marek", "person"), "Tom Hale": ("tom-hale", "person"), "Rita Moss": ("rita-moss", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ivo-marek"]
+
+
+def test_an_agreement_reported_by_nobody_stays_with_its_subject():
+    _, rows = run(
+        "Talks resumed on Monday.\n\nTom Hale agreed that the deal would “end all hostilities at once”.",
+        {"Tom Hale": ("tom-hale", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["tom-hale"]
+
+
+def test_the_newspaper_reporting_a_post_is_not_the_speaker():
+    _, rows = run(
+        "Ann Quill spoke to a local paper on Monday.\n\n“We will rebuild every house,” she wrote, reported the "
+        "Daily Planet.",
+        {"Ann Quill": ("ann-quill", "person"), "Daily Planet": ("daily-planet", "organization")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]
+
+
+def test_said_in_a_joint_statement_is_the_first_body_named():
+    _, rows = run(
+        "Officials met on Monday.\n\nRuritania and Freedonia said in a joint statement that they would "
+        "“restore full diplomatic ties within a month”.",
+        {"Ruritania": ("ruritania", "country"), "Freedonia": ("freedonia", "country")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ruritania"]
+
+
+def test_a_headline_quote_signed_by_a_name():
+    _, rows = run(
+        "‘Every village will get clean water by June’: Ann Quill\n\nThe minister spoke to reporters on Monday.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [(r["text"], r["speaker_actor_id"]) for r in rows] == [
+        ("Every village will get clean water by June", "ann-quill")
+    ]
+
+
+def test_a_headline_quote_before_a_clause_is_not_taken():
+    _, rows = run(
+        "‘No water left’: Drought near the lake empties three villages\n\nAnn Quill spoke on Monday.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert rows == []
