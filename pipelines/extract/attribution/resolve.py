@@ -30,12 +30,16 @@ def subject_of(verb: Token) -> Token | None:
     "said Cohen, noting ..." gives
     Cohen for "noting"; "went on to state" gives the subject of "went"; "X,
     who believes" gives X; "a diplomat called Y" gives the diplomat; "X was
-    quoted as saying" gives X (the quoted person, not the newspaper).
+    quoted as saying" gives X (the quoted person, not the newspaper), and so
+    do "the paper quoted X as saying" and "the paper reported, quoting X".
     """
     relatives = lexicon.words("speech", "relative_pronouns")
     cues = lexicon.words("speech", "cue_verbs")
     v = _reporter_of_participle(verb, cues)
     for _ in range(6):
+        relayed = _relayed_speaker(v, below=v is not verb)
+        if relayed is not None:
+            return relayed
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         passive = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subj and subj[0].dep_ != "expl":
@@ -61,6 +65,24 @@ def subject_of(verb: Token) -> Token | None:
         if v.head is v or v.dep_ in ("ROOT",):
             break
         v = v.head
+    return None
+
+
+def _relayed_speaker(v: Token, below: bool) -> Token | None:
+    """The person a relay verb hands the words to: "quoted her as saying", "reported, quoting X".
+
+    ``below`` says the climb reached ``v`` from a verb under it ("saying").
+    """
+    relay = lexicon.words("speech", "relay_verbs")
+    if below and v.lemma_.lower() in relay:
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in relay:
+            objs = [g for g in c.children if g.dep_ == "dobj" and g.pos_ in ("PROPN", "PRON")]
+            if objs:
+                return objs[0]
     return None
 
 

@@ -77,7 +77,8 @@ def office_holder(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     """The person whose own office ``tok`` is: "his office said", "a statement from Ann Lee's office".
 
     The office speaks for its holder; a possessive pronoun takes the
-    person it refers back to.
+    person it refers back to, a possessive role ("the prime minister's
+    office") the person the article gave that role.
     """
     if tok.lemma_.lower() not in lexicon.words("speech", "personal_office_nouns"):
         return None
@@ -88,6 +89,9 @@ def office_holder(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
         m = ctx.mention_at(at, at + len(c.text))
         if m is None and c.lower_ in lexicon.words("common", "person_possessives"):
             m = antecedent(ctx, at, lexicon.mapping("speech", "pronoun_gender").get(c.lower_))
+        elif m is None and c.pos_ == "NOUN":  # "the prime minister's office"
+            sp = resolve_role(ctx, para, c, at)
+            m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
         if m is not None and m.actor_type == "person":
             return m
     return None

@@ -122,18 +122,25 @@ def _ok_type(ctx: Context, sp: Speaker, person_only: bool) -> bool:
 def attribute_inline(
     ctx: Context, p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], units: list[tuple[int, int]]
 ) -> Attribution:
-    """Attribution found in the quote's own sentence: "according to", a governing cue, a nearby cue."""
+    """Attribution found in the quote's own sentence: a governing cue, "according to", a nearby cue.
+
+    A governing cue that names its speaker comes first: "according to" a
+    newspaper after "she said" names who relays the words, not who said them.
+    """
     if p.doc is None:
         return NO_ATTRIBUTION
     quoted = [(s.open_at, s.outer_end) for s in spans]
     us, ue = unit_of(units, span.open_at)
     at = p.start + span.start
+    verb = _chain_cue(p, span, quoted)
+    cued = from_cue(ctx, p, verb, at) if verb is not None else None
+    if cued is not None and (cued.speaker.actor_id or cued.speaker.text):
+        return cued  # "“…,” she said, according to the paper": the paper only relays her words
     acc = according_to(ctx, p, tokens_in(p, us, ue, quoted))
     if acc.actor_id or acc.text:
         return Attribution(acc, "according to", 0.85, True)
-    verb = _chain_cue(p, span, quoted)
-    if verb is not None:
-        return from_cue(ctx, p, verb, at)
+    if cued is not None:
+        return cued
     region = [t for t in tokens_in(p, *_cue_region(p, span, spans, us, ue), quoted) if is_cue(t)]
     if region:
         verb = min(region, key=lambda t: min(abs(t.idx - span.open_at), abs(t.idx - span.outer_end)))

@@ -120,3 +120,11 @@ def test_a_persons_spokesman_is_still_not_that_person():
         {"Ann Quill": ("ann-quill", "person")},
     )
     assert [r["speaker_actor_id"] for r in rows] == [None]
+
+
+def test_the_prime_ministers_office_is_the_prime_minister():
+    _, rows = run(
+        "Prime Minister Ann Quill flew home on Monday.\n\n“The visit was a success,” the prime minister's office said.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]

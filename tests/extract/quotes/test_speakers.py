@@ -156,3 +156,30 @@ def test_a_headline_quote_before_a_clause_is_not_taken():
         {"Ann Quill": ("ann-quill", "person")},
     )
     assert rows == []
+
+
+_QUILL_AND_PAPER = {"Ann Quill": ("ann-quill", "person"), "Daily Planet": ("daily-planet", "organization")}
+
+
+def test_a_paper_quoting_someone_as_saying_is_not_the_speaker():
+    _, rows = run(
+        "Ann Quill spoke on Monday.\n\nThe Daily Planet quoted her as saying: “We will rebuild every house.”",
+        _QUILL_AND_PAPER,
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]
+
+
+def test_a_paper_reporting_while_quoting_someone_is_not_the_speaker():
+    _, rows = run(
+        "Ann Quill spoke on Monday.\n\n“We will rebuild every house,” the Daily Planet reported, quoting Ann Quill.",
+        _QUILL_AND_PAPER,
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]
+
+
+def test_according_to_a_paper_after_she_said_is_the_relay():
+    _, rows = run(
+        "Ann Quill spoke on Monday.\n\n“We will rebuild every house,” she said, according to the Daily Planet.",
+        _QUILL_AND_PAPER,
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["ann-quill"]
