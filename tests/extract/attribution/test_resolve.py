@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.extract.attribution import Speaker, according_to, resolve_token, subject_of
 from pipelines.extract.quotes.extract import extract_quotes
 from tests.helpers import parse_text
 from tests.extract.attribution.articles import context, token
-from tests.extract.quotes.articles import run, stand_in_mentions, texts
+from tests.extract.quotes.articles import run, speaker_ids, stand_in_mentions, texts
 
 
 def test_pronoun_resolves_to_preceding_person():
@@ -64,38 +66,11 @@ def test_according_to_names_the_organisation() -> None:
     para = ctx.article.paragraphs[0]
     assert according_to(ctx, para, list(para.doc)) == Speaker("imf", "IMF", "named")
 
-
 _PETROVA = {
     "Anna Petrova": ("anna-petrova", "person"),
     "Ruritania": ("ruritania", "country"),
     "Freedonia": ("freedonia", "country"),
 }
-
-
-def test_a_long_title_before_the_name_is_the_name():
-    _, rows = run(
-        "Talks resumed on Monday.\n\n"
-        "Ruritania's Ambassador to Freedonia Anna Petrova stressed that “the border must stay open to trade”.",
-        _PETROVA,
-    )
-    assert [r["speaker_actor_id"] for r in rows] == ["anna-petrova"]
-
-
-def test_a_role_phrase_closed_by_a_name_in_commas_is_that_person():
-    _, rows = run(
-        "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
-        "envoy in the region, Carla Dunmore, told reporters in the capital.",
-        {"Carla Dunmore": ("carla-dunmore", "person")},
-    )
-    assert [r["speaker_actor_id"] for r in rows] == ["carla-dunmore"]
-
-
-def test_the_spokesman_for_a_person_is_not_that_person():
-    _, rows = run(
-        "Officials met on Monday.\n\n“The senator will not resign over this matter,” the spokesman for Ann Quill said.",
-        {"Ann Quill": ("ann-quill", "person")},
-    )
-    assert [r["speaker_actor_id"] for r in rows] == [None]
 
 
 def test_an_acronym_given_in_brackets_is_the_body_it_abbreviates():
@@ -119,11 +94,41 @@ def test_a_speech_participle_after_a_reported_clause_belongs_to_the_reporter():
     ]
 
 
-def test_she_after_an_unnamed_person_names_nobody():
-    _, rows = run(
+_SUBJECTS = [
+    pytest.param(
+        "Talks resumed on Monday.\n\n"
+        "Ruritania's Ambassador to Freedonia Anna Petrova stressed that “the border must stay open to trade”.",
+        _PETROVA,
+        ["anna-petrova"],
+        id="a_long_title_before_the_name_is_the_name",
+    ),
+    pytest.param(
+        "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
+        "envoy in the region, Carla Dunmore, told reporters in the capital.",
+        {"Carla Dunmore": ("carla-dunmore", "person")},
+        ["carla-dunmore"],
+        id="a_role_phrase_closed_by_a_name_in_commas_is_that_person",
+    ),
+    pytest.param(
+        "Officials met on Monday.\n\n"
+        "“The senator will not resign over this matter,” the spokesman for Ann Quill said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="the_spokesman_for_a_person_is_not_that_person",
+    ),
+    pytest.param(
         "Dr Ann Quill led the trial at Yarrow University.\n\n"
         "One mother from the town, whose son took part, was pleased. “He used to be awake at 3am. Now he "
         "sleeps by eleven,” she said.",
         {"Ann Quill": ("ann-quill", "person")},
-    )
-    assert [r["speaker_actor_id"] for r in rows] == [None]
+        [None],
+        id="she_after_an_unnamed_person_names_nobody",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), _SUBJECTS)
+def test_cue_subjects(text: str, actors: dict[str, tuple[str, str]], expected: list[str | None]) -> None:
+    """A cue's subject phrase names its speaker: the name closing a title, nobody for an unnamed person."""
+    result = speaker_ids(text, actors)
+    assert result == expected

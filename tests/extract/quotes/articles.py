@@ -64,6 +64,11 @@ def run(text: str, actors: dict[str, tuple[str, str]] | None = None, **meta: obj
     return article, rows
 
 
+def speaker_ids(text: str, actors: dict[str, tuple[str, str]]) -> list[str | None]:
+    """The speaker actor of each quote ``text`` holds, with ``actors`` named by hand."""
+    return [r["speaker_actor_id"] for r in run(text, actors)[1]]
+
+
 def texts(rows: list[dict]) -> list[str]:
     """The quoted texts of ``rows``."""
     return [r["text"] for r in rows]
