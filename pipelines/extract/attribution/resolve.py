@@ -226,7 +226,6 @@ def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | No
     return m if before[:1].isupper() and re.sub(r"[’']s$", "", before.lower()) not in titles else None
 
 
-
 def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:
     """The speaker named by "according to X" among ``tokens``."""
     for tok in tokens:

@@ -41,7 +41,9 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
 
     Only a definite description ("the ambassador", "Israel's chief diplomat")
     points back to someone already named; "a diplomat" or "one Western
-    diplomat" is a new, unnamed person.
+    diplomat" is a new, unnamed person. A noun that names only people ("the
+    socialist") takes the one person in view before any organisation whose
+    name holds the word; a person's own office speaks for its holder.
     """
     definite = any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in tok.children
