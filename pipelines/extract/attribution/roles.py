@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
+from pipelines.extract.attribution.bodies import organisation_antecedent
 from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 
 if TYPE_CHECKING:
@@ -164,6 +165,7 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     officials": the organisation is the speaker. A person's spokesman is not
     that person, so only organisations and countries count, and a person's
     own office ("a statement from his office"), which speaks for its holder.
+    "The statement said", with no owner, is the organisation in view.
     """
     org_nouns = lexicon.words("speech", "org_nouns")
     objs = [
@@ -184,6 +186,10 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
             m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
         if m is not None and m.actor_type in ("organization", "country"):
             return m
+    if not objs and tok.lemma_.lower() in lexicon.words("speech", "issued_statement_nouns") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+    ):
+        return organisation_antecedent(ctx, para.start + tok.idx)  # "the statement said": the body in view
     return None
 
 

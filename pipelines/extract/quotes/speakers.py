@@ -55,9 +55,10 @@ def is_cue(t: Token) -> bool:
 def from_cue(ctx: Context, p: Paragraph, verb: Token, at: int) -> Attribution:
     """Attribution by a cue verb's subject (``attribution.verb_speaker``).
 
-    A subject that names no actor ("the statement said", "one resident
-    told") leaves the speaker unknown on purpose: the text says who spoke,
-    and it is nobody the fallbacks could find.
+    A subject that names no actor ("one resident told", "the statement
+    said" with no organisation in view) leaves the speaker unknown on
+    purpose: the text says who spoke, and it is nobody the fallbacks could
+    find.
     """
     sp = verb_speaker(ctx, p, verb, at)
     pronoun = None

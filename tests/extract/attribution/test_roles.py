@@ -122,6 +122,18 @@ _NOMINAL = [
         ["ann-quill"],
         id="the_prime_ministers_office_is_the_prime_minister",
     ),
+    pytest.param(
+        "Kestrel Foods closed two plants on Monday.\n\n“We had no other choice,” the statement said.",
+        {"Kestrel Foods": ("kestrel", "organization")},
+        ["kestrel"],
+        id="the_statement_is_the_organisation_in_view",
+    ),
+    pytest.param(
+        "Tom Reyes resigned on Monday.\n\n“He had no other choice,” the statement said.",
+        {"Tom Reyes": ("tom-reyes", "person")},
+        [None],
+        id="the_statement_with_no_organisation_in_view_is_nobody",
+    ),
 ]
 
 
