@@ -172,11 +172,11 @@ class Context:
             return False
         _, t = found
         while (t.dep_ in ("compound", "flat") or (t.dep_ == "nmod" and t.head.pos_ == "PROPN")) and t.head is not t:
-            t = t.head  # "Ann Lee, D-Ohio," hangs the name on the label after it
+            t = t.head  # "Ann Quill, D-Ruritania," hangs the name on the label after it
         if t.dep_ == "appos":
             t = t.head
         if t.dep_ == "pobj" and t.head.dep_ == "agent":
-            return True  # "the bill is shepherded by Ann Lee": the one acting
+            return True  # "the bill is shepherded by Ann Quill": the one acting
         return t.dep_ in ("nsubj", "nsubjpass") or _fronted_name_subject(t)
 
     def author(self) -> Speaker:
@@ -337,7 +337,7 @@ def _describe(article: Article, m: Mention) -> str:
     From the parse: the words left of the name inside its own phrase
     ("Israel's Foreign Minister Eli Cohen", "independent political analyst
     Turan Gafarli"), any appositive ("Khazar Ibrahim, Azerbaijan ambassador
-    to the United States") and the body after "of"/"from" ("Ann Lee of the
+    to the United States") and the body after "of"/"from" ("Ann Quill of the
     Green Party"). Without a parse, the appositive by punctuation.
     """
     para = next((p for p in article.paragraphs if p.start <= m.start < p.end), None)
@@ -357,7 +357,7 @@ def _describe(article: Article, m: Mention) -> str:
         if child.dep_ == "appos":
             words.extend(t.text for t in list(child.subtree)[:15])
         elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i > toks[-1].i:
-            words.extend(t.text for t in list(child.subtree)[:8])  # "Ann Lee of the Green Party"
+            words.extend(t.text for t in list(child.subtree)[:8])  # "Ann Quill of the Green Party"
     if head.dep_ == "appos":  # "the ambassador, Khazar Ibrahim," names the role on the other side
         words.extend(t.text for t in head.head.subtree if first - 10 <= t.i < first)
     return " ".join(words).lower()

@@ -200,9 +200,9 @@ def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | No
     The parser makes the title the subject and hangs the name deep inside
     it. The name closing the title's phrase is who speaks when it follows
     the title's own complement: a place or body ("... to Freedonia Anna
-    Petrova") or a comma ("the agency's envoy in the region, Ann Lee,").
+    Petrova") or a comma ("the agency's envoy in the region, Ann Quill,").
     A name right after "for"/"of" or after another title is someone else
-    ("the spokesman for Ann Lee").
+    ("the spokesman for Ann Quill").
     """
     if tok.lower_ not in lexicon.words("actor_words", "titles") or tok.pos_ not in ("NOUN", "PROPN"):
         return None

@@ -73,11 +73,11 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
         return ctx.speaker(m, "role")  # "the socialist said": a person in view before a party named for it
     if m is None and noun not in org_nouns:
         return organisation_by_noun(ctx, noun, pos)
-    return NO_SPEAKER  # "Lee's spokesman", "the lawyer for Lee": a role relative to someone else
+    return NO_SPEAKER  # "Quill's spokesman", "the lawyer for Quill": a role relative to someone else
 
 
 def office_holder(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
-    """The person whose own office ``tok`` is: "his office said", "a statement from Ann Lee's office".
+    """The person whose own office ``tok`` is: "his office said", "a statement from Ann Quill's office".
 
     The office speaks for its holder; a possessive pronoun takes the
     person it refers back to, a possessive role ("the prime minister's

@@ -198,7 +198,7 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
 
 
 def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
-    """The person a heading line names: "Dr Ann Lee, chief economist" over the quote that follows.
+    """The person a heading line names: "Dr Ann Quill, chief economist" over the quote that follows.
 
     A short line with no verb and no closing full stop whose head word is a
     person's name (interviews, panels and press releases set the speaker

@@ -5,7 +5,7 @@ The work is in three steps, each in its own module:
 
 1. *Marks* (``marks``) — the outermost quoted spans of every paragraph from
    the quotation marks alone, block quotes introduced by a paragraph ending
-   in a colon, and a headline's quote signed by a name ("‘…’: Ann Lee").
+   in a colon, and a headline's quote signed by a name ("‘…’: Ann Quill").
 2. *Meaning* (``titles``) — drop what is quoted but not a quotation: titles,
    and one-to-three-word terms and scare quotes that no speech verb
    attributes to anyone.

@@ -156,7 +156,7 @@ class Candidate:
     para: int
     span: MarkedSpan
     block: bool = False  # a whole paragraph set off after a colon
-    headline: bool = False  # a headline's quote signed by the name after it ("‘…’: Ann Lee")
+    headline: bool = False  # a headline's quote signed by the name after it ("‘…’: Ann Quill")
 
     def abs(self, article: Article) -> tuple[int, int]:
         """The span's absolute offsets in the article text."""
@@ -182,7 +182,7 @@ def candidates(article: Article) -> list[Candidate]:
 
 
 def headline_spans(text: str) -> list[MarkedSpan]:
-    """Quoted spans of a headline signed by a short name after a colon or dash: "‘We will rebuild’: Ann Lee".
+    """Quoted spans of a headline signed by a short name after a colon or dash: "‘We will rebuild’: Ann Quill".
 
     The common headline form that quotes someone; other quoted words in a
     headline (a term, a title, a quote followed by a clause) are not taken.

@@ -75,7 +75,7 @@ def _new_subject_between(ctx: Context, start: int, end: int, actor: str | None) 
 
 
 def _unknown_name_subject(ctx: Context, t: Token, pos: int) -> bool:
-    """A proper name heading a clause subject that is no actor mention ("Lee" the parse knows, the list not)."""
+    """A proper name heading a clause subject that is no actor mention ("Quill" the parse knows, the list not)."""
     if t.pos_ != "PROPN" or ctx.in_quote(pos, pos + len(t.text)) or ctx.mention_at(pos, pos + len(t.text)):
         return False
     while t.dep_ in ("compound", "flat") and t.head.i != t.i:

@@ -179,7 +179,7 @@ def attribute_block(ctx: Context, intro: Paragraph, at: int) -> Attribution:
 
 
 def attribute_headline(ctx: Context, title: Paragraph, span: MarkedSpan) -> Attribution:
-    """A headline quote's speaker: the person or body named after it ("‘…’: Ann Lee")."""
+    """A headline quote's speaker: the person or body named after it ("‘…’: Ann Quill")."""
     start = title.start + span.outer_end
     m = ctx.mention_at(start, title.end)
     if m is None or m.actor_type not in ("person", "organization") or m.start < start:
