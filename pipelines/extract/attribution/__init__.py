@@ -9,8 +9,8 @@ figure). Every extractor that names a speaker goes through these, so a rule
 changed here changes everywhere.
 """
 
-from pipelines.extract.attribution.context import NO_SPEAKER, UNRESOLVED, Context, Speaker
-from pipelines.extract.attribution.resolve import according_to, antecedent, resolve_token, subject_of
+from pipelines.extract.attribution.context import NO_SPEAKER, UNRESOLVED, Context, Speaker, antecedent
+from pipelines.extract.attribution.resolve import according_to, resolve_token, subject_of
 from pipelines.extract.attribution.roles import resolve_role
 from pipelines.extract.attribution.statements import stated_by, verb_speaker
 

@@ -52,6 +52,7 @@ class Context:
     _descs: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _genders: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
     _pronoun_votes: dict[str, dict[str, int]] | None = field(default=None, init=False, repr=False)
+    _abbreviations: dict[str, Mention] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end, m.actor_id))
@@ -112,6 +113,21 @@ class Context:
         }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
+    def by_abbreviation(self, word: str) -> Mention | None:
+        """The organisation the article introduced with ``word`` in brackets: "the Port Safety Board (PSB)".
+
+        A body is often named in full once and then only by the short form
+        given after it; that short form is the same actor even when the
+        mention list did not join them.
+        """
+        if self._abbreviations is None:
+            self._abbreviations = {}
+            for m in self.mentions:
+                found = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", self.article.text[m.end : m.end + 20])
+                if m.actor_type == "organization" and found and not self.in_quote(m.start, m.end):
+                    self._abbreviations.setdefault(found.group(1).lower(), m)
+        return self._abbreviations.get(word.lower())
+
     def surname_subjects_before(self, pos: int, first_para: int) -> list[tuple[int, Mention]]:
         """Bare-surname clause subjects the mention list missed, from paragraph ``first_para`` to ``pos``."""
         out = []
@@ -150,15 +166,17 @@ class Context:
         return None
 
     def is_subject(self, m: Mention) -> bool:
-        """Is the mention (its head word) the subject of a clause, or in apposition to one?"""
+        """Is the mention (its head word) the subject of a clause, in apposition to one, or a passive's agent?"""
         found = self.token_at(m.end - 1)
         if found is None:
             return False
         _, t = found
-        while t.dep_ in ("compound", "flat") and t.head is not t:
-            t = t.head
+        while (t.dep_ in ("compound", "flat") or (t.dep_ == "nmod" and t.head.pos_ == "PROPN")) and t.head is not t:
+            t = t.head  # "Ann Quill, D-Ruritania," hangs the name on the label after it
         if t.dep_ == "appos":
             t = t.head
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return True  # "the bill is shepherded by Ann Quill": the one acting
         return t.dep_ in ("nsubj", "nsubjpass") or _fronted_name_subject(t)
 
     def author(self) -> Speaker:
@@ -206,6 +224,33 @@ class Context:
             parts = [_describe(self.article, m) for m in self.mentions if m.actor_id == actor_id]
             self._descs[actor_id] = " ".join(p for p in parts if p)
         return self._descs[actor_id]
+
+
+def antecedent(ctx: Context, pos: int, gender: str | None = None) -> Mention | None:
+    """The person "he"/"she" at ``pos`` most likely refers to.
+
+    The nearest earlier person mention that is a grammatical subject (or in
+    apposition to one) within this and the two previous paragraphs, as
+    subjects are what a following "he says" continues; else simply the
+    nearest earlier person mention. With ``gender`` ("m"/"f", from the
+    pronoun), a person the article shows to be of the other gender is
+    skipped: "she" after "Mr Lee met Ms Park" is Park.
+    """
+    before = [m for m in ctx.persons_before(pos) if _agrees(ctx, m, gender)]
+    here = ctx.paragraph_index(pos)
+    subjects = [(m.start, m) for m in before if here - ctx.paragraph_index(m.start) <= 2 and ctx.is_subject(m)]
+    subjects += [(at, m) for at, m in ctx.surname_subjects_before(pos, here - 2) if _agrees(ctx, m, gender)]
+    if subjects:
+        return max(subjects, key=lambda x: x[0])[1]
+    return before[0] if before else None
+
+
+def _agrees(ctx: Context, m: Mention, gender: str | None) -> bool:
+    """Can a pronoun of ``gender`` refer to person ``m``? Unknown on either side agrees."""
+    if gender is None:
+        return True
+    g = ctx.gender(m.actor_id)
+    return g is None or g == gender
 
 
 def _count_pronoun_votes(ctx: Context) -> dict[str, dict[str, int]]:
@@ -291,8 +336,9 @@ def _describe(article: Article, m: Mention) -> str:
 
     From the parse: the words left of the name inside its own phrase
     ("Israel's Foreign Minister Eli Cohen", "independent political analyst
-    Turan Gafarli") and any appositive ("Khazar Ibrahim, Azerbaijan ambassador
-    to the United States"). Without a parse, the appositive by punctuation.
+    Turan Gafarli"), any appositive ("Khazar Ibrahim, Azerbaijan ambassador
+    to the United States") and the body after "of"/"from" ("Ann Quill of the
+    Green Party"). Without a parse, the appositive by punctuation.
     """
     para = next((p for p in article.paragraphs if p.start <= m.start < p.end), None)
     if para is None or para.doc is None:
@@ -310,6 +356,8 @@ def _describe(article: Article, m: Mention) -> str:
     for child in head.children:
         if child.dep_ == "appos":
             words.extend(t.text for t in list(child.subtree)[:15])
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i > toks[-1].i:
+            words.extend(t.text for t in list(child.subtree)[:8])  # "Ann Quill of the Green Party"
     if head.dep_ == "appos":  # "the ambassador, Khazar Ibrahim," names the role on the other side
         words.extend(t.text for t in head.head.subtree if first - 10 <= t.i < first)
     return " ".join(words).lower()

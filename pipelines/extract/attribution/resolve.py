@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
-from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, gender_words
+from pipelines.extract.attribution.bodies import group_first, is_group_description, organisation_antecedent
+from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 from pipelines.extract.attribution.roles import is_age_phrase, is_anaphoric_description, resolve_role, voice_of
 
 if TYPE_CHECKING:
@@ -29,12 +30,16 @@ def subject_of(verb: Token) -> Token | None:
     "said Cohen, noting ..." gives
     Cohen for "noting"; "went on to state" gives the subject of "went"; "X,
     who believes" gives X; "a diplomat called Y" gives the diplomat; "X was
-    quoted as saying" gives X (the quoted person, not the newspaper).
+    quoted as saying" gives X (the quoted person, not the newspaper), and so
+    do "the paper quoted X as saying" and "the paper reported, quoting X".
     """
     relatives = lexicon.words("speech", "relative_pronouns")
     cues = lexicon.words("speech", "cue_verbs")
-    v = verb
+    v = _reporter_of_participle(verb, cues)
     for _ in range(6):
+        relayed = _relayed_speaker(v, below=v is not verb)
+        if relayed is not None:
+            return relayed
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         passive = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subj and subj[0].dep_ != "expl":
@@ -63,6 +68,43 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _relayed_speaker(v: Token, below: bool) -> Token | None:
+    """The person a relay verb hands the words to: "quoted her as saying", "reported, quoting X".
+
+    ``below`` says the climb reached ``v`` from a verb under it ("saying").
+    """
+    relay = lexicon.words("speech", "relay_verbs")
+    if below and v.lemma_.lower() in relay:
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in relay:
+            objs = [g for g in c.children if g.dep_ == "dobj" and g.pos_ in ("PROPN", "PRON")]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _reporter_of_participle(verb: Token, cues: frozenset[str]) -> Token:
+    """The verb whose subject a speech participle after a reported clause belongs to.
+
+    "X conceded that markets indicated a fall, pledging to act" is often
+    parsed with "pledging" hanging on the reported clause ("indicated");
+    the one pledging is who reports it, X. Otherwise ``verb`` itself.
+    """
+    head = verb.head
+    if (
+        verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.dep_ == "ccomp" and head.lemma_.lower() not in cues
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and head.head.lemma_.lower() in cues and head.head.pos_ == "VERB"
+    ):
+        return head.head
+    return verb
+
+
 def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker:
     """Turn a subject token into a speaker; ``at`` is the quote position (for look-back)."""
     start = para.start + tok.idx
@@ -78,6 +120,9 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
             m = ctx.mention_at(cs, cs + len(child.text))
             if m is not None:
                 return ctx.speaker(m, "named")
+    m = _name_after_title(ctx, para, tok)
+    if m is not None:
+        return ctx.speaker(m, "named")
     if tok.lemma_.lower() in lexicon.words("speech", "voice_nouns"):
         org = voice_of(ctx, para, tok)
         if org is not None:
@@ -87,6 +132,11 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         return ctx.author()
     if tok.pos_ == "PRON" and low in lexicon.words("speech", "person_pronouns"):
         m = antecedent(ctx, start, lexicon.mapping("speech", "pronoun_gender").get(low))
+        if m is None or _unnamed_subject_between(ctx, m.end, start):
+            return NO_SPEAKER
+        return ctx.speaker(m, "pronoun")
+    if tok.pos_ == "PRON" and low == "it":
+        m = organisation_antecedent(ctx, start)
         return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
     if is_anaphoric_description(tok):
         m = antecedent(ctx, start, gender_words().get(low))
@@ -95,40 +145,85 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = ctx.person_by_surname(tok.text)
         if m is not None:
             return ctx.speaker(m, "named")
+    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+        m = ctx.by_abbreviation(tok.text)
+        if m is not None:
+            return ctx.speaker(m, "named")
     if tok.pos_ == "PROPN":
-        parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok]
-        name = para.text[parts[0].idx : tok.idx + len(tok.text)] if parts else tok.text
-        return Speaker(None, name, "unlinked")
+        return Speaker(None, _own_name(para, tok), "unlinked")
     if tok.pos_ == "NOUN" and tok.tag_ in ("NN",):
         return resolve_role(ctx, para, tok, min(start, at))
+    if is_group_description(tok):
+        m = group_first(ctx, tok, min(start, at))
+        return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
 
 
-def antecedent(ctx: Context, pos: int, gender: str | None = None) -> Mention | None:
-    """The person "he"/"she" at ``pos`` most likely refers to.
+def _own_name(para: Paragraph, tok: Token) -> str:
+    """The name a proper noun heads, without an owner before it ("the Weekly Ledger's Tom Castor" -> "Tom Castor").
 
-    The nearest earlier person mention that is a grammatical subject (or in
-    apposition to one) within this and the two previous paragraphs, as
-    subjects are what a following "he says" continues; else simply the
-    nearest earlier person mention. With ``gender`` ("m"/"f", from the
-    pronoun), a person the article shows to be of the other gender is
-    skipped: "she" after "Mr Lee met Ms Park" is Park.
+    A publication or body in the possessive is where the person works, not
+    part of who speaks.
     """
-    before = [m for m in ctx.persons_before(pos) if _agrees(ctx, m, gender)]
-    here = ctx.paragraph_index(pos)
-    subjects = [(m.start, m) for m in before if here - ctx.paragraph_index(m.start) <= 2 and ctx.is_subject(m)]
-    subjects += [(at, m) for at, m in ctx.surname_subjects_before(pos, here - 2) if _agrees(ctx, m, gender)]
-    if subjects:
-        return max(subjects, key=lambda x: x[0])[1]
-    return before[0] if before else None
+    doc, first = tok.doc, tok.i
+    while first > 0 and doc[first - 1].dep_ in ("compound", "flat") and tok.i >= doc[first - 1].head.i >= first:
+        first -= 1
+    return para.text[doc[first].idx : tok.idx + len(tok.text)]
 
 
-def _agrees(ctx: Context, m: Mention, gender: str | None) -> bool:
-    """Can a pronoun of ``gender`` refer to person ``m``? Unknown on either side agrees."""
-    if gender is None:
-        return True
-    g = ctx.gender(m.actor_id)
-    return g is None or g == gender
+def _unnamed_subject_between(ctx: Context, start: int, end: int) -> bool:
+    """Is an unnamed person ("One mother from the town", "a resident") a subject between the two offsets?
+
+    Such a person, introduced after the named antecedent, is whom a
+    following "she said" means: nobody we can name.
+    """
+    indefinite = lexicon.words("speech", "indefinite_determiners")
+    roles = lexicon.words("speech", "person_role_nouns")
+    for i in range(ctx.paragraph_index(start), ctx.paragraph_index(end) + 1):
+        p = ctx.article.paragraphs[i]
+        if p.doc is None:
+            continue
+        for t in p.doc:
+            at = p.start + t.idx
+            if not (start <= at < end) or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
+                continue
+            if t.lemma_.lower() in roles and not ctx.in_quote(at, at + len(t.text)) and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in t.children
+            ):
+                return True
+    return False
+
+
+def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The person a long title ends in: "Ruritania's Ambassador to Freedonia Anna Petrova said".
+
+    The parser makes the title the subject and hangs the name deep inside
+    it. The name closing the title's phrase is who speaks when it follows
+    the title's own complement: a place or body ("... to Freedonia Anna
+    Petrova") or a comma ("the agency's envoy in the region, Ann Quill,").
+    A name right after "for"/"of" or after another title is someone else
+    ("the spokesman for Ann Quill").
+    """
+    if tok.lower_ not in lexicon.words("actor_words", "titles") or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = tok.right_edge
+    while last.is_punct and last.i > tok.i:
+        last = last.doc[last.i - 1]
+    if last.i <= tok.i:
+        return None
+    s = para.start + last.idx
+    m = ctx.mention_at(s, s + len(last.text))
+    if m is None or m.actor_type != "person" or m.start < para.start + tok.idx + len(tok.text):
+        return None
+    gap = para.text[tok.idx + len(tok.text) : m.start - para.start].rstrip()
+    words = gap.split()
+    if not words or re.search(r"[;:()\[\]“”\"]", gap):
+        return None
+    if gap.endswith(","):
+        return m
+    before = words[-1]
+    titles = lexicon.words("actor_words", "titles")
+    return m if before[:1].isupper() and re.sub(r"[’']s$", "", before.lower()) not in titles else None
 
 
 def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
-from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, gender_words
+from pipelines.extract.attribution.bodies import organisation_antecedent
+from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,7 +42,9 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
 
     Only a definite description ("the ambassador", "Israel's chief diplomat")
     points back to someone already named; "a diplomat" or "one Western
-    diplomat" is a new, unnamed person.
+    diplomat" is a new, unnamed person. A noun that names only people ("the
+    socialist") takes the one person in view before any organisation whose
+    name holds the word; a person's own office speaks for its holder.
     """
     definite = any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in tok.children
@@ -50,20 +53,51 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
         return NO_SPEAKER
     noun = tok.lemma_.lower()
     person_roles = lexicon.words("speech", "person_role_nouns")
-    if noun in lexicon.words("speech", "org_nouns") and noun not in person_roles:
+    org_nouns = lexicon.words("speech", "org_nouns")
+    owner = office_holder(ctx, para, tok)
+    if owner is not None:
+        return ctx.speaker(owner, "role")
+    if noun in org_nouns and noun not in person_roles:
         if _names_a_person(ctx, para, tok):
             return NO_SPEAKER  # "Dr Lee's team": a group of someone's, not the organisation in view
         return organisation_by_noun(ctx, noun, pos)
     best = _person_with_role(ctx, tok, noun, pos)
     if best is not None:
         return ctx.speaker(best, "role")
-    org = organisation_by_noun(ctx, noun, pos)
-    if org.actor_id or noun not in person_roles:
-        return org
+    if noun in org_nouns or noun not in person_roles:
+        org = organisation_by_noun(ctx, noun, pos)
+        if org.actor_id or noun not in person_roles:
+            return org
     m = _only_recent_person(ctx, pos, noun)
-    if m is None or _names_a_person(ctx, para, tok):
-        return NO_SPEAKER  # "Lee's spokesman", "the lawyer for Lee": a role relative to someone else
-    return ctx.speaker(m, "role")
+    if m is not None and not _names_a_person(ctx, para, tok):
+        return ctx.speaker(m, "role")  # "the socialist said": a person in view before a party named for it
+    if m is None and noun not in org_nouns:
+        return organisation_by_noun(ctx, noun, pos)
+    return NO_SPEAKER  # "Quill's spokesman", "the lawyer for Quill": a role relative to someone else
+
+
+def office_holder(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The person whose own office ``tok`` is: "his office said", "a statement from Ann Quill's office".
+
+    The office speaks for its holder; a possessive pronoun takes the
+    person it refers back to, a possessive role ("the prime minister's
+    office") the person the article gave that role.
+    """
+    if tok.lemma_.lower() not in lexicon.words("speech", "personal_office_nouns"):
+        return None
+    for c in tok.children:
+        if c.dep_ != "poss":
+            continue
+        at = para.start + c.idx
+        m = ctx.mention_at(at, at + len(c.text))
+        if m is None and c.lower_ in lexicon.words("common", "person_possessives"):
+            m = antecedent(ctx, at, lexicon.mapping("speech", "pronoun_gender").get(c.lower_))
+        elif m is None and c.pos_ == "NOUN":  # "the prime minister's office"
+            sp = resolve_role(ctx, para, c, at)
+            m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
+        if m is not None and m.actor_type == "person":
+            return m
+    return None
 
 
 def _person_with_role(ctx: Context, tok: Token, noun: str, pos: int) -> Mention | None:
@@ -129,7 +163,9 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     "a spokesperson for the World Food Programme", "a statement from the
     ministry", "the agency's spokeswoman", "a report by the IMF", "Greek
     officials": the organisation is the speaker. A person's spokesman is not
-    that person, so only organisations and countries count.
+    that person, so only organisations and countries count, and a person's
+    own office ("a statement from his office"), which speaks for its holder.
+    "The statement said", with no owner, is the organisation in view.
     """
     org_nouns = lexicon.words("speech", "org_nouns")
     objs = [
@@ -138,6 +174,9 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     ]
     objs += [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
     for o in objs:
+        owner = office_holder(ctx, para, o)
+        if owner is not None:
+            return owner  # "a statement from her office": the office holder
         span = [t for t in o.subtree if t.dep_ in ("compound", "flat", "amod") or t is o]
         s = para.start + min(t.idx for t in span)
         e = para.start + max(t.idx + len(t.text) for t in span)
@@ -147,6 +186,10 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
             m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
         if m is not None and m.actor_type in ("organization", "country"):
             return m
+    if not objs and tok.lemma_.lower() in lexicon.words("speech", "issued_statement_nouns") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+    ):
+        return organisation_antecedent(ctx, para.start + tok.idx)  # "the statement said": the body in view
     return None
 
 

@@ -169,7 +169,7 @@ def _next_paragraph_names(ctx: Context, c: Candidate, units: UnitCache) -> Attri
 
 
 def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: UnitCache) -> Attribution | None:
-    """For a paragraph that is only a quote: the person the paragraph before it is about.
+    """For a paragraph that is only a quote: the person the paragraph before it is about, or names as a heading.
 
     Only when that paragraph holds no quote of its own ("Jones, however,
     disagreed." then a bare quote is Jones, not the previous quote's speaker).
@@ -178,7 +178,12 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
     if j < 0 or (prev is not None and prev["_para"] == j):
         return None
     p = ctx.article.paragraphs[j]
-    if p.doc is None or p.kind not in ("body", "standfirst") or find_marked_spans(p.text):
+    if p.doc is None or p.kind not in ("body", "standfirst", "heading") or find_marked_spans(p.text):
+        return None
+    head = _heading_person(ctx, p)
+    if head is not None:
+        return Attribution(ctx.speaker(head, "named"), None, 0.6, False)
+    if p.kind == "heading":
         return None
     if p.text.rstrip().endswith(":"):  # "X said on Tuesday:" then the quote: X, person or not
         att = attribute_block(ctx, p, ctx.article.paragraphs[c.para].start + c.span.start)
@@ -190,6 +195,25 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
         return None
     att = subject_speaker(ctx, p, toks, p.end, person_only=True)
     return att if att.speaker.actor_id else None
+
+
+def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
+    """The person a heading line names: "Dr Ann Quill, chief economist" over the quote that follows.
+
+    A short line with no verb and no closing full stop whose head word is a
+    person's name (interviews, panels and press releases set the speaker
+    above their words this way).
+    """
+    text = p.text.strip()
+    if p.doc is None or len(text.split()) > 12 or re.search(r"[.!?…]$", text):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in p.doc):
+        return None
+    root = next((t for t in p.doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    m = ctx.mention_at(p.start + root.idx, p.start + root.idx + len(root.text))
+    return m if m is not None and m.actor_type == "person" else None
 
 
 def _coordinated_subjects(ctx: Context, p: Paragraph, toks: list[Token]) -> bool:

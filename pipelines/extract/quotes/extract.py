@@ -4,13 +4,14 @@ quote) that someone said or wrote, each attributed to a speaker actor.
 The work is in three steps, each in its own module:
 
 1. *Marks* (``marks``) — the outermost quoted spans of every paragraph from
-   the quotation marks alone, and block quotes introduced by a paragraph
-   ending in a colon.
+   the quotation marks alone, block quotes introduced by a paragraph ending
+   in a colon, and a headline's quote signed by a name ("‘…’: Ann Quill").
 2. *Meaning* (``titles``) — drop what is quoted but not a quotation: titles,
    and one-to-three-word terms and scare quotes that no speech verb
    attributes to anyone.
-3. *Attribution* (``speakers``, ``bare_quotes``) — the cue verb governing
-   the quote and its subject, "according to X", and, when the quote has no
+3. *Attribution* (``speakers``, ``running``, ``bare_quotes``) — the cue
+   verb governing the quote and its subject ("he noted" continuing the
+   previous quote's speaker), "according to X", and, when the quote has no
    cue of its own, the speaker carried from the previous quote or the person
    the surrounding sentences are about.
 
@@ -26,8 +27,9 @@ from pipelines.extract.article import Article, Mention
 from pipelines.extract.attribution import Context
 from pipelines.extract.quotes.bare_quotes import UnitCache, bare_quote_speaker
 from pipelines.extract.quotes.marks import Candidate, MarkedSpan, candidates
+from pipelines.extract.quotes.running import running_speaker
 from pipelines.extract.quotes.sentences import sentence_units
-from pipelines.extract.quotes.speakers import Attribution, attribute_block, attribute_inline
+from pipelines.extract.quotes.speakers import Attribution, attribute_block, attribute_headline, attribute_inline
 from pipelines.extract.quotes.titles import is_sentence, is_title, word_count
 
 
@@ -59,12 +61,18 @@ def extract_quotes(article: Article, mentions: list[Mention]) -> list[dict]:
         spans = by_para.get(c.para, [])
         start, end = c.abs(article)
         text = article.text[start:end]
+        if c.headline:
+            att = attribute_headline(ctx, p, c.span)
+            if att.speaker.actor_id:
+                rows.append({**_row(article.doc_id, start, end, text, att), "_para": c.para})
+            continue
         if c.block:
             att = attribute_block(ctx, paras[c.para - 1], start)
         else:
             att = attribute_inline(ctx, p, c.span, spans, units.setdefault(c.para, sentence_units(p, spans)))
             if is_title(text, p.text[: c.span.open_at], p):
                 continue
+            att = running_speaker(ctx, att, prev, c.para)
         if not _is_quotation(c, text, att):
             continue
         if not att.speaker.actor_id and not att.speaker.text and att.speaker.how != "unresolved" and not c.block:

@@ -156,6 +156,7 @@ class Candidate:
     para: int
     span: MarkedSpan
     block: bool = False  # a whole paragraph set off after a colon
+    headline: bool = False  # a headline's quote signed by the name after it ("‘…’: Ann Quill")
 
     def abs(self, article: Article) -> tuple[int, int]:
         """The span's absolute offsets in the article text."""
@@ -168,6 +169,8 @@ def candidates(article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     paras = article.paragraphs
     for i, p in enumerate(paras):
+        if p.kind == "title":
+            out.extend(Candidate(i, s, headline=True) for s in headline_spans(p.text))
         if p.kind in _SKIP_KINDS:
             continue
         reopened = i + 1 < len(paras) and _reopens(paras[i + 1])
@@ -175,6 +178,20 @@ def candidates(article: Article) -> list[Candidate]:
         if i + 1 < len(paras) and _introduces_block(p) and _is_block_body(paras[i + 1]):
             nxt = paras[i + 1]
             out.append(Candidate(i + 1, MarkedSpan(0, len(nxt.text), 0, None, "block"), block=True))
+    return out
+
+
+def headline_spans(text: str) -> list[MarkedSpan]:
+    """Quoted spans of a headline signed by a short name after a colon or dash: "‘We will rebuild’: Ann Quill".
+
+    The common headline form that quotes someone; other quoted words in a
+    headline (a term, a title, a quote followed by a clause) are not taken.
+    """
+    out = []
+    for s in find_marked_spans(text):
+        tail = text[s.outer_end :].strip()
+        if re.fullmatch(r"[:–—|-]\s*(?:[A-Z][\w.’'-]*\s*){1,5}", tail):
+            out.append(s)
     return out
 
 

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Paragraph
-from pipelines.extract.attribution import NO_SPEAKER, Context, Speaker, according_to, resolve_token, verb_speaker
+from pipelines.extract.attribution import (
+    NO_SPEAKER,
+    Context,
+    Speaker,
+    according_to,
+    resolve_token,
+    subject_of,
+    verb_speaker,
+)
 from pipelines.extract.quotes.marks import MarkedSpan
 from pipelines.extract.quotes.sentences import tokens_in, unit_of
 
@@ -30,6 +38,7 @@ class Attribution:
     cue: str | None
     confidence: float
     governed: bool  # a speech verb (not a naming verb) governs the quote
+    pronoun: tuple[int, str] | None = None  # where the cue's "he"/"she" subject stands, and the word
 
 
 NO_ATTRIBUTION = Attribution(NO_SPEAKER, None, 0.0, False)
@@ -46,34 +55,47 @@ def is_cue(t: Token) -> bool:
 def from_cue(ctx: Context, p: Paragraph, verb: Token, at: int) -> Attribution:
     """Attribution by a cue verb's subject (``attribution.verb_speaker``).
 
-    A subject that names no actor ("the statement said", "one resident
-    told") leaves the speaker unknown on purpose: the text says who spoke,
-    and it is nobody the fallbacks could find.
+    A subject that names no actor ("one resident told", "the statement
+    said" with no organisation in view) leaves the speaker unknown on
+    purpose: the text says who spoke, and it is nobody the fallbacks could
+    find.
     """
     sp = verb_speaker(ctx, p, verb, at)
-    return Attribution(sp, verb.lemma_.lower(), _CONFIDENCE.get(sp.how, 0.5), True)
+    pronoun = None
+    if sp.how == "pronoun":
+        subj = subject_of(verb)
+        if subj is not None and subj.lower_ in lexicon.words("speech", "person_pronouns"):
+            pronoun = (p.start + subj.idx, subj.lower_)
+    return Attribution(sp, verb.lemma_.lower(), _CONFIDENCE.get(sp.how, 0.5), True, pronoun)
 
 
 def _chain_cue(p: Paragraph, span: MarkedSpan, quoted: list[tuple[int, int]]) -> Token | None:
     """The nearest cue verb on the dependency path from the quoted words up to the root.
 
     Verbs inside any quote are passed over: a "said" in someone's quoted words
-    does not attribute the quote around it.
+    does not attribute the quote around it; so is a cue whose infinitive
+    holds the quote inside what another cue reports ("declaring that X and Y
+    had agreed to “…”": the declarer's words, not X's).
     """
     if p.doc is None:
         return None
     inner = [t for t in p.doc if span.start <= t.idx < span.end]
     for t in inner:
-        h = t.head
+        h, below = t.head, t
         if span.open_at <= h.idx < span.outer_end:
             continue
         for _ in range(12):
-            if is_cue(h) and not any(s <= h.idx < e for s, e in quoted):
+            if is_cue(h) and not any(s <= h.idx < e for s, e in quoted) and not _reported_commitment(h, below):
                 return h
             if h.head is h:
                 break
-            h = h.head
+            h, below = h.head, h
     return None
+
+
+def _reported_commitment(verb: Token, below: Token) -> bool:
+    """A cue reached through its infinitive ("agreed to ...") inside a clause another cue reports."""
+    return below.dep_ == "xcomp" and verb.dep_ == "ccomp" and is_cue(verb.head)
 
 
 def subject_speaker(ctx: Context, p: Paragraph, toks: list[Token], at: int, person_only: bool) -> Attribution:
@@ -101,18 +123,25 @@ def _ok_type(ctx: Context, sp: Speaker, person_only: bool) -> bool:
 def attribute_inline(
     ctx: Context, p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], units: list[tuple[int, int]]
 ) -> Attribution:
-    """Attribution found in the quote's own sentence: "according to", a governing cue, a nearby cue."""
+    """Attribution found in the quote's own sentence: a governing cue, "according to", a nearby cue.
+
+    A governing cue that names its speaker comes first: "according to" a
+    newspaper after "she said" names who relays the words, not who said them.
+    """
     if p.doc is None:
         return NO_ATTRIBUTION
     quoted = [(s.open_at, s.outer_end) for s in spans]
     us, ue = unit_of(units, span.open_at)
     at = p.start + span.start
+    verb = _chain_cue(p, span, quoted)
+    cued = from_cue(ctx, p, verb, at) if verb is not None else None
+    if cued is not None and (cued.speaker.actor_id or cued.speaker.text):
+        return cued  # "“…,” she said, according to the paper": the paper only relays her words
     acc = according_to(ctx, p, tokens_in(p, us, ue, quoted))
     if acc.actor_id or acc.text:
         return Attribution(acc, "according to", 0.85, True)
-    verb = _chain_cue(p, span, quoted)
-    if verb is not None:
-        return from_cue(ctx, p, verb, at)
+    if cued is not None:
+        return cued
     region = [t for t in tokens_in(p, *_cue_region(p, span, spans, us, ue), quoted) if is_cue(t)]
     if region:
         verb = min(region, key=lambda t: min(abs(t.idx - span.open_at), abs(t.idx - span.outer_end)))
@@ -147,3 +176,12 @@ def attribute_block(ctx: Context, intro: Paragraph, at: int) -> Attribution:
             return replace(att, confidence=att.confidence - 0.1)
     att = subject_speaker(ctx, intro, toks, at, person_only=False)
     return replace(att, confidence=0.6) if att.speaker.actor_id else NO_ATTRIBUTION
+
+
+def attribute_headline(ctx: Context, title: Paragraph, span: MarkedSpan) -> Attribution:
+    """A headline quote's speaker: the person or body named after it ("‘…’: Ann Quill")."""
+    start = title.start + span.outer_end
+    m = ctx.mention_at(start, title.end)
+    if m is None or m.actor_type not in ("person", "organization") or m.start < start:
+        return NO_ATTRIBUTION
+    return Attribution(ctx.speaker(m, "named"), None, 0.75, True)

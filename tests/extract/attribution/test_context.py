@@ -51,3 +51,25 @@ def test_a_speaker_is_named_by_the_fullest_form_the_article_uses() -> None:
     ctx = context("Ann Lee arrived. Later Lee spoke.", {"Ann Lee": ("ann-lee", "person"), "Lee": ("ann-lee", "person")})
     later = ctx.article.text.index("Lee spoke")
     assert ctx.speaker(ctx.mention_at(later, later + 3), "named") == Speaker("ann-lee", "Ann Lee", "named")
+
+
+def test_short_form_in_brackets_after_an_organisation():
+    ctx = context(
+        "The Port Safety Board (PSB) met on Monday. The PSB said ferries were safe.",
+        {"Port Safety Board": ("psb-body", "organization")},
+    )
+    result = [getattr(ctx.by_abbreviation(w), "actor_id", None) for w in ("PSB", "psb", "XYZ")]
+    assert result == ["psb-body", "psb-body", None]
+
+
+def test_the_agent_of_a_passive_is_a_subject():
+    ctx = context("The bill is being steered by Ann Quill in the upper house.", {"Ann Quill": ("ann-quill", "person")})
+    assert ctx.is_subject(ctx.mentions[0])
+
+
+def test_of_the_party_is_part_of_a_description():
+    ctx = context(
+        "Jean Marot of the Socialist Party voted on Monday.",
+        {"Jean Marot": ("jean-marot", "person"), "Socialist Party": ("sp", "organization")},
+    )
+    assert "socialist" in ctx.description("jean-marot").split()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.extract.attribution import Speaker, according_to, resolve_token, subject_of
 from pipelines.extract.quotes.extract import extract_quotes
 from tests.helpers import parse_text
 from tests.extract.attribution.articles import context, token
-from tests.extract.quotes.articles import run, stand_in_mentions, texts
+from tests.extract.quotes.articles import run, speaker_ids, stand_in_mentions, texts
 
 
 def test_pronoun_resolves_to_preceding_person():
@@ -63,3 +65,70 @@ def test_according_to_names_the_organisation() -> None:
     ctx = context("According to the IMF, debt rose to 90 percent.", {"IMF": ("imf", "organization")})
     para = ctx.article.paragraphs[0]
     assert according_to(ctx, para, list(para.doc)) == Speaker("imf", "IMF", "named")
+
+_PETROVA = {
+    "Anna Petrova": ("anna-petrova", "person"),
+    "Ruritania": ("ruritania", "country"),
+    "Freedonia": ("freedonia", "country"),
+}
+
+
+def test_an_acronym_given_in_brackets_is_the_body_it_abbreviates():
+    _, rows = run(
+        "The Coastal Safety Authority (CSA) issued new rules on Monday.\n\n"
+        "“Every ferry must carry a second lifeboat,” CSA said.",
+        {"Coastal Safety Authority": ("csa-body", "organization")},
+    )
+    assert [(r["speaker_actor_id"], r["speaker_text"]) for r in rows] == [("csa-body", "Coastal Safety Authority")]
+
+
+def test_a_speech_participle_after_a_reported_clause_belongs_to_the_reporter():
+    _, rows = run(
+        "Speaking in the capital last week, Marek conceded that markets indicated “a slow recovery” in prices, "
+        "pledging to use “every tool available” to help.",
+        {"Marek": ("ivo-marek", "person")},
+    )
+    assert [(r["text"], r["speaker_actor_id"]) for r in rows] == [
+        ("a slow recovery", "ivo-marek"),
+        ("every tool available", "ivo-marek"),
+    ]
+
+
+_SUBJECTS = [
+    pytest.param(
+        "Talks resumed on Monday.\n\n"
+        "Ruritania's Ambassador to Freedonia Anna Petrova stressed that “the border must stay open to trade”.",
+        _PETROVA,
+        ["anna-petrova"],
+        id="a_long_title_before_the_name_is_the_name",
+    ),
+    pytest.param(
+        "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
+        "envoy in the region, Carla Dunmore, told reporters in the capital.",
+        {"Carla Dunmore": ("carla-dunmore", "person")},
+        ["carla-dunmore"],
+        id="a_role_phrase_closed_by_a_name_in_commas_is_that_person",
+    ),
+    pytest.param(
+        "Officials met on Monday.\n\n"
+        "“The senator will not resign over this matter,” the spokesman for Ann Quill said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="the_spokesman_for_a_person_is_not_that_person",
+    ),
+    pytest.param(
+        "Dr Ann Quill led the trial at Yarrow University.\n\n"
+        "One mother from the town, whose son took part, was pleased. “He used to be awake at 3am. Now he "
+        "sleeps by eleven,” she said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="she_after_an_unnamed_person_names_nobody",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), _SUBJECTS)
+def test_cue_subjects(text: str, actors: dict[str, tuple[str, str]], expected: list[str | None]) -> None:
+    """A cue's subject phrase names its speaker: the name closing a title, nobody for an unnamed person."""
+    result = speaker_ids(text, actors)
+    assert result == expected

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.extract.quotes.articles import LEAD, run
+import pytest
+
+from tests.extract.quotes.articles import LEAD, run, speaker_ids
 
 
 def test_role_noun_resolves_to_person_with_that_role():
@@ -76,3 +78,67 @@ def test_role_noun_does_not_take_a_person_with_another_role():
         "“We were the better side for most of the game,” the coach said."
     )
     assert rows[0]["speaker_actor_id"] is None
+
+
+_NOMINAL = [
+    pytest.param(
+        "Jean Marot of the Socialist Party voted against the bill on Monday.\n\n"
+        "“This law punishes the poor and rewards the rich,” the socialist said.",
+        {"Jean Marot": ("jean-marot", "person"), "Socialist Party": ("socialist-party", "organization")},
+        ["jean-marot"],
+        id="a_party_noun_is_the_member_in_view_not_the_party",
+    ),
+    pytest.param(
+        "Jean Marot voted against the bill on Monday.\n\n"
+        "“This law punishes the poor and rewards the rich,” said the politician.",
+        {"Jean Marot": ("jean-marot", "person")},
+        ["jean-marot"],
+        id="inverted_said_the_politician",
+    ),
+    pytest.param(
+        "Carla Dunmore joined Yarrow Rovers as sporting director in May.\n\n"
+        "“We are not selling our best player this summer,” the club's sporting director told reporters.",
+        {"Carla Dunmore": ("carla-dunmore", "person"), "Yarrow Rovers": ("yarrow-rovers", "organization")},
+        ["carla-dunmore"],
+        id="the_clubs_sporting_director",
+    ),
+    pytest.param(
+        "Senator Ann Quill resigned on Tuesday.\n\n"
+        "“She will spend more time with her family,” a statement from her office said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        ["ann-quill"],
+        id="a_statement_from_her_office_is_the_office_holder",
+    ),
+    pytest.param(
+        "Senator Ann Quill resigned on Tuesday.\n\n“She will spend more time with her family,” her spokesman said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="a_persons_spokesman_is_still_not_that_person",
+    ),
+    pytest.param(
+        "Prime Minister Ann Quill flew home on Monday.\n\n"
+        "“The visit was a success,” the prime minister's office said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        ["ann-quill"],
+        id="the_prime_ministers_office_is_the_prime_minister",
+    ),
+    pytest.param(
+        "Kestrel Foods closed two plants on Monday.\n\n“We had no other choice,” the statement said.",
+        {"Kestrel Foods": ("kestrel", "organization")},
+        ["kestrel"],
+        id="the_statement_is_the_organisation_in_view",
+    ),
+    pytest.param(
+        "Tom Reyes resigned on Monday.\n\n“He had no other choice,” the statement said.",
+        {"Tom Reyes": ("tom-reyes", "person")},
+        [None],
+        id="the_statement_with_no_organisation_in_view_is_nobody",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), _NOMINAL)
+def test_nominal_references(text: str, actors: dict[str, tuple[str, str]], expected: list[str | None]) -> None:
+    """A definite description or a possessive names the person in view, never someone it is relative to."""
+    result = speaker_ids(text, actors)
+    assert result == expected

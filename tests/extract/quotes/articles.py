@@ -10,6 +10,7 @@ from datetime import date
 
 from pipelines.extract.article import Article, Mention
 from pipelines.extract.quotes.extract import extract_quotes, quote_id
+from tests.extract.attribution.articles import named_mentions
 from tests.helpers import parse_text
 
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
@@ -45,10 +46,15 @@ def parse(text: str, **meta: object) -> Article:
     return parse_text("t", text, **meta)
 
 
-def run(text: str, **meta: object) -> tuple[Article, list[dict]]:
-    """The article and its quote rows; provenance and shape are checked on every row."""
+def run(text: str, actors: dict[str, tuple[str, str]] | None = None, **meta: object) -> tuple[Article, list[dict]]:
+    """The article and its quote rows; provenance and shape are checked on every row.
+
+    ``actors`` (name -> (actor_id, actor_type)) names the mentions by hand;
+    without it spaCy's entities stand in for them.
+    """
     article = parse(text, **meta)
-    rows = extract_quotes(article, stand_in_mentions(article))
+    mentions = stand_in_mentions(article) if actors is None else named_mentions(article, actors)
+    rows = extract_quotes(article, mentions)
     for r in rows:
         assert article.text[r["char_start"] : r["char_end"]] == r["text"]
         assert r["quote_id"] == quote_id("t", r["char_start"], r["char_end"])
@@ -56,6 +62,11 @@ def run(text: str, **meta: object) -> tuple[Article, list[dict]]:
         assert 0.0 <= r["confidence"] <= 1.0
     assert [r["char_start"] for r in rows] == sorted(r["char_start"] for r in rows)
     return article, rows
+
+
+def speaker_ids(text: str, actors: dict[str, tuple[str, str]]) -> list[str | None]:
+    """The speaker actor of each quote ``text`` holds, with ``actors`` named by hand."""
+    return [r["speaker_actor_id"] for r in run(text, actors)[1]]
 
 
 def texts(rows: list[dict]) -> list[str]:

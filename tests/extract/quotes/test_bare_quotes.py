@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.extract.quotes.articles import LEAD, run, texts
+import pytest
+
+from tests.extract.quotes.articles import LEAD, run, speaker_ids, texts
 
 
 def test_continuation_paragraph_carries_speaker():
@@ -87,3 +89,28 @@ def test_press_release_second_bare_quote_keeps_the_speaker():
         "ensures fair prices for every household,” said Commission Chair Dana Whitfield. “It is long overdue.”"
     )
     assert [r["speaker_actor_id"] for r in rows] == ["dana-whitfield", "dana-whitfield"]
+
+
+_HEADINGS = [
+    pytest.param(
+        "Three experts gave evidence to the panel on Monday.\n\nDr Ann Quill, rural health adviser\n\n"
+        "“Rural clinics need more nurses, not more buildings.”",
+        {"Ann Quill": ("ann-quill", "person")},
+        ["ann-quill"],
+        id="a_heading_line_names_the_speaker_of_the_quote_below",
+    ),
+    pytest.param(
+        "Three experts gave evidence to the panel on Monday.\n\nRural health\n\n"
+        "“Rural clinics need more nurses, not more buildings.”",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="a_heading_line_without_a_person_names_nobody",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), _HEADINGS)
+def test_heading_lines(text: str, actors: dict[str, tuple[str, str]], expected: list[str | None]) -> None:
+    """A heading line names the speaker of a lone quote below it only when its head is a person."""
+    result = speaker_ids(text, actors)
+    assert result == expected

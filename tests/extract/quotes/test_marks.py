@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.extract.quotes.marks import find_marked_spans
+from pipelines.extract.quotes.marks import find_marked_spans, headline_spans
 from tests.extract.quotes.articles import LEAD, run, texts
 
 
@@ -132,3 +132,17 @@ def test_straight_single_quote_block_runs_over_paragraphs():
 def test_unclosed_single_mark_without_a_reopening_paragraph_is_not_a_quote():
     _, rows = run(LEAD + "Fans remember the '90s side fondly.\n\nThe club was sold in 2004 to a local builder.")
     assert rows == []
+
+
+def test_headline_quote_signed_by_a_short_name():
+    title = "‘Every village will get water by June’: Ann Quill"
+    result = [title[s.start : s.end] for s in headline_spans(title)]
+    assert result == ["Every village will get water by June"]
+
+
+def test_headline_quote_followed_by_a_clause_or_nothing_is_not_signed():
+    result = [
+        headline_spans("‘No water left’: drought near the lake empties three villages"),
+        headline_spans("Farmers fear a ‘lost summer’ as the lake dries"),
+    ]
+    assert result == [[], []]

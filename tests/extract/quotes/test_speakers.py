@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipelines.extract.quotes.extract import extract_quotes
 from tests.helpers import parse_text
-from tests.extract.quotes.articles import LEAD, run, stand_in_mentions, texts
+from tests.extract.quotes.articles import LEAD, run, speaker_ids, stand_in_mentions, texts
 
 
 def test_according_to():
@@ -103,3 +105,84 @@ def test_science_according_to_the_lead_author():
         "“cut hospital admissions by a third in older patients”."
     )
     assert rows[0]["speaker_actor_id"] == "priya-nandakumar"
+
+def test_a_headline_quote_signed_by_a_name():
+    _, rows = run(
+        "‘Every village will get clean water by June’: Ann Quill\n\nThe minister spoke to reporters on Monday.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert [(r["text"], r["speaker_actor_id"]) for r in rows] == [
+        ("Every village will get clean water by June", "ann-quill")
+    ]
+
+
+def test_a_headline_quote_before_a_clause_is_not_taken():
+    _, rows = run(
+        "‘No water left’: Drought near the lake empties three villages\n\nAnn Quill spoke on Monday.",
+        {"Ann Quill": ("ann-quill", "person")},
+    )
+    assert rows == []
+
+
+_QUILL_AND_PAPER = {"Ann Quill": ("ann-quill", "person"), "Daily Planet": ("daily-planet", "organization")}
+
+
+_CUES = [
+    pytest.param(
+        "Talks resumed on Monday.\n\nPresident Ivo Marek issued a decree on Friday, declaring that Tom Hale and "
+        "Rita Moss had agreed to “end all hostilities at once”.",
+        {
+            "Ivo Marek": ("ivo-marek", "person"),
+            "Tom Hale": ("tom-hale", "person"),
+            "Rita Moss": ("rita-moss", "person"),
+        },
+        ["ivo-marek"],
+        id="a_cue_inside_a_reported_clause_gives_way_to_the_reporter",
+    ),
+    pytest.param(
+        "Talks resumed on Monday.\n\nTom Hale agreed that the deal would “end all hostilities at once”.",
+        {"Tom Hale": ("tom-hale", "person")},
+        ["tom-hale"],
+        id="an_agreement_reported_by_nobody_stays_with_its_subject",
+    ),
+    pytest.param(
+        "Ann Quill spoke to a local paper on Monday.\n\n“We will rebuild every house,” she wrote, reported the "
+        "Daily Planet.",
+        {"Ann Quill": ("ann-quill", "person"), "Daily Planet": ("daily-planet", "organization")},
+        ["ann-quill"],
+        id="the_newspaper_reporting_a_post_is_not_the_speaker",
+    ),
+    pytest.param(
+        "Officials met on Monday.\n\nRuritania and Freedonia said in a joint statement that they would "
+        "“restore full diplomatic ties within a month”.",
+        {"Ruritania": ("ruritania", "country"), "Freedonia": ("freedonia", "country")},
+        ["ruritania"],
+        id="said_in_a_joint_statement_is_the_first_body_named",
+    ),
+    pytest.param(
+        "Ann Quill spoke on Monday.\n\nThe Daily Planet quoted her as saying: “We will rebuild every house.”",
+        _QUILL_AND_PAPER,
+        ["ann-quill"],
+        id="a_paper_quoting_someone_as_saying_is_not_the_speaker",
+    ),
+    pytest.param(
+        "Ann Quill spoke on Monday.\n\n"
+        "“We will rebuild every house,” the Daily Planet reported, quoting Ann Quill.",
+        _QUILL_AND_PAPER,
+        ["ann-quill"],
+        id="a_paper_reporting_while_quoting_someone_is_not_the_speaker",
+    ),
+    pytest.param(
+        "Ann Quill spoke on Monday.\n\n“We will rebuild every house,” she said, according to the Daily Planet.",
+        _QUILL_AND_PAPER,
+        ["ann-quill"],
+        id="according_to_a_paper_after_she_said_is_the_relay",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), _CUES)
+def test_speaker_by_cue(text: str, actors: dict[str, tuple[str, str]], expected: list[str | None]) -> None:
+    """The cue that governs the quote names its speaker; a relaying publication or a reported commitment does not."""
+    result = speaker_ids(text, actors)
+    assert result == expected
