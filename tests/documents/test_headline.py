@@ -1,0 +1,66 @@
+"""Headlines: the line a page titles its article with, never a line of the site around it."""
+
+import pytest
+
+from pipelines.documents.headline import find_headline, headline_shaped
+from pipelines.documents.segmenting import segment
+
+LEDE = "Port workers walked out on Monday over pay and conditions, the union said in a statement on its site.\n"
+
+
+def headline(text: str) -> str | None:
+    segs = segment(text)
+    found = find_headline(segs)
+    return segs[found].text if found is not None else None
+
+
+@pytest.mark.parametrize("furniture", ["MOST READ", "WEEK 40", "Skip to content", "Posted in News", "Home | News | Sport",
+                                       "* Dock workers strike in port", "(Adds quotes from union)", "Follow Us :",
+                                       "clock menu more-arrow share", "Latest Stories"])
+def test_page_furniture_is_never_a_headline(furniture: str) -> None:
+    assert headline(furniture + "\n" + LEDE) is None
+    assert headline(furniture + "\nHarbour Cranes Stand Idle As Strike Spreads\n" + LEDE) == \
+        "Harbour Cranes Stand Idle As Strike Spreads"
+
+
+def test_a_section_name_cut_off_by_a_row_of_links_is_not_the_headline() -> None:
+    text = ("Off the wire\nPort reopens after storm  • Ferry fares rise  • Bridge closed for repairs  •\n"
+            "You are here:   Home\nHarbour Cranes Stand Idle As Strike Spreads\nWirecorp, March 18, 2016\n" + LEDE)
+    assert headline(text) == "Harbour Cranes Stand Idle As Strike Spreads"
+
+
+def test_a_site_banner_above_the_menu_is_not_the_headline() -> None:
+    text = "TDP - The Daily Planet\nResearch\nHarbour Cranes Stand Idle As Strike Spreads\nAuthor: Jane Roe\n" + LEDE
+    assert headline(text) == "Harbour Cranes Stand Idle As Strike Spreads"
+
+
+def test_nothing_below_the_byline_and_stamp_is_the_headline() -> None:
+    text = "Harbour Cranes Stand Idle\nJane Roe\nWednesday 24 July 2024 18:32 BST\nComments\nShare: 1.4K shares\n" + LEDE
+    assert headline(text) == "Harbour Cranes Stand Idle"
+
+
+@pytest.mark.parametrize("first", ["Why is the port strike so bitter?", "Strike! Cranes stand idle at last",
+                                   "Notes from a harbour visit (English)"])
+def test_the_first_line_may_end_like_a_sentence(first: str) -> None:
+    assert headline(first + "\nBy Jane Roe\n" + LEDE) == first
+
+
+def test_a_question_inside_the_story_is_not_the_headline() -> None:
+    assert headline(LEDE + "Why is the port strike so bitter?\n" + LEDE) is None
+
+
+def test_a_wrapped_lede_is_not_a_headline() -> None:
+    text = ("By Jane Roe and John Doe\nPORTVILLE, Oct 19 Acme Industries\nunveiled a new crane on Monday, a\n"
+            "step up in its contest with rivals.\nThe global launch of the crane begins in\nNovember across the region.\n")
+    assert headline(text) is None
+
+
+def test_a_date_line_above_the_headline() -> None:
+    assert headline("Tuesday, January 25, 2011\nHope Floats At The Harbour\n" + LEDE) == "Hope Floats At The Harbour"
+
+
+@pytest.mark.parametrize(("line", "expected"), [("Harbour Cranes Stand Idle", True), ("1 killed, 9 hurt in crane fall", True),
+                                                ("‘No way out’: Dockers vote to strike", True), ("Share", False),
+                                                ("A " * 17 + "headline", False), ("(Adds quotes)", False)])
+def test_headline_shape(line: str, expected: bool) -> None:
+    assert headline_shaped(line) is expected
