@@ -52,6 +52,11 @@ def _first_line_headline(seg: Segment) -> bool:
         and not re.search(r"[.!?]\s+[A-Z]", seg.text)
 
 
+def _continues(next_line: str) -> bool:
+    """The line after a candidate carries on its sentence: it opens in lower case (and is no caption label)."""
+    return next_line[:1].islower() and not shapes().caption_announcement.match(next_line)
+
+
 def _credits_the_article(seg: Segment) -> bool:
     """A byline or a date stamp: what follows the headline, never what comes before it."""
     return seg.kind in ("byline", "dateline") or bool(shapes().date_and_time.match(seg.text))
@@ -68,7 +73,7 @@ def find_headline(segments: list[Segment]) -> int | None:
             break
         if (candidates and _credits_the_article(seg)) or match_dateline(seg.text):  # the story has begun
             break
-        wrapped = i + 1 < len(segments) and segments[i + 1].text[:1].islower()  # a paragraph cut into lines
+        wrapped = i + 1 < len(segments) and _continues(segments[i + 1].text)  # a paragraph cut into lines
         if first or (seg.kind in _HEADLINE_KINDS and headline_shaped(seg.text) and not wrapped):
             candidates.append(i)
             furniture_after[i] = False

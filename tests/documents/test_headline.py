@@ -55,6 +55,11 @@ def test_a_wrapped_lede_is_not_a_headline() -> None:
     assert headline(text) is None
 
 
+def test_a_caption_label_under_the_headline_does_not_continue_it() -> None:
+    text = "Harbour Cranes Stand Idle\nimage captionDockers gather at the gate before dawn\n" + LEDE
+    assert headline(text) == "Harbour Cranes Stand Idle"
+
+
 def test_a_date_line_above_the_headline() -> None:
     assert headline("Tuesday, January 25, 2011\nHope Floats At The Harbour\n" + LEDE) == "Hope Floats At The Harbour"
 
