@@ -3,11 +3,11 @@
 Contract: ``read_byline(line)`` takes a byline ("By Jane Roe and John Doe",
 "Author: Jane Roe", "By Staff Writer, March 3, 2019", "Posted on ... by Jane
 Roe") apart into the people it names, a news agency credited alone ("By
-Reuters") and the span of a date written in it; ``read_credit_line(line)``
-reads an agency-and-date line ("Agency, March 18, 2016"); ``name_line(line)``
+Wirecorp") and the span of a date written in it; ``read_credit_line(line)``
+reads an agency-and-date line ("Agency, June 8, 2018"); ``name_line(line)``
 tells a line that is only a writer's name ("Jane Roe" above the date stamp);
 ``read_author_note(line)`` reads "Jane Roe is The Daily Planet's diplomatic
-reporter". Jobs ("Health Correspondent") and credits that name no one ("Staff
+reporter". Jobs ("Science Editor") and credits that name no one ("Staff
 Writer") are dropped; a name written in capitals is given in title case.
 Why shapes and not a list of writers: every site credits its own people, but
 the few ways a credit is laid out repeat everywhere.
@@ -58,7 +58,7 @@ def _name(part: str) -> str | None:
 
 
 def _agency(part: str) -> str | None:
-    """A credit of one capitalised word, the way an agency signs its copy ("Reuters", "AFP")."""
+    """A credit of one capitalised word, the way an agency signs its copy ("Wirecorp", "WNA")."""
     part = part.strip(" ,;:.")
     if re.fullmatch(r"[A-Z][\w&-]+", part) and not shapes().generic_credit.fullmatch(part):
         return part
@@ -97,7 +97,7 @@ def read_byline(line: str) -> Credit | None:
 
 
 def read_credit_line(line: str) -> Credit | None:
-    """"Agency, March 18, 2016" (perhaps a few widget words after it): the agency and the date's span."""
+    """"Agency, June 8, 2018" (perhaps a few widget words after it): the agency and the date's span."""
     m = re.match(rf"(?P<who>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?P<date>{full_date_pattern()})", line)
     if m is None or re.fullmatch(weekday_pattern(), m["who"]):  # "Tuesday, January 25, 2011" is a date line
         return None

@@ -1,15 +1,15 @@
 """The dateline that opens a news story: where it was filed, perhaps when and for which agency.
 
 Contract: ``match_dateline(line)`` reads a dateline at the start of one line
-("MADRID, Nov 7 (Agency) - ...", "PORTLAND, Ore. (AP) — ...", "Nairobi, 2 May
-2024 — ...", "WASHINGTON—...", or a line of its own, "NEW YORK - Agence Name")
+("LAKEPORT, Nov 7 (Agency) - ...", "LAKEPORT, Wes. (Agency) — ...", "Lakeport, 2 May
+2024 — ...", "LAKEPORT—...", or a line of its own, "NORTH HAVEN - Agency Name")
 and gives its parts as offsets into the line; ``find_dateline(text)`` finds
 the story's dateline among the first lines of a text and gives the same parts
 as offsets into the text, so a caller can skip those characters (a dateline's
 place and agency are document metadata, not actors of the first sentence).
 A place in capitals needs a dash, a date or an agency after it; a place in
-ordinary case needs a date, an agency, or a region and a dash ("Greenbelt,
-Maryland –"), so a sentence opening "Meanwhile, ..." is never a dateline.
+ordinary case needs a date, an agency, or a region and a dash ("Lakeport,
+Upper Valley –"), so a sentence opening "Meanwhile, ..." is never a dateline.
 A colon closes a dateline only after a date or an agency ("UPDATE:" is a
 label). Why by shape: the wire services and most papers write datelines the
 same way, and the shape is what tells the place from the story's first words.
@@ -24,13 +24,13 @@ from functools import cache
 from pipelines.documents.segmenting import Segment, head_segments
 from pipelines.documents.written_dates import full_date_pattern, month_day_pattern
 
-#: A place in capitals: "ANKARA", "HONG KONG/SEOUL", "ST. LOUIS".
+#: A place in capitals: "LAKEPORT", "NORTH HAVEN/EASTMARCH", "ST. ELM".
 _CAPS_PLACE = r"[A-Z][A-Z.'’&-]+(?:[ /][A-Z][A-Z.'’&-]*){0,3}"
-#: A place in ordinary case: "Nairobi", "New Delhi", "Port-au-Prince".
+#: A place in ordinary case: "Lakeport", "North Haven", "Port-au-Lac".
 _PLAIN_PLACE = r"[A-Z][a-z’'.-]+(?:[ -](?:[A-Z][a-z’'.-]+|au|de|es|of)){0,3}"
-#: The state, province or country after the place: "Ore.", "Maryland", "Democratic Republic of the Congo".
+#: The state, province or country after the place: "Wes.", "Upper Valley", "Republic of the Islands".
 _REGION = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|de)){0,5}"
-#: An agency in brackets: "(Reuters)", "(AP)", "(Agency Name)".
+#: An agency in brackets: "(Wirecorp)", "(WNA)", "(Agency Name)".
 _AGENCY = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
 #: Lines a story's dateline may open: the first long paragraphs, and everything above them.
 _LONG_PARAGRAPHS = 2
@@ -78,7 +78,7 @@ def match_dateline(line: str) -> Dateline | None:
     dated_or_credited = bool(m["date"] or m["agency"])
     if close == ":" and not dated_or_credited:
         return None
-    if not close and not (caps and m["date"]):  # "HONG KONG, Oct 19 Samsung ...": a wire dateline that lost its dash
+    if not close and not (caps and m["date"]):  # "LAKEPORT, Oct 19 Acme ...": a wire dateline that lost its dash
         return None
     if not (dated_or_credited or (caps and len(m["place"]) >= 4) or (m["region"] and close)):
         return None
@@ -88,7 +88,7 @@ def match_dateline(line: str) -> Dateline | None:
     date = m.span("date") if m["date"] else None
     agency = m.span("agency") if m["agency"] else None
     rest = line[m.end():]
-    if close and caps and not dated_or_credited and _is_credit(rest):  # "NEW YORK - Agence Name" on a line of its own
+    if close and caps and not dated_or_credited and _is_credit(rest):  # "NORTH HAVEN - Agency Name" on a line of its own
         return Dateline(0, len(line), place, None, (m.end(), len(line)))
     if not rest.strip() and not (dated_or_credited or close):
         return None

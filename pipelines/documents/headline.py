@@ -9,7 +9,7 @@ byline, date stamp, caption or navigation line. It stands above the first
 long paragraph; the text's very first line may be one even when it ends like
 a sentence with "?", "!" or ")" ("Why is the reform so unpopular?"). When a
 candidate is cut off from the next one by site furniture (a section name
-above the menu: "Off the wire", then a row of links, then the real
+above the menu: "Latest wires", then a row of links, then the real
 headline), the later one is the headline; nothing after the first byline or
 date stamp below a candidate, or after the story's dateline, is one, nor a
 line the next one continues in lower case (a paragraph cut into lines). Why: saved pages open with the

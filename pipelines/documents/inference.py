@@ -5,7 +5,7 @@ Contract: ``infer_metadata(text)`` returns ``title``, ``published_date``,
 ``*_basis`` (``None`` with the field), read from the lines above the second
 long paragraph only. The date comes from, in this order: a published stamp, a
 dated byline, a date line, the story's dateline, and an update stamp only when
-the page states no other date. A dateline without a year ("MADRID, Nov 7") takes
+the page states no other date. A dateline without a year ("LAKEPORT, Nov 7") takes
 it from a full date stated above it (a stamp, or a caption not of a file
 picture) no more than ``_DATELINE_YEAR_DAYS`` away; otherwise it gives no date.
 Authors come from a byline, a stamp's "by ...", a name alone above the date

@@ -2,11 +2,11 @@
 
 Contract: ``stated_dates(segments, order)`` lists every full date the head
 lines state about the page, in order, each with how it is stated (its
-``basis``): ``published stamp`` ("Published: Mon 4 Mar 2024", or a "Published"
-line above a date line), ``updated stamp`` ("Last Updated : 18 April 2024,
-18:15 IST"), ``date line`` (a line holding only a date, perhaps with a weekday
+``basis``): ``published stamp`` ("Published: Wed 6 Jun 2018", or a "Published"
+line above a date line), ``updated stamp`` ("Last Updated : 9 May 2022,
+10:05 IST"), ``date line`` (a line holding only a date, perhaps with a weekday
 and a time), ``byline`` (a date inside a credit: "By Staff Writer, March 3,
-2019", "Agency, March 18, 2016"). ``caption_dates(segments, order)`` lists the
+2019", "Agency, June 8, 2018"). ``caption_dates(segments, order)`` lists the
 dates photo captions state, which only ever lend a year to a dateline. Dates
 inside sentences, captions or teasers are never stated dates. Why keep the
 basis: an update stamp is a publication date only when the page gives no

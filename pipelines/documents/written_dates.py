@@ -1,11 +1,11 @@
 """Calendar dates as a page writes them, read without an anchor: full dates, and a dateline's month and day.
 
-Contract: ``FULL_DATE`` is the regular expression of a date with day, month and
-year ("19 January, 2023", "Oct 12, 2016", "2023-03-29", "23/01/2024");
+Contract: ``full_date_pattern()`` is the regular expression of a date with day, month and
+year ("8 June, 2018", "Jun 8, 2018", "2018-06-08", "28/06/2018");
 ``read_full(s)`` turns one such match into a ``date`` (``None`` when the
-calendar has no such day); ``MONTH_DAY`` and ``read_month_day(s)`` do the same
+calendar has no such day); ``month_day_pattern()`` and ``read_month_day(s)`` do the same
 for a date without a year ("Nov 7", "2 May"). A numeric date whose order is
-ambiguous ("06/02/2023") is read in ``numeric_order(text)``, the order the
+ambiguous ("04/03/2018") is read in ``numeric_order(text)``, the order the
 text's own worded dates use (month first on a tie, the common web convention).
 Why here: document metadata is read before any publication date exists, so
 nothing may be resolved relative to one; the vocabulary (month names, date
@@ -80,7 +80,7 @@ def numeric_order(text: str) -> str:
 
 
 def read_full(s: str, order: str = "MDY") -> date | None:
-    """The day a full written date names: ``s`` is one ``FULL_DATE`` match; ``order`` settles "06/02/2023"."""
+    """The day a full written date names: ``s`` is one ``full_date_pattern()`` match; ``order`` settles "04/03/2018"."""
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
     if iso:
         return _make(int(iso[1]), int(iso[2]), int(iso[3]))

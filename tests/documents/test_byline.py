@@ -9,16 +9,16 @@ from pipelines.documents.byline import Credit, name_line, read_author_note, read
     ("line", "expected"),
     [
         ("By Jane Roe and John Doe", Credit(["Jane Roe", "John Doe"])),
-        ("By Ann Lee, Bo Ray and Cy Dunn", Credit(["Ann Lee", "Bo Ray", "Cy Dunn"])),
+        ("By Ann Vell, Bo Ray and Cy Dunn", Credit(["Ann Vell", "Bo Ray", "Cy Dunn"])),
         ("By JANE ROE and JOHN DOE", Credit(["Jane Roe", "John Doe"])),
         ("Author: Maria de la Vega", Credit(["Maria de la Vega"])),
         ("Written by: Jane Roe", Credit(["Jane Roe"])),
-        ("By Jane Roe, Health Correspondent, in Lakeport", Credit(["Jane Roe"])),
+        ("By Jane Roe, Science Editor, in Lakeport", Credit(["Jane Roe"])),
         ("By Jane Roe | The Daily Planet", Credit(["Jane Roe"])),
         ("By Wirecorp", Credit(agency="Wirecorp")),
-        ("By Staff Writer, March 3, 2019", Credit(date_span=(17, 30))),
+        ("By Staff Writer, June 8, 2018", Credit(date_span=(17, 29))),
         ("By Our Correspondent", Credit()),
-        ("Posted on March 3, 2019 by Jane Roe", Credit(["Jane Roe"])),
+        ("Posted on June 8, 2018 by Jane Roe", Credit(["Jane Roe"])),
     ],
 )
 def test_bylines_name_their_writers(line: str, expected: Credit) -> None:
@@ -32,20 +32,20 @@ def test_sentences_are_not_bylines(line: str) -> None:
 
 
 def test_an_agency_and_date_line_credits_the_agency() -> None:
-    line = "Wirecorp, March 18, 2016 Adjust font size:"
+    line = "Wirecorp, June 8, 2018 Font size:"
     result = read_credit_line(line)
-    assert result == Credit(agency="Wirecorp", date_span=(10, 24))
-    assert line[10:24] == "March 18, 2016"
+    assert result == Credit(agency="Wirecorp", date_span=(10, 22))
+    assert line[10:22] == "June 8, 2018"
 
 
-@pytest.mark.parametrize("line", ["Tuesday, January 25, 2011", "Lakeport, 2 May 2024 — The council voted on Monday to",
-                                  "Officials said on March 18, 2016 that the port would close."])
+@pytest.mark.parametrize("line", ["Friday, June 8, 2018", "Lakeport, 2 May 2018 — The council voted on Monday to",
+                                  "Officials said on June 8, 2018 that the port would close."])
 def test_date_lines_datelines_and_sentences_are_not_credit_lines(line: str) -> None:
     assert read_credit_line(line) is None
 
 
 @pytest.mark.parametrize(("line", "expected"), [("Jane Roe", "Jane Roe"), ("JOHN DOE", "John Doe"),
-                                                ("Health Correspondent", None), ("Press Release", None),
+                                                ("Science Editor", None), ("Press Release", None),
                                                 ("Share", None), ("jane roe", None)])
 def test_a_line_that_is_only_a_name(line: str, expected: str | None) -> None:
     assert name_line(line) == expected

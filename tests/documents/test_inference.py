@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.documents.inference import infer_metadata
+from schemas import DocumentsSchema
 
 TITLE = "Harbour Cranes Stand Idle As Strike Spreads\n"
 LEDE = "Port workers walked out on Monday over pay and conditions, the union said in a statement on its site.\n"
@@ -19,11 +22,11 @@ def dated(text: str) -> tuple[date | None, str | None]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("March 3, 2024\n" + TITLE + LEDE, (date(2024, 3, 3), "date line")),
+        ("June 8, 2018\n" + TITLE + LEDE, (date(2018, 6, 8), "date line")),
         (TITLE + "By Staff Writer, March 3, 2019\n" + LEDE, (date(2019, 3, 3), "byline")),
-        (TITLE + "Published: Mon 4 Mar 2024\n" + LEDE, (date(2024, 3, 4), "published stamp")),
-        (TITLE + "Lakeport, 2 May 2024 — " + LEDE, (date(2024, 5, 2), "dateline")),
-        (TITLE + "Last Updated : 18 April 2024, 18:15 IST\n" + LEDE, (date(2024, 4, 18), "updated stamp")),
+        (TITLE + "Published: Wed 6 Jun 2018\n" + LEDE, (date(2018, 6, 6), "published stamp")),
+        (TITLE + "Lakeport, 2 May 2018 — " + LEDE, (date(2018, 5, 2), "dateline")),
+        (TITLE + "Last Updated : 9 May 2022, 10:05 IST\n" + LEDE, (date(2022, 5, 9), "updated stamp")),
     ],
 )
 def test_each_shape_of_a_publication_date(text: str, expected: tuple) -> None:
@@ -50,7 +53,7 @@ def test_a_published_stamp_wins_over_a_later_update() -> None:
 
 
 @pytest.mark.parametrize("trap", [
-    "This June 19, 2012 photo shows the new crane in the port. (Photo/Jane Roe)\n",
+    "This May 4, 2015 photo shows the new crane in the port. (Photo/Jane Roe)\n",
     "© 2021 The Daily Planet. All rights reserved.\n",
     "",
 ])
@@ -66,13 +69,13 @@ def test_a_date_line_far_below_the_opening_is_not_the_pages() -> None:
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
-        ("By Jane Roe and John Doe\nPORTVILLE, March 14 (Wirecorp) - ",
+        ("By Jane Roe and John Doe\nPORTVILLE, March 12 (Wirecorp) - ",
          {"author": "Jane Roe, John Doe", "author_basis": "byline", "publisher": "Wirecorp", "publisher_basis": "dateline"}),
-        ("NORTH HAVEN - Agence Wirecorp\n",
-         {"author": None, "author_basis": None, "publisher": "Agence Wirecorp", "publisher_basis": "dateline"}),
-        ("Wirecorp, March 18, 2016 Adjust font size:\n",
+        ("NORTH HAVEN - Wirecorp News\n",
+         {"author": None, "author_basis": None, "publisher": "Wirecorp News", "publisher_basis": "dateline"}),
+        ("Wirecorp, June 8, 2018 Font size:\n",
          {"author": None, "author_basis": None, "publisher": "Wirecorp", "publisher_basis": "byline"}),
-        ("Jane Roe\nHealth Correspondent\nWednesday 24 July 2024 18:32 BST\n",
+        ("Jane Roe\nScience Editor\nFriday 8 June 2018 09:12 BST\n",
          {"author": "Jane Roe", "author_basis": "byline", "publisher": None, "publisher_basis": None}),
         ("Jane Roe is The Daily Planet's diplomatic reporter\n",
          {"author": "Jane Roe", "author_basis": "author note", "publisher": "The Daily Planet",
@@ -96,3 +99,22 @@ def test_the_headline_is_recorded_with_its_basis() -> None:
 def test_title_after_a_long_preamble_is_still_found() -> None:
     preamble = "".join(f"Photo: agency picture {i}\n" for i in range(45))  # furniture, never a title
     assert infer_metadata(preamble + TITLE + LEDE)["title"] == TITLE.strip()
+
+
+_LINES = st.sampled_from([
+    TITLE.strip(), "By Jane Roe and John Doe", "By Wirecorp", "Published", "Published: Wed 6 Jun 2018", "June 8, 2018",
+    "Last update: 31/02/2018", "PORTVILLE, Feb 29 (Wirecorp) - Talks resumed.", "Lakeport, 2 May 2018 — ", "Jane Roe",
+    "Wirecorp, June 8, 2018 Font size:", "Jane Roe is a reporter at The Daily Planet", "(Adds quotes)", "* A bullet",
+    "Dockers at the gate, Dec 30, 2017. (Photo/Jane Roe)", LEDE.strip(), MORE.strip(), "", "   ", "•", ")", "By",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=30))
+def test_any_head_gives_fields_with_a_basis_exactly_when_they_are_set(lines: list[str]) -> None:
+    meta = infer_metadata("\n".join(lines))
+    schema = DocumentsSchema.to_schema().columns
+    for field in ("title", "publisher", "author", "published_date"):
+        basis = meta[f"{field}_basis"]
+        assert (basis is None) == (meta[field] is None)
+        assert basis is None or basis in schema[f"{field}_basis"].checks[0].statistics["allowed_values"]

@@ -91,7 +91,7 @@ def test_an_unlisted_document_takes_every_field_from_its_text() -> None:
 def test_the_documents_table_says_how_each_field_was_found(tmp_path: Path) -> None:
     (tmp_path / "listed.txt").write_text("Listed Headline Over The Story\n" + BODY, encoding="utf-8")
     (tmp_path / "wire.txt").write_text(
-        "Harbour Cranes Stand Idle In Strike\nBy Ann Lee and Bo Ray\nPublished: Mon 14 Mar 2022\n"
+        "Harbour Cranes Stand Idle In Strike\nBy Ann Vell and Bo Ray\nPublished: Mon 14 Mar 2022\n"
         "PORTVILLE, March 13 (Wirecorp) - " + BODY, encoding="utf-8")
     (tmp_path / "sources.csv").write_text(HEADER + "listed,A Listed Title,The Listed Paper,,2021-06,,\n", encoding="utf-8")
     result = ingest(tmp_path).documents
@@ -101,5 +101,5 @@ def test_the_documents_table_says_how_each_field_was_found(tmp_path: Path) -> No
         "A Listed Title", "sources.csv", "sources.csv", "sources.csv", None]
     wire = rows["wire"]
     assert [wire[k] for k in ("title", "publisher", "publisher_basis", "author", "author_basis")] == [
-        "Harbour Cranes Stand Idle In Strike", "Wirecorp", "dateline", "Ann Lee, Bo Ray", "byline"]
+        "Harbour Cranes Stand Idle In Strike", "Wirecorp", "dateline", "Ann Vell, Bo Ray", "byline"]
     assert (wire["published_date"], wire["published_date_basis"]) == (date(2022, 3, 14), "published stamp")

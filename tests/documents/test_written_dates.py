@@ -18,15 +18,15 @@ from pipelines.documents.written_dates import (
 @pytest.mark.parametrize(
     ("written", "order", "expected"),
     [
-        ("19 January, 2023", "MDY", date(2023, 1, 19)),
-        ("Oct 12, 2016", "MDY", date(2016, 10, 12)),
+        ("8 June, 2018", "MDY", date(2018, 6, 8)),
+        ("Jun 9, 2017", "MDY", date(2017, 6, 9)),
         ("Sept. 4, 2019", "MDY", date(2019, 9, 4)),
-        ("2023-03-29", "MDY", date(2023, 3, 29)),
-        ("23/01/2024", "MDY", date(2024, 1, 23)),  # a day above 12 settles the order
-        ("06/02/2023", "MDY", date(2023, 6, 2)),
-        ("06/02/2023", "DMY", date(2023, 2, 6)),
-        ("24.07.24", "MDY", date(2024, 7, 24)),
-        ("31/02/2023", "MDY", None),  # no such day
+        ("2018-06-07", "MDY", date(2018, 6, 7)),
+        ("28/06/2018", "MDY", date(2018, 6, 28)),  # a day above 12 settles the order
+        ("04/03/2018", "MDY", date(2018, 4, 3)),
+        ("04/03/2018", "DMY", date(2018, 3, 4)),
+        ("26.07.18", "MDY", date(2018, 7, 26)),
+        ("31/02/2018", "MDY", None),  # no such day
     ],
 )
 def test_full_dates_are_read_in_the_texts_order(written: str, order: str, expected: date | None) -> None:
@@ -43,7 +43,7 @@ def test_numeric_order_follows_the_worded_dates(text: str, expected: str) -> Non
     assert numeric_order(text) == expected
 
 
-@pytest.mark.parametrize(("written", "expected"), [("Nov 7", (11, 7)), ("2 May", (5, 2)), ("March 14", (3, 14)),
+@pytest.mark.parametrize(("written", "expected"), [("Nov 7", (11, 7)), ("2 May", (5, 2)), ("March 12", (3, 12)),
                                                   ("Feb 29", (2, 29)), ("Feb 30", None)])
 def test_a_month_and_day_without_a_year(written: str, expected: tuple[int, int] | None) -> None:
     assert re.fullmatch(month_day_pattern(), written)
@@ -51,6 +51,6 @@ def test_a_month_and_day_without_a_year(written: str, expected: tuple[int, int] 
 
 
 @pytest.mark.parametrize(("word", "expected"), [("Tuesday", True), ("Tue.", True), ("Fri", True), ("Friend", False),
-                                                ("Monsoon", False)])
+                                                ("Monologue", False)])
 def test_weekday_names_whole_or_cut(word: str, expected: bool) -> None:
     assert bool(re.fullmatch(weekday_pattern(), word)) is expected
