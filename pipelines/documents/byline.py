@@ -4,8 +4,10 @@ Contract: ``read_byline(line)`` takes a byline ("By Jane Roe and John Doe",
 "Author: Jane Roe", "By Staff Writer, March 3, 2019", "Posted on ... by Jane
 Roe") apart into the people it names, a news agency credited alone ("By
 Wirecorp") and the span of a date written in it; ``read_credit_line(line)``
-reads an agency-and-date line ("Agency, June 8, 2018"); ``name_line(line)``
+reads an agency-and-date line ("Agency, June 8, 2018"; a country, a capital
+or a word in capitals there opens a dateline instead); ``name_line(line)``
 tells a line that is only a writer's name ("Jane Roe" above the date stamp);
+``read_credit(line, is_byline)`` is whichever of the first two applies;
 ``read_author_note(line)`` reads "Jane Roe is The Daily Planet's diplomatic
 reporter". Jobs ("Science Editor") and credits that name no one ("Staff
 Writer") are dropped; a name written in capitals is given in title case.
@@ -15,11 +17,13 @@ the few ways a credit is laid out repeat everywhere.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from pipelines.documents.boilerplate import shapes
+from pipelines.extract import lexicon
 from pipelines.documents.written_dates import full_date_pattern, weekday_pattern
 
 #: One word of a name: capitalised ("Roe", "O'Neil", "Jean-Luc", "J."), or written in capitals.
@@ -65,6 +69,20 @@ def _agency(part: str) -> str | None:
     return None
 
 
+@cache
+def _known_places() -> frozenset[str]:
+    """Country names, their other names and capitals (the extractors' gazetteer), in lower case."""
+    with lexicon.path("demonyms.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    names = [n for r in rows for n in (r["name"], r["capital"], *r["aliases"].split("|"))]
+    return frozenset(n.strip().lower() for n in names if n.strip())
+
+
+def _is_place(who: str) -> bool:
+    """``who`` opens a dateline, not a credit: a country or capital, or a long word in capitals ("LAKEPORT")."""
+    return who.lower() in _known_places() or (who.isupper() and len(who) > 4)
+
+
 def split_names(names: str) -> Credit:
     """The people (or the lone agency) in the names part of a credit: "Jane Roe and John Doe, Staff Writers"."""
     names = _SEPARATOR.sub("", names.strip())
@@ -99,13 +117,18 @@ def read_byline(line: str) -> Credit | None:
 def read_credit_line(line: str) -> Credit | None:
     """"Agency, June 8, 2018" (perhaps a few widget words after it): the agency and the date's span."""
     m = re.match(rf"(?P<who>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?P<date>{full_date_pattern()})", line)
-    if m is None or re.fullmatch(weekday_pattern(), m["who"]):  # "Tuesday, January 25, 2011" is a date line
+    if m is None or re.fullmatch(weekday_pattern(), m["who"]) or _is_place(m["who"]):  # a date line, a dateline
         return None
     rest = line[m.end():].strip()
     if len(rest.split()) > 4 or re.search(r"[.!?]$|^[-–—]", rest):
         return None
     credit = split_names(m["who"])
     return Credit(credit.authors, credit.agency, m.span("date"))
+
+
+def read_credit(line: str, is_byline: bool) -> Credit | None:
+    """The credit a head line states: a byline's (``is_byline``, the segmenter's label), else an agency-and-date line's."""
+    return read_byline(line) if is_byline else read_credit_line(line)
 
 
 def name_line(line: str) -> str | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipelines.documents.boilerplate import shapes
-from pipelines.documents.byline import name_line, read_author_note, read_byline, read_credit_line
+from pipelines.documents.byline import name_line, read_author_note, read_byline, read_credit
 from pipelines.documents.dateline import LONG_WORDS, Dateline, find_dateline
 from pipelines.documents.headline import find_headline
 from pipelines.documents.segmenting import Segment, head_segments, segment
@@ -134,7 +134,7 @@ def _publisher(text: str, segs: list[Segment], dateline: Dateline | None) -> tup
     if dateline is not None and dateline.agency is not None:
         return text[slice(*dateline.agency)], "dateline"
     for seg in segs:
-        credit = read_byline(seg.text) if seg.kind == "byline" else read_credit_line(seg.text)
+        credit = read_credit(seg.text, seg.kind == "byline")
         if credit is not None and credit.agency:
             return credit.agency, "byline"
     for seg in segs:

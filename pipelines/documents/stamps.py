@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache
 
 from pipelines.documents.boilerplate import shapes
-from pipelines.documents.byline import read_byline, read_credit_line
+from pipelines.documents.byline import read_credit
 from pipelines.documents.segmenting import Segment
 from pipelines.documents.written_dates import full_date_pattern, read_full
 
@@ -72,8 +72,8 @@ def stated_dates(segments: list[Segment], order: str = "MDY") -> list[StatedDate
         found: tuple[date | None, str] | None = None
         if shapes().date_and_time.match(stamp):
             found = _first_date(stamp, order), _stamp_basis(label, pending)
-        elif seg.kind == "byline" or read_credit_line(line):
-            credit = read_byline(line) or read_credit_line(line)
+        else:
+            credit = read_credit(line, seg.kind == "byline")
             if credit is not None and credit.date_span is not None:
                 found = read_full(line[slice(*credit.date_span)], order), "byline"
         pending = _stamp_basis(label, None) if label is not None and label.end() == len(line) else None

@@ -39,6 +39,7 @@ def test_an_agency_and_date_line_credits_the_agency() -> None:
 
 
 @pytest.mark.parametrize("line", ["Friday, June 8, 2018", "Lakeport, 2 May 2018 — The council voted on Monday to",
+                                  "Paris, June 8, 2018", "LAKEPORT, June 8, 2018",
                                   "Officials said on June 8, 2018 that the port would close."])
 def test_date_lines_datelines_and_sentences_are_not_credit_lines(line: str) -> None:
     assert read_credit_line(line) is None
