@@ -28,7 +28,7 @@ from pipelines.documents.segmenting import Segment, head_segments, segment
 from pipelines.documents.stamps import StatedDate, caption_dates, stated_dates
 from pipelines.documents.written_dates import numeric_order, read_full, read_month_day
 
-#: Lines of a text read for metadata (a page's head rarely runs longer; the search stops earlier at the text).
+#: Lines of a text read for metadata (the head usually ends sooner, at its second long paragraph).
 HEAD_LINES = 40
 #: How the publication date may be stated, most trusted first.
 DATE_BASES = ("published stamp", "byline", "date line", "dateline", "updated stamp")
@@ -54,12 +54,11 @@ def infer_metadata(text: str) -> dict:
     segs = head_segments(text, HEAD_LINES)
     segs = segs[:_head_end(segs)]
     title_at = find_headline(segs)
+    title = segs[title_at].text if title_at is not None else None
     if title_at is None and len(segs) == HEAD_LINES:  # a headline after a long preamble: label the whole text
         whole = segment(text)
-        title_at = find_headline(whole)
-        title = whole[title_at].text if title_at is not None else None
-    else:
-        title = segs[title_at].text if title_at is not None else None
+        found = find_headline(whole)
+        title = whole[found].text if found is not None else None
     dateline = find_dateline(text, segs)
     order = numeric_order(text)
     stated = stated_dates(segs, order)
