@@ -19,7 +19,9 @@ def tiny_tables() -> dict[str, pl.DataFrame]:
             "doc_id": ["d1"], "title": ["T"], "publisher": ["P"], "author": [None], "published_date": [date(2021, 5, 4)],
             "published_date_precision": ["day"], "url": [None], "licence_note": [None], "language": ["en"],
             "content_sha256": ["0" * 64], "n_chars": [len(TEXT)], "n_words": [len(TEXT.split())], "metadata_source": ["manifest"],
-        }, schema_overrides={"author": pl.String, "url": pl.String, "licence_note": pl.String}),
+            "title_basis": ["sources.csv"], "publisher_basis": ["sources.csv"], "author_basis": [None],
+            "published_date_basis": ["sources.csv"],
+        }, schema_overrides={"author": pl.String, "url": pl.String, "licence_note": pl.String, "author_basis": pl.String}),
         "actors": pl.DataFrame({
             "actor_id": ["ann-lee"], "name": ["Ann Lee"], "actor_type": ["person"], "country_iso3": [None],
             "description": [None], "aliases": [["Ann Lee"]], "n_mentions": [1], "n_documents": [1],

@@ -2,10 +2,13 @@
 
 Contract: ``load_dataset_config`` and ``load_manifest`` read the user's two
 metadata files, reporting bad content as ``Problem`` warnings with a fallback;
-``infer_metadata`` finds a title and a publication date in a text's first
-lines, and ``inferred_metadata`` does so for many texts through the content
-cache. Why: metadata is optional for the user, so every field falls back to
-what the text itself shows, with its precision kept rather than invented.
+``infer_metadata`` (``inference.py``) reads title, date, publisher and author
+from a text's first lines, and ``inferred_metadata`` does so for many texts
+through the content cache; ``document_fields`` joins a manifest row and what
+the text shows into the metadata columns of the documents table, each field
+with its ``*_basis``. Why: metadata is optional for the user, so every field
+falls back to what the text itself shows, with its precision kept rather than
+invented and the way it was found recorded.
 """
 
 from __future__ import annotations
@@ -16,26 +19,27 @@ import re
 from datetime import date
 from pathlib import Path
 
-import dateparser
 import polars as pl
 import yaml
 
 from pipelines.documents import boilerplate
+from pipelines.documents.inference import infer_metadata
 from pipelines.documents.quarantine import Problem
-from pipelines.documents.segmenting import PULL_QUOTE_WINDOW, Segment, segment
+from pipelines.extract import lexicon
 from pipelines.runtime.cache import ContentCache, extractor_version, make_key
 
 MANIFEST_NAME = "sources.csv"
 DATASET_NAME = "dataset.yaml"
 MANIFEST_COLUMNS = ["doc_id", "title", "publisher", "author", "published_date", "url", "licence_note"]
-#: Lines of a text that ``infer_metadata`` reads for a dateline.
-HEAD_LINES = 15
-
-#: A line that gives the publication date: "2023-03-29", "19 January, 2023", "March 3, 2024", "3/29/2023".
-_DATELINE = re.compile(
-    r"^(?:date[:\s]+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})$",
-    re.IGNORECASE,
-)
+#: How each field of a document was found, one column per field (string; null when the field is null).
+BASIS_COLUMNS = ("title_basis", "publisher_basis", "author_basis", "published_date_basis")
+#: The metadata columns ``document_fields`` gives, besides ``metadata_source``.
+METADATA_FIELDS = (*MANIFEST_COLUMNS[1:], "published_date_precision", *BASIS_COLUMNS)
+#: The fields a text can state, each with its ``*_basis``; the date carries its precision with it.
+_FROM_TEXT = {"title": ("title",), "publisher": ("publisher",), "author": ("author",),
+              "published_date": ("published_date", "published_date_precision")}
+#: The basis of a field the manifest gives.
+MANIFEST_BASIS = "sources.csv"
 
 
 def parse_partial_date(value: str | None) -> tuple[date | None, str | None]:
@@ -111,44 +115,26 @@ def load_manifest(seeds_dir: Path) -> tuple[dict[str, dict], list[Problem]]:
     return out, problems
 
 
-def _head(text: str, lines: int) -> str:
-    """The text up to the end of its ``lines``-th non-blank line (all of it when shorter)."""
-    found = 0
-    for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text):
-        found += 1
-        if found == lines:
-            return text[:m.end()]
-    return text
+def document_fields(listed: dict | None, inferred: dict) -> dict:
+    """The metadata columns of one document: ``METADATA_FIELDS`` and ``metadata_source``.
 
-
-def head_segments(text: str, lines: int) -> list[Segment]:
-    """The first ``lines`` segments of ``text``, labelled exactly as ``segment(text)`` labels them.
-
-    Why not segment the whole text: only the title and dateline are needed
-    here, and most of an article lies after them. A line's label depends on
-    the lines before it and, for repeated lines, on those within
-    ``PULL_QUOTE_WINDOW`` after it, so segmenting a prefix that long gives the
-    same labels for its first ``lines`` lines.
+    A field ``sources.csv`` gives (``listed``, the document's manifest row) wins
+    with basis ``sources.csv``; a field it leaves empty, or every field of a
+    document it does not list, is what the text shows (``inferred``, from
+    ``infer_metadata``) with the basis found there; null with a null basis
+    when neither says. ``metadata_source`` stays ``manifest`` for a listed
+    document and ``inferred`` otherwise.
     """
-    return segment(_head(text, lines + PULL_QUOTE_WINDOW + 1))[:lines]
-
-
-def infer_metadata(text: str) -> dict:
-    """Best-effort title and publication date from the text itself (first lines only)."""
-    segs = head_segments(text, HEAD_LINES)
-    title = next((s.text for s in segs if s.kind == "title"), None)
-    if title is None:  # a title after a long preamble: label the whole text
-        segs = segment(text)
-        title = next((s.text for s in segs if s.kind == "title"), None)
-    published, precision = None, None
-    for seg in segs[:HEAD_LINES]:
-        m = _DATELINE.match(seg.text.strip())
-        if m:
-            parsed = dateparser.parse(m[1], languages=["en"], settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first"})
-            if parsed:
-                published, precision = parsed.date(), "day"
-                break
-    return {"title": title, "published_date": published, "published_date_precision": precision}
+    out = {k: (listed or {}).get(k) for k in METADATA_FIELDS}
+    for field, carried in _FROM_TEXT.items():
+        if out[field] is not None:
+            out[f"{field}_basis"] = MANIFEST_BASIS
+        else:
+            out.update({k: inferred.get(k) for k in carried})
+            out[f"{field}_basis"] = inferred.get(f"{field}_basis") if out[field] is not None else None
+    if out["published_date"] is None:
+        out["published_date_precision"] = None
+    return out | {"metadata_source": "inferred" if listed is None else "manifest"}
 
 
 def inferred_metadata(texts: list[str], hashes: list[str], cache: ContentCache | None) -> list[dict]:
@@ -156,11 +142,12 @@ def inferred_metadata(texts: list[str], hashes: list[str], cache: ContentCache |
     texts seen before (``hashes`` are the texts' ``content_hash``).
 
     Why cached: labelling an article's lines is the costly part of reading a
-    corpus, and both values depend on the text alone.
+    corpus, and these values depend on the text alone (and on the date words
+    of the extractors' lexicon, part of the key).
     """
     cache = cache or ContentCache(None)
     version = extractor_version("ingest")
-    keys = [make_key("metadata", h, version, boilerplate.digest()) for h in hashes]
+    keys = [make_key("metadata", h, version, boilerplate.digest(), lexicon.digest()) for h in hashes]
     known = cache.get_objects("metadata", keys)
     out = []
     made = {}

@@ -20,7 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.documents.decoding import decode
-from pipelines.documents.metadata import MANIFEST_COLUMNS, inferred_metadata, load_dataset_config, load_manifest
+from pipelines.documents.metadata import BASIS_COLUMNS, document_fields, inferred_metadata, load_dataset_config, load_manifest
 from pipelines.documents.quarantine import Problem, quarantine_frame
 from pipelines.runtime.cache import ContentCache, content_hash, make_key
 
@@ -176,28 +176,13 @@ def _read_articles(files: list[Path], problems: list[Problem]) -> _Accepted:
 def _document_row(doc_id: str, text: str, digest: str, inferred: dict, listed: dict | None, language: str) -> dict:
     """One row of the documents table: the manifest's fields where it lists the document, else what the text shows."""
     n_words = inferred.pop("n_words")
-    if listed is None:
-        meta = {k: None for k in MANIFEST_COLUMNS} | inferred
-        source = "inferred"
-    else:
-        meta, source = listed, "manifest"
-        for key in ("title", "published_date", "published_date_precision"):
-            if meta.get(key) is None:
-                meta[key] = inferred[key]
     return {
         "doc_id": doc_id,
-        "title": meta.get("title"),
-        "publisher": meta.get("publisher"),
-        "author": meta.get("author"),
-        "published_date": meta.get("published_date"),
-        "published_date_precision": meta.get("published_date_precision"),
-        "url": meta.get("url"),
-        "licence_note": meta.get("licence_note"),
+        **document_fields(listed, inferred),
         "language": language,
         "content_sha256": digest,
         "n_chars": len(text),
         "n_words": n_words,
-        "metadata_source": source,
     }
 
 
@@ -239,6 +224,6 @@ def documents_frame(rows: list[dict]) -> pl.DataFrame:
         "doc_id": pl.String, "title": pl.String, "publisher": pl.String, "author": pl.String,
         "published_date": pl.Date, "published_date_precision": pl.String, "url": pl.String,
         "licence_note": pl.String, "language": pl.String, "content_sha256": pl.String,
-        "n_chars": pl.Int64, "n_words": pl.Int64, "metadata_source": pl.String,
+        "n_chars": pl.Int64, "n_words": pl.Int64, "metadata_source": pl.String, **{k: pl.String for k in BASIS_COLUMNS},
     }
     return pl.DataFrame(rows, schema=schema, orient="row").sort("doc_id")

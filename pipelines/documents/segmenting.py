@@ -61,6 +61,28 @@ def content_segments(text: str) -> list[Segment]:
     return [seg for seg in segment(text) if seg.is_content]
 
 
+def head_segments(text: str, lines: int) -> list[Segment]:
+    """The first ``lines`` segments of ``text``, labelled exactly as ``segment(text)`` labels them.
+
+    Why not segment the whole text: metadata (title, date stamps, bylines,
+    the dateline) sits in the first lines, and most of an article lies after
+    them. A line's label depends on the lines before it and, for repeated
+    lines, on those within ``PULL_QUOTE_WINDOW`` after it, so segmenting a
+    prefix that long gives the same labels for its first ``lines`` lines.
+    """
+    return segment(_head(text, lines + PULL_QUOTE_WINDOW + 1))[:lines]
+
+
+def _head(text: str, lines: int) -> str:
+    """The text up to the end of its ``lines``-th non-blank line (all of it when shorter)."""
+    found = 0
+    for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text):
+        found += 1
+        if found == lines:
+            return text[:m.end()]
+    return text
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Offsets of every non-blank line, stripped of surrounding whitespace."""
     spans = []

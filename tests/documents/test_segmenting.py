@@ -1,8 +1,10 @@
 """Segmenting: every line labelled by its shape, offsets exact."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipelines.documents.segmenting import content_segments, segment
+from pipelines.documents.segmenting import content_segments, head_segments, segment
 
 
 def kinds(text: str) -> dict[str, str]:
@@ -110,3 +112,28 @@ def test_widgets_and_credit_lines_are_navigation(line: str) -> None:
 @pytest.mark.parametrize("line", ["Fri 24 Feb 2023 06.00 GMT", "23/01/2024, 6:45 pm", "March 3, 2023"])
 def test_date_and_time_lines_are_datelines(line: str) -> None:
     assert kinds("A title\n" + line + "\nThe story starts here and it is long enough to be a body line.\n")[line] == "dateline"
+
+
+@pytest.mark.parametrize("line", ["Last Updated : 9 May 2022, 10:05 IST", "Updated 9:41 AM EDT, June 8, 2018",
+                                  "Published On 5 Jun 2018", "Friday, June 8, 2018", "Wed. 6 Jun 2018"])
+def test_labelled_and_clock_first_date_stamps_are_datelines(line: str) -> None:
+    assert kinds("A title\n" + line + "\nThe story starts here and it is long enough to be a body line.\n")[line] == "dateline"
+
+
+def test_a_breadcrumb_is_navigation() -> None:
+    text = "You are here:   Home\nHarbour Cranes Stand Idle\nThe story starts here and it is long enough to be a body.\n"
+    assert kinds(text)["You are here:   Home"] == "navigation"
+
+
+_LINES = st.sampled_from([
+    "Markets Rally As Talks Resume", "By Ana Koko", "March 3, 2024", "Read more:", "Photo: Wirecorp",
+    "The minister said the talks would resume on Monday after a pause.", "the minister said the talks would resume",
+    "Talks resume", "", "  ", "Related", "A short teaser line", "He added that the deal was close, aides said.",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, min_size=0, max_size=120), st.integers(min_value=1, max_value=20))
+def test_head_segments_label_lines_as_the_whole_text_does(lines: list[str], n: int) -> None:
+    text = "\n".join(lines)
+    assert head_segments(text, n) == segment(text)[:n]
