@@ -50,7 +50,7 @@ def segment(text: str) -> list[Segment]:
     ends (and the article resumes) at the first full sentence-shaped
     paragraph, so a mid-article "Read more:" box does not swallow the rest.
     """
-    spans = _lines(text)
+    spans = join_wrapped_lines(text, _lines(text))
     kinds = _label_lines([text[s:e] for s, e in spans], shapes())
     _mark_repeats(text, spans, kinds)
     return [Segment(s, e, text[s:e], k) for (s, e), k in zip(spans, kinds)]
@@ -95,6 +95,50 @@ def _lines(text: str) -> list[tuple[int, int]]:
         if e > s:
             spans.append((s, e))
     return spans
+
+
+#: A text is hard-wrapped when its long lines stop near one width, at most this many characters,
+HARD_WRAP_MAX_WIDTH = 100
+#: and at least this many of its lines (and a quarter of them) break mid-sentence before a lower-case word.
+HARD_WRAP_MIN_BREAKS = 4
+#: A line this share of the width long, not closing a sentence, runs on into the next line.
+HARD_WRAP_RUN_ON = 0.6
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+_LIST_ITEM = re.compile(r"^(?:[*•·‣▪–—-]|\d{1,2}[.)])\s")
+
+
+def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Line spans with the lines of a hard-wrapped paragraph joined into one span (offsets stay exact).
+
+    Why: wire copy and e-mailed releases often break every line at a fixed
+    width, so a sentence, a quote or a name runs over a line break; read line
+    by line, each piece would be a paragraph of its own. A text counts as
+    hard-wrapped when its lines stop near one narrow width and many of them
+    break mid-sentence before a lower-case word (one paragraph per line never
+    does). Then a line that reaches most of that width without closing a
+    sentence runs on into the next line, unless that one is a list item or
+    follows a blank line.
+    """
+    if not _is_hard_wrapped(text, spans):
+        return spans
+    width = sorted(e - s for s, e in spans)[int(0.9 * (len(spans) - 1))]
+    joined = [spans[0]]
+    for s, e in spans[1:]:
+        ps, pe = joined[-1]
+        last_line = text[max(ps, text.rfind("\n", ps, pe) + 1):pe]
+        runs_on = (len(last_line) >= HARD_WRAP_RUN_ON * width and not _SENTENCE_END.search(last_line)
+                   and text.count("\n", pe, s) == 1 and not _LIST_ITEM.match(text[s:e]))
+        joined[-1:] = [(ps, e)] if runs_on else [(ps, pe), (s, e)]
+    return joined
+
+
+def _is_hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+    if len(spans) < HARD_WRAP_MIN_BREAKS:
+        return False
+    width = sorted(e - s for s, e in spans)[int(0.9 * (len(spans) - 1))]
+    breaks = sum(1 for (s, e), (ns, _) in zip(spans, spans[1:])
+                 if not _SENTENCE_END.search(text[s:e]) and text[ns].islower())
+    return width <= HARD_WRAP_MAX_WIDTH and breaks >= max(HARD_WRAP_MIN_BREAKS, len(spans) // 4)
 
 
 def _norm(s: str) -> str:

@@ -137,3 +137,44 @@ _LINES = st.sampled_from([
 def test_head_segments_label_lines_as_the_whole_text_does(lines: list[str], n: int) -> None:
     text = "\n".join(lines)
     assert head_segments(text, n) == segment(text)[:n]
+
+
+WRAPPED = (
+    "Harbour authority names new chief\n"
+    "By Ann Quill\n"
+    "PORTVILLE, March 3 The harbour authority on Tuesday named\n"
+    "a new chief executive, ending a search that had lasted\n"
+    "more than a year.\n"
+    "\"We expect the new chief to start work in the spring,\" the\n"
+    "authority's chairman, Tom Reed, said at a news conference\n"
+    "in the port city.\n"
+    "The appointment follows a difficult year for the port, whose\n"
+    "cargo volumes fell sharply as two of its largest customers\n"
+    "moved their business to rival terminals along the coast.\n"
+    "* Cargo volumes fell by a fifth over the past twelve months\n"
+    "* The new chief takes office in the spring of next year\n"
+)
+
+
+def test_hard_wrapped_paragraphs_are_joined_with_exact_offsets() -> None:
+    result = [(s.kind, s.text) for s in segment(WRAPPED)]
+    expected = [
+        ("title", "Harbour authority names new chief"),
+        ("byline", "By Ann Quill"),
+        ("body", "PORTVILLE, March 3 The harbour authority on Tuesday named\na new chief executive, ending a search that "
+                 "had lasted\nmore than a year."),
+        ("body", "\"We expect the new chief to start work in the spring,\" the\nauthority's chairman, Tom Reed, said at a "
+                 "news conference\nin the port city."),
+        ("body", "The appointment follows a difficult year for the port, whose\ncargo volumes fell sharply as two of its "
+                 "largest customers\nmoved their business to rival terminals along the coast."),
+        ("heading", "* Cargo volumes fell by a fifth over the past twelve months"),
+        ("heading", "* The new chief takes office in the spring of next year"),
+    ]
+    assert result == expected
+    assert all(WRAPPED[s.start:s.end] == s.text for s in segment(WRAPPED))
+
+
+def test_one_paragraph_per_line_is_not_joined() -> None:
+    text = "\n".join(f"Paragraph {i} of the story runs on for a while and then stops here without a full stop"
+                     for i in range(10)) + "\n"
+    assert len(segment(text)) == 10
