@@ -359,8 +359,6 @@ def _one_frame(parts: list) -> pl.DataFrame:
         return pl.concat([pl.from_arrow(t) for t in tables], how="vertical")
 
 
-def cache_for(warehouse: Path | str, enabled: bool | None = None) -> ContentCache:
-    """The warehouse's cache; ``PIPELINES_CACHE=off`` (or ``enabled=False``) turns it off."""
-    if enabled is None:
-        enabled = os.environ.get("PIPELINES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
+def cache_for(warehouse: Path | str, enabled: bool = True) -> ContentCache:
+    """The warehouse's cache (``Settings.cache_enabled``); ``enabled=False`` gives one that stores nothing."""
     return ContentCache(Path(warehouse) / CACHE_DIR if enabled else None)

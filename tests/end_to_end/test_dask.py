@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.end_to_end.building import ROOT, SEEDS
 
 
@@ -28,18 +26,10 @@ def test_dask_cluster_of_two_workers_publishes_the_local_release(release, tmp_pa
     assert (dask_release / "SHA256SUMS").read_text() == (release / "SHA256SUMS").read_text()
 
 
-def test_unknown_executor_is_refused(monkeypatch):
-    from pipelines.defs.resources import executor_name
-
-    monkeypatch.setenv("PIPELINES_EXECUTOR", "slurm")
-    with pytest.raises(ValueError, match="PIPELINES_EXECUTOR"):
-        executor_name()
-
-
-def test_executor_selection_by_environment(monkeypatch):
+def test_executor_selection_by_settings():
     from pipelines.definitions import select_executor
+    from pipelines.settings import Settings
 
-    assert select_executor("in_process").name == "in_process"
-    monkeypatch.setenv("PIPELINES_MAX_CONCURRENT", "2")
-    assert select_executor("multiprocess").name == "multiprocess"
-    assert select_executor("dask").name == "dask"
+    for name in ("in_process", "multiprocess", "dask"):
+        result = select_executor(Settings.from_env({"PIPELINES_EXECUTOR": name, "PIPELINES_MAX_CONCURRENT": "2"})).name
+        assert result == name

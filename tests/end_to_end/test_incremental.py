@@ -19,7 +19,7 @@ from pipelines.extract.rows import rows_to_frame
 from pipelines.extract.events.extract import deduplicate_events, extract_events
 from pipelines.documents.ingest import ingest
 from pipelines.nlp.parsing import parse_articles
-from tests.end_to_end.building import SEEDS, run_build
+from tests.end_to_end.building import SEEDS, build_folder
 
 
 @pytest.fixture(scope="module")
@@ -35,16 +35,14 @@ def _sums(warehouse: Path) -> str:
     return ((warehouse / "releases" / "latest").resolve() / "SHA256SUMS").read_text()
 
 
-def test_cache_cold_and_cache_warm_builds_publish_identical_bytes(build, tmp_path, monkeypatch):
+def test_cache_cold_and_cache_warm_builds_publish_identical_bytes(build, tmp_path):
     result, warehouse = build
     assert result.success
-    monkeypatch.setenv("PIPELINES_CACHE", "off")
-    cold = run_build(SEEDS, tmp_path / "cold")
+    cold = build_folder(SEEDS, tmp_path / "cold", PIPELINES_CACHE="off")
     assert cold.success
     assert not (tmp_path / "cold" / "cache").exists()
-    monkeypatch.delenv("PIPELINES_CACHE")
     shutil.copytree(warehouse / "cache", tmp_path / "warm" / "cache")
-    warm = run_build(SEEDS, tmp_path / "warm")
+    warm = build_folder(SEEDS, tmp_path / "warm")
     assert warm.success
     parsed = warm.asset_materializations_for_node("articles")[0].metadata["parsed"].value
     assert parsed == 0  # every parse came from the cache
@@ -64,7 +62,7 @@ def _built_without_the_last_article(full: Path, tmp_path: Path, keep_its_parse: 
         from pipelines.nlp.parsing import parse_key
 
         ContentCache(tmp_path / "warehouse" / "cache").path("parse", parse_key(held_back.decode("utf-8"))).unlink()
-    assert run_build(seeds, tmp_path / "warehouse").success
+    assert build_folder(seeds, tmp_path / "warehouse").success
     last.write_bytes(held_back)
     meta = seeds / "dataset.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
@@ -78,7 +76,7 @@ def test_adding_an_article_patches_the_warehouse_to_what_a_full_build_holds(buil
 
     _, full = build
     seeds = _built_without_the_last_article(full, tmp_path)
-    grown = run_build(seeds, tmp_path / "warehouse")
+    grown = build_folder(seeds, tmp_path / "warehouse")
     assert grown.success
     assert grown.asset_materializations_for_node("warehouse")[0].metadata["load"].value == "incremental"
     patched = duckdb.connect(str(tmp_path / "warehouse" / "news.duckdb"), read_only=True)
@@ -110,8 +108,8 @@ def test_a_new_article_is_parsed_by_the_warm_worker_and_the_build_process_never_
     monkeypatch.setattr(nlp, "load_model", guarded)
     monkeypatch.setattr(worker_pool, "load_model", guarded)
     monkeypatch.setattr(warm_start, "load_model", guarded)
-    monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "2")  # a spare core to warm a worker on, whatever the machine
-    grown = run_build(seeds, tmp_path / "warehouse")
+    # a spare core to warm a worker on, whatever the machine
+    grown = build_folder(seeds, tmp_path / "warehouse", PIPELINES_SPACY_PROCESSES="2")
     assert grown.success
     assert grown.asset_materializations_for_node("articles")[0].metadata["parsed"].value == 1
     latest = (tmp_path / "warehouse" / "releases" / "latest").resolve()
