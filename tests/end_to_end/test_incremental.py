@@ -13,7 +13,7 @@ from pipelines.runtime.cache import ContentCache, extractor_version
 from pipelines.runtime.actor_merges import resolve_candidate_frame, resolve_candidates
 from pipelines.runtime.actor_steps import document_actor_candidates, document_candidate_frame, prepare_shard
 from pipelines.runtime.event_dedup_steps import bucket_digests, deduplicate_partitioned, event_buckets
-from pipelines.runtime.extraction_steps import extract_shard, mentions_for
+from pipelines.runtime.extraction_steps import ShardMentions, extract_shard, shard_mentions
 from pipelines.runtime.sharding import doc_refs
 from pipelines.extract.rows import rows_to_frame
 from pipelines.extract.events.extract import deduplicate_events, extract_events
@@ -178,7 +178,7 @@ def test_cached_block_merges_resolve_like_uncached_ones_as_documents_come_and_go
 def test_event_buckets_keep_partitions_together_and_digests_follow_the_rows(seeds):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts).lists(result.texts)
     frame = rows_to_frame([r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))], "event_rows")
     bucket = event_buckets(frame, 7)
     assert bucket.equals(event_buckets(frame, 7)) and bucket.n_unique() > 1
@@ -197,7 +197,7 @@ def test_event_buckets_keep_partitions_together_and_digests_follow_the_rows(seed
 def test_partitioned_event_deduplication_equals_the_global_one(seeds):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts).lists(result.texts)
     rows = [r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))]
     events, mentions = deduplicate_events(rows)
     p_events, p_mentions = deduplicate_partitioned(rows, buckets=7)  # many buckets for the seeds' few events
@@ -208,7 +208,7 @@ def test_partitioned_event_deduplication_equals_the_global_one(seeds):
 def test_deduplication_reads_unchanged_buckets_back_and_redoes_only_changed_ones(seeds, tmp_path, monkeypatch):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts).lists(result.texts)
     rows = [r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))]
     cache = ContentCache(tmp_path)
     first = deduplicate_partitioned(rows, cache, buckets=7)
@@ -237,7 +237,7 @@ def test_bumping_one_extractor_version_re_extracts_only_its_table(seeds, tmp_pat
     extractor_version.cache_clear()  # versions are read from the sources on disk: start from today's
     cache = ContentCache(tmp_path)
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts)
     rows, computed = extract_shard(refs, result.texts, by_doc, cache)
     assert computed == {"quotes": len(refs), "figures": len(refs), "events": len(refs)}
     rows_again, computed = extract_shard(refs, result.texts, by_doc, cache)
@@ -261,11 +261,12 @@ def test_a_changed_mention_re_extracts_only_that_document(seeds, tmp_path):
     result, refs, articles, aliases = seeds
     cache = ContentCache(tmp_path)
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts)
     extract_shard(refs, result.texts, by_doc, cache)
-    doc = refs[0].doc_id
-    by_doc[doc] = [m for m in by_doc[doc]][1:]
-    _, computed = extract_shard(refs, result.texts, by_doc, cache)
+    rows = by_doc.joined.with_row_index("_row")
+    first = rows.filter(pl.col("doc_id") == refs[0].doc_id).sort("char_start")["_row"][0]
+    one_mention_less = ShardMentions(rows.filter(pl.col("_row") != first).drop("_row"))
+    _, computed = extract_shard(refs, result.texts, one_mention_less, cache)
     assert computed == {"quotes": 1, "figures": 1, "events": 1}
 
 
@@ -273,7 +274,7 @@ def test_extracting_in_small_groups_gives_the_same_rows(seeds, tmp_path, monkeyp
     """A shard step works through its documents a group at a time (memory); the rows must not depend on it."""
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts)
     whole, _ = extract_shard(refs, result.texts, by_doc, ContentCache(tmp_path / "whole"))
     monkeypatch.setattr("pipelines.runtime.extraction_steps.EXTRACT_GROUP_DOCS", 2)
     grouped, computed = extract_shard(refs, result.texts, by_doc, ContentCache(tmp_path / "grouped"))

@@ -128,7 +128,7 @@ def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_pa
     """Parsing and extracting in worker processes must not change a byte of what is cached or returned."""
     from pipelines.runtime.actor_merges import resolve_candidates
     from pipelines.runtime.actor_steps import document_actor_candidates, prepare_shard
-    from pipelines.runtime.extraction_steps import extract_shard, mentions_for
+    from pipelines.runtime.extraction_steps import extract_shard, shard_mentions
     from pipelines.runtime.sharding import doc_refs
 
     texts = {f"d{i}": f"Title {i}\n\nAna Koko, the minister, said on Monday that {10 + i} percent of the oil went to Ruritania.\n\n"
@@ -143,7 +143,7 @@ def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_pa
         res = resolve_candidates(per_doc, [])
         from pipelines.extract.actors.extract import mentions_frame
 
-        by_doc = mentions_for(mentions_frame(res.mentions), res.actors, texts)
+        by_doc = shard_mentions(mentions_frame(res.mentions), res.actors, texts)
         rows, computed = extract_shard(refs, texts, by_doc, cache, n_process=procs)
         files = {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
         results.append((rows, computed, files))

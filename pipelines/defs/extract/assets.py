@@ -13,6 +13,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.defs.resources import RunSettings, load_aliases
+from pipelines.defs.shards import by_shard, in_shard_order, shard_inputs
 from pipelines.documents.ingest import IngestResult
 from pipelines.runtime.actor_merges import resolve_candidate_frame
 from pipelines.runtime.actor_steps import document_candidate_frame
@@ -55,12 +56,10 @@ def _extract_op(index: int, shards: int) -> dg.OpDefinition:
 
 
 def _combine_op(shards: int) -> dg.OpDefinition:
-    @dg.op(name="combine_tables",
-           ins={f"shard_{i}": dg.In(dict) for i in range(shards)},  # one named input per shard, not a fan-in
-           out={t: dg.Out(pl.DataFrame) for t in PER_DOCUMENT_TABLES},  # list: the Dask executor drops fan-ins
+    @dg.op(name="combine_tables", ins=shard_inputs(shards), out={t: dg.Out(pl.DataFrame) for t in PER_DOCUMENT_TABLES},
            description="Every shard's rows as tables; events deduplicated across documents.")
     def combine_tables(settings: RunSettings, **parts: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-        tables = combine_rows((parts[f"shard_{i}"] for i in range(shards)), settings.cache)
+        tables = combine_rows(in_shard_order(parts, shards), settings.cache)
         return tables["quotes"], tables["figures"], tables["events"], tables["event_mentions"]
 
     return combine_tables
@@ -83,7 +82,7 @@ def per_document_tables_asset(shards: int) -> dg.AssetsDefinition:
     )
     def per_document_tables(source_documents, articles, actors, actor_mentions):
         parts = [op(source_documents, articles, actors, actor_mentions) for op in extract_ops]
-        quotes, figures, events, event_mentions = combine(**{f"shard_{i}": p for i, p in enumerate(parts)})
+        quotes, figures, events, event_mentions = combine(**by_shard(parts))
         return {"quotes": quotes, "figures": figures, "events": events, "event_mentions": event_mentions}
 
     return per_document_tables

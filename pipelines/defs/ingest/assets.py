@@ -14,6 +14,7 @@ import polars as pl
 
 from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import RunSettings, load_aliases
+from pipelines.defs.shards import by_shard, in_shard_order, shard_inputs
 from pipelines.documents.ingest import IngestResult
 from pipelines.runtime.actor_steps import prepare_shard
 from pipelines.runtime.sharding import META_FIELDS, Corpus, doc_refs, shard_of
@@ -86,12 +87,10 @@ def _prepare_op(index: int, shards: int) -> dg.OpDefinition:
 def _collect_op(shards: int) -> dg.OpDefinition:
     """The shards' counts summed, and the corpus manifest every later step reads."""
 
-    @dg.op(name="collect_corpus",
-           ins={"source_documents": dg.In(IngestResult), **{f"shard_{i}": dg.In(dict) for i in range(shards)}},
+    @dg.op(name="collect_corpus", ins={"source_documents": dg.In(IngestResult), **shard_inputs(shards)},
            description="The parsed corpus as a manifest of documents; parses stay in the content cache.")
     def collect_corpus(context: dg.OpExecutionContext, source_documents: IngestResult, **shard_stats: dict) -> Corpus:
-        """Named inputs per shard rather than a fan-in list: the Dask executor loses fan-in inputs."""
-        stats = [shard_stats[f"shard_{i}"] for i in range(shards)]
+        stats = in_shard_order(shard_stats, shards)
         totals = {k: sum(s.get(k, 0) for s in stats) for k in ("documents", "parsed", "actor_docs_computed")}
         context.add_output_metadata(totals)
         return Corpus(refs=_refs(source_documents), shards=shards, stats=totals)
@@ -108,6 +107,6 @@ def articles_asset(shards: int) -> dg.AssetsDefinition:
                     description="Content paragraphs of each document (boilerplate removed) parsed by spaCy, in shards "
                     "an executor can run in parallel; unchanged documents come from the content cache.")
     def articles(source_documents: IngestResult) -> Corpus:
-        return collect(source_documents, **{f"shard_{i}": op(source_documents) for i, op in enumerate(prepare_ops)})
+        return collect(source_documents, **by_shard([op(source_documents) for op in prepare_ops]))
 
     return articles
