@@ -33,12 +33,15 @@ def test_run_config_carries_every_value_and_the_step_storage_beside_the_warehous
     assert resource_run_config(elsewhere)["io_manager"] == {"config": {"base_dir": "/shared/io"}}
 
 
-def test_setting_up_for_a_run_configures_the_pool_and_the_pause_point_of_this_process() -> None:
-    resource = RunSettings.from_settings(Settings.from_env(ENV))
+def test_setting_up_for_a_run_configures_the_pool_and_the_pause_point_of_this_process(tmp_path) -> None:
+    marker = tmp_path / "paused"
+    env = {**ENV, "PIPELINES_TEST_PAUSE_MARKER": str(marker), "PIPELINES_TEST_PAUSE_SECONDS": "0"}
+    resource = RunSettings.from_settings(Settings.from_env(env))
     try:
         with dg.build_resources({"settings": resource}):
             assert worker_pool.pool_min_docs() == 5
-            assert fault_injection._ARMED == PausePoint("release", Path("/tmp/marker"), 2.0)
+            fault_injection.pause_at("release")
+            assert marker.exists()
     finally:
         worker_pool.configure(PoolSettings())
         fault_injection.arm(None)

@@ -78,7 +78,7 @@ def _prepare_op(index: int, shards: int) -> dg.OpDefinition:
         refs = [r for r in _refs(source_documents) if shard_of(r.text_hash, shards) == index]
         stats = prepare_shard(refs, source_documents.texts, load_aliases(settings.seeds), settings.cache,
                               n_process=settings.processes)
-        context.log.info(f"shard {index}: {stats}")
+        context.add_output_metadata(stats)  # not a log line: each is one more event-log write
         return stats
 
     return _op

@@ -1,4 +1,5 @@
-"""The same definitions on a Dask cluster, by configuration only, publish the same bytes as the local run."""
+"""The same definitions on a Dask cluster or in a process per step, by configuration only, publish the same
+bytes as the local run."""
 
 import os
 import subprocess
@@ -24,6 +25,21 @@ def _build_with(executor: str, tmp: Path, **env: str) -> Path:
 def test_dask_cluster_of_two_workers_publishes_the_local_release(release, tmp_path):
     dask_release = _build_with("dask", tmp_path, PIPELINES_DASK_WORKERS="2", PIPELINES_SPACY_PROCESSES="1")
     assert (dask_release / "SHA256SUMS").read_text() == (release / "SHA256SUMS").read_text()
+
+
+def test_steps_in_processes_of_their_own_build_the_folders_the_command_line_names(release, tmp_path):
+    """The folders reach every step's process as run config: the environment names an empty folder."""
+    empty, warehouse, home = tmp_path / "empty", tmp_path / "warehouse", tmp_path / "home"
+    empty.mkdir()
+    env = {**os.environ, "PIPELINES_EXECUTOR": "multiprocess", "PIPELINES_SPACY_PROCESSES": "1",
+           "SEEDS_DIR": str(empty), "WAREHOUSE_DIR": str(tmp_path / "elsewhere"), "DAGSTER_HOME": str(home)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipelines", "build", "--seeds-dir", str(SEEDS), "--warehouse-dir", str(warehouse)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
+    result = (warehouse / "releases" / "latest").resolve()
+    assert (result / "SHA256SUMS").read_text() == (release / "SHA256SUMS").read_text()
+    assert not (tmp_path / "elsewhere").exists()
 
 
 def test_executor_selection_by_settings():
