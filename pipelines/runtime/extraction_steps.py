@@ -1,6 +1,11 @@
 """Quotes, figures and event mentions per document, cached by content, extractor and mentions.
 
-Why: a rebuild extracts only new or changed documents, and only the tables whose extractor changed.
+Contract: ``extract_shard`` gives every per-document extractor's rows for a
+shard's documents as one typed frame per table, in document order, reading
+what the cache holds and extracting (in the worker pool) what it lacks;
+``shard_mentions`` gives the resolved actor mentions the extractors read.
+Why: a rebuild extracts only new or changed documents, and only the tables
+whose extractor changed.
 """
 
 from __future__ import annotations

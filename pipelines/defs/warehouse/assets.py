@@ -1,4 +1,10 @@
-"""Warehouse: gather the checked tables, check them together, load DuckDB."""
+"""Warehouse: gather the checked tables, check them together, load DuckDB.
+
+Contract: ``dataset_tables`` is the seven contract tables as one value,
+with the blocking referential check; ``warehouse`` loads them into
+``news.duckdb`` with the local-only texts, the quarantine and the views.
+Why one bundle: the warehouse and the release read the same checked tables.
+"""
 
 from collections.abc import Iterator
 
