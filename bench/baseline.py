@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 
-from pipelines.nlp.parsing import MODEL_PACKAGE
+from pipelines.nlp.model import MODEL_PACKAGE
 
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
 nlp = spacy.load(MODEL_PACKAGE)

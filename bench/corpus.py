@@ -16,6 +16,8 @@ import re
 import shutil
 from pathlib import Path
 
+from pipelines.extract import lexicon
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 TARGET_WORDS = 800
@@ -48,7 +50,7 @@ def seed_people(paras: list[str]) -> list[str]:
     """Two-word capitalised names in the seeds, found by shape: they get replaced."""
     found = re.findall(r"\b([A-Z][a-z]+ [A-Z][a-z]{2,})\b", "\n".join(paras))
     stop = {"The", "In", "But", "And", "Foreign", "Prime", "President", "Minister", "Tel", "United", "South", "New"}
-    places = set(re.findall(r"[A-Z][a-z]+", (SEEDS / "demonyms.csv").read_text(encoding="utf-8")))
+    places = set(re.findall(r"[A-Z][a-z]+", lexicon.path("demonyms.csv").read_text(encoding="utf-8")))
     return sorted({n for n in found if n.split()[0] not in stop and not set(n.split()) & places})
 
 
@@ -77,7 +79,7 @@ def write_corpus(folder: Path, n: int, seed: int = 0) -> int:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for name in ("dataset.yaml", "demonyms.csv", "actor_aliases.csv"):
+    for name in ("dataset.yaml", "actor_aliases.csv"):
         if (SEEDS / name).exists():
             shutil.copyfile(SEEDS / name, folder / name)
     words = 0

@@ -30,16 +30,17 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.corpus import make_article, seed_paragraphs, seed_people, write_corpus  # noqa: E402
+from pipelines.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-PY = str(ROOT / ".venv" / "bin" / "python")
+PY = sys.executable  #: the interpreter running the benchmark runs the builds too
 
 
-def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB, the process tree summed) and stdout of ``cmd``."""
+def measured(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB, the process tree summed) and stdout of ``cmd``, run in ``cwd``."""
     t0 = time.perf_counter()
     out_f, err_f = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")  # pipes would fill up and block the build
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out_f, stderr=err_f, text=True)
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out_f, stderr=err_f, text=True)
     ps, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
@@ -68,7 +69,7 @@ def main() -> None:
     ap.add_argument("--incremental", action="store_true", help="after each full build, add one article and rebuild")
     ap.add_argument("--incremental-repeats", type=int, default=3,
                     help="add an article and rebuild this many times in a row; the median is reported (the VM is noisy)")
-    ap.add_argument("--executor", default=os.environ.get("PIPELINES_EXECUTOR", "in_process"))
+    ap.add_argument("--executor", default=Settings.from_env().executor)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "pipelines-bench")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "last_results.json")
     args = ap.parse_args()

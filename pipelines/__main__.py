@@ -1,9 +1,13 @@
-"""Command line: ``python -m pipelines build`` materialises everything and prints a summary."""
+"""Command line: ``python -m pipelines build`` materialises everything and prints a summary.
+
+Contract: ``build`` reads the settings once (``Settings.from_env``), lays its
+options over them and hands them to ``build_run.run_build``; it exits 1 when
+a blocking check fails or another build holds the lock. ``evaluate`` scores
+a release against gold answers.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,29 +18,6 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, help="Build and evaluate the articles-to-dataset pipeline.")
 console = Console()
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def ensure_dagster_home() -> Path:
-    """Use (and prepare) a persistent instance so one-shot runs compose; honours an existing DAGSTER_HOME.
-
-    The instance's SQLite storage is created under a lock: two builds starting
-    at once on a new DAGSTER_HOME would otherwise race to create its tables.
-    """
-    import dagster as dg
-
-    from pipelines.runtime.locking import build_lock
-
-    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ["DAGSTER_HOME"] = str(home)
-    with build_lock(home, timeout=120):
-        config = PROJECT_ROOT / "dagster.yaml"
-        if config.exists() and not (home / "dagster.yaml").exists():
-            shutil.copyfile(config, home / "dagster.yaml")
-        with dg.DagsterInstance.get():
-            pass
-    return home
 
 
 @app.command()
@@ -49,44 +30,27 @@ def build(
     )] = None,
 ) -> None:
     """Ingest, extract, load DuckDB and publish a release; exit 1 when a blocking check fails or another build holds the lock."""
-    from pipelines.runtime import gc_tuning as batch_gc
+    from pipelines.runtime.build_run import run_build
+    from pipelines.runtime.locking import BuildLocked
+    from pipelines.settings import Settings
 
-    batch_gc.before_startup()  # no collections while the process loads (on again in after_startup)
+    settings = Settings.from_env()
     if seeds_dir:
-        os.environ["SEEDS_DIR"] = str(seeds_dir.resolve())
+        settings = settings.replace(seeds_dir=seeds_dir.resolve())
     if warehouse_dir:
-        os.environ["WAREHOUSE_DIR"] = str(warehouse_dir.resolve())
-    from pipelines.defs.resources import warm_workers_for_new_articles
-
-    warm_workers_for_new_articles()  # a few new articles: their worker loads the model while the rest loads
-    ensure_dagster_home()
-
-    import dagster as dg
-
-    from pipelines.runtime.locking import DEFAULT_TIMEOUT_S, BuildLocked, build_lock, remove_stale_leftovers
-    from pipelines.definitions import build_job, defs
-    from pipelines.defs.resources import ProjectPaths, executor_name
-
-    timeout = lock_timeout if lock_timeout is not None else float(os.environ.get("PIPELINES_LOCK_TIMEOUT") or DEFAULT_TIMEOUT_S)
-    warehouse = ProjectPaths().warehouse
-    job = defs.resolve_job_def("build")
-    run_config = {"ops": {"release": {"config": {"include_text": include_text}}}}
+        settings = settings.replace(warehouse_dir=warehouse_dir.resolve())
+    if lock_timeout is not None:
+        settings = settings.replace(lock_timeout=lock_timeout)
     try:
-        with build_lock(warehouse, timeout=timeout, on_wait=lambda msg: console.print(f"[yellow]{msg}[/yellow]", soft_wrap=True)):
-            for leftover in remove_stale_leftovers(warehouse):
-                console.print(f"[yellow]removed leftover of an interrupted build:[/yellow] {leftover}")
-            with dg.DagsterInstance.get() as instance:
-                batch_gc.after_startup()
-                if executor_name() == "in_process":
-                    code = report(job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False))
-                else:  # multiprocess / dask: steps run in other processes, which rebuild the job by import
-                    with dg.execute_job(dg.reconstructable(build_job), instance=instance, run_config=run_config) as result:
-                        code = report(result)
+        code = run_build(settings, include_text, summarise=report, say=warn)
     except BuildLocked as exc:
         console.print(f"[red]Build not started:[/red] {exc}", soft_wrap=True)
         sys.exit(1)
-    batch_gc.before_exit()
     sys.exit(code)
+
+
+def warn(message: str) -> None:
+    console.print(f"[yellow]{message}[/yellow]", soft_wrap=True)
 
 
 def report(result: object) -> int:
@@ -130,14 +94,22 @@ def report(result: object) -> int:
 
 @app.command()
 def evaluate(
-    release: Annotated[Path, typer.Argument(help="A release folder, e.g. warehouse/releases/latest.")] = PROJECT_ROOT / "warehouse" / "releases" / "latest",
-    gold_dir: Annotated[Path, typer.Option(help="Gold answers (*.json).")] = PROJECT_ROOT / "tests" / "gold",
-    seeds_dir: Annotated[Path, typer.Option(help="The texts the release was built from.")] = PROJECT_ROOT / "seeds",
+    release: Annotated[Path | None, typer.Argument(
+        help="A release folder (default: the latest release in $WAREHOUSE_DIR or warehouse/).")] = None,
+    gold_dir: Annotated[Path | None, typer.Option(help="Gold answers, one *.json per document (default: $GOLD_DIR).")] = None,
+    seeds_dir: Annotated[Path | None, typer.Option(help="The texts the release was built from (default: $SEEDS_DIR or seeds/).")] = None,
 ) -> None:
     """Precision, recall and F1 per table against hand-made gold answers."""
     from pipelines.publish.evaluate import evaluate_release
+    from pipelines.settings import Settings
 
-    scores = evaluate_release(release, gold_dir, seeds_dir)
+    settings = Settings.from_env()
+    release = release or settings.warehouse_dir / "releases" / "latest"
+    gold_dir = gold_dir or settings.gold_dir
+    if gold_dir is None:
+        console.print("[red]No gold answers:[/red] pass --gold-dir or set GOLD_DIR.")
+        sys.exit(2)
+    scores = evaluate_release(release, gold_dir, seeds_dir or settings.seeds_dir)
     table = Table(title=f"Evaluation of {release}")
     for col in ("table", "precision", "recall", "f1", "extra"):
         table.add_column(col)

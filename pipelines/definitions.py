@@ -1,16 +1,11 @@
-"""Everything Dagster needs, in one place (``dagster dev`` from the project root loads this).
+"""Everything Dagster needs, in one place (``dagster dev`` from the project root loads ``defs``).
 
-``PIPELINES_EXECUTOR`` picks how the job runs, with no code change:
-``in_process`` (default; spaCy then uses every core itself), ``multiprocess``
-(one process per step, ``PIPELINES_MAX_CONCURRENT`` at once, default the
-number of cores) or ``dask`` (dagster-dask: ``DASK_SCHEDULER_ADDRESS`` for an
-existing cluster, else a local cluster of ``PIPELINES_DASK_WORKERS`` workers).
-An out-of-process executor needs a persistent Dagster instance
-(``DAGSTER_HOME``) and runs the job through ``execute_job(reconstructable(build_job), ...)``.
-See docs/scaling.md.
+Contract: ``build_definitions(settings)`` gives the assets, checks, job,
+schedule, sensor, resources and executor for a ``Settings``; ``defs`` reads
+the settings from the environment when Dagster loads it; ``build_job`` is
+the job for ``dg.reconstructable`` (executors that run steps in processes of
+their own rebuild it by import). See docs/scaling.md for the executors.
 """
-
-import os
 
 import dagster as dg
 
@@ -19,42 +14,57 @@ from pipelines.defs.extract import assets as extract_assets
 from pipelines.defs.extract import checks as extract_checks
 from pipelines.defs.ingest import assets as ingest_assets
 from pipelines.defs.release import assets as release_assets
-from pipelines.defs.resources import build_resources, executor_name
+from pipelines.defs.resources import build_resources
 from pipelines.defs.warehouse import assets as warehouse_assets
+from pipelines.settings import Settings
 
 
-def select_executor(name: str | None = None) -> dg.ExecutorDefinition:
-    """The executor named by ``PIPELINES_EXECUTOR`` (or ``name``), configured from the environment."""
-    name = name or executor_name()
-    cores = os.cpu_count() or 1
-    if name == "multiprocess":
-        return dg.multiprocess_executor.configured(
-            {"max_concurrent": int(os.environ.get("PIPELINES_MAX_CONCURRENT") or cores)}
-        )
-    if name == "dask":
+def select_executor(settings: Settings) -> dg.ExecutorDefinition:
+    """The executor ``settings.executor`` names: in-process, multiprocess (``max_concurrent`` steps at once) or
+    Dask (the cluster at ``dask_scheduler_address``, else a local one of ``dask_workers`` workers)."""
+    if settings.executor == "multiprocess":
+        return dg.multiprocess_executor.configured({"max_concurrent": settings.max_concurrent})
+    if settings.executor == "dask":
         from dagster_dask import dask_executor
 
-        address = os.environ.get("DASK_SCHEDULER_ADDRESS")
-        if address:
-            cluster = {"existing": {"address": address}}
+        if settings.dask_scheduler_address:
+            cluster = {"existing": {"address": settings.dask_scheduler_address}}
         else:
-            workers = int(os.environ.get("PIPELINES_DASK_WORKERS") or cores)
-            cluster = {"local": {"n_workers": workers, "threads_per_worker": 1, "processes": True}}
+            cluster = {"local": {"n_workers": settings.dask_workers, "threads_per_worker": 1, "processes": True}}
         return dask_executor.configured({"cluster": cluster})
     return dg.in_process_executor
 
 
-defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([ingest_assets, extract_assets, warehouse_assets, release_assets]),
-    asset_checks=dg.load_asset_checks_from_modules([extract_checks]),
-    jobs=[automation.build_job],
-    schedules=[automation.daily_release],
-    sensors=[automation.seeds_changed],
-    resources=build_resources(),
-    executor=select_executor(),
-)
+def build_definitions(settings: Settings) -> dg.Definitions:
+    """The definitions for ``settings``: its shard count sets how many parse and extract steps the graph has,
+    its executor how they run, and the rest is the resources' config."""
+    return dg.Definitions(
+        assets=[
+            ingest_assets.read_seeds, ingest_assets.articles_asset(settings.shards),
+            extract_assets.actor_tables, extract_assets.per_document_tables_asset(settings.shards),
+            warehouse_assets.dataset_tables, warehouse_assets.warehouse, release_assets.release,
+        ],
+        asset_checks=[extract_checks.actor_table_contracts, extract_checks.per_document_table_contracts],
+        jobs=[automation.build_job],
+        schedules=[automation.daily_release],
+        sensors=[automation.seeds_changed],
+        resources=build_resources(settings),
+        executor=select_executor(settings),
+    )
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    """The definitions for this process's environment.
+
+    The executor and the shard count shape the graph, so they are read here,
+    when Dagster loads the definitions: every process that loads them
+    (multiprocess and Dask steps, Kubernetes pods) must see the same
+    ``PIPELINES_EXECUTOR`` and ``PIPELINES_SHARDS``.
+    """
+    return build_definitions(Settings.from_env())
 
 
 def build_job() -> dg.JobDefinition:
-    """The ``build`` job, for ``dg.reconstructable`` (out-of-process executors rebuild it by import)."""
-    return defs.resolve_job_def("build")
+    """The ``build`` job, for ``dg.reconstructable``: a step's own process rebuilds it by import."""
+    return defs().resolve_job_def("build")

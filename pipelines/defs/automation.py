@@ -1,11 +1,15 @@
-"""When the build runs: a daily schedule, and a sensor that notices new or changed articles."""
+"""When the build runs: a daily schedule, and a sensor that notices new or changed articles.
 
+Contract: ``build_job`` materialises every asset; ``daily_release`` and
+``seeds_changed`` request it (both are off until switched on in Dagster's UI).
+"""
 
 import hashlib
+from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.resources import ProjectPaths
+from pipelines.defs.resources import RunSettings
 
 build_job = dg.define_asset_job(
     "build",
@@ -19,11 +23,11 @@ daily_release = dg.ScheduleDefinition(
 )
 
 
-def seeds_fingerprint(paths: ProjectPaths) -> str:
+def seeds_fingerprint(seeds: Path) -> str:
     """A digest of every input file's name, size and modification time: changes when an article does."""
     h = hashlib.sha256()
-    if paths.seeds.exists():
-        for p in sorted(paths.seeds.iterdir(), key=lambda p: p.name):
+    if seeds.exists():
+        for p in sorted(seeds.iterdir(), key=lambda p: p.name):
             if p.is_file() and (p.suffix in {".txt", ".csv", ".yaml"}):
                 st = p.stat()
                 h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
@@ -32,8 +36,8 @@ def seeds_fingerprint(paths: ProjectPaths) -> str:
 
 @dg.sensor(job=build_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
            description="Requests a build when files in SEEDS_DIR are added, removed or changed.")
-def seeds_changed(context: dg.SensorEvaluationContext, paths: ProjectPaths) -> dg.SensorResult:
-    fingerprint = seeds_fingerprint(paths)
+def seeds_changed(context: dg.SensorEvaluationContext, settings: RunSettings) -> dg.SensorResult:
+    fingerprint = seeds_fingerprint(settings.seeds)
     if fingerprint == context.cursor:
         return dg.SensorResult(skip_reason="no change in SEEDS_DIR")
     return dg.SensorResult(run_requests=[dg.RunRequest(run_key=fingerprint)], cursor=fingerprint)

@@ -15,8 +15,8 @@ How it is configured:
 - The layers multiply matrices with numpy's BLAS (one thread per process,
   since the parallelism is processes) rather than thinc's default BLIS, which
   is slower for the tok2vec and NER layers and gives the same annotations
-  (``tests/nlp/test_model.py`` compares both); ``PIPELINES_THINC_BLIS=1``
-  keeps BLIS.
+  (``tests/nlp/test_model.py`` compares both); ``configure(use_blis=True)``
+  (the ``PIPELINES_THINC_BLIS`` setting) keeps BLIS.
 - The pipeline is built around an empty tokenizer before the package's own is
   read into it, so English's default tokenizer is not built first only to be
   replaced part by part (``tests/nlp/test_model.py`` checks the result is the
@@ -25,7 +25,6 @@ How it is configured:
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -40,9 +39,21 @@ BLAS_THREADS = 1
 EMPTY_TOKENIZER = "pipelines.empty_tokenizer.v1"
 
 
-def thinc_blis_setting() -> bool:
-    """``PIPELINES_THINC_BLIS=1``: the layers keep thinc's default BLIS instead of numpy's BLAS."""
-    return os.environ.get("PIPELINES_THINC_BLIS") == "1"
+#: Whether the layers keep thinc's default BLIS instead of numpy's BLAS (``configure``).
+_use_blis = False
+
+
+def configure(use_blis: bool) -> None:
+    """Set, once per process as a run starts, which matrix library models loaded from now on use."""
+    global _use_blis
+    if use_blis != _use_blis:
+        _use_blis = use_blis
+        load_model.cache_clear()
+
+
+def uses_blis() -> bool:
+    """True when models are built with thinc's BLIS (``configure``)."""
+    return _use_blis
 
 
 def _register_empty_tokenizer() -> None:
@@ -57,7 +68,7 @@ def _layer_ops() -> Ops:
     """thinc's ops the model's layers are built with."""
     from thinc.api import NumpyOps
 
-    return NumpyOps(use_blis=thinc_blis_setting())
+    return NumpyOps(use_blis=uses_blis())
 
 
 @lru_cache(maxsize=1)
@@ -106,5 +117,5 @@ def model_version() -> str:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(f"the spaCy model package {MODEL_PACKAGE} is not installed")
     meta = json.loads((Path(next(iter(spec.submodule_search_locations))) / "meta.json").read_text(encoding="utf-8"))
-    ops = "blis" if thinc_blis_setting() else "numpy-blas"  # as _layer_ops builds them
+    ops = "blis" if uses_blis() else "numpy-blas"  # as _layer_ops builds them
     return f"spacy{version('spacy')}:{meta['name']}-{meta['version']}:{'+'.join(meta['pipeline'])}:{ops}"

@@ -15,14 +15,13 @@ be cached by content hash and reused whatever else is in the corpus.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.documents import boilerplate
 from pipelines.documents.segmenting import content_segments
 from pipelines.extract.article import Article, Paragraph
-from pipelines.nlp.model import MODEL_PACKAGE, load_model, model_version  # noqa: F401 (MODEL_PACKAGE: bench/baseline.py)
+from pipelines.nlp.model import load_model, model_version
 from pipelines.runtime.cache import ContentCache, content_hash, extractor_version, make_key
 
 if TYPE_CHECKING:
@@ -38,27 +37,6 @@ def parse_key(text: str, text_hash: str | None = None) -> str:
     return make_key(
         "parse", text_hash or content_hash(text), model_version(), extractor_version("segmenter"), boilerplate.digest()
     )
-
-
-def executor_setting() -> str:
-    """``PIPELINES_EXECUTOR`` as written by a person (``In-Process``, blank for the default), normalised.
-
-    The one reading of it: the executor the definitions build
-    (``defs.resources.executor_name``, which also rejects unknown names) and
-    the worker processes started for parsing must agree on it.
-    """
-    return os.environ.get("PIPELINES_EXECUTOR", "in_process").strip().lower().replace("-", "_") or "in_process"
-
-
-def default_processes() -> int:
-    """spaCy worker processes: ``PIPELINES_SPACY_PROCESSES``, else every core (at most 4) when
-    Dagster runs in-process, else 1 because the executor already runs one step per core."""
-    env = os.environ.get("PIPELINES_SPACY_PROCESSES")
-    if env:
-        return max(1, int(env))
-    if executor_setting() != "in_process":
-        return 1
-    return max(1, min(os.cpu_count() or 1, 4))
 
 
 def docs_to_bytes(docs: list[Doc]) -> bytes:
@@ -89,7 +67,7 @@ class _Parsed:
 def _pipe(texts: list[str], batch_size: int, n_process: int | None) -> list[Doc]:
     if not texts:
         return []
-    procs = default_processes() if n_process is None else n_process
+    procs = 1 if n_process is None else n_process
     procs = max(1, min(procs, len(texts) // MIN_PARAGRAPHS_PER_PROCESS))
     return list(load_model().pipe(texts, batch_size=batch_size, n_process=procs))
 

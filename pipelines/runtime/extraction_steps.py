@@ -1,6 +1,11 @@
 """Quotes, figures and event mentions per document, cached by content, extractor and mentions.
 
-Why: a rebuild extracts only new or changed documents, and only the tables whose extractor changed.
+Contract: ``extract_shard`` gives every per-document extractor's rows for a
+shard's documents as one typed frame per table, in document order, reading
+what the cache holds and extracting (in the worker pool) what it lacks;
+``shard_mentions`` gives the resolved actor mentions the extractors read.
+Why: a rebuild extracts only new or changed documents, and only the tables
+whose extractor changed.
 """
 
 from __future__ import annotations
@@ -40,8 +45,8 @@ def line_digests(lines: pl.DataFrame, prefix: bytes = b"") -> dict:
     """Per value of the first column, a SHA-256 of ``prefix`` and its ``line`` column joined by newlines, in order.
 
     The joined lines reach Python as UTF-8 bytes (a cast to binary in polars),
-    not as ``str`` to be encoded again: that round trip of some 30 MB of
-    event rows was most of the digests' time in a 4,000-article rebuild.
+    not as ``str`` to be encoded again: for a large corpus's event rows that
+    round trip was most of the digests' time.
     """
     group = lines.columns[0]
     joined = lines.group_by(group, maintain_order=True).agg(pl.col("line").str.join("\n").cast(pl.Binary))
@@ -61,17 +66,7 @@ def _digests(joined: pl.DataFrame) -> dict[str, str]:
                          .select("doc_id", pl.struct(list(_MENTION_FIELDS)).struct.json_encode().alias("line")))
 
 
-_NO_MENTIONS = hashlib.sha256(b"").hexdigest()
-
-
-def mentions_digest(mentions: list[Mention]) -> str:
-    """What a document's extractors read of the actor tables, as one digest (part of their cache keys)."""
-    frame = pl.DataFrame(
-        [("", m.start, m.end, m.text, m.actor_id, m.actor_type, m.name) for m in mentions],
-        schema={"doc_id": pl.String, **{f: pl.Int64 if f.startswith("char_") else pl.String for f in _MENTION_FIELDS}},
-        orient="row",
-    )
-    return _digests(frame).get("", _NO_MENTIONS)
+_NO_MENTIONS = hashlib.sha256(b"").hexdigest()  #: the digest of a document without mentions
 
 
 class ShardMentions:
@@ -108,7 +103,7 @@ def shard_mentions(actor_mentions: pl.DataFrame, actors: pl.DataFrame, doc_ids: 
 
 
 def extraction_key(table: str, ref: DocRef, digest: str) -> str:
-    """Cache key of one extractor's rows for a document; ``digest`` is its mentions' (``mentions_digest``),
+    """Cache key of one extractor's rows for a document; ``digest`` is its mentions' (``ShardMentions.digest``),
     hashed once for all its extractors."""
     return make_key(table, ref.text_hash, extractor_version(table), repr(ref.meta), digest)
 
@@ -131,7 +126,7 @@ def _extract_task(task: tuple[list[tuple[DocRef, list[str], str]], dict[str, str
 
 
 def extract_shard(
-    refs: list[DocRef], texts: dict[str, str], by_doc: dict[str, list[Mention]] | ShardMentions, cache: ContentCache,
+    refs: list[DocRef], texts: dict[str, str], mentions: ShardMentions, cache: ContentCache,
     n_process: int | None = None,
 ) -> tuple[dict[str, pl.DataFrame], dict[str, int]]:
     """Rows of every per-document extractor for the shard's documents, cached per (document, extractor).
@@ -144,13 +139,8 @@ def extract_shard(
     large corpus reads in a fraction of the time of unpickling row dicts, and
     the rows extracted now complete the packs of their groups.
     """
-    if isinstance(by_doc, ShardMentions):
-        digest_of, lists_of = by_doc.digest, by_doc.lists
-    else:
-        digest_of = lambda d: mentions_digest(by_doc.get(d, []))  # noqa: E731
-        lists_of = lambda ids: {d: by_doc.get(d, []) for d in ids}  # noqa: E731
     computed = {t: 0 for t in PER_DOC_EXTRACTORS}
-    digests = {r.doc_id: digest_of(r.doc_id) for r in refs}
+    digests = {r.doc_id: mentions.digest(r.doc_id) for r in refs}
     keys = {t: [extraction_key(t, r, digests[r.doc_id]) for r in refs] for t in PER_DOC_EXTRACTORS}
     parts: dict[str, list[pl.DataFrame]] = {t: [] for t in PER_DOC_EXTRACTORS}
     present: dict[str, set[str]] = {}
@@ -166,10 +156,10 @@ def extract_shard(
     pool = pool_for(len(pending), n_process)
     for group in in_chunks(pending, EXTRACT_GROUP_DOCS):  # mention lists and tasks of one group at a time
         chunks = pool_tasks(group) if pool is not None else list(in_chunks(group, CHUNK_DOCS))
-        mentions = lists_of(r.doc_id for r, _, _ in group)
+        lists = mentions.lists(r.doc_id for r, _, _ in group)
         tasks = [(chunk, {r.doc_id: texts[r.doc_id] for r, _, _ in chunk},
-                  {r.doc_id: mentions.get(r.doc_id, []) for r, _, _ in chunk}, cache_root(cache)) for chunk in chunks]
-        del mentions
+                  {r.doc_id: lists.get(r.doc_id, []) for r, _, _ in chunk}, cache_root(cache)) for chunk in chunks]
+        del lists
         for task, results in zip(tasks, run_tasks(_extract_task, tasks, pool)):
             for (ref, missing, digest), done in zip(task[0], results):
                 for table in missing:
@@ -201,12 +191,6 @@ def _in_document_order(keys: list[str], parts: list[pl.DataFrame], kind: str) ->
         return rows_to_frame([], kind)
     rows = in_key_order(keys, frames)
     return rows.select(*base, *sorted(c for c in rows.columns if c not in base)).rechunk()
-
-
-def mentions_for(actor_mentions: pl.DataFrame, actors: pl.DataFrame, doc_ids: Iterable[str]) -> dict[str, list[Mention]]:
-    """Per-document ``Mention`` lists for some documents (a plain dict, for callers that edit it)."""
-    ids = set(doc_ids)
-    return shard_mentions(actor_mentions, actors, ids).lists(ids)
 
 
 #: The frame each per-document extractor's rows are kept in between steps (``frames.BASE_DTYPES``).

@@ -8,10 +8,6 @@ drops the lock when its process dies, even by SIGKILL, so a crashed build
 never blocks the next one. While the lock is held no other build runs, so
 temporary files and staging folders found then are leftovers of a killed
 build and are removed.
-
-``pause_for_tests`` is a test-only hook: with ``PIPELINES_TEST_PAUSE_AT`` set
-to a point name it sleeps there, so crash tests can kill a build inside the
-DuckDB load or the release step deterministically. It does nothing otherwise.
 """
 
 from __future__ import annotations
@@ -19,14 +15,15 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pipelines.runtime.fault_injection import pause_at
+from pipelines.settings import DEFAULT_LOCK_TIMEOUT_S
+
 LOCK_NAME = ".lock"
-DEFAULT_TIMEOUT_S = 60.0
 _POLL_S = 0.2
 
 
@@ -46,7 +43,7 @@ def _holder(fd: int) -> str:
 
 @contextmanager
 def build_lock(
-    warehouse_dir: Path, timeout: float = DEFAULT_TIMEOUT_S, on_wait: Callable[[str], None] | None = None
+    warehouse_dir: Path, timeout: float = DEFAULT_LOCK_TIMEOUT_S, on_wait: Callable[[str], None] | None = None
 ) -> Iterator[Path]:
     """Hold the exclusive lock on ``warehouse_dir/.lock``; raise ``BuildLocked`` after ``timeout`` seconds.
 
@@ -108,17 +105,5 @@ def remove_stale_leftovers(warehouse_dir: Path) -> list[Path]:
     return removed
 
 
-def pause_for_tests(point: str) -> None:
-    """Sleep at ``point`` when ``PIPELINES_TEST_PAUSE_AT`` names it (tests only; a no-op otherwise).
-
-    ``PIPELINES_TEST_PAUSE_MARKER`` (a path) is created on arrival so a test
-    knows the build is inside the window; ``PIPELINES_TEST_PAUSE_SECONDS``
-    (default 60) is how long to stay there.
-    """
-    if os.environ.get("PIPELINES_TEST_PAUSE_AT") != point:
-        return
-    marker = os.environ.get("PIPELINES_TEST_PAUSE_MARKER")
-    print(f"PIPELINES_TEST_PAUSE_AT={point}: pausing (pid {os.getpid()})", file=sys.stderr, flush=True)
-    if marker:
-        Path(marker).write_text(f"{os.getpid()}\n", encoding="ascii")
-    time.sleep(float(os.environ.get("PIPELINES_TEST_PAUSE_SECONDS", "60")))
+#: Kept until ``publish.warehouse`` and ``publish.release`` import the pause point from its own module.
+pause_for_tests = pause_at

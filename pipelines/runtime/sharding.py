@@ -1,7 +1,11 @@
 """Documents as light references, split into shards by content hash, and their parses loaded back.
 
-Why: the per-document steps pass kilobytes of references between them, never parses; a
-document's shard follows its content, so it does not move when others are added.
+Contract: ``doc_refs`` makes one ``DocRef`` per document, ``shard_of`` gives a
+document's shard from its content hash, ``Corpus`` is the manifest the steps
+pass on, and ``load_articles`` turns references back into parsed articles.
+Why: the per-document steps pass kilobytes of references between them, never
+parses; a document's shard follows its content, so it does not move when
+others are added.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ def doc_refs(texts: dict[str, str], metadata: dict[str, dict], hashes: dict[str,
 
 
 def in_chunks(items: list, size: int) -> Iterator[list]:
+    """``items`` in consecutive lists of ``size`` (the last one shorter)."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
 

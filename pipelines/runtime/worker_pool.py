@@ -1,7 +1,12 @@
 """A pool of worker processes that parse and extract documents beside the build process.
 
-Why: spaCy's own multiprocessing only parses; these workers do all of a document's work and
-write it to the content cache, so every core does all of it and only small results travel.
+Contract: ``configure`` sets the pool's shape for this process as a run
+starts (``Settings.pool``); ``pool_for`` gives a pool (or ``None``) for the
+documents a shard step has to do, ``run_tasks`` runs a step's tasks here and
+in the pool, and ``warm_pool`` forks the pool ahead of the work. Why:
+spaCy's own multiprocessing only parses; these workers do all of a
+document's work and write it to the content cache, so every core does all
+of it and only small results travel.
 """
 
 from __future__ import annotations
@@ -15,29 +20,17 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pipelines.runtime.cache import ContentCache
-from pipelines.nlp.model import load_model
-from pipelines.nlp.parsing import default_processes, executor_setting
-from pipelines.runtime.sharding import in_chunks
 
+from pipelines.nlp.model import load_model
+from pipelines.runtime.cache import ContentCache
+from pipelines.runtime.sharding import in_chunks
+from pipelines.settings import PoolSettings
 
 #: Tasks queued per pool process, so it never waits for the next one.
 IN_FLIGHT = 2
-
-
 #: Documents per task given to a worker process: small enough to balance two workers, large
 #: enough for ``nlp.pipe`` batching (~15 paragraphs per news article).
 TASK_DOCS = 8
-
-
-#: Below this many documents to work on, a worker pool costs more than it saves
-#: (``PIPELINES_POOL_MIN_DOCS`` overrides it, e.g. to exercise the pool on a tiny corpus).
-POOL_MIN_DOCS = 24
-
-
-#: How workers start (``PIPELINES_POOL_START``): ``fork`` shares the loaded model copy-on-write and
-#: measured the lowest peak RSS (1.07 GB vs 1.23 GB for ``forkserver`` at 200 articles).
-POOL_START = "fork"
 
 
 def pool_tasks(items: list, size: int = TASK_DOCS) -> list[list]:
@@ -52,40 +45,45 @@ def pool_tasks(items: list, size: int = TASK_DOCS) -> list[list]:
     return list(in_chunks(items[:head], size)) + [[item] for item in items[head:]]
 
 
+_SETTINGS = PoolSettings()
 _POOL: ProcessPoolExecutor | None = None
-
-
 _POOL_SIZE = 0
-
-
 #: The pool was forked ahead of the work by ``warm_pool``, before this process loaded the model: its
 #: workers load their own, and this process leaves them the few documents there are (``run_tasks``).
 _POOL_WARM = False
 
 
+def configure(settings: PoolSettings) -> None:
+    """The pool's shape for this process (how many processes, from how many documents, how they start).
+
+    Set as a run starts, from ``Settings.pool``; a pool already running keeps
+    its size until a step asks for another.
+    """
+    global _SETTINGS
+    _SETTINGS = settings
+
+
 def pool_min_docs() -> int:
-    """Fewest documents to do for which a shard step uses the worker pool (``PIPELINES_POOL_MIN_DOCS``)."""
-    env = os.environ.get("PIPELINES_POOL_MIN_DOCS")
-    return max(1, int(env)) if env else POOL_MIN_DOCS
+    """Fewest documents to do for which a shard step uses the worker pool (``PoolSettings.min_docs``)."""
+    return _SETTINGS.min_docs
 
 
 def warm_pool(initializer: Callable[[], None], n_process: int | None = None) -> bool:
     """Fork the worker pool now, so its workers load the model while this process goes on; True if started.
 
-    Why: a rebuild after a new article or two parses and extracts just those.
-    Done in this process, that first costs importing spaCy and loading the
-    model (~0.8 s of a ~10 s rebuild of 4,000 articles) with nothing to
-    overlap it. Called before that (``warm_pool_for_new_articles``), the
-    workers do it on another core while this process goes on, and then take
-    those documents' tasks whole (``pool_for``),
-    so this process never imports spaCy on such a run. Nothing is started on
-    one core, under executors that run steps in processes of their own (the
-    steps would not find the pool), or when a pool exists already. Each worker
-    runs ``initializer`` first (``warm_start.init_warm_worker``).
+    Why: a rebuild after a new article or two parses and extracts just those,
+    and in this process that would first wait for spaCy to be imported and
+    the model loaded. Called before that (``warm_start.warm_pool_for_new_articles``),
+    the workers do it on another core, then take those documents' tasks
+    whole (``pool_for``), so this process never imports spaCy on such a run.
+    Nothing is started on one core, when the steps run in processes of their
+    own (they would not find the pool: ``PoolSettings.warm_start``), or when a
+    pool exists already. Each worker runs ``initializer`` first
+    (``warm_start.init_warm_worker``).
     """
     global _POOL_WARM
-    procs = default_processes() if n_process is None else n_process
-    if procs <= 1 or _POOL is not None or executor_setting() != "in_process":
+    procs = _SETTINGS.processes if n_process is None else n_process
+    if procs <= 1 or _POOL is not None or not _SETTINGS.warm_start:
         return False
     _start_pool(procs - 1, initializer)
     assert _POOL is not None
@@ -114,27 +112,27 @@ def pool_for(n_docs: int, n_process: int | None) -> ProcessPoolExecutor | None:
     process has none; more (a changed model re-parses everything) get a pool
     forked anew after this process loads the model, as above.
     """
-    procs = default_processes() if n_process is None else n_process
+    procs = _SETTINGS.processes if n_process is None else n_process
     if _POOL_WARM and procs > 1 and 0 < n_docs < pool_min_docs():
         return _POOL
     if procs <= 1 or n_docs < pool_min_docs():
         return None
-    helpers = procs - 1
-    if _POOL is None or _POOL_SIZE != helpers or _POOL_WARM:
+    workers = procs - 1
+    if _POOL is None or _POOL_SIZE != workers or _POOL_WARM:
         shutdown_pool()
         load_model()  # inherited by forked workers; this process parses too
-        _start_pool(helpers)
+        _start_pool(workers)
     return _POOL
 
 
-def _start_pool(helpers: int, initializer: Callable[[], None] | None = None) -> None:
+def _start_pool(workers: int, initializer: Callable[[], None] | None = None) -> None:
     global _POOL, _POOL_SIZE
-    method = os.environ.get("PIPELINES_POOL_START", POOL_START)
+    method = _SETTINGS.start_method  # ``fork`` shares the loaded model copy-on-write
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["pipelines.runtime.warm_start"])
-    _POOL = ProcessPoolExecutor(max_workers=helpers, mp_context=ctx, initializer=initializer or _init_worker)
-    _POOL_SIZE = helpers
+    _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer or _init_worker)
+    _POOL_SIZE = workers
 
 
 def _init_worker() -> None:
@@ -143,6 +141,7 @@ def _init_worker() -> None:
 
 
 def shutdown_pool() -> None:
+    """Stop the pool (waiting for its tasks); the next ``pool_for`` that needs one forks a new one."""
     global _POOL, _POOL_SIZE, _POOL_WARM
     if _POOL is not None:
         _POOL.shutdown(wait=True, cancel_futures=True)
@@ -213,4 +212,5 @@ def run_tasks(fn: Callable, tasks: list, pool: ProcessPoolExecutor | None) -> li
 
 
 def cache_root(cache: ContentCache) -> str | None:
+    """The cache's folder as a worker task carries it (``None``: caching off)."""
     return None if cache.root is None else str(cache.root)

@@ -5,13 +5,13 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from tests.end_to_end.building import SEEDS, run_build
+from tests.end_to_end.building import SEEDS, build_folder
 
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[dg.ExecuteInProcessResult, Path]:
     warehouse = tmp_path_factory.mktemp("warehouse")
-    return run_build(SEEDS, warehouse), warehouse
+    return build_folder(SEEDS, warehouse), warehouse
 
 
 @pytest.fixture(scope="session")

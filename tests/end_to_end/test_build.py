@@ -7,14 +7,14 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from pipelines.publish import quality
-from pipelines.publish.evaluate import evaluate_release
 from pipelines.definitions import defs
 from pipelines.defs.automation import seeds_changed
-from pipelines.defs.resources import ProjectPaths
+from pipelines.defs.resources import RunSettings
+from pipelines.publish import quality
+from pipelines.publish.evaluate import evaluate_release
 from schemas import PROVENANCE_COLUMNS, TABLES
 
-from tests.end_to_end.building import GOLD, SEEDS, run_build, texts
+from tests.end_to_end.building import GOLD, SEEDS, build_folder, settings_for, texts
 
 #: Dev-set floors: regression guards at the bars the table issues set.
 FLOORS = {
@@ -77,7 +77,7 @@ def test_warehouse_holds_tables_views_and_local_text(build) -> None:
 
 
 def test_same_inputs_give_a_byte_identical_release(release: Path, tmp_path: Path) -> None:
-    result = run_build(SEEDS, tmp_path)
+    result = build_folder(SEEDS, tmp_path)
     assert result.success
     again = (tmp_path / "releases" / "latest").resolve()
     for path in sorted(release.iterdir()):
@@ -89,7 +89,7 @@ def test_failed_blocking_check_publishes_nothing(tmp_path: Path) -> None:
     seeds.mkdir()
     shutil.copy(SEEDS / "dataset.yaml", seeds)
     (seeds / "broken.txt").write_bytes(b"\x00\x01binary")
-    result = run_build(seeds, tmp_path / "warehouse")
+    result = build_folder(seeds, tmp_path / "warehouse")
     failed = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
     assert "documents_contract" in failed
     assert not (tmp_path / "warehouse" / "releases").exists()
@@ -97,17 +97,18 @@ def test_failed_blocking_check_publishes_nothing(tmp_path: Path) -> None:
 
 def test_sensor_requests_a_build_only_when_seeds_change(tmp_path: Path) -> None:
     shutil.copy(SEEDS / "dataset.yaml", tmp_path)
-    paths = ProjectPaths(seeds_dir=str(tmp_path))
-    first = seeds_changed(dg.build_sensor_context(resources={"paths": paths}))
+    settings = RunSettings.from_settings(settings_for(tmp_path, tmp_path / "warehouse"))
+    first = seeds_changed(dg.build_sensor_context(resources={"settings": settings}))
     assert len(first.run_requests) == 1
-    same = seeds_changed(dg.build_sensor_context(cursor=first.cursor, resources={"paths": paths}))
+    same = seeds_changed(dg.build_sensor_context(cursor=first.cursor, resources={"settings": settings}))
     assert not same.run_requests
     (tmp_path / "new.txt").write_text("A new article arrives in the folder today.\n")
-    changed = seeds_changed(dg.build_sensor_context(cursor=first.cursor, resources={"paths": paths}))
+    changed = seeds_changed(dg.build_sensor_context(cursor=first.cursor, resources={"settings": settings}))
     assert len(changed.run_requests) == 1
 
 
 def test_definitions_load_with_schedule_and_sensor() -> None:
-    assert defs.resolve_schedule_def("daily_release").cron_schedule == "0 3 * * *"
-    assert defs.resolve_sensor_def("seeds_changed")
-    assert defs.resolve_job_def("build")
+    loaded = defs()
+    assert loaded.resolve_schedule_def("daily_release").cron_schedule == "0 3 * * *"
+    assert loaded.resolve_sensor_def("seeds_changed")
+    assert loaded.resolve_job_def("build")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.publish.evaluate import evaluate_release
-from tests.end_to_end.building import ROOT, run_build
+from tests.end_to_end.building import ROOT, build_folder
 
 FLOORS = {
     "heldout": {
@@ -34,7 +34,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_heldout_scores_stay_above_their_floors(name: str, tmp_path: Path) -> None:
     folder = ROOT / "tests" / name
-    result = run_build(folder / "texts", tmp_path)
+    result = build_folder(folder / "texts", tmp_path)
     assert result.success
     scores = evaluate_release((tmp_path / "releases" / "latest").resolve(), folder / "gold", folder / "texts")
     for table, floors in FLOORS[name].items():

@@ -13,14 +13,14 @@ from pipelines.runtime.cache import ContentCache, extractor_version
 from pipelines.runtime.actor_merges import resolve_candidate_frame
 from pipelines.runtime.actor_steps import document_actor_candidates, document_candidate_frame, prepare_shard
 from pipelines.runtime.event_dedup_steps import bucket_digests, deduplicate_partitioned, event_buckets
-from pipelines.runtime.extraction_steps import extract_shard, mentions_for
+from pipelines.runtime.extraction_steps import ShardMentions, extract_shard, shard_mentions
 from pipelines.runtime.sharding import doc_refs
 from pipelines.extract.rows import rows_to_frame
 from pipelines.documents.reading import ingest
 from pipelines.extract.events.dedup import deduplicate_events
 from pipelines.extract.events.extract import extract_events
 from tests.helpers import parse_articles
-from tests.end_to_end.building import SEEDS, run_build
+from tests.end_to_end.building import SEEDS, build_folder
 from tests.extract.actors.shared import mentions_frame, resolve_candidates
 
 
@@ -37,16 +37,14 @@ def _sums(warehouse: Path) -> str:
     return ((warehouse / "releases" / "latest").resolve() / "SHA256SUMS").read_text()
 
 
-def test_cache_cold_and_cache_warm_builds_publish_identical_bytes(build, tmp_path, monkeypatch):
+def test_cache_cold_and_cache_warm_builds_publish_identical_bytes(build, tmp_path):
     result, warehouse = build
     assert result.success
-    monkeypatch.setenv("PIPELINES_CACHE", "off")
-    cold = run_build(SEEDS, tmp_path / "cold")
+    cold = build_folder(SEEDS, tmp_path / "cold", PIPELINES_CACHE="off")
     assert cold.success
     assert not (tmp_path / "cold" / "cache").exists()
-    monkeypatch.delenv("PIPELINES_CACHE")
     shutil.copytree(warehouse / "cache", tmp_path / "warm" / "cache")
-    warm = run_build(SEEDS, tmp_path / "warm")
+    warm = build_folder(SEEDS, tmp_path / "warm")
     assert warm.success
     parsed = warm.asset_materializations_for_node("articles")[0].metadata["parsed"].value
     assert parsed == 0  # every parse came from the cache
@@ -66,7 +64,7 @@ def _built_without_the_last_article(full: Path, tmp_path: Path, keep_its_parse: 
         from pipelines.nlp.parsing import parse_key
 
         ContentCache(tmp_path / "warehouse" / "cache").path("parse", parse_key(held_back.decode("utf-8"))).unlink()
-    assert run_build(seeds, tmp_path / "warehouse").success
+    assert build_folder(seeds, tmp_path / "warehouse").success
     last.write_bytes(held_back)
     meta = seeds / "dataset.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
@@ -80,7 +78,7 @@ def test_adding_an_article_patches_the_warehouse_to_what_a_full_build_holds(buil
 
     _, full = build
     seeds = _built_without_the_last_article(full, tmp_path)
-    grown = run_build(seeds, tmp_path / "warehouse")
+    grown = build_folder(seeds, tmp_path / "warehouse")
     assert grown.success
     assert grown.asset_materializations_for_node("warehouse")[0].metadata["load"].value == "incremental"
     patched = duckdb.connect(str(tmp_path / "warehouse" / "news.duckdb"), read_only=True)
@@ -112,8 +110,8 @@ def test_a_new_article_is_parsed_by_the_warm_worker_and_the_build_process_never_
     monkeypatch.setattr(nlp, "load_model", guarded)
     monkeypatch.setattr(worker_pool, "load_model", guarded)
     monkeypatch.setattr(warm_start, "load_model", guarded)
-    monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "2")  # a spare core to warm a worker on, whatever the machine
-    grown = run_build(seeds, tmp_path / "warehouse")
+    # a spare core to warm a worker on, whatever the machine
+    grown = build_folder(seeds, tmp_path / "warehouse", PIPELINES_SPACY_PROCESSES="2")
     assert grown.success
     assert grown.asset_materializations_for_node("articles")[0].metadata["parsed"].value == 1
     latest = (tmp_path / "warehouse" / "releases" / "latest").resolve()
@@ -182,7 +180,7 @@ def test_cached_block_merges_resolve_like_uncached_ones_as_documents_come_and_go
 def test_event_buckets_keep_partitions_together_and_digests_follow_the_rows(seeds):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts).lists(result.texts)
     frame = rows_to_frame([r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))], "event_rows")
     bucket = event_buckets(frame, 7)
     assert bucket.equals(event_buckets(frame, 7)) and bucket.n_unique() > 1
@@ -201,7 +199,7 @@ def test_event_buckets_keep_partitions_together_and_digests_follow_the_rows(seed
 def test_partitioned_event_deduplication_equals_the_global_one(seeds):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts).lists(result.texts)
     rows = [r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))]
     events, mentions = deduplicate_events(rows)
     p_events, p_mentions = deduplicate_partitioned(rows, buckets=7)  # many buckets for the seeds' few events
@@ -212,7 +210,7 @@ def test_partitioned_event_deduplication_equals_the_global_one(seeds):
 def test_deduplication_reads_unchanged_buckets_back_and_redoes_only_changed_ones(seeds, tmp_path, monkeypatch):
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts).lists(result.texts)
     rows = [r for a in articles for r in extract_events(a, by_doc.get(a.doc_id, []))]
     cache = ContentCache(tmp_path)
     first = deduplicate_partitioned(rows, cache, buckets=7)
@@ -241,7 +239,7 @@ def test_bumping_one_extractor_version_re_extracts_only_its_table(seeds, tmp_pat
     extractor_version.cache_clear()  # versions are read from the sources on disk: start from today's
     cache = ContentCache(tmp_path)
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts)
     rows, computed = extract_shard(refs, result.texts, by_doc, cache)
     assert computed == {"quotes": len(refs), "figures": len(refs), "events": len(refs)}
     rows_again, computed = extract_shard(refs, result.texts, by_doc, cache)
@@ -265,11 +263,12 @@ def test_a_changed_mention_re_extracts_only_that_document(seeds, tmp_path):
     result, refs, articles, aliases = seeds
     cache = ContentCache(tmp_path)
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts)
     extract_shard(refs, result.texts, by_doc, cache)
-    doc = refs[0].doc_id
-    by_doc[doc] = [m for m in by_doc[doc]][1:]
-    _, computed = extract_shard(refs, result.texts, by_doc, cache)
+    rows = by_doc.joined.with_row_index("_row")
+    first = rows.filter(pl.col("doc_id") == refs[0].doc_id).sort("char_start")["_row"][0]
+    one_mention_less = ShardMentions(rows.filter(pl.col("_row") != first).drop("_row"))
+    _, computed = extract_shard(refs, result.texts, one_mention_less, cache)
     assert computed == {"quotes": 1, "figures": 1, "events": 1}
 
 
@@ -277,7 +276,7 @@ def test_extracting_in_small_groups_gives_the_same_rows(seeds, tmp_path, monkeyp
     """A shard step works through its documents a group at a time (memory); the rows must not depend on it."""
     result, refs, articles, aliases = seeds
     actors = resolve_actors(articles, aliases)
-    by_doc = mentions_for(mentions_frame(actors.mentions), actors.actors, result.texts)
+    by_doc = shard_mentions(mentions_frame(actors.mentions), actors.actors, result.texts)
     whole, _ = extract_shard(refs, result.texts, by_doc, ContentCache(tmp_path / "whole"))
     monkeypatch.setattr("pipelines.runtime.extraction_steps.EXTRACT_GROUP_DOCS", 2)
     grouped, computed = extract_shard(refs, result.texts, by_doc, ContentCache(tmp_path / "grouped"))

@@ -59,11 +59,13 @@ def test_the_model_version_read_from_metadata_is_the_loaded_models():
     assert "+senter" not in model_version()  # disabled: the parser gives sentences
 
 
-def test_the_blis_setting_is_read_as_one_or_not(monkeypatch):
-    monkeypatch.setenv("PIPELINES_THINC_BLIS", "1")
-    assert model.thinc_blis_setting() is True
-    monkeypatch.setenv("PIPELINES_THINC_BLIS", "yes")
-    assert model.thinc_blis_setting() is False
+def test_configuring_blis_is_kept_until_configured_again():
+    try:
+        model.configure(True)
+        result = model.uses_blis()
+    finally:
+        model.configure(False)
+    assert (result, model.uses_blis()) == (True, False)
 
 
 def test_a_saved_pipeline_loads_back_with_its_components_and_annotations(tmp_path):

@@ -62,25 +62,6 @@ def test_paragraph_offsets_point_into_the_article():
         assert article.text[p.start:p.end] == p.text == p.doc.text
 
 
-def test_worker_processes_follow_the_executor(monkeypatch):
-    monkeypatch.delenv("PIPELINES_SPACY_PROCESSES", raising=False)
-    monkeypatch.setenv("PIPELINES_EXECUTOR", "dask")
-    assert nlp.default_processes() == 1
-    monkeypatch.setenv("PIPELINES_SPACY_PROCESSES", "3")
-    assert nlp.default_processes() == 3
-
-
-def test_the_executor_is_read_as_the_definitions_read_it(monkeypatch):
-    monkeypatch.delenv("PIPELINES_SPACY_PROCESSES", raising=False)
-    monkeypatch.setattr(nlp.os, "cpu_count", lambda: 2)
-    for spelled in (" In-Process ", "", "IN_PROCESS"):
-        monkeypatch.setenv("PIPELINES_EXECUTOR", spelled)
-        assert nlp.executor_setting() == "in_process"
-        assert nlp.default_processes() == 2  # not 1, as for an executor that runs steps in processes of their own
-    monkeypatch.setenv("PIPELINES_EXECUTOR", " Multiprocess")
-    assert nlp.executor_setting() == "multiprocess" and nlp.default_processes() == 1
-
-
 def test_a_build_with_every_parse_cached_does_not_import_spacy(tmp_path):
     """A scheduled run with no new article: parse keys are made without spaCy."""
     import subprocess

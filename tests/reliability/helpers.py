@@ -1,6 +1,6 @@
 """Shared helpers for the reliability suite: building in-process or as a subprocess, and checking outputs.
 
-Kept apart from ``tests/pipelines`` so these tests never depend on how the
+Kept apart from ``tests/end_to_end`` so these tests never depend on how the
 end-to-end tests happen to be organised.
 """
 
@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 
 from schemas import PROVENANCE_COLUMNS, TABLES
-from tests.end_to_end.building import folders
+from tests.end_to_end.building import execute_build, settings_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -41,11 +41,9 @@ class InProcessBuild:
 
 
 def build_in_process(seeds: Path, warehouse: Path) -> InProcessBuild:
-    """The ``build`` job in-process (as tests/pipelines does), keeping the run's log messages."""
-    from pipelines.definitions import defs
-
-    with folders(seeds, warehouse), dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("build").execute_in_process(instance=instance, raise_on_error=False)
+    """The ``build`` job in-process (as tests/end_to_end does), keeping the run's log messages."""
+    with dg.instance_for_test() as instance:
+        result = execute_build(settings_for(seeds, warehouse), instance)
         logs = [entry.user_message for entry in instance.all_logs(result.run_id)]
     return InProcessBuild(result, logs, seeds, warehouse)
 

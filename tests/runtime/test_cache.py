@@ -89,13 +89,11 @@ def test_unpicklable_value_is_not_cached(tmp_path):
     assert not c.has("k", "56" * 32)
 
 
-def test_disabled_cache_never_stores(tmp_path, monkeypatch):
+def test_disabled_cache_never_stores(tmp_path):
     c = ContentCache(None)
     c.put_object("k", "78" * 32, 1)
     assert c.get_object("k", "78" * 32) is None
-    monkeypatch.setenv("PIPELINES_CACHE", "off")
-    assert cache_for(tmp_path).root is None
-    monkeypatch.setenv("PIPELINES_CACHE", "on")
+    assert cache_for(tmp_path, enabled=False).root is None
     assert cache_for(tmp_path).root == tmp_path / "cache"
 
 
@@ -126,29 +124,27 @@ def test_pickled_entries_are_plain_pickle(tmp_path):
     assert pickle.loads(c.get("k", "9a" * 32)) == (1, "a")
 
 
-def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_path, monkeypatch) -> None:
+def test_worker_pool_gives_the_same_cache_entries_and_rows_as_one_process(tmp_path, configure_pool) -> None:
     """Parsing and extracting in worker processes must not change a byte of what is cached or returned."""
     from pipelines.runtime.actor_steps import document_actor_candidates, prepare_shard
-    from pipelines.runtime.extraction_steps import extract_shard, mentions_for
+    from pipelines.runtime.extraction_steps import extract_shard, shard_mentions
     from pipelines.runtime.sharding import doc_refs
-    from pipelines.runtime.worker_pool import shutdown_pool
     from tests.extract.actors.shared import mentions_frame, resolve_candidates
 
     texts = {f"d{i}": f"Title {i}\n\nAna Koko, the minister, said on Monday that {10 + i} percent of the oil went to Ruritania.\n\n"
                       f"\"We will not stop,\" Koko told reporters in Zenda.\n" for i in range(3)}
     refs = doc_refs(texts, {})
     results = []
+    configure_pool(min_docs=1)
     for procs, root in ((1, tmp_path / "one"), (2, tmp_path / "pool")):
-        monkeypatch.setenv("PIPELINES_POOL_MIN_DOCS", "1")
         cache = ContentCache(root)
         prepare_shard(refs, texts, [], cache, n_process=procs)
         per_doc = document_actor_candidates(refs, texts, [], cache)
         res = resolve_candidates(per_doc, [])
-        by_doc = mentions_for(mentions_frame(res.mentions), res.actors, texts)
+        by_doc = shard_mentions(mentions_frame(res.mentions), res.actors, texts)
         rows, computed = extract_shard(refs, texts, by_doc, cache, n_process=procs)
         files = {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
         results.append((rows, computed, files))
-    shutdown_pool()
     assert all(results[0][0][t].equals(results[1][0][t]) for t in results[0][0]) and results[0][1] == results[1][1]
     assert results[0][2].keys() == results[1][2].keys()
     assert {k for k, v in results[0][2].items() if results[1][2][k] != v} == set()

@@ -1,0 +1,1 @@
+"""The extract stage's assets and their contract checks."""

@@ -1,23 +1,27 @@
-"""Extract: one asset per published table; the logic lives in pipelines.core.
+"""Extract: the actor tables, then the per-document tables extracted in shards.
 
-Per-document extraction runs in shards (an executor runs them in parallel)
-and each document's rows are cached by content hash, extractor version and
-the document's resolved mentions; only actor resolution and event
-deduplication look across documents.
+Contract: ``actor_tables`` resolves actors across documents;
+``per_document_tables_asset(shards)`` extracts quotes, figures and event
+mentions in ``shards`` steps and combines them (events deduplicated across
+documents). Each document's rows are cached by content hash, extractor
+version and the document's resolved mentions, so a rebuild extracts only
+what changed.
 """
 
 
 import dagster as dg
 import polars as pl
 
-from pipelines.runtime.cache import cache_for
+from pipelines.defs.resources import RunSettings, load_aliases
+from pipelines.defs.shards import by_shard, in_shard_order, shard_inputs
+from pipelines.documents.reading import IngestResult
 from pipelines.runtime.actor_merges import resolve_candidate_frame
 from pipelines.runtime.actor_steps import document_candidate_frame
 from pipelines.runtime.event_dedup_steps import combine_rows
 from pipelines.runtime.extraction_steps import extract_shard, shard_mentions
 from pipelines.runtime.sharding import Corpus
-from pipelines.documents.reading import IngestResult
-from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
+
+PER_DOCUMENT_TABLES = ("quotes", "figures", "events", "event_mentions")
 
 
 @dg.multi_asset(
@@ -28,50 +32,58 @@ from pipelines.defs.resources import ProjectPaths, load_aliases, shard_count
     },
 )
 def actor_tables(
-    context: dg.AssetExecutionContext, articles: Corpus, source_documents: IngestResult, paths: ProjectPaths
+    context: dg.AssetExecutionContext, articles: Corpus, source_documents: IngestResult, settings: RunSettings
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    aliases = load_aliases(paths)
-    candidates = document_candidate_frame(articles.refs, source_documents.texts, aliases, cache_for(paths.warehouse))
-    result = resolve_candidate_frame(candidates, aliases, cache_for(paths.warehouse))
+    aliases = load_aliases(settings.seeds)
+    candidates = document_candidate_frame(articles.refs, source_documents.texts, aliases, settings.cache)
+    result = resolve_candidate_frame(candidates, aliases, settings.cache)
     return result.actors, result.mentions_table()
 
 
 def _extract_op(index: int, shards: int) -> dg.OpDefinition:
     @dg.op(name=f"extract_shard_{index}",
            description=f"Quotes, figures and event mentions of shard {index} of {shards}, cached per document and extractor.")
-    def _op(context: dg.OpExecutionContext, paths: ProjectPaths, source_documents: IngestResult, articles: Corpus,
+    def _op(context: dg.OpExecutionContext, settings: RunSettings, source_documents: IngestResult, articles: Corpus,
             actors: pl.DataFrame, actor_mentions: pl.DataFrame) -> dict:
         refs = articles.shard(index)
         by_doc = shard_mentions(actor_mentions, actors, (r.doc_id for r in refs))
-        frames, computed = extract_shard(refs, source_documents.texts, by_doc, cache_for(paths.warehouse))
-        context.log.info(f"shard {index}: {len(refs)} documents, extracted anew: {computed}")
+        frames, computed = extract_shard(refs, source_documents.texts, by_doc, settings.cache,
+                                         n_process=settings.processes)
+        # counts as the output's metadata rather than a log line: each log line is one more event-log write
+        context.add_output_metadata({"documents": len(refs), **{f"extracted_{t}": n for t, n in computed.items()}})
         return frames
 
     return _op
 
 
-SHARDS = shard_count()
-EXTRACT_OPS = [_extract_op(i, SHARDS) for i in range(SHARDS)]
+def _combine_op(shards: int) -> dg.OpDefinition:
+    @dg.op(name="combine_tables", ins=shard_inputs(shards), out={t: dg.Out(pl.DataFrame) for t in PER_DOCUMENT_TABLES},
+           description="Every shard's rows as tables; events deduplicated across documents.")
+    def combine_tables(settings: RunSettings, **parts: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        tables = combine_rows(in_shard_order(parts, shards), settings.cache)
+        return tables["quotes"], tables["figures"], tables["events"], tables["event_mentions"]
+
+    return combine_tables
 
 
-@dg.op(ins={f"shard_{i}": dg.In(dict) for i in range(SHARDS)},  # one named input per shard, not a fan-in
-       out={t: dg.Out(pl.DataFrame) for t in ("quotes", "figures", "events", "event_mentions")},  # list: the Dask
-       description="Every shard's rows as tables; events deduplicated across documents.")  # executor drops fan-ins
-def combine_tables(paths: ProjectPaths, **shards: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    tables = combine_rows((shards[f"shard_{i}"] for i in range(SHARDS)), cache_for(paths.warehouse))
-    return tables["quotes"], tables["figures"], tables["events"], tables["event_mentions"]
+def per_document_tables_asset(shards: int) -> dg.AssetsDefinition:
+    """The quotes, figures, events and event_mentions assets, extracted in ``shards`` steps and combined."""
+    extract_ops = [_extract_op(i, shards) for i in range(shards)]
+    combine = _combine_op(shards)
 
+    @dg.graph_multi_asset(
+        name="per_document_tables",
+        group_name="extract",
+        outs={
+            "quotes": dg.AssetOut(description="Direct quotations with their speakers."),
+            "figures": dg.AssetOut(description="Numeric facts with value, unit, measure and source."),
+            "events": dg.AssetOut(description="One row per real-world event, deduplicated across documents."),
+            "event_mentions": dg.AssetOut(description="Each passage that reports an event."),
+        },
+    )
+    def per_document_tables(source_documents, articles, actors, actor_mentions):
+        parts = [op(source_documents, articles, actors, actor_mentions) for op in extract_ops]
+        quotes, figures, events, event_mentions = combine(**by_shard(parts))
+        return {"quotes": quotes, "figures": figures, "events": events, "event_mentions": event_mentions}
 
-@dg.graph_multi_asset(
-    group_name="extract",
-    outs={
-        "quotes": dg.AssetOut(description="Direct quotations with their speakers."),
-        "figures": dg.AssetOut(description="Numeric facts with value, unit, measure and source."),
-        "events": dg.AssetOut(description="One row per real-world event, deduplicated across documents."),
-        "event_mentions": dg.AssetOut(description="Each passage that reports an event."),
-    },
-)
-def per_document_tables(source_documents, articles, actors, actor_mentions):
-    parts = [op(source_documents, articles, actors, actor_mentions) for op in EXTRACT_OPS]
-    quotes, figures, events, event_mentions = combine_tables(**{f"shard_{i}": p for i, p in enumerate(parts)})
-    return {"quotes": quotes, "figures": figures, "events": events, "event_mentions": event_mentions}
+    return per_document_tables

@@ -1,0 +1,1 @@
+"""The ingest stage's assets: the articles folder read, then parsed in shards."""

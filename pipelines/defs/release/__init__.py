@@ -1,0 +1,1 @@
+"""The release stage's asset: the published, versioned folder."""

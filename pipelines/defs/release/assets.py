@@ -1,4 +1,9 @@
-"""Release: publish the immutable, versioned Parquet/CSV folder once every gate passed."""
+"""Release: publish the immutable, versioned Parquet/CSV folder once every gate passed.
+
+Contract: the ``release`` asset publishes the checked tables with their data
+card, which states measured accuracy when gold answers (``GOLD_DIR``) cover
+some of the documents; a quarantine that blocks release publishes nothing.
+"""
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -6,12 +11,12 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from pipelines.publish.datacard.card import figure_groups, render_datacard
-from pipelines.publish.evaluate import evaluate_release
+from pipelines.defs.resources import RunSettings
 from pipelines.documents.metadata import release_blockers
 from pipelines.documents.reading import IngestResult
+from pipelines.publish.datacard.card import figure_groups, render_datacard
+from pipelines.publish.evaluate import evaluate_release
 from pipelines.publish.release import publish
-from pipelines.defs.resources import ProjectPaths
 
 
 class ReleaseConfig(dg.Config):
@@ -26,7 +31,7 @@ class ReleaseConfig(dg.Config):
 def release(
     context: dg.AssetExecutionContext,
     config: ReleaseConfig,
-    paths: ProjectPaths,
+    settings: RunSettings,
     source_documents: IngestResult,
     dataset_tables: dict[str, pl.DataFrame],
 ) -> dict:
@@ -43,15 +48,16 @@ def release(
         frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
 
     def data_card(staging: Path) -> dict[str, str]:
-        golds = {p.stem for p in paths.gold.glob("*.json")} if paths.gold.is_dir() else set()
+        gold = settings.gold
+        golds = {p.stem for p in gold.glob("*.json")} if gold is not None and gold.is_dir() else set()
         measured = golds & set(frames["documents"]["doc_id"].to_list())
-        accuracy = evaluate_release(staging, paths.gold, paths.seeds) if measured else None
+        accuracy = evaluate_release(staging, gold, settings.seeds) if measured else None
         return render_datacard(frames, source.dataset, accuracy, groups.result())
 
     # the card's figure groups (Python) are made while publish sorts and writes the tables (polars, no GIL)
     with ThreadPoolExecutor(max_workers=1) as background:
         groups = background.submit(figure_groups, frames["figures"])
-        result = publish(frames, source.dataset, paths.releases, extra_files=data_card)
+        result = publish(frames, source.dataset, settings.releases, extra_files=data_card)
     context.log.info(f"release {result.status}: {result.path}")
     context.add_output_metadata({"release_path": str(result.path), "release_status": result.status, **{f"rows_{t}": n for t, n in result.row_counts.items()}})
     return {"path": str(result.path), "status": result.status, "rows": result.row_counts}

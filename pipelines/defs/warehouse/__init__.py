@@ -1,0 +1,1 @@
+"""The warehouse stage's assets: the checked tables together, and the DuckDB file."""

@@ -1,18 +1,24 @@
-"""Warehouse: gather the checked tables, check them together, load DuckDB."""
+"""Warehouse: gather the checked tables, check them together, load DuckDB.
+
+Contract: ``dataset_tables`` is the seven contract tables as one value,
+with the blocking referential check; ``warehouse`` loads them into
+``news.duckdb`` with the local-only texts, the quarantine and the views.
+Why one bundle: the warehouse and the release read the same checked tables.
+"""
 
 from collections.abc import Iterator
 
 import dagster as dg
 import polars as pl
 
-from pipelines.publish import quality
+from pipelines.defs.resources import RunSettings
 from pipelines.documents.reading import IngestResult
+from pipelines.publish import quality
 from pipelines.publish.warehouse import last_load_mode, load_warehouse
-from pipelines.defs.resources import ProjectPaths
 
 
 @dg.asset(group_name="warehouse", description="The seven contract tables together, each having passed its own checks.",
-          io_manager_key="table_bundle_io_manager",  # the tables' own files hold them (resources.TableBundleStorage)
+          io_manager_key="table_bundle_io_manager",  # the tables' own files hold them (step_storage.TableBundleStorage)
           check_specs=[dg.AssetCheckSpec("referential_integrity", asset="dataset_tables", blocking=True,
                                          description="Every actor, event and document id that a row references exists.")])
 def dataset_tables(
@@ -41,7 +47,7 @@ def dataset_tables(
           description="The DuckDB warehouse: contract tables with keys and comments, local-only text and quarantine, views.")
 def warehouse(
     context: dg.AssetExecutionContext,
-    paths: ProjectPaths,
+    settings: RunSettings,
     source_documents: IngestResult,
     quarantine: pl.DataFrame,
     dataset_tables: dict[str, pl.DataFrame],
@@ -49,7 +55,7 @@ def warehouse(
     texts = source_documents.texts
     text_table = pl.DataFrame({"doc_id": sorted(texts), "text": [texts[d] for d in sorted(texts)]},
                               schema={"doc_id": pl.String, "text": pl.String})
-    counts = load_warehouse(paths.duckdb_path, dataset_tables, paths.views, {"documents_text": text_table, "quarantine": quarantine})
-    context.add_output_metadata({"path": str(paths.duckdb_path), "load": last_load_mode(paths.duckdb_path) or "unknown",
+    counts = load_warehouse(settings.duckdb_path, dataset_tables, settings.views, {"documents_text": text_table, "quarantine": quarantine})
+    context.add_output_metadata({"path": str(settings.duckdb_path), "load": last_load_mode(settings.duckdb_path) or "unknown",
                                  **{f"rows_{t}": n for t, n in counts.items()}})
     return counts

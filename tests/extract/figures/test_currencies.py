@@ -13,7 +13,7 @@ from pipelines.extract.figures.currencies import (
     settle,
     shared_choices,
 )
-from tests.extract.figures.articles import figures, one, read
+from tests.extract.figures.articles import figures, read
 
 
 @pytest.mark.parametrize(
