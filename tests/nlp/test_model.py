@@ -30,18 +30,23 @@ def test_every_layer_multiplies_with_numpy_blas_and_ops_are_restored():
     assert model_version().endswith(":numpy-blas")  # a parse cached under BLIS is not reused
 
 
-def test_numpy_blas_gives_the_annotations_blis_gives(monkeypatch):
+def test_numpy_blas_gives_the_annotations_blis_gives():
     """The same words, tags, parse, lemmas and entities as thinc's default (BLIS) on varied text."""
-    monkeypatch.setenv("PIPELINES_THINC_BLIS", "1")
-    blis_model = load_model.__wrapped__()
+    numpy_model = load_model()
+    try:
+        model.configure(True)
+        blis_model = load_model()
+    finally:
+        model.configure(False)
     assert getattr(blis_model.get_pipe("ner").model.ops, "use_blis", None) is True
+    assert getattr(numpy_model.get_pipe("ner").model.ops, "use_blis", None) is False
     texts = NEWS_TEXTS + [
         "On Tuesday, the Ministry of Defence said that 14 drones had been shot down near the border, "
         "while officials in Ankara declined to comment.",
         "\u201cWe are not going to accept this,\u201d the spokeswoman told reporters, adding that talks "
         "would resume in Geneva next month. GDP grew 3.2% in Q2, the bank said.",
     ]
-    assert [token_signature(d) for d in load_model().pipe(texts)] == [token_signature(d) for d in blis_model.pipe(texts)]
+    assert [token_signature(d) for d in numpy_model.pipe(texts)] == [token_signature(d) for d in blis_model.pipe(texts)]
 
 
 def test_the_tokenizer_is_the_one_spacy_load_gives():
