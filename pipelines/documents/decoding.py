@@ -162,3 +162,31 @@ def _decode_with_bom(raw: bytes, codec: str) -> str:
         return raw.decode(codec)
     except UnicodeDecodeError:
         raise ValueError(f"undecodable bytes: {codec.upper()} byte-order mark but invalid {codec.upper()}") from None
+
+
+#: Characters that reorder text on screen (bidirectional embeddings, overrides and isolates): a title holding
+#: them can show other words than it contains.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Line and field breaks: a space in a one-line field.
+_BREAKS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+def strip_controls(value: str, multiline: bool = False) -> str:
+    """``value`` without control characters (NUL, escapes, bidirectional overrides), for metadata fields.
+
+    Breaks and tabs become spaces in a one-line field; a ``multiline`` field
+    keeps its line breaks (as ``\\n``) and tabs. Why: a metadata field ends up
+    in CSV, Parquet, HTML and Markdown, where a NUL or an escape sequence is
+    at best garbage and at worst changes what a reader sees.
+    """
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for c in value:
+        if multiline and c in "\n\t":
+            out.append(c)
+        elif c in _BREAKS:
+            out.append(" ")
+        elif unicodedata.category(c) != "Cc" and c not in _BIDI_CONTROLS:
+            out.append(c)
+    return "".join(out)

@@ -1,4 +1,4 @@
-"""Metadata: the user's dataset.yaml and sources.csv, and what a text's first lines show."""
+"""Metadata: what a text's first lines show."""
 
 from datetime import date
 from pathlib import Path
@@ -12,17 +12,12 @@ from pipelines.documents.metadata import (
     head_segments,
     infer_metadata,
     inferred_metadata,
-    load_dataset_config,
-    load_manifest,
     parse_partial_date,
-    release_blockers,
 )
-from pipelines.documents.quarantine import Problem, quarantine_frame
 from pipelines.documents.segmenting import segment
 from pipelines.runtime.cache import ContentCache, content_hash
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
-HEADER = "doc_id,title,publisher,author,published_date,url,licence_note\n"
 
 
 @pytest.mark.parametrize(
@@ -31,23 +26,6 @@ HEADER = "doc_id,title,publisher,author,published_date,url,licence_note\n"
 )
 def test_partial_dates_keep_their_precision(value: str, expected: tuple) -> None:
     assert parse_partial_date(value) == expected
-
-
-def test_a_bad_manifest_date_falls_back_to_the_text_with_a_warning(tmp_path: Path) -> None:
-    (tmp_path / "sources.csv").write_text(HEADER + "a,T,P,,last Tuesday-ish,,\n,Untitled,P,,,,\n", encoding="utf-8")
-    manifest, problems = load_manifest(tmp_path)
-    assert manifest["a"]["title"] == "T" and manifest["a"]["published_date"] is None
-    assert [p.reason.split(":")[0] for p in problems] == ["line 2 (a)", "line 3"]
-    assert all(p.severity == "warning" for p in problems)
-
-
-def test_a_malformed_dataset_yaml_falls_back_to_defaults_and_blocks_the_release(tmp_path: Path) -> None:
-    (tmp_path / "dataset.yaml").write_text("name: x\nversion: one\n", encoding="utf-8")
-    dataset, problems = load_dataset_config(tmp_path)
-    assert dataset["version"] == "0.0.0"
-    result = release_blockers(quarantine_frame(problems))
-    assert len(result) == 1 and result[0].startswith("dataset.yaml: malformed")
-    assert release_blockers(quarantine_frame([Problem("dataset.yaml", "missing; using defaults", "warning")])) == []
 
 
 def test_iso_dateline_is_inferred() -> None:
