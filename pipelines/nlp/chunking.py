@@ -7,17 +7,18 @@ only the white space between chunks is left out, and every span is an exact
 slice, so a chunk's token at ``idx`` is at ``chunk_start + idx`` in the
 document. Why: spaCy refuses a text over ``nlp.max_length`` (E088), and one
 paragraph of a megabyte took minutes and gigabytes where the same text in
-paragraphs took seconds; a whole article saved on one line is common enough,
-so the limit is well above any paragraph a news text has.
+paragraphs took a minute and a few hundred megabytes.
 """
 
 from __future__ import annotations
 
 import re
 
-#: The longest text parsed as one piece (characters): news paragraphs stay far below it, whole articles on one
-#: line mostly too, and a chunk this size parses in a fraction of a second.
-MAX_CHUNK_CHARS = 10_000
+#: The longest text parsed as one piece (characters): about twice the longest paragraph of the test articles, so
+#: real paragraphs stay whole; a batch of chunks this long (``nlp.pipe`` parses 64 texts at once) needs a few
+#: hundred megabytes, where chunks of 10,000 characters needed 1.8 GB; and an article saved on one line is cut
+#: into pieces the size of a few paragraphs, at sentence ends.
+MAX_CHUNK_CHARS = 2_000
 #: A cut at the end of a sentence outside quotation marks is preferred when it leaves at least this share of the
 #: limit in the chunk; otherwise any sentence end will do.
 _BALANCED_SHARE = 0.5
