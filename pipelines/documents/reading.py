@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.documents.dataset_config import load_dataset_config
-from pipelines.documents.decoding import Decoded, decode_text
+from pipelines.documents.decoding import Decoded, decode_text, strip_controls
 from pipelines.documents.listing import is_article_name, list_articles
 from pipelines.documents.manifest import MANIFEST_COLUMNS, load_manifest
 from pipelines.documents.metadata import inferred_metadata
@@ -107,7 +107,7 @@ def _decoding_warnings(name: str, decoded: Decoded) -> list[Problem]:
     warnings = []
     if decoded.legacy_lines:
         codec = decoded.encoding.split("+")[-1]
-        warnings.append(f"mixed encodings: UTF-8 with {decoded.legacy_lines} line(s) in {codec}, each line decoded in its own {kept}")
+        warnings.append(f"mixed encodings: UTF-8 with {decoded.legacy_lines} line(s) in {codec}, each line decoded on its own {kept}")
     elif decoded.encoding != "utf-8":
         warnings.append(f"not UTF-8; decoded as {decoded.encoding} {kept}")
     elif decoded.text.startswith("\ufeff"):
@@ -151,10 +151,11 @@ def _read_articles(files: dict[str, Path], problems: list[Problem]) -> _Accepted
         text_hash = content_hash(text)
         same_text = _content_key(text, text_hash)
         if digest in accepted.by_digest:
-            problems.append(Problem(path.name, f"identical content to {accepted.by_digest[digest]}.txt; counted once"))
+            problems.append(Problem(path.name, f"identical content to {files[accepted.by_digest[digest]].name}; counted once"))
             continue
         if same_text in accepted.by_text:
-            problems.append(Problem(path.name, f"same text as {accepted.by_text[same_text]}.txt (other encoding or line endings); counted once"))
+            first = files[accepted.by_text[same_text]].name
+            problems.append(Problem(path.name, f"same text as {first} (other encoding or line endings); counted once"))
             continue
         accepted.by_digest[digest] = doc_id
         accepted.by_text[same_text] = doc_id
@@ -175,6 +176,7 @@ def _document_row(doc_id: str, text: str, digest: str, inferred: dict, listed: d
         for key in ("title", "published_date", "published_date_precision"):
             if meta.get(key) is None:
                 meta[key] = inferred[key]
+    meta = {k: strip_controls(v) if isinstance(v, str) else v for k, v in meta.items()}  # a title read from the text too
     return {
         "doc_id": doc_id,
         "title": meta.get("title"),
@@ -196,8 +198,9 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
     """Read every article in ``seeds_dir`` with its metadata; quarantine what cannot be used.
 
     Raises ``SeedsFolderError`` (one line: the path and the fix) when the
-    folder is missing, unreadable or holds no ``.txt`` file. ``cache`` (the warehouse's content cache) keeps the metadata inferred from
-    each text, so a rebuild reads only what is new.
+    folder is missing, unreadable or holds no ``.txt`` file. ``cache`` (the
+    warehouse's content cache) keeps the metadata inferred from each text, so
+    a rebuild reads only what is new.
     """
     listing = list_articles(seeds_dir)
     dataset, problems = load_dataset_config(seeds_dir)
