@@ -3,7 +3,8 @@
 Contract: ``ingest(folder)`` reads every article it can, with its metadata,
 and returns an ``IngestResult``; nothing here raises for one bad file: the
 file goes to the quarantine with its name and the reason, and every other
-document is still processed. Why: a scheduled pipeline meets every kind of bad
+document is still processed. ``check_inputs`` checks the folders a build is
+given before it starts. Why: a scheduled pipeline meets every kind of bad
 file (binary, HTML, empty, duplicated, badly named) sooner or later.
 """
 
@@ -18,8 +19,9 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.documents.dataset_config import load_dataset_config
+from pipelines.documents.dataset_config import check_dataset_config, load_dataset_config
 from pipelines.documents.decoding import Decoded, decode_text, strip_controls
+from pipelines.documents.folders import check_output_dirs
 from pipelines.documents.listing import is_article_name, list_articles
 from pipelines.documents.manifest import MANIFEST_COLUMNS, load_manifest
 from pipelines.documents.metadata import inferred_metadata
@@ -225,6 +227,15 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
         dataset=dataset,
         text_hashes=accepted.text_hashes,
     )
+
+
+def check_inputs(seeds_dir: Path, warehouse: Path, dagster_home: Path | None = None) -> None:
+    """What a build is given, checked before it starts: the articles folder (``SeedsFolderError``), its
+    ``dataset.yaml`` (``DatasetConfigError``) and the output folders (``OutputFolderError``, creating them when
+    missing). Raises the first problem found as an ``InputError``, whose ``str()`` is one line with the fix."""
+    list_articles(seeds_dir)
+    check_dataset_config(seeds_dir)
+    check_output_dirs(warehouse, dagster_home)
 
 
 def documents_frame(rows: list[dict]) -> pl.DataFrame:

@@ -2,10 +2,14 @@
 
 import hashlib
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
-from pipelines.documents.reading import changed_files, ingest, looks_like_html
+import pytest
+
+from pipelines.documents.folders import DatasetConfigError, OutputFolderError, SeedsFolderError
+from pipelines.documents.reading import changed_files, check_inputs, ingest, looks_like_html
 from pipelines.runtime.cache import ContentCache
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
@@ -123,3 +127,19 @@ def test_markup_is_told_apart_from_an_article_about_markup() -> None:
     article = "Hackers hid a <script> tag in the page, the agency said.\n\nA second <script> element loaded the malware.\n"
     result = [looks_like_html(t) for t in (page, fragment, article)]
     assert result == [True, True, False]
+
+
+def test_check_inputs_raises_the_first_problem_of_a_build_s_folders(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    with pytest.raises(SeedsFolderError):
+        check_inputs(seeds, tmp_path / "warehouse")
+    seeds.mkdir()
+    write(seeds, "a.txt", BODY)
+    with pytest.raises(DatasetConfigError):
+        check_inputs(seeds, tmp_path / "warehouse")
+    shutil.copy(Path(__file__).resolve().parents[2] / "seeds" / "dataset.yaml", seeds)
+    write(tmp_path, "home", "")
+    with pytest.raises(OutputFolderError):
+        check_inputs(seeds, tmp_path / "warehouse", tmp_path / "home")
+    check_inputs(seeds, tmp_path / "warehouse", tmp_path / "dagster")
+    assert (tmp_path / "warehouse").is_dir() and (tmp_path / "dagster").is_dir()
