@@ -93,10 +93,19 @@ class _Parsed:
 
 def content_pieces(text: str) -> list[tuple[int, int, str, str]]:
     """What is parsed of ``text``, one parse each: its content segments ``(start, end, kind, text)``, long ones
-    cut into chunks of the same kind."""
-    return [
-        (s, e, seg.kind, text[s:e]) for seg in content_segments(text) for s, e in chunk_spans(text, seg.start, seg.end)
-    ]
+    cut into chunks.
+
+    The chunks of a segment too long to parse whole are ``body``, whatever
+    the line was labelled: no title, heading or byline runs to thousands of
+    characters, and an article saved on one line without a final full stop
+    is labelled a title by its shape.
+    """
+    pieces = []
+    for seg in content_segments(text):
+        spans = chunk_spans(text, seg.start, seg.end)
+        kind = seg.kind if len(spans) == 1 else "body"
+        pieces += [(s, e, kind, text[s:e]) for s, e in spans]
+    return pieces
 
 
 def _pipe(texts: list[str], batch_size: int, n_process: int | None) -> list[Doc]:

@@ -116,3 +116,14 @@ def test_a_paragraph_over_the_chunk_limit_is_parsed_in_exact_chunks():
     assert " ".join(p.text for p in chunks) == long_paragraph
     token = chunks[2].doc[0]
     assert text[chunks[2].start + token.idx:chunks[2].start + token.idx + len(token.text)] == token.text == "The"
+
+
+def test_an_article_on_one_line_is_parsed_as_body_chunks_even_without_a_final_full_stop():
+    from pipelines.nlp.chunking import MAX_CHUNK_CHARS
+    from pipelines.nlp.parsing import content_pieces
+
+    sentence = "\u201cWe will open an embassy,\u201d said Ana Koko, the prime minister. "
+    text = (sentence * (MAX_CHUNK_CHARS // len(sentence) + 5)).strip().removesuffix(".")
+    result = {kind for _, _, kind, _ in content_pieces(text)}
+    assert result == {"body"}
+    assert content_pieces("A short headline")[0][2] == "title"
