@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import ftfy
 
-#: A letter that starts a UTF-8 sequence, read as Windows-1252 or latin-1, followed by one that continues it
-#: ("Ã©" for "é", "â€™" for "’"): the shape of mojibake, looked for before ftfy is asked (it is much slower).
-_MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
+#: What the second byte of a UTF-8 sequence becomes when read as Windows-1252 or latin-1: U+0080-U+00BF and
+#: Windows-1252's own letters for 0x80-0x9F.
+_CONTINUATIONS = [chr(c) for c in range(0x80, 0xC0)] + list("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                                                             "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020"
+                                                             "\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+#: The shape of mojibake in a text's UTF-8 bytes: a letter that starts a UTF-8 sequence (U+00C2-U+00EF, written
+#: 0xC3 0x82-0xAF), read as Windows-1252 or latin-1, then one that continues it ("Ã©" for "é", "â€™" for "’").
+#: Searched in bytes, where the fixed first byte makes it fast, before ftfy (much slower) is asked.
+_MOJIBAKE_HINT = re.compile(rb"\xc3[\x82-\xaf](?:" + b"|".join(re.escape(c.encode()) for c in _CONTINUATIONS) + b")")
 
 
 @dataclass(frozen=True)
@@ -130,19 +133,28 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     Only lines showing the shape of mojibake are given to ftfy, which
     changes a line only when it is confident the line was decoded wrongly.
     """
-    if not _MOJIBAKE_HINT.search(text):
+    if not _may_hold_mojibake(text):
         return text, 0
     import ftfy
 
     lines = text.splitlines(keepends=True)
     changed = 0
     for i, line in enumerate(lines):
-        if _MOJIBAKE_HINT.search(line):
+        if _may_hold_mojibake(line):
             fixed = ftfy.fix_text(line, _ftfy_config())
             if fixed != line:
                 lines[i] = fixed
                 changed += 1
     return ("".join(lines), changed) if changed else (text, 0)
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    """True when ``text`` shows the shape of mojibake (``_MOJIBAKE_HINT``); most articles are ASCII or have no
+    letter of U+00C0-U+00FF at all, and are passed at once."""
+    if text.isascii():
+        return False
+    raw = text.encode("utf-8", "surrogatepass")
+    return b"\xc3" in raw and _MOJIBAKE_HINT.search(raw) is not None
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +191,8 @@ def strip_controls(value: str, multiline: bool = False) -> str:
     in CSV, Parquet, HTML and Markdown, where a NUL or an escape sequence is
     at best garbage and at worst changes what a reader sees.
     """
+    if value.isprintable():  # no control, format or separator character other than the space: nothing to do
+        return value
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     out = []

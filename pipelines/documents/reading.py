@@ -124,6 +124,8 @@ def _decoding_warnings(name: str, decoded: Decoded) -> list[Problem]:
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is a web page or a fragment of one, judged by its structure: it opens with markup, or
     most of its first lines are markup from end to end. A plain article that mentions ``<script>`` is neither."""
+    if "<" not in text:
+        return False
     body = text.lstrip("\ufeff \t\r\n")
     if _HTML_START.match(body):
         return True
