@@ -27,3 +27,9 @@ def quarantine_frame(problems: list[Problem]) -> pl.DataFrame:
         schema={"file": pl.String, "severity": pl.String, "reason": pl.String},
         orient="row",
     ).sort(["file", "reason"])
+
+
+def one_line(message: object, limit: int = 200) -> str:
+    """A message (an exception's, say) as one line of at most ``limit`` characters: what a reason may be."""
+    text = " ".join(str(message).split()) or type(message).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -3,7 +3,8 @@
 Contract: ``ingest(folder)`` reads every article it can, with its metadata,
 and returns an ``IngestResult``; nothing here raises for one bad file: the
 file goes to the quarantine with its name and the reason, and every other
-document is still processed. Why: a scheduled pipeline meets every kind of bad
+document is still processed. ``check_inputs`` checks the folders a build is
+given before it starts. Why: a scheduled pipeline meets every kind of bad
 file (binary, HTML, empty, duplicated, badly named) sooner or later.
 """
 
@@ -13,19 +14,27 @@ import contextlib
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from pipelines.documents.decoding import decode
-from pipelines.documents.metadata import BASIS_COLUMNS, document_fields, inferred_metadata, load_dataset_config, load_manifest
+from pipelines.documents.dataset_config import check_dataset_config, load_dataset_config
+from pipelines.documents.decoding import Decoded, decode_text, strip_controls
+from pipelines.documents.folders import check_output_dirs
+from pipelines.documents.listing import is_article_name, list_articles
+from pipelines.documents.manifest import load_manifest
+from pipelines.documents.metadata import BASIS_COLUMNS, document_fields, inferred_metadata
 from pipelines.documents.quarantine import Problem, quarantine_frame
 from pipelines.runtime.cache import ContentCache, content_hash, make_key
 
 MAX_BYTES = 5 * 1024 * 1024  #: a news article is kilobytes; anything this big is not one
-_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script|meta)\b", re.IGNORECASE)
+#: The start of a web page: a doctype, an XML declaration, or the page's own html, head or body tag.
+_HTML_START = re.compile(r"<(?:!doctype\s+html|\?xml|html|head|body)\b", re.IGNORECASE)
+#: A line that is markup from end to end (``<p>...</p>``, ``<div class="x">``, ``<!-- ... -->``).
+_MARKUP_LINE = re.compile(r"\s*<[!/?a-zA-Z][^<>]*>(?:.*>)?\s*$")
+#: Lines of a text looked at to tell markup from plain text.
+_HTML_SAMPLE_LINES = 200
 
 
 @dataclass
@@ -49,43 +58,6 @@ class _Accepted:
     by_text: dict[str, str] = field(default_factory=dict)
 
 
-def display_name(name: str) -> str:
-    """A file name safe to print, log and store: undecodable bytes and control characters escaped."""
-    raw = name.encode("utf-8", "surrogateescape")
-    text = raw.decode("utf-8", "backslashreplace")
-    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) == "Cc" else c for c in text)
-
-
-def _name_problem(name: str) -> str | None:
-    """Why a file name cannot become a ``doc_id`` (an identifier in every table and in CSV/Parquet), if it cannot."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return "file name is not valid UTF-8; rename the file"
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
-        return "file name contains control characters; rename the file"
-    return None
-
-
-def _safe_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """``*.txt`` files directly inside ``seeds_dir`` that really live there and have usable names."""
-    root = seeds_dir.resolve()
-    files, problems = [], []
-    for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
-        name_problem = _name_problem(path.name)
-        if name_problem:
-            problems.append(Problem(display_name(path.name), name_problem))
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            problems.append(Problem(path.name, "symlink points outside SEEDS_DIR; not read"))
-            continue
-        if not path.is_file():
-            problems.append(Problem(path.name, "not a regular file"))
-            continue
-        files.append(path)
-    return files, problems
-
-
 def changed_files(seeds_dir: Path, cache: ContentCache | None) -> int | None:
     """How many ``*.txt`` files are new or changed since the last call, from the folder's listing alone (name,
     size, modification time); ``None`` the first time, or with no cache to keep the listing in.
@@ -101,7 +73,7 @@ def changed_files(seeds_dir: Path, cache: ContentCache | None) -> int | None:
     try:
         with os.scandir(seeds_dir) as entries:
             for entry in entries:
-                if entry.name.endswith(".txt"):
+                if is_article_name(entry.name):
                     with contextlib.suppress(OSError):
                         stat = entry.stat()
                         listing[entry.name] = (stat.st_size, stat.st_mtime_ns)
@@ -122,19 +94,43 @@ def read_text_file(path: Path) -> tuple[bytes, str, list[Problem]]:
     if size > MAX_BYTES:
         raise ValueError(f"file is {size} bytes, over the {MAX_BYTES}-byte limit for one article")
     raw = path.read_bytes()
-    text, encoding = decode(raw)
+    decoded = decode_text(raw)
+    text = decoded.text
     if not text.strip("\ufeff \t\r\n"):
         raise ValueError("empty or whitespace-only file")
-    if len(_HTML.findall(text[:5000])) >= 2:
+    if looks_like_html(text):
         raise ValueError("HTML markup, not plain article text (save the article as text)")
+    return raw, text, _decoding_warnings(path.name, decoded)
+
+
+def _decoding_warnings(name: str, decoded: Decoded) -> list[Problem]:
+    """What a reader should know about how a file was read: fallback encodings, repairs, BOM, CRLF."""
+    kept = "(offsets index the decoded text)"
     warnings = []
-    if encoding != "utf-8":
-        warnings.append(Problem(path.name, f"not UTF-8; decoded as {encoding} (offsets index the decoded text)", "warning"))
-    elif text.startswith("\ufeff"):
-        warnings.append(Problem(path.name, "UTF-8 with a byte-order mark; kept as U+FEFF at offset 0 (offsets index the decoded text)", "warning"))
-    if "\r\n" in text:
-        warnings.append(Problem(path.name, "CRLF line endings; kept as they are (offsets count the \\r characters)", "warning"))
-    return raw, text, warnings
+    if decoded.legacy_lines:
+        codec = decoded.encoding.split("+")[-1]
+        warnings.append(f"mixed encodings: UTF-8 with {decoded.legacy_lines} line(s) in {codec}, each line decoded on its own {kept}")
+    elif decoded.encoding != "utf-8":
+        warnings.append(f"not UTF-8; decoded as {decoded.encoding} {kept}")
+    elif decoded.text.startswith("\ufeff"):
+        warnings.append(f"UTF-8 with a byte-order mark; kept as U+FEFF at offset 0 {kept}")
+    if decoded.repaired_lines:
+        warnings.append(f"mojibake repaired on {decoded.repaired_lines} line(s) (text that had been decoded wrongly before) {kept}")
+    if "\r\n" in decoded.text:
+        warnings.append("CRLF line endings; kept as they are (offsets count the \\r characters)")
+    return [Problem(name, w, "warning") for w in warnings]
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is a web page or a fragment of one, judged by its structure: it opens with markup, or
+    most of its first lines are markup from end to end. A plain article that mentions ``<script>`` is neither."""
+    if "<" not in text:
+        return False
+    body = text.lstrip("\ufeff \t\r\n")
+    if _HTML_START.match(body):
+        return True
+    lines = [line for line in body.splitlines()[:_HTML_SAMPLE_LINES] if line.strip()]
+    return bool(lines) and sum(1 for line in lines if _MARKUP_LINE.match(line)) * 2 > len(lines)
 
 
 def _content_key(text: str, text_hash: str | None = None) -> str:
@@ -145,11 +141,10 @@ def _content_key(text: str, text_hash: str | None = None) -> str:
     return hashlib.sha256(text.removeprefix("\ufeff").replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
-def _read_articles(files: list[Path], problems: list[Problem]) -> _Accepted:
+def _read_articles(files: dict[str, Path], problems: list[Problem]) -> _Accepted:
     """Every readable file that is not a copy of an earlier one (by bytes, or by text); the rest become problems."""
     accepted = _Accepted()
-    for path in files:
-        doc_id = path.stem
+    for doc_id, path in files.items():
         try:
             raw, text, warnings = read_text_file(path)
         except (OSError, ValueError) as exc:
@@ -160,10 +155,11 @@ def _read_articles(files: list[Path], problems: list[Problem]) -> _Accepted:
         text_hash = content_hash(text)
         same_text = _content_key(text, text_hash)
         if digest in accepted.by_digest:
-            problems.append(Problem(path.name, f"identical content to {accepted.by_digest[digest]}.txt; counted once"))
+            problems.append(Problem(path.name, f"identical content to {files[accepted.by_digest[digest]].name}; counted once"))
             continue
         if same_text in accepted.by_text:
-            problems.append(Problem(path.name, f"same text as {accepted.by_text[same_text]}.txt (other encoding or line endings); counted once"))
+            first = files[accepted.by_text[same_text]].name
+            problems.append(Problem(path.name, f"same text as {first} (other encoding or line endings); counted once"))
             continue
         accepted.by_digest[digest] = doc_id
         accepted.by_text[same_text] = doc_id
@@ -176,9 +172,11 @@ def _read_articles(files: list[Path], problems: list[Problem]) -> _Accepted:
 def _document_row(doc_id: str, text: str, digest: str, inferred: dict, listed: dict | None, language: str) -> dict:
     """One row of the documents table: the manifest's fields where it lists the document, else what the text shows."""
     n_words = inferred.pop("n_words")
+    fields = {k: strip_controls(v) if isinstance(v, str) else v  # a title read from the text too
+              for k, v in document_fields(listed, inferred).items()}
     return {
         "doc_id": doc_id,
-        **document_fields(listed, inferred),
+        **fields,
         "language": language,
         "content_sha256": digest,
         "n_chars": len(text),
@@ -189,15 +187,16 @@ def _document_row(doc_id: str, text: str, digest: str, inferred: dict, listed: d
 def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
     """Read every article in ``seeds_dir`` with its metadata; quarantine what cannot be used.
 
-    ``cache`` (the warehouse's content cache) keeps the metadata inferred from
-    each text, so a rebuild reads only what is new.
+    Raises ``SeedsFolderError`` (one line: the path and the fix) when the
+    folder is missing, unreadable or holds no ``.txt`` file. ``cache`` (the
+    warehouse's content cache) keeps the metadata inferred from each text, so
+    a rebuild reads only what is new.
     """
+    listing = list_articles(seeds_dir)
     dataset, problems = load_dataset_config(seeds_dir)
     manifest, manifest_problems = load_manifest(seeds_dir)
-    problems += manifest_problems
-    files, file_problems = _safe_files(seeds_dir)
-    problems += file_problems
-    accepted = _read_articles(files, problems)
+    problems += manifest_problems + listing.problems
+    accepted = _read_articles(listing.articles, problems)
     doc_ids = list(accepted.texts)
     inferred_all = inferred_metadata([accepted.texts[d] for d in doc_ids], [accepted.text_hashes[d] for d in doc_ids], cache)
     language = dataset.get("language", "en")
@@ -205,7 +204,7 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
         _document_row(doc_id, accepted.texts[doc_id], accepted.digests[doc_id], inferred, manifest.get(doc_id), language)
         for doc_id, inferred in zip(doc_ids, inferred_all)
     ]
-    present = {p.stem for p in files}
+    present = set(listing.articles)
     for doc_id in sorted(manifest):
         if doc_id not in present:
             problems.append(Problem(f"{doc_id}.txt", "listed in sources.csv but no such file; row ignored", "warning"))
@@ -216,6 +215,15 @@ def ingest(seeds_dir: Path, cache: ContentCache | None = None) -> IngestResult:
         dataset=dataset,
         text_hashes=accepted.text_hashes,
     )
+
+
+def check_inputs(seeds_dir: Path, warehouse: Path, dagster_home: Path | None = None) -> None:
+    """What a build is given, checked before it starts: the articles folder (``SeedsFolderError``), its
+    ``dataset.yaml`` (``DatasetConfigError``) and the output folders (``OutputFolderError``, creating them when
+    missing). Raises the first problem found as an ``InputError``, whose ``str()`` is one line with the fix."""
+    list_articles(seeds_dir)
+    check_dataset_config(seeds_dir)
+    check_output_dirs(warehouse, dagster_home)
 
 
 def documents_frame(rows: list[dict]) -> pl.DataFrame:

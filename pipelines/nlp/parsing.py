@@ -6,6 +6,10 @@ parsing the rest; ``make_article`` puts one document's pieces together for
 the extractors. Why: the parse is the costly step of a build, and a growing
 corpus is rebuilt often while most of its documents do not change.
 
+A paragraph longer than ``chunking.MAX_CHUNK_CHARS`` is parsed as several
+chunks cut at sentence ends, each an exact slice of the text, so no document
+is too long for the model or slow out of proportion to its size.
+
 Paragraphs are parsed in batches with ``nlp.pipe`` (across documents, and in
 several processes for large batches) because that is where spaCy is fast.
 A document's parse depends only on its text: batch composition does not
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING
 from pipelines.documents import boilerplate
 from pipelines.documents.segmenting import content_segments
 from pipelines.extract.article import Article, Paragraph
+from pipelines.nlp.chunking import chunk_spans
 from pipelines.nlp.model import load_model, model_version
 from pipelines.runtime.cache import ContentCache, content_hash, extractor_version, make_key
 
@@ -64,6 +69,23 @@ class _Parsed:
     docbin: bytes
 
 
+def content_pieces(text: str) -> list[tuple[int, int, str, str]]:
+    """What is parsed of ``text``, one parse each: its content segments ``(start, end, kind, text)``, long ones
+    cut into chunks.
+
+    The chunks of a segment too long to parse whole are ``body``, whatever
+    the line was labelled: no title, heading or byline runs to thousands of
+    characters, and an article saved on one line without a final full stop
+    is labelled a title by its shape.
+    """
+    pieces = []
+    for seg in content_segments(text):
+        spans = chunk_spans(text, seg.start, seg.end)
+        kind = seg.kind if len(spans) == 1 else "body"
+        pieces += [(s, e, kind, text[s:e]) for s, e in spans]
+    return pieces
+
+
 def _pipe(texts: list[str], batch_size: int, n_process: int | None) -> list[Doc]:
     if not texts:
         return []
@@ -77,7 +99,7 @@ def parse_documents(
 ) -> list[tuple[list[tuple[int, int, str, str]], list[Doc]]]:
     """Segment and parse each text; cached documents are read back, the rest parsed in one batch.
 
-    Returns per text the content segments ``(start, end, kind, text)`` and their parses.
+    Returns per text the content segments ``(start, end, kind, text)`` (``content_pieces``) and their parses.
     """
     cache = cache or ContentCache(None)
     keys = [parse_key(t) for t in texts]
@@ -89,7 +111,7 @@ def parse_documents(
             out[i] = (hit.segments, docs_from_bytes(hit.docbin))
         else:
             todo.append(i)
-    segs = {i: [(s.start, s.end, s.kind, s.text) for s in content_segments(texts[i])] for i in todo}
+    segs = {i: content_pieces(texts[i]) for i in todo}
     flat = [s[3] for i in todo for s in segs[i]]
     parsed = iter(_pipe(flat, batch_size, n_process) if flat else [])
     for i in todo:

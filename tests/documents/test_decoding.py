@@ -1,8 +1,8 @@
-"""Decoding: UTF-8 first and byte-faithful, legacy encodings as fallbacks, binary refused."""
+"""Decoding: UTF-8 first and byte-faithful, legacy encodings line by line, mojibake repaired, binary refused."""
 
 import pytest
 
-from pipelines.documents.decoding import decode
+from pipelines.documents.decoding import Decoded, decode, decode_text, repair_mojibake
 
 
 def test_decode_keeps_bom_so_offsets_match_plain_utf8() -> None:
@@ -39,3 +39,34 @@ def test_a_bom_over_invalid_bytes_is_refused() -> None:
 def test_legacy_bytes_that_are_mostly_control_characters_are_not_text() -> None:
     with pytest.raises(ValueError, match="neither UTF-8 nor latin-1 text"):
         decode(b"\xffab\x01\x02\x03\x04")
+
+
+def test_one_latin1_line_in_a_utf8_article_is_decoded_on_its_own() -> None:
+    raw = "Café talks resumed, said José Müller.\n".encode("utf-8") + "Zoë Ångström agreed.\n".encode("latin-1")
+    result = decode_text(raw)
+    expected = Decoded("Café talks resumed, said José Müller.\nZoë Ångström agreed.\n", "utf-8+latin-1", legacy_lines=1)
+    assert result == expected
+
+
+def test_a_windows_1252_line_in_a_utf8_article_keeps_its_curly_quotes() -> None:
+    raw = "“Yes,” said Łukasz.\r\n".encode("utf-8") + "\x93No,\x94 said Ren\xe9e.\r\n".encode("latin-1")
+    result = decode(raw)
+    expected = ("“Yes,” said Łukasz.\r\n“No,” said Renée.\r\n", "utf-8+cp1252")
+    assert result == expected
+
+
+def test_a_legacy_file_with_only_ascii_lines_besides_is_named_by_its_legacy_encoding() -> None:
+    raw = b"Plain line.\n" + "Gr\u00fc\u00dfe aus K\u00f6ln.\n".encode("latin-1")
+    assert decode(raw) == ("Plain line.\nGr\u00fc\u00dfe aus K\u00f6ln.\n", "latin-1")
+
+
+def test_mojibake_already_in_a_utf8_file_is_repaired_line_by_line() -> None:
+    raw = "JosÃ© MÃ¼ller said â€œnoâ€\x9d.\nAn ordinary line with naïve café &amp; “quotes”.\n".encode("utf-8")
+    result = decode_text(raw)
+    expected = Decoded("José Müller said “no”.\nAn ordinary line with naïve café &amp; “quotes”.\n", "utf-8", repaired_lines=1)
+    assert result == expected
+
+
+def test_text_without_mojibake_is_returned_unchanged() -> None:
+    text = "São Paulo’s mayor — “Ação” — met Åsa at 10:00 on 1 März; 5 € × 2.\r\n"
+    assert repair_mojibake(text) == (text, 0)

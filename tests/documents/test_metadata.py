@@ -1,51 +1,17 @@
-"""Metadata: the user's dataset.yaml and sources.csv, and what a text's first lines show."""
+"""Metadata: a manifest row and what a text's first lines show, joined field by field."""
 
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 from pipelines.documents import metadata
-from pipelines.documents.metadata import (
-    document_fields,
-    inferred_metadata,
-    load_dataset_config,
-    load_manifest,
-    parse_partial_date,
-    release_blockers,
-)
-from pipelines.documents.quarantine import Problem, quarantine_frame
+from pipelines.documents.metadata import document_fields, inferred_metadata
 from pipelines.documents.reading import ingest
 from pipelines.runtime.cache import ContentCache, content_hash
 from schemas import DocumentsSchema
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
 HEADER = "doc_id,title,publisher,author,published_date,url,licence_note\n"
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("2023-01", (date(2023, 1, 1), "month")), ("2022-12-15", (date(2022, 12, 15), "day")), ("2021", (date(2021, 1, 1), "year")), ("", (None, None))],
-)
-def test_partial_dates_keep_their_precision(value: str, expected: tuple) -> None:
-    assert parse_partial_date(value) == expected
-
-
-def test_a_bad_manifest_date_falls_back_to_the_text_with_a_warning(tmp_path: Path) -> None:
-    (tmp_path / "sources.csv").write_text(HEADER + "a,T,P,,last Tuesday-ish,,\n,Untitled,P,,,,\n", encoding="utf-8")
-    manifest, problems = load_manifest(tmp_path)
-    assert manifest["a"]["title"] == "T" and manifest["a"]["published_date"] is None
-    assert [p.reason.split(":")[0] for p in problems] == ["line 2 (a)", "line 3"]
-    assert all(p.severity == "warning" for p in problems)
-
-
-def test_a_malformed_dataset_yaml_falls_back_to_defaults_and_blocks_the_release(tmp_path: Path) -> None:
-    (tmp_path / "dataset.yaml").write_text("name: x\nversion: one\n", encoding="utf-8")
-    dataset, problems = load_dataset_config(tmp_path)
-    assert dataset["version"] == "0.0.0"
-    result = release_blockers(quarantine_frame(problems))
-    assert len(result) == 1 and result[0].startswith("dataset.yaml: malformed")
-    assert release_blockers(quarantine_frame([Problem("dataset.yaml", "missing; using defaults", "warning")])) == []
 
 
 def test_inferred_metadata_is_read_back_from_the_cache(tmp_path: Path, monkeypatch) -> None:

@@ -2,10 +2,14 @@
 
 import hashlib
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
-from pipelines.documents.reading import changed_files, display_name, ingest
+import pytest
+
+from pipelines.documents.folders import DatasetConfigError, OutputFolderError, SeedsFolderError
+from pipelines.documents.reading import changed_files, check_inputs, ingest, looks_like_html
 from pipelines.runtime.cache import ContentCache
 
 BODY = "The foreign minister visited the capital on Monday, officials said.\n"
@@ -108,4 +112,34 @@ def test_a_file_name_with_control_characters_is_quarantined_under_a_printable_na
     write(tmp_path, "bad\x07name.txt", BODY)
     result = reasons(ingest(tmp_path))["bad\\x07name.txt"]
     assert result == "file name contains control characters; rename the file"
-    assert display_name("tab\there") == "tab\\there"
+
+
+def test_a_file_in_another_encoding_is_read_with_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Caf\u00e9 talks resumed on Monday, officials said.\n".encode("utf-8") + "Ren\u00e9e agreed.\n".encode("latin-1"))
+    result = ingest(tmp_path)
+    assert result.texts["a"] == "Caf\u00e9 talks resumed on Monday, officials said.\nRen\u00e9e agreed.\n"
+    assert reasons(result)["a.txt"].startswith("mixed encodings: UTF-8 with 1 line(s) in latin-1")
+
+
+def test_markup_is_told_apart_from_an_article_about_markup() -> None:
+    page = '<!DOCTYPE html>\n<html><body><p>The minister said the talks went well.</p></body></html>\n'
+    fragment = '<div class="story">\n<p>The minister said the talks went well.</p>\n</div>\n'
+    article = "Hackers hid a <script> tag in the page, the agency said.\n\nA second <script> element loaded the malware.\n"
+    result = [looks_like_html(t) for t in (page, fragment, article)]
+    assert result == [True, True, False]
+
+
+def test_check_inputs_raises_the_first_problem_of_a_build_s_folders(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    with pytest.raises(SeedsFolderError):
+        check_inputs(seeds, tmp_path / "warehouse")
+    seeds.mkdir()
+    write(seeds, "a.txt", BODY)
+    with pytest.raises(DatasetConfigError):
+        check_inputs(seeds, tmp_path / "warehouse")
+    shutil.copy(Path(__file__).resolve().parents[2] / "seeds" / "dataset.yaml", seeds)
+    write(tmp_path, "home", "")
+    with pytest.raises(OutputFolderError):
+        check_inputs(seeds, tmp_path / "warehouse", tmp_path / "home")
+    check_inputs(seeds, tmp_path / "warehouse", tmp_path / "dagster")
+    assert (tmp_path / "warehouse").is_dir() and (tmp_path / "dagster").is_dir()

@@ -80,3 +80,31 @@ def test_the_parse_key_follows_the_boilerplate_rules(monkeypatch):
     before = nlp.parse_key(NEWS_TEXTS[0])
     monkeypatch.setattr(boilerplate, "digest", lambda: "other rules")
     assert nlp.parse_key(NEWS_TEXTS[0]) != before
+
+
+def test_a_paragraph_over_the_chunk_limit_is_parsed_in_exact_chunks():
+    from pipelines.nlp.chunking import MAX_CHUNK_CHARS
+
+    sentence = "The minister met the ambassador in Baku on Monday, and officials said talks would resume. "
+    long_paragraph = (sentence * (MAX_CHUNK_CHARS * 2 // len(sentence) + 1)).strip()
+    text = "A short title\n\n" + long_paragraph + "\n\nA last paragraph that is short.\n"
+    article = parse_text("d", text)
+    result = [(p.kind, len(p.text) <= MAX_CHUNK_CHARS, text[p.start:p.end] == p.text == p.doc.text) for p in article.paragraphs]
+    expected = [("title", True, True)] + [("body", True, True)] * 3 + [("body", True, True)]
+    assert result == expected
+    chunks = article.paragraphs[1:4]
+    assert all(p.text.endswith("resume.") for p in chunks)
+    assert " ".join(p.text for p in chunks) == long_paragraph
+    token = chunks[2].doc[0]
+    assert text[chunks[2].start + token.idx:chunks[2].start + token.idx + len(token.text)] == token.text == "The"
+
+
+def test_an_article_on_one_line_is_parsed_as_body_chunks_even_without_a_final_full_stop():
+    from pipelines.nlp.chunking import MAX_CHUNK_CHARS
+    from pipelines.nlp.parsing import content_pieces
+
+    sentence = "\u201cWe will open an embassy,\u201d said Ana Koko, the prime minister. "
+    text = (sentence * (MAX_CHUNK_CHARS // len(sentence) + 5)).strip().removesuffix(".")
+    result = {kind for _, _, kind, _ in content_pieces(text)}
+    assert result == {"body"}
+    assert content_pieces("A short headline")[0][2] == "title"

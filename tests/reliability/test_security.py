@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 import pipelines.publish.warehouse as warehouse_module
-from pipelines.documents.metadata import load_dataset_config
+from pipelines.documents.dataset_config import load_dataset_config
 from tests.reliability.conftest import name_cases
 from tests.reliability.helpers import ROOT, InProcessBuild, read_table
 

@@ -12,7 +12,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.defs.resources import RunSettings
-from pipelines.documents.metadata import release_blockers
+from pipelines.documents.dataset_config import release_blockers
 from pipelines.documents.reading import IngestResult
 from pipelines.publish.datacard.card import figure_groups, render_datacard
 from pipelines.publish.evaluate import evaluate_release
