@@ -171,6 +171,21 @@ def head_phrase(tok: Token) -> str:
     return " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")) + " " + tok.lower_
 
 
+def compact_phrase(tok: Token) -> str:
+    """A noun with the words before it that modify it, without a leading article or pronoun, whitespace
+    normalised ("its first ever red heat warning" -> "first ever red heat warning"): a phrase short enough
+    for a one-line summary."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].dep_ in ("det", "cc", "preconj") or doc[start].is_punct
+                             or doc[start].dep_ == "poss" and doc[start].pos_ == "PRON"):
+        start += 1
+    if any(doc[i].text in (",", ";", "(", ")", "[", "]") or doc[i].dep_ == "cc" for i in range(start, tok.i)):
+        start = tok.i  # "Washington, which ..., and the city": only the head reads as one phrase
+    text = doc_text(doc)
+    return " ".join(text[doc[start].idx:tok.idx + len(tok.text)].split())
+
+
 def is_definite(tok: Token) -> bool:
     """A noun phrase with a possessor or a definite determiner ("that meeting", "Herzog's arrival")."""
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _words("definite_determiners"))

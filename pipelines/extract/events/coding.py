@@ -17,10 +17,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
+from pipelines.extract.events.classes import class_label, is_cameo
 from pipelines.extract.syntax import prep_object, subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from pipelines.extract.article import Mention
+    from pipelines.extract.events.triggers import Trigger
 
 #: Dependencies of a noun's modifiers ("air strikes", "peace talks", "Herzog's visit").
 MODIFIER_DEPS = ("amod", "compound", "nmod")
@@ -119,7 +123,9 @@ def voting_bodies() -> frozenset[str]:
 
 
 def label(code: str) -> str:
-    """The CAMEO label of a code, falling back to its root's label."""
+    """The CAMEO label of a code, falling back to its root's label; the class label of an uncoded event."""
+    if not is_cameo(code):
+        return class_label(code)
     labels = lexicon.mapping("cameo", "labels")
     return labels.get(code) or labels.get(code[:2] + "0") or "event"
 
@@ -129,7 +135,10 @@ def intent_code(code: str) -> str:
 
     Plans to meet or visit are 036; plans of diplomatic cooperation 032;
     material cooperation or aid 031; plans to use force are threats (138).
+    An event CAMEO has no code for keeps its class (a planned launch is a launch, marked planned).
     """
+    if not is_cameo(code):
+        return code
     root = code[:2]
     if root == "04":
         return "036"
@@ -140,6 +149,19 @@ def intent_code(code: str) -> str:
     if root in ("15", "17", "18", "19"):
         return "138"
     return "030"
+
+
+def by_counterpart(trig: Trigger, sent: Span, a1: Mention | None, a2: Mention | None) -> str:
+    """A law, rule or vote is diplomatic cooperation (050) when it concerns another state: the sentence
+    names a diplomatic object ("a law to open an embassy") or the act has a foreign country as actor2.
+    Without such a counterpart it is a domestic act of policy, which CAMEO does not code."""
+    if trig.code != "policy":
+        return trig.code
+    if any(t.lemma_.lower() in words("diplomatic_words") for t in sent):
+        return "050"
+    if a2 is not None and a2.actor_type == "country" and (a1 is None or a1.actor_id != a2.actor_id):
+        return "050"
+    return trig.code
 
 
 def _modifiers(tok: Token) -> set[str]:

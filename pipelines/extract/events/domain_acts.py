@@ -57,7 +57,7 @@ def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
     if lemma in codes("money_verbs") and money:
         code = codes("money_verbs")[lemma]
         if code == "071" and legislative(tok):
-            code = "050"  # a parliament voting money passes a budget
+            code = "policy"  # a parliament voting money passes a budget
         return code, "money"  # "pledged $2bn"
     if lemma in codes("transaction_verbs") and particle(tok) is None:
         owned = [o for o in objs if _concrete(o)]
@@ -90,10 +90,10 @@ def _political_or_legal(tok: Token, lemma: str, objs: list) -> Act | None:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     subj_lemma = subj.lemma_.lower() if subj is not None else None
     if lemma in ("pass", "clear") and subj_lemma in words("law_nouns"):
-        return "050", subj_lemma  # "the bill cleared the Senate"
+        return "policy", subj_lemma  # "the bill cleared the Senate"
     if lemma == "vote" and subj_lemma in voting_bodies() and not any(
             c.dep_ in ("xcomp", "advcl") for c in tok.children):
-        return "050", None  # "the House voted on the bill"
+        return "policy", None  # "the House voted on the bill"
     reduced = tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "advcl") and not any(
         c.dep_ in ("nsubj", "aux") for c in tok.children)
     if lemma == "agree" and (is_passive(tok) or reduced):
@@ -103,11 +103,11 @@ def _political_or_legal(tok: Token, lemma: str, objs: list) -> Act | None:
         return codes("call_for_codes")[wanted], wanted
     if lemma in ("plead", "find") and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lower_ in (
             "guilty", "liable") for c in tok.children):
-        return "116", None  # "was found guilty", "pleaded guilty"
+        return "court", None  # "was found guilty", "pleaded guilty"
     if lemma == "become" and tok.tag_ != "VBG" and any(c.dep_ == "attr" and _office(c) for c in tok.children):
         return "050", None  # "became chief executive in 2023"
     if lemma == "rule" and subj_lemma in words("court_nouns"):
-        return "116", None  # "the court ruled in June"
+        return "court", None  # "the court ruled in June"
     if lemma in ("seize", "capture", "overrun") and any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in words("place_nouns") for o in objs):
         return "192", None  # "seized the city"

@@ -171,7 +171,7 @@ def _object_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
             if ol == "deal" and code == "057" and economic_deal(obj):
                 code = "061"  # "a £30m sponsorship deal", "a transfer deal": a commercial transaction
             if code == "071" and legislative(tok):
-                code = "050"  # a parliament approving funds passes a budget: a legislative act
+                code = "policy"  # a parliament approving funds passes a budget: a legislative act
             return Trigger(tok, code, lemma, ol, "verb", covered={tok.i, obj.i})
     if lemma in words("light_verbs") or lemma in words("say_verbs"):
         for obj in objs:

@@ -18,7 +18,9 @@ def _row(doc: str, d: date | None, precision: str = "day", code: str = "042", a1
          a2: str | None = "azerbaijan", start: int = 0, trigger: str = "visit", obj: str | None = None) -> dict:
     return {
         "doc_id": doc, "char_start": start, "char_end": start + 10, "text": "x" * 10, "event_date": d,
-        "date_precision": precision, "event_date_end": None, "cameo_code": code, "event_type": "make a visit",
+        "date_precision": precision if d else None, "event_date_end": None,
+        "cameo_code": code if code[0].isdigit() else None, "event_class": "political" if code[0].isdigit() else code,
+        "event_type": "make a visit",
         "actor1_id": a1, "actor2_id": a2, "location_id": None, "description": "Gantz visit Azerbaijan",
         "confidence": 0.8, "planned": False, "conflict": False, "trigger": trigger, "object": obj,
     }
@@ -26,7 +28,7 @@ def _row(doc: str, d: date | None, precision: str = "day", code: str = "042", a1
 
 _DATES = st.one_of(st.none(), st.dates(date(2021, 11, 1), date(2022, 2, 28)))
 _ROWS = st.lists(st.tuples(st.sampled_from("abc"), _DATES, st.sampled_from(["day", "month", "year", "season"]),
-                           st.sampled_from(["042", "043", "051"]), st.sampled_from(["p", "q", None]),
+                           st.sampled_from(["042", "043", "051", "sport"]), st.sampled_from(["p", "q", None]),
                            st.sampled_from(["x", None]), st.integers(0, 3)), max_size=40)
 
 
@@ -92,8 +94,8 @@ def test_event_ids_are_stable_and_sorted() -> None:
 
 def test_contract_columns() -> None:
     events, mentions = deduplicate_events([_row("a", date(2022, 10, 3))])
-    assert events.columns[:12] == ["event_id", "event_date", "date_precision", "event_date_end", "cameo_code",
-                                   "event_type", "actor1_id", "actor2_id", "location_id", "description",
+    assert events.columns[:13] == ["event_id", "event_date", "date_precision", "event_date_end", "event_class",
+                                   "cameo_code", "event_type", "actor1_id", "actor2_id", "location_id", "description",
                                    "n_sources", "confidence"]
     assert {"planned", "conflict_flag"} <= set(events.columns)
     assert mentions.columns == ["event_id", "doc_id", "char_start", "char_end", "text"]
@@ -125,7 +127,7 @@ def test_a_coarse_date_that_does_not_start_its_period_is_stated_as_a_month() -> 
     assert stated_precision(date(2020, 9, 1), "year") == "month"
     assert stated_precision(date(2020, 1, 1), "year") == "year"
     assert stated_precision(date(2020, 3, 15), "month") == "day"
-    assert stated_precision(None, "year") == "year"
+    assert stated_precision(None, "year") is None
 
 
 
@@ -138,7 +140,8 @@ def test_rows_of_different_partitions_never_share_an_event_or_a_conflict(specs, 
     expected = deduplicate_events(rows)
     if not rows:
         return
-    frame = pl.DataFrame(rows).select("event_date", "actor1_id", "actor2_id", "cameo_code", "doc_id", "char_start")
+    frame = pl.DataFrame(rows).select("event_date", "actor1_id", "actor2_id", "cameo_code", "event_class", "doc_id",
+                                      "char_start")
     keys = frame.select(pl.struct(partition_columns()).alias("p")).to_series().to_list()
     parts: dict[str, list[dict]] = {}
     for key, row in zip(keys, rows):

@@ -21,7 +21,7 @@ def test_points_deduction_is_a_sanction() -> None:
 
 def test_bill_clearing_a_chamber_is_legislative() -> None:
     (row,) = dated(events_of("The bill cleared the Senate in May 2024.", published=date(2024, 6, 12)))
-    assert (row["cameo_code"], row["event_date"]) == ("050", date(2024, 5, 1))
+    assert (row["event_class"], row["cameo_code"], row["event_date"]) == ("policy", None, date(2024, 5, 1))
 
 
 def test_warning_of_famine_is_a_pessimistic_comment() -> None:

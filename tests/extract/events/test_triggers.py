@@ -91,12 +91,12 @@ def test_conjoined_passive_shares_the_subject() -> None:
 
 def test_rule_finalised_in_passive_voice() -> None:
     (row,) = dated(events_of("The rule was finalised in May 2024."))
-    assert (row["cameo_code"], row["event_date"]) == ("050", date(2024, 5, 1))
+    assert (row["event_class"], row["event_date"]) == ("policy", date(2024, 5, 1))
 
 
 def test_nominal_election_with_its_own_date() -> None:
     (row,) = dated(events_of("In the March 2024 election, voters chose Maria Dellan as mayor."))
-    assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("050", date(2024, 3, 1), "month")
+    assert (row["event_class"], row["event_date"], row["date_precision"]) == ("election", date(2024, 3, 1), "month")
 
 
 def test_lawsuit_filed_is_115() -> None:

@@ -1,0 +1,127 @@
+"""One readable line per event row, in the style of a headline.
+
+"Benny Gantz visits Azerbaijan", "Robert Hilder sentences Juan Hernandez",
+"Cases confirmed in Oregon", "Roma's comprehensive 3-0 victory against
+Cagliari". The words come from the sentence itself (the verb in the present
+tense, the object and place phrases as written) and the resolved actor
+names; a name already in the line is not repeated, and a row with no known
+actor is described by the words the text uses for it, never "Someone".
+
+Why apart from the row: the description is for readers, and its rules
+(inflection, what to leave out) have nothing to do with finding the event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pipelines.extract import lexicon
+from pipelines.extract.syntax import compact_phrase, is_passive, particle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pipelines.extract.article import Mention
+    from pipelines.extract.events.triggers import Trigger
+
+#: The longest description kept (the data card's timeline shows one line per event).
+MAX_CHARS = 160
+#: Prepositions whose phrase a noun event's description keeps ("visit to Azerbaijan", "victory against X").
+_NOUN_PREPS = ("to", "against", "with", "between", "by", "of", "on", "over")
+
+
+def describe(trig: Trigger, a1: Mention | None, a2: Mention | None, loc: Mention | None) -> str:
+    """The headline of one trigger with its roles."""
+    tok = trig.token
+    if trig.kind == "noun":
+        line = _noun_line(tok, a1, a2)
+    else:
+        line = _verb_line(trig, a1, a2)
+    if loc is not None and not _names_in(loc, line):
+        line += f" in {loc.name}"
+    line = re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", line, flags=re.I)  # "visit Azerbaijan Azerbaijan"
+    return (line[:1].upper() + line[1:])[:MAX_CHARS]
+
+
+def _verb_line(trig: Trigger, a1: Mention | None, a2: Mention | None) -> str:
+    """"Who does what to whom": the actor (or the subject as written) and the verb phrase."""
+    tok = trig.token
+    prt = particle(tok)
+    verb = tok.lemma_.lower() + (f" {prt}" if prt else "")
+    obj = _object(tok, trig)
+    what = compact_phrase(obj) if obj is not None else ""
+    if a1 is None and is_passive(tok) and obj is not None and obj.dep_ == "nsubjpass":
+        return _join(what, tok.text, _whom(tok, a2, what))  # "Cases confirmed in Oregon"
+    if a1 is not None:
+        who = a1.name
+    else:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+        who = compact_phrase(subj) if subj is not None else ""
+    if obj is not None and obj.dep_ == "nsubjpass":
+        what = "" if a1 is None else what
+    if trig.planned:
+        head = f"plans to {verb}"
+    else:
+        head = third_person(tok.lemma_.lower()) + (f" {prt}" if prt else "")
+    if not who:
+        return _join(what or trig.lemma, head if what else "", _whom(tok, a2, what))
+    return _join(who, head, what, _whom(tok, a2, f"{who} {what}"))
+
+
+def _noun_line(tok: Token, a1: Mention | None, a2: Mention | None) -> str:
+    """A noun event as the text names it, with its phrases and the actors it does not name."""
+    parts = [compact_phrase(tok)]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _NOUN_PREPS and len(parts) < 3:
+            pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                conj = "".join(f" and {compact_phrase(c)}" for c in pobj.conjuncts)
+                parts.append(f"{prep.lower_} {compact_phrase(pobj)}{conj}")
+    line = " ".join(parts)
+    missing = [m.name for m in (a1, a2) if m is not None and not _names_in(m, line)]
+    return line + (f" ({', '.join(missing)})" if missing else "")
+
+
+def _object(tok: Token, trig: Trigger) -> Token | None:
+    """The phrase the act is done to: the object that made the trigger, a direct object, a passive subject."""
+    for i in sorted(trig.covered):
+        if i != tok.i and tok.doc[i].pos_ in ("NOUN", "PROPN") and tok.doc[i].head.i == tok.i:
+            return tok.doc[i]
+    return next((c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")), None)
+
+
+def _whom(tok: Token, a2: Mention | None, written: str) -> str:
+    """actor2 with the preposition that introduces it in the sentence ("to Azerbaijan"), unless written."""
+    if a2 is None or _names_in(a2, written):
+        return ""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and any(a2.text in p.text or p.text in a2.name for p in prep.subtree if p.dep_ == "pobj"):
+            return f"{prep.lower_} {a2.name}"
+    return a2.name
+
+
+def _names_in(m: Mention, line: str) -> bool:
+    """The line already names the actor: its name, its surface form, or a word starting like each of its
+    name's words ("Russian invasion" names Russia)."""
+    low = line.lower()
+    if m.name.lower() in low or m.text.lower() in low:
+        return True
+    words = set(re.findall(r"\w+", low))
+    return all(any(w.startswith(n[:5].lower()) for w in words) for n in re.findall(r"\w+", m.name))
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def third_person(lemma: str) -> str:
+    """The present tense of a verb after "he" or "it" ("visit" -> "visits", "carry" -> "carries")."""
+    irregular = lexicon.mapping("event_words", "third_person_irregular")
+    if lemma in irregular:
+        return irregular[lemma]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
