@@ -24,7 +24,7 @@ from pipelines.extract.events.dating import assign_dates
 from pipelines.extract.events.roles import Context
 from pipelines.extract.events.rows import event_row
 from pipelines.extract.events.triggers import Trigger, sentence_triggers
-from pipelines.extract.syntax import quoted_ranges
+from pipelines.extract.syntax import quote_of, quoted_ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -56,13 +56,15 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
         quoted = quoted_ranges(para.text)
         ctx = Context(article, para, doc_mentions, order, last_actor, refs)
         for sent in para.doc.sents:
-            triggers = sentence_triggers(sent)
+            triggers = [] if _is_question(sent) else sentence_triggers(sent)
             if not triggers:
                 continue
             assign_dates(ctx, sent, triggers, history)
             lead = lead_date(article, para, triggers, lead, n_body)
             if lead is not None and n_body - lead[1] <= 1:
                 date_from_lead(triggers, lead[0], quoted)
+            if lead is not None:
+                _statements_at_the_news(triggers, lead[0], quoted)
             keep = [t for t in triggers if _is_news(t)]
             history.extend(t for t in triggers if t.date is not None)
             last_actor = ctx.last_actor
@@ -82,6 +84,20 @@ def _rows_of(ctx: Context, sent: Span, keep: list[Trigger], doc_mentions: list[M
         assert ctx.article.text[row["char_start"]:row["char_end"]] == row["text"]
         out.append(row)
     return out
+
+
+def _is_question(sent: Span) -> bool:
+    """A question asks and reports nothing ("How is the 2019 election different?")."""
+    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
+
+
+def _statements_at_the_news(triggers: list[Trigger], rd: ResolvedDate, quoted: tuple[tuple[int, int], ...]) -> None:
+    """An undated statement at an occasion ("told the court", "said after the meeting") in a report with a
+    news peg was made at the news: the peg's day."""
+    for t in triggers:
+        if t.kind == "say" and t.date is None and t.token.tag_ == "VBD" and _has_occasion(t) and \
+                quote_of(quoted, t.token.idx) is None:
+            t.date, t.date_how = rd, "lead"
 
 
 def _is_news(t: Trigger) -> bool:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 #: Confidence of a row by how its date was found (``Trigger.date_how``); undated rows take the default.
 DATE_CONFIDENCE = {"own": 0.8, "lead": 0.5, "years_after": 0.6, "anchor": 0.6, "clause": 0.6, "coref": 0.5,
-                   "sentence": 0.5}
+                   "sentence": 0.5, "recent": 0.5}
 UNDATED_CONFIDENCE = 0.4
 #: Confidence of a row with neither a date nor an actor: kept by the extractor, never published as an event.
 UNPUBLISHED_CONFIDENCE = 0.1

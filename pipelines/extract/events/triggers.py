@@ -34,6 +34,7 @@ from pipelines.extract.events.coding import (
     words,
     xcomp_heads,
 )
+from pipelines.extract.events.class_acts import class_act
 from pipelines.extract.events.domain_acts import domain_act, is_party
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
@@ -99,8 +100,11 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
                 is_party(c) or c.pos_ == "PRON" or c.lemma_.lower() in event_words("people_nouns"))
                 for c in tok.children):
             continue  # "was met with criticism", "met its target" are not meetings
-        if trig.kind == "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+        if trig.kind == "say" and (not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+                                   or _tells_a_thing(tok)):
             continue
+        if tok.tag_ == "VBG" and _describes_a_noun(tok):
+            continue  # "the topic of opening an embassy"
         head = tok.head
         infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if (tok.dep_ == "xcomp" or infinitive) and head.i != tok.i:  # "voted in April to ban" parses as advcl
@@ -133,7 +137,7 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a sales target", "the visit schedule": a modifier, not the event
         code = noun_code(tok)
-        if _occasion_of(tok, code, triggers + out) or _reference_point(tok):
+        if _occasion_of(tok, code, triggers + out) or _reference_point(tok) or _describes_a_noun(tok):
             continue
         trig = Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
@@ -151,7 +155,7 @@ def verb_trigger(tok: Token) -> Trigger | None:
     trig = _object_trigger(tok, lemma, objs) or _phrase_trigger(tok, lemma, objs)
     if trig is not None:
         return trig
-    act = domain_act(tok, lemma, objs)
+    act = class_act(tok, lemma, objs) or domain_act(tok, lemma, objs)
     if act is not None:
         return Trigger(tok, act[0], lemma, act[1], "verb", covered={tok.i})
     return _table_trigger(tok, lemma, objs)
@@ -190,7 +194,7 @@ def _phrase_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
         return Trigger(tok, "040", lemma, None, "verb", covered={tok.i})
     takes_place = lemma in ("happen", "occur") or lemma == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
-    if lemma in ("begin", "start", "launch", "continue") or takes_place:
+    if lemma in event_words("onset_verbs") or takes_place:
         for c in tok.children:
             if c.dep_ != "nsubj":
                 continue
@@ -271,6 +275,14 @@ def _objects(tok: Token) -> list:
 # --- nouns that are no new event --------------------------------------------------------------
 
 
+def _tells_a_thing(verb: Token) -> bool:
+    """A verb of saying whose object is a thing, not words ("reported a loss", "confirmed the figure"): it
+    restates a fact, and is no statement unless a clause says what was said."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and noun_codes().get(c.lemma_.lower(), "")[:2] != "01" for c in verb.children)
+
+
 def _purpose_of(tok: Token, acts: set[int]) -> bool:
     """An infinitive of purpose ("to block the rule") hanging on another trigger's verb."""
     return (tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VB" and tok.head.i in acts and tok.head.i != tok.i
@@ -298,6 +310,16 @@ def _occasion_of(tok: Token, code: str, triggers: list[Trigger]) -> bool:
         if t.i in verbs:
             return True
     return False
+
+
+def _describes_a_noun(tok: Token) -> bool:
+    """An event named to say who or what another noun is ("survivors of the flood", "the topic of opening
+    an embassy"): the sentence is about the noun, not a report of the event."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "of":
+        return False
+    noun = tok.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in event_words("container_nouns") and \
+        noun.lemma_.lower() not in noun_codes()
 
 
 def _reference_point(tok: Token) -> bool:

@@ -101,15 +101,18 @@ def test_generic_present_is_undated() -> None:
     assert dated(events_of("Clubs sell players to balance their books.")) == []
 
 
-def test_deaths_in_an_earthquake_are_not_an_act() -> None:
-    assert dated(events_of("The earthquake killed 3,000 people in 2023.")) == []
+def test_deaths_in_an_earthquake_are_a_disaster_not_an_act() -> None:
+    rows = dated(events_of("The earthquake killed 3,000 people in 2023."))
+    assert [(r["event_class"], r["cameo_code"], r["actor1_id"]) for r in rows] == [("disaster", None, None)]
 
 
 def test_displacement_by_floods_is_not_violence() -> None:
     assert dated(events_of("Floods displaced 40,000 people in 2023.")) == []
 
 
-def test_deaths_in_an_earthquake_reported_by_an_agency_are_not_an_act() -> None:
+def test_deaths_in_an_earthquake_reported_by_an_agency_are_not_the_agency_s_act() -> None:
     text = "According to the agency Kalvor, the March 6 earthquakes killed more than 4,000 people in Tarvia."
-    assert dated(events_of(text)) == []
+    rows = dated(events_of(text))
+    assert [(r["event_class"], r["cameo_code"], r["event_date"]) for r in rows] == [("disaster", None, date(2023, 3, 6))]
+    assert rows[0]["actor1_id"] != "kalvor"
 

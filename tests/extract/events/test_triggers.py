@@ -73,14 +73,19 @@ def test_beginning_a_trial_scheme_or_construction_is_an_event_but_a_court_trial_
     assert not events_of("The court began the trial of two suspects in May.")
 
 
-def test_study_published_in_journal_is_a_statement() -> None:
+def test_study_published_in_journal_is_research() -> None:
     (row,) = dated(events_of("The study was published in the Journal of Clinical Medicine in May 2024."))
-    assert (row["cameo_code"], row["event_date"]) == ("010", date(2024, 5, 1))
+    assert (row["event_class"], row["cameo_code"], row["event_date"]) == ("research", None, date(2024, 5, 1))
+
+
+def test_report_published_is_a_statement() -> None:
+    (row,) = dated(events_of("The ministry published its annual report in May 2024."))
+    assert (row["event_class"], row["cameo_code"], row["event_date"]) == ("political", "010", date(2024, 5, 1))
 
 
 def test_participle_publication_is_an_event() -> None:
     rows = dated(events_of("The study, published in the Lancet in May 2024, found that the drug worked."))
-    assert [(r["cameo_code"], r["event_date"]) for r in rows] == [("010", date(2024, 5, 1))]
+    assert [(r["event_class"], r["event_date"]) for r in rows] == [("research", date(2024, 5, 1))]
 
 
 def test_conjoined_passive_shares_the_subject() -> None:
