@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.article import Article, Paragraph
 from pipelines.extract.dates import PRECISION_RANK, ResolvedDate
+from pipelines.extract.events.classes import is_cameo
 from pipelines.extract.events.coding import event_words
 from pipelines.extract.events.roles import own_actor
 from pipelines.extract.syntax import BARRIER_DEPS, head_phrase, is_definite, own_clause, path_up, quote_of
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 
     from pipelines.extract.events.roles import Context
     from pipelines.extract.events.triggers import Trigger
+
+
+#: Body paragraphs that open a report: its news is told there (the lead and the one after it).
+LEAD_PARAGRAPHS = 1
 
 
 def _count(word: str) -> int | None:
@@ -97,12 +102,16 @@ def recent_perfect(ctx: Context, trig: Trigger) -> ResolvedDate | None:
     A news report tells a completed act in the present perfect when it has
     just happened: it lies before publication, within its month as a rule.
     Not for states and habits ("has long supplied", "have worked since
-    2018", "has never visited"), plans, or statements.
+    2018", "has never visited"), plans, statements, or relative clauses; a
+    political act only in the report's opening paragraphs (further down an
+    analysis, "X has visited Y" is background), a disaster's toll anywhere.
     """
     pub = ctx.article.published_date
     tok = trig.actor_token if trig.actor_token is not None else trig.token
     if pub is None or trig.kind != "verb" or trig.planned or not _present_perfect(tok):
         return None
+    if tok.dep_ in ("relcl", "acl") or ctx.n_body > LEAD_PARAGRAPHS and is_cameo(trig.code):
+        return None  # "the glaciers he has visited" describes; deeper in the text it may be background
     if any(c.dep_ == "prep" and c.lower_ in ("since", "for") or c.lower_ in event_words("habit_adverbs")
            for v in (tok, trig.token) for c in v.children):
         return None

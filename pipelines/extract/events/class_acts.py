@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.events.coding import words as cameo_words
-from pipelines.extract.syntax import particle, prep_object
+from pipelines.extract.syntax import prep_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,7 +59,8 @@ def class_act(tok: Token, lemma: str, objs: list) -> Act | None:
         return "disaster", subj_lemma  # "an earthquake struck the capital"
     if lemma == "finish" and _finishing_place(tok):
         return "sport", None  # "finished as runners-up", "finished third"
-    if lemma == "put" and particle(tok) == "up" and prep_object(tok, "for") == "sale":
+    if lemma == "put" and any(c.lower_ == "up" for c in tok.children) and any(
+            t.lower_ == "sale" and t.head.lower_ == "for" for t in tok.subtree):
         return "economic", "sale"  # "the club was put up for sale"
     return None
 
@@ -87,9 +88,10 @@ def _cause_class(tok: Token) -> str | None:
     "drowned", the drowning itself.
     """
     causes = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-    for c in tok.children:
-        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS:
-            causes.extend(p for p in c.children if p.dep_ == "pobj")
+    for verb in (tok, *tok.conjuncts):  # "killed and missing after rains": the cause is shared
+        for c in verb.children:
+            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS:
+                causes.extend(p for p in c.children if p.dep_ == "pobj")
     found = {t.lemma_.lower() for c in causes for t in c.subtree}
     if found & words("disease_words"):
         return "health"

@@ -106,6 +106,17 @@ def xcomp_heads() -> frozenset[str]:
     return words("decision_verbs") | words("intent_verbs")
 
 
+def prevails(verb: Token) -> bool:
+    """"beat off competition", "fought off rival bids": seeing off rivals, no fight and no act of its own."""
+    return verb.lemma_.lower() in event_words("prevail_verbs") and any(
+        c.lower_ == "off" and c.dep_ in ("prt", "advmod", "prep") for c in verb.children)
+
+
+def carries_the_act(head: Token) -> bool:
+    """A verb whose infinitive is the act, done: "decided to open", "beat off competition to sign"."""
+    return head.lemma_.lower() in words("decision_verbs") or prevails(head)
+
+
 @cache
 def legislature_words() -> frozenset[str]:
     """Legislatures and their members (common.yaml)."""

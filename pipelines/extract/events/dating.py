@@ -24,6 +24,7 @@ from pipelines.extract.events.borrowed_dates import borrow_dates, governing
 from pipelines.extract.events.coding import event_words
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
+    is_future,
     nearest_verb,
     own_clause,
     path_up,
@@ -125,8 +126,9 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
 
 
 def _date_own(ctx: Context, trig: Trigger, head: Token, expr: str) -> None:
-    """Date a trigger with an expression it governs, in its tense."""
-    future = trig.planned or _scheduled_present(trig)
+    """Date a trigger with an expression it governs, in its tense (an event noun takes its verb's: "is
+    likely to lead to a discussion at the Sept. 4 meeting" looks ahead)."""
+    future = trig.planned or _scheduled_present(trig) or trig.kind == "noun" and is_future(nearest_verb(trig.token))
     if (future and trig.actor_token is not None and trig.actor_token.tag_ == "VBD"
             and head not in trig.token.subtree):
         future = False  # "agreed on Monday to resume talks": the agreeing is past
@@ -156,6 +158,13 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
                     t.date, t.date_how = by_verb[anc.i], "own"
                 break
 
+    # "a paper posted by X today discusses ...": the participle describing the subject of a dated verb
+    for t in triggers:
+        tok = t.token
+        if t.date is None and t.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and \
+                tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i in by_verb:
+            t.date, t.date_how = by_verb[tok.head.head.i], "clause"
+
     # "sold to a consortium led by X in May 2022": the parser hangs the date on the participle that
     # describes the object; with no date of its own, the act takes it
     for rd, verb in floating:
@@ -171,11 +180,11 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
 
 
 def _period_of_object(date_head: Token, trig: Trigger) -> bool:
-    """A date in a "for" phrase under the verb's object ("results for 2023") is the period the object
-    covers, not the time of the act."""
+    """A date in a "for" phrase ("results for 2023", "received their pay for July ... in November") is the
+    period the act covers, not its time: it dates the act only when nothing else does."""
     t = date_head
     while t.i not in trig.covered and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ == "for" and t.head.i != trig.token.i:
+        if t.dep_ == "prep" and t.lower_ == "for":
             return True
         t = t.head
     return False

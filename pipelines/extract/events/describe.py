@@ -17,7 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
-from pipelines.extract.syntax import compact_phrase, is_passive, particle
+from pipelines.extract.events.coding import noun_codes, state_nouns
+from pipelines.extract.events.coding import words as coding_words
+from pipelines.extract.syntax import compact_phrase, particle, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,28 +47,26 @@ def describe(trig: Trigger, a1: Mention | None, a2: Mention | None, loc: Mention
 
 
 def _verb_line(trig: Trigger, a1: Mention | None, a2: Mention | None) -> str:
-    """"Who does what to whom": the actor (or the subject as written) and the verb phrase."""
+    """"Who does what to whom": the actor (or the subject as written) and the verb phrase; with no doer
+    named, the act as done to its object ("Cases confirmed in Oregon")."""
     tok = trig.token
     prt = particle(tok)
-    verb = tok.lemma_.lower() + (f" {prt}" if prt else "")
     obj = _object(tok, trig)
     what = compact_phrase(obj) if obj is not None else ""
-    if a1 is None and is_passive(tok) and obj is not None and obj.dep_ == "nsubjpass":
-        return _join(what, tok.text, _whom(tok, a2, what))  # "Cases confirmed in Oregon"
-    if a1 is not None:
-        who = a1.name
-    else:
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
-        who = compact_phrase(subj) if subj is not None else ""
-    if obj is not None and obj.dep_ == "nsubjpass":
-        what = "" if a1 is None else what
-    if trig.planned:
-        head = f"plans to {verb}"
-    else:
-        head = third_person(tok.lemma_.lower()) + (f" {prt}" if prt else "")
-    if not who:
-        return _join(what or trig.lemma, head if what else "", _whom(tok, a2, what))
-    return _join(who, head, what, _whom(tok, a2, f"{who} {what}"))
+    if a1 is not None and _names_in(a1, what):
+        what = ""  # "Aliyev was quoted as saying": the actor is the passive subject
+    subj = subject(trig.actor_token if trig.actor_token is not None else tok)
+    who = a1.name if a1 is not None else (compact_phrase(subj) if subj is not None and subj.pos_ != "PRON" else "")
+    if obj is not None and subj is not None and obj.i == subj.i:
+        what = ""
+    tail = f" {prt}" if prt else ""
+    if who:
+        head = f"plans to {tok.lemma_.lower()}" if trig.planned else third_person(tok.lemma_.lower())
+        return _join(who, head + tail, what, _whom(tok, a2, f"{who} {what}"))
+    if what and obj is not None and obj.lemma_.lower() in noun_codes() and obj.lemma_.lower() not in state_nouns() \
+            and trig.lemma in coding_words("light_verbs"):
+        return _join(what, _whom(tok, a2, what))  # "held talks": the talks
+    return _join(what, participle(tok.lemma_.lower()) + tail, _whom(tok, a2, what))
 
 
 def _noun_line(tok: Token, a1: Mention | None, a2: Mention | None) -> str:
@@ -113,6 +113,18 @@ def _names_in(m: Mention, line: str) -> bool:
 
 def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
+
+
+def participle(lemma: str) -> str:
+    """The past participle of a verb ("open" -> "opened", "win" -> "won"), for an act told without its doer."""
+    irregular = lexicon.mapping("event_words", "participle_irregular")
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 
 
 def third_person(lemma: str) -> str:

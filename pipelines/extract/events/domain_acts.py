@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.events.coding import (
     aid_purposes,
+    carries_the_act,
     codes,
     event_words,
     legislative,
@@ -40,7 +41,7 @@ def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
     ``lemma`` is the verb's repaired lemma and ``objs`` the objects it takes.
     """
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
-            tok.head.lemma_.lower() not in xcomp_heads():
+            tok.head.lemma_.lower() not in xcomp_heads() and not carries_the_act(tok.head):
         return None  # "leaving EDF to fund the shortfall", "in order to buy time": a purpose, not an act
     first_obj = objs[0].lemma_.lower() if objs else None
     phrasal = phrasal_codes().get((lemma, particle(tok) or ""))

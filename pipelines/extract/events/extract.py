@@ -54,7 +54,7 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
             continue
         n_body += para.kind == "body"
         quoted = quoted_ranges(para.text)
-        ctx = Context(article, para, doc_mentions, order, last_actor, refs)
+        ctx = Context(article, para, doc_mentions, order, last_actor, refs, max(n_body, 0))
         for sent in para.doc.sents:
             triggers = [] if _is_question(sent) else sentence_triggers(sent)
             if not triggers:
@@ -95,8 +95,8 @@ def _statements_at_the_news(triggers: list[Trigger], rd: ResolvedDate, quoted: t
     """An undated statement at an occasion ("told the court", "said after the meeting") in a report with a
     news peg was made at the news: the peg's day."""
     for t in triggers:
-        if t.kind == "say" and t.date is None and t.token.tag_ == "VBD" and _has_occasion(t) and \
-                quote_of(quoted, t.token.idx) is None:
+        if t.kind == "say" and t.date is None and t.token.tag_ == "VBD" and _has_occasion(t, "venue_occasions") \
+                and quote_of(quoted, t.token.idx) is None:
             t.date, t.date_how = rd, "lead"
 
 
@@ -111,10 +111,10 @@ def _is_news(t: Trigger) -> bool:
     return True
 
 
-def _has_occasion(trig: Trigger) -> bool:
+def _has_occasion(trig: Trigger, kind: str = "occasion_nouns") -> bool:
     """A statement counts as an event at a named occasion ('in an interview', 'told reporters')."""
     for t in trig.token.subtree:
-        if t.lemma_.lower() in words("occasion_nouns") and t.i != trig.token.i:
+        if t.lemma_.lower() in words(kind) and t.i != trig.token.i:
             if t.dep_ in ("pobj", "dobj", "dative", "npadvmod") and (t.head.i == trig.token.i or t.head.head.i == trig.token.i):
                 return True
     return False

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pipelines.extract.dates import ResolvedDate
 from pipelines.extract.events.coding import (
     aid_purposes,
+    carries_the_act,
     codes,
     economic_deal,
     event_words,
@@ -28,6 +29,7 @@ from pipelines.extract.events.coding import (
     noun_codes,
     noun_ok,
     object_rules,
+    prevails,
     state_nouns,
     trial_code,
     verb_lemma,
@@ -43,6 +45,7 @@ from pipelines.extract.syntax import (
     is_passive,
     negated_or_hypothetical,
     prep_object,
+    subject,
 )
 
 if TYPE_CHECKING:
@@ -109,7 +112,7 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
         infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if (tok.dep_ == "xcomp" or infinitive) and head.i != tok.i:  # "voted in April to ban" parses as advcl
             hl = head.lemma_.lower()
-            if hl in words("decision_verbs"):
+            if carries_the_act(head):
                 trig.actor_token = head
                 trig.covered.add(head.i)
             elif hl in words("intent_verbs"):
@@ -229,6 +232,10 @@ def _table_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
         return Trigger(tok, "111", lemma, objs[0].lemma_.lower(), "verb", covered={tok.i})  # "attacked the plan"
     if lemma in ("fight", "battle", "combat") and any(o.lemma_.lower() in words("non_military_fights") for o in objs):
         return None  # "fought inflation", "fought the ban in court"
+    if prevails(tok):
+        return None  # "fought off rival bids": no fighting
+    if lemma == "refuse" and any(c.dep_ == "xcomp" and c.lemma_.lower() in words("say_verbs") for c in tok.children):
+        return None  # "refused to comment"
     verb_codes = codes("verb_codes")
     if lemma in verb_codes:
         if lemma == "recognize" or lemma == "recognise":
@@ -239,11 +246,18 @@ def _table_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
                 return None
         if lemma == "welcome" and not objs:
             return None
+        if verb_codes[lemma] == "042" and not _party_or_unknown(subject(tok)):
+            return None  # "the bus was travelling east", "an embolism travelled to her brain"
         obj = objs[0].lemma_.lower() if objs else None
         return Trigger(tok, verb_codes[lemma], lemma, obj, "verb", covered={tok.i})
     if lemma in words("say_verbs"):
         return Trigger(tok, "010", lemma, None, "say", covered={tok.i})
     return None
+
+
+def _party_or_unknown(subj: Token | None) -> bool:
+    """A subject that can make a visit: a person, organisation or state, a pronoun, or none parsed."""
+    return subj is None or subj.pos_ == "PRON" or is_party(subj) or subj.lemma_.lower() in event_words("people_nouns")
 
 
 def _objects(tok: Token) -> list:
@@ -269,6 +283,9 @@ def _objects(tok: Token) -> list:
             for prep in list(obj.children) + [c for c in tok.children if c.lower_ == "in"]:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
                     out.extend(p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in aid_purposes())
+        elif any(c.dep_ == "nummod" for c in obj.children):  # "24,450 tonnes of food aid": the aid is given
+            out.extend(p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj")
     return out
 
 
@@ -287,7 +304,7 @@ def _purpose_of(tok: Token, acts: set[int]) -> bool:
     """An infinitive of purpose ("to block the rule") hanging on another trigger's verb."""
     return (tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VB" and tok.head.i in acts and tok.head.i != tok.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-            and tok.head.lemma_.lower() not in xcomp_heads())
+            and tok.head.lemma_.lower() not in xcomp_heads() and not carries_the_act(tok.head))
 
 
 def _occasion_of(tok: Token, code: str, triggers: list[Trigger]) -> bool:
