@@ -37,6 +37,7 @@ from pipelines.extract.events.coding import (
     xcomp_heads,
 )
 from pipelines.extract.events.class_acts import class_act
+from pipelines.extract.events.classes import is_cameo
 from pipelines.extract.events.domain_acts import domain_act, is_party
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
@@ -140,7 +141,8 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a sales target", "the visit schedule": a modifier, not the event
         code = noun_code(tok)
-        if _occasion_of(tok, code, triggers + out) or _reference_point(tok) or _describes_a_noun(tok):
+        if _occasion_of(tok, code, triggers + out) or _reference_point(tok) or _describes_a_noun(tok) or \
+                not is_cameo(code) and _cause_of_a_state(tok, triggers):
             continue
         trig = Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
@@ -339,12 +341,25 @@ def _describes_a_noun(tok: Token) -> bool:
         noun.lemma_.lower() not in noun_codes()
 
 
+def _cause_of_a_state(tok: Token, triggers: list[Trigger]) -> bool:
+    """A disaster, outbreak or result named as the subject of what it brought about ("last month's
+    earthquakes have thawed relations"): the sentence reports the change, the event is told elsewhere.
+    Verbs of happening ("the outbreak erupted") still report it. (An act's noun as subject, "the opening
+    of the embassy this year will pave the way", is often the news itself: not asked for those.)"""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "be" and \
+        verb.i not in {i for t in triggers for i in t.covered} and verb.lemma_.lower() not in event_words("onset_verbs")
+
+
 def _reference_point(tok: Token) -> bool:
     """An event named only as the yardstick of a record ("its lowest since the 2018 protests").
 
     It is not reported as news: the sentence is about the record, and the
     event is there to say how long ago something comparable happened.
     """
+    if any(c.tag_ in ("JJS", "RBS") for c in tok.children) and (
+            tok.dep_ == "attr" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+        return True  # "a fee that still stands as the club's biggest sale": a record, not a sale
     t = tok
     while t.dep_ in ("appos", "conj", "compound", "pobj") and t.head.i != t.i:
         t = t.head
