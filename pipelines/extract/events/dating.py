@@ -154,7 +154,7 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
                 break
             if anc.i in by_verb:
                 path = path_up(t.token, anc) or []
-                if not any(p.dep_ in BARRIER_DEPS for p in path):
+                if not any(p.dep_ in BARRIER_DEPS and not _witnessed(p) for p in path):
                     t.date, t.date_how = by_verb[anc.i], "own"
                 break
 
@@ -177,6 +177,12 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
         trig = owner.get(t.i)
         if trig is not None and trig.date is None and trig.kind == "verb":
             trig.date, trig.date_how = rd, "clause"
+
+
+def _witnessed(clause: Token) -> bool:
+    """A complement of a verb of perception ("the next item saw them approve it"): seen when it happened,
+    unlike reported speech."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in event_words("perception_verbs")
 
 
 def _period_of_object(date_head: Token, trig: Trigger) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.events.coding import noun_codes, state_nouns
 from pipelines.extract.events.coding import words as coding_words
-from pipelines.extract.syntax import compact_phrase, particle, subject
+from pipelines.extract.syntax import compact_phrase, is_passive, particle, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,12 +56,19 @@ def _verb_line(trig: Trigger, a1: Mention | None, a2: Mention | None) -> str:
     if a1 is not None and _names_in(a1, what):
         what = ""  # "Aliyev was quoted as saying": the actor is the passive subject
     subj = subject(trig.actor_token if trig.actor_token is not None else tok)
+    tail = f" {prt}" if prt else ""
+    if a1 is None and is_passive(tok) and what:  # "At least 666 people killed by flash floods"
+        agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        by = f"by {compact_phrase(agent)}" if agent is not None else ""
+        return _join(what, participle(tok.lemma_.lower()) + tail, by, _whom(tok, a2, what))
     who = a1.name if a1 is not None else (compact_phrase(subj) if subj is not None and subj.pos_ != "PRON" else "")
     if obj is not None and subj is not None and obj.i == subj.i:
         what = ""
-    tail = f" {prt}" if prt else ""
     if who:
-        head = f"plans to {tok.lemma_.lower()}" if trig.planned else third_person(tok.lemma_.lower())
+        plural = a1 is None and subj is not None and (subj.tag_ in ("NNS", "NNPS", "CD") or any(
+            c.dep_ == "conj" for c in subj.children))
+        lemma = tok.lemma_.lower()
+        head = f"plan{'' if plural else 's'} to {lemma}" if trig.planned else lemma if plural else third_person(lemma)
         return _join(who, head + tail, what, _whom(tok, a2, f"{who} {what}"))
     if what and obj is not None and obj.lemma_.lower() in noun_codes() and obj.lemma_.lower() not in state_nouns() \
             and trig.lemma in coding_words("light_verbs"):

@@ -35,12 +35,14 @@ if TYPE_CHECKING:
 Act = tuple[str, "str | None"]
 
 
-def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
+def domain_act(tok: Token, lemma: str, objs: list, done: bool = False) -> Act | None:
     """The code (and object) of a verb that is an act outside diplomacy, else None.
 
-    ``lemma`` is the verb's repaired lemma and ``objs`` the objects it takes.
+    ``lemma`` is the verb's repaired lemma and ``objs`` the objects it takes;
+    ``done`` says the verb is known to be an act done whatever its place in
+    the parse (the infinitive of "beat off competition to sign").
     """
-    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+    if not done and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
             tok.head.lemma_.lower() not in xcomp_heads() and not carries_the_act(tok.head):
         return None  # "leaving EDF to fund the shortfall", "in order to buy time": a purpose, not an act
     first_obj = objs[0].lemma_.lower() if objs else None
@@ -67,7 +69,7 @@ def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
         return None
     if lemma == "appeal":
         return _appeal(tok, objs)
-    if lemma in codes("party_object_verbs") and tok.dep_ != "acl":  # "a man named X" is no naming
+    if lemma in codes("party_object_verbs") and (done or tok.dep_ != "acl"):  # "a man named X" is no naming
         act = _party_act(tok, lemma)
         if act is not None:
             return act

@@ -201,7 +201,7 @@ def _verb_event_roles(ctx: Context, trig: Trigger) -> tuple[Mention | None, Ment
         a1 = ctx.last_actor
     if a1 is None and subj is None and is_passive(tok):
         a1 = _described_agent(ctx, tok)
-    if a1 is None and trig.kind != "say" and _unnamed_doer(subj, tok):
+    if a1 is None and trig.kind != "say" and trig.code != "disaster" and _unnamed_doer(subj, tok):
         a1 = _reporter(ctx, tok)
     patient = _patient(tok)
     a2 = actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
@@ -320,7 +320,8 @@ def _unnamed_doer(subj: Token | None, verb: Token) -> bool:
 def _reporter(ctx: Context, verb: Token) -> Mention | None:
     """Who reports an act whose doer is not named: the subject of the verb of saying whose complement the
     act is ("MPD said officers arrested X", "the CDC say cases have been confirmed"). They report what
-    they or their staff did; an organisation's officers act for it."""
+    they or their staff did; an organisation's officers act for it. (A disaster has no doer: whoever
+    reports its toll did not cause it.)"""
     head = verb.head
     if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in words("say_verbs"):
         return None

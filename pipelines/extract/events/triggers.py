@@ -153,17 +153,33 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
 # --- one verb -------------------------------------------------------------------------------
 
 
-def verb_trigger(tok: Token) -> Trigger | None:
-    """A verb that is an event (by itself, by its object, or as a statement)."""
+def verb_trigger(tok: Token, done: bool = False) -> Trigger | None:
+    """A verb that is an event (by itself, by its object, or as a statement); ``done`` as in ``domain_act``."""
     lemma = verb_lemma(tok)
     objs = _objects(tok)
     trig = _object_trigger(tok, lemma, objs) or _phrase_trigger(tok, lemma, objs)
     if trig is not None:
         return trig
-    act = class_act(tok, lemma, objs) or domain_act(tok, lemma, objs)
+    act = class_act(tok, lemma, objs) or domain_act(tok, lemma, objs, done)
     if act is not None:
         return Trigger(tok, act[0], lemma, act[1], "verb", covered={tok.i})
+    if prevails(tok):
+        return _prevailing_act(tok)
     return _table_trigger(tok, lemma, objs)
+
+
+def _prevailing_act(tok: Token) -> Trigger | None:
+    """"beat off competition to sign X": the signing, done by the one who saw off the rivals (the parser may
+    hang the infinitive on the verb or on its object)."""
+    for inf in tok.subtree:
+        if inf.i != tok.i and inf.tag_ == "VB" and inf.dep_ in ("xcomp", "advcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+            trig = verb_trigger(inf, done=True)
+            if trig is not None:
+                trig.actor_token = tok
+                trig.covered |= {tok.i}
+                return trig
+    return None
 
 
 def _object_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
@@ -285,7 +301,8 @@ def _objects(tok: Token) -> list:
             for prep in list(obj.children) + [c for c in tok.children if c.lower_ == "in"]:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
                     out.extend(p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in aid_purposes())
-        elif any(c.dep_ == "nummod" for c in obj.children):  # "24,450 tonnes of food aid": the aid is given
+        if not is_money(obj) and (obj.like_num or any(c.dep_ == "nummod" for c in obj.children)):
+            # "24,450 tonnes of food aid", "two of the nine cases": what is counted is what the act is done to
             out.extend(p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for p in prep.children if p.dep_ == "pobj")
     return out
@@ -299,7 +316,8 @@ def _tells_a_thing(verb: Token) -> bool:
     restates a fact, and is no statement unless a clause says what was said."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    return any(c.dep_ == "dobj" and noun_codes().get(c.lemma_.lower(), "")[:2] != "01" for c in verb.children)
+    return any(c.dep_ == "dobj" and noun_codes().get(c.lemma_.lower(), "")[:2] != "01"
+               or c.dep_ == "nsubjpass" and not is_party(c) for c in verb.children)  # "cases were reported"
 
 
 def _purpose_of(tok: Token, acts: set[int]) -> bool:
