@@ -142,7 +142,7 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
             continue  # "a sales target", "the visit schedule": a modifier, not the event
         code = noun_code(tok)
         if _occasion_of(tok, code, triggers + out) or _reference_point(tok) or _describes_a_noun(tok) or \
-                not is_cameo(code) and _cause_of_a_state(tok, triggers):
+                not is_cameo(code) and _cause_of_a_state(tok, triggers) or _generic(tok):
             continue
         trig = Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
@@ -357,6 +357,17 @@ def _describes_a_noun(tok: Token) -> bool:
     noun = tok.head.head
     return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in event_words("container_nouns") and \
         noun.lemma_.lower() not in noun_codes()
+
+
+def _generic(tok: Token) -> bool:
+    """An event of anyone at all ("every family planning a trip", "any player who signs"): a rule or a
+    hypothesis, not a report."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    doer = verb.head if verb.dep_ in ("acl", "relcl") else subject(verb)
+    return doer is not None and any(c.dep_ == "det" and c.lower_ in ("every", "any", "each", "no")
+                                    for c in doer.children)
 
 
 def _cause_of_a_state(tok: Token, triggers: list[Trigger]) -> bool:
