@@ -21,10 +21,7 @@ from pipelines.extract.events.classes import class_label, is_cameo
 from pipelines.extract.syntax import prep_object, subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
-    from pipelines.extract.article import Mention
-    from pipelines.extract.events.triggers import Trigger
+    from spacy.tokens import Token
 
 #: Dependencies of a noun's modifiers ("air strikes", "peace talks", "Herzog's visit").
 MODIFIER_DEPS = ("amod", "compound", "nmod")
@@ -160,19 +157,6 @@ def intent_code(code: str) -> str:
     if root in ("15", "17", "18", "19"):
         return "138"
     return "030"
-
-
-def by_counterpart(trig: Trigger, sent: Span, a1: Mention | None, a2: Mention | None) -> str:
-    """A law, rule or vote is diplomatic cooperation (050) when it concerns another state: the sentence
-    names a diplomatic object ("a law to open an embassy") or the act has a foreign country as actor2.
-    Without such a counterpart it is a domestic act of policy, which CAMEO does not code."""
-    if trig.code != "policy":
-        return trig.code
-    if any(t.lemma_.lower() in words("diplomatic_words") for t in sent):
-        return "050"
-    if a2 is not None and a2.actor_type == "country" and (a1 is None or a1.actor_id != a2.actor_id):
-        return "050"
-    return trig.code
 
 
 def _modifiers(tok: Token) -> set[str]:

@@ -9,7 +9,10 @@ flagged as conflicts.
 
 ``partition_columns`` states which rows can ever meet in a cluster or a
 conflict; the build deduplicates each partition on its own
-(``runtime/event_dedup_steps.py``) and gets the same tables.
+(``runtime/event_dedup_steps.py``) and gets the same tables. Then
+``merge_unattributed`` joins an event told with no actor at all ("the
+Second Karabakh War") to the one event of its kind and period that has
+actors ("the 2020 war between Azerbaijan and Armenia"), across partitions.
 
 Why here: the rule that decides what is one event lives in one module,
 beside the partition that lets it run piecewise.
@@ -146,6 +149,47 @@ def _event_of(c: dict) -> tuple[dict, list[dict]]:
         "conflict_flag": any(r.get("conflict") for r in rows),
     }
     return event, rows
+
+
+def merge_unattributed(events: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Join each dated event with neither actor to the one dated event with actors of the same CAMEO code
+    (or class) and a compatible date; an event with several such candidates stays on its own.
+
+    The same real event is often told once with its parties and elsewhere only by its name; a reader
+    wants one row. The merged event keeps its own id, date and description; its mentions gain the
+    other's, and ``n_sources`` counts their documents.
+    """
+    if events.is_empty():
+        return events, mentions
+    key = pl.coalesce(pl.col("cameo_code"), pl.col("event_class"))
+    dated = events.filter(pl.col("event_date").is_not_null() & ~pl.col("planned").fill_null(False)).select(
+        "event_id", key.alias("key"), "event_date", "date_precision",
+        (pl.col("actor1_id").is_null() & pl.col("actor2_id").is_null()).alias("lone"))
+    lone, attributed = dated.filter(pl.col("lone")), dated.filter(~pl.col("lone"))
+    if lone.is_empty() or attributed.is_empty():
+        return events, mentions
+    pairs = lone.join(attributed, on="key", suffix="_to").filter(_same_period())
+    targets = pairs.group_by("event_id").agg(pl.col("event_id_to").first(), pl.len().alias("n")).filter(pl.col("n") == 1)
+    if targets.is_empty():
+        return events, mentions
+    to = dict(zip(targets["event_id"].to_list(), targets["event_id_to"].to_list()))
+    mentions = (mentions.with_columns(pl.col("event_id").replace(to)).unique(
+        subset=["event_id", "doc_id", "char_start", "char_end"]).sort(["doc_id", "char_start", "char_end", "event_id"]))
+    sources = mentions.group_by("event_id").agg(pl.col("doc_id").n_unique().alias("_n"))
+    events = (events.filter(~pl.col("event_id").is_in(list(to))).join(sources, on="event_id", how="left")
+              .with_columns(pl.max_horizontal("n_sources", "_n").alias("n_sources")).drop("_n")
+              .sort(["event_date", "event_id"], nulls_last=True))
+    return events, mentions
+
+
+def _same_period() -> pl.Expr:
+    """Two dates that name the same period at the coarser of their precisions (see ``_compatible``)."""
+    rank = {"year": 1, "month": 2, "day": 3}
+    a, b = pl.col("date_precision").replace_strict(rank, default=0), pl.col("date_precision_to").replace_strict(rank, default=0)
+    coarse = pl.min_horizontal(a, b)
+    d, e = pl.col("event_date"), pl.col("event_date_to")
+    same_year, same_month = d.dt.year() == e.dt.year(), d.dt.month() == e.dt.month()
+    return (coarse >= 1) & same_year & ((coarse < 2) | same_month) & ((coarse < 3) | (d == e))
 
 
 def _code(row: dict) -> str:

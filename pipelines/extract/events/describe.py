@@ -51,22 +51,24 @@ def _verb_line(trig: Trigger, a1: Mention | None, a2: Mention | None) -> str:
     named, the act as done to its object ("Cases confirmed in Oregon")."""
     tok = trig.token
     prt = particle(tok)
+    tail = f" {prt}" if prt else ""
     obj = _object(tok, trig)
     what = compact_phrase(obj) if obj is not None else ""
-    if a1 is not None and _names_in(a1, what):
-        what = ""  # "Aliyev was quoted as saying": the actor is the passive subject
     subj = subject(trig.actor_token if trig.actor_token is not None else tok)
-    tail = f" {prt}" if prt else ""
-    if a1 is None and is_passive(tok) and what:  # "At least 666 people killed by flash floods"
+    if a1 is not None and _names_in(a1, what) or obj is not None and subj is not None and obj.i == subj.i:
+        what = ""  # "Aliyev was quoted as saying": the actor is the passive subject
+    if is_passive(tok) and (a1 is None and what or a1 is not None and not what and obj is not None):
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        by = f"by {compact_phrase(agent)}" if agent is not None else ""
-        return _join(what, participle(tok.lemma_.lower()) + tail, by, _whom(tok, a2, what))
+        by = f"by {compact_phrase(agent)}" if agent is not None and (a1 is None or not _names_in(a1, agent.text)) else ""
+        return _join(what or a1.name, participle(tok.lemma_.lower()) + tail, by, _whom(tok, a2, what))
+    partner = a2 is not None and subj is not None and any(
+        a2.text in c.text or c.text in a2.name for c in subj.conjuncts)  # "Cohen and Bayramov spoke"
     who = a1.name if a1 is not None else (compact_phrase(subj) if subj is not None and subj.pos_ != "PRON" else "")
-    if obj is not None and subj is not None and obj.i == subj.i:
-        what = ""
+    if who and partner:
+        who, a2 = f"{who} and {a2.name}", None
     if who:
-        plural = a1 is None and subj is not None and (subj.tag_ in ("NNS", "NNPS", "CD") or any(
-            c.dep_ == "conj" for c in subj.children))
+        plural = partner or a1 is None and subj is not None and (
+            subj.tag_ in ("NNS", "NNPS", "CD") or any(c.dep_ == "conj" for c in subj.children))
         lemma = tok.lemma_.lower()
         head = f"plan{'' if plural else 's'} to {lemma}" if trig.planned else lemma if plural else third_person(lemma)
         return _join(who, head + tail, what, _whom(tok, a2, f"{who} {what}"))
@@ -92,17 +94,19 @@ def _noun_line(tok: Token, a1: Mention | None, a2: Mention | None) -> str:
 
 def _object(tok: Token, trig: Trigger) -> Token | None:
     """The phrase the act is done to: the object that made the trigger, a direct object, a passive subject."""
-    for i in sorted(trig.covered):
-        if i != tok.i and tok.doc[i].pos_ in ("NOUN", "PROPN") and tok.doc[i].head.i == tok.i:
-            return tok.doc[i]
-    return next((c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")), None)
+    found = next((tok.doc[i] for i in sorted(trig.covered) if i != tok.i and tok.doc[i].pos_ in ("NOUN", "PROPN")
+                  and tok.doc[i].head.i == tok.i), None)
+    found = found or next((c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")), None)
+    if found is not None and found.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+        return tok.head  # "the law, which was signed": the law
+    return found
 
 
 def _whom(tok: Token, a2: Mention | None, written: str) -> str:
     """actor2 with the preposition that introduces it in the sentence ("to Azerbaijan"), unless written."""
     if a2 is None or _names_in(a2, written):
         return ""
-    for prep in tok.children:
+    for prep in (c for t in (tok, *tok.children) for c in t.children):  # "paid a visit [to Azerbaijan]"
         if prep.dep_ == "prep" and any(a2.text in p.text or p.text in a2.name for p in prep.subtree if p.dep_ == "pobj"):
             return f"{prep.lower_} {a2.name}"
     return a2.name

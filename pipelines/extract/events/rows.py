@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from pipelines.extract.article import doc_text
 from pipelines.extract.events.borrowed_dates import follows_in_time
 from pipelines.extract.events.classes import split_code
-from pipelines.extract.events.coding import by_counterpart, intent_code, label
+from pipelines.extract.events.coding import intent_code, label
 from pipelines.extract.events.describe import describe
 from pipelines.extract.events.roles import Context, trigger_roles
+from pipelines.extract.events.sense import by_domain
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -37,7 +38,7 @@ def event_row(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,
               others: frozenset[int] = frozenset()) -> dict:
     """The row of one trigger; ``n_in_sentence`` rows come from its sentence, ``others`` their tokens."""
     a1, a2, loc = trigger_roles(ctx, trig)
-    code = by_counterpart(trig, sent, a1, a2)
+    code = by_domain(trig, sent, a1, a2)
     code = intent_code(code) if trig.planned else code
     cameo, event_class = split_code(code)
     start, end = _clause_span(ctx, trig, sent, n_in_sentence, others)

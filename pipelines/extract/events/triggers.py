@@ -39,6 +39,7 @@ from pipelines.extract.events.coding import (
 from pipelines.extract.events.class_acts import class_act
 from pipelines.extract.events.classes import is_cameo
 from pipelines.extract.events.domain_acts import domain_act, is_party
+from pipelines.extract.events.sense import verb_sense
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
     is_future,
@@ -264,10 +265,13 @@ def _table_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
                 return None
         if lemma == "welcome" and not objs:
             return None
+        code = verb_sense(lemma, verb_codes[lemma], objs)
+        if code is None:
+            return None
         if verb_codes[lemma] == "042" and not _party_or_unknown(subject(tok)):
             return None  # "the bus was travelling east", "an embolism travelled to her brain"
         obj = objs[0].lemma_.lower() if objs else None
-        return Trigger(tok, verb_codes[lemma], lemma, obj, "verb", covered={tok.i})
+        return Trigger(tok, code, lemma, obj, "verb", covered={tok.i})
     if lemma in words("say_verbs"):
         return Trigger(tok, "010", lemma, None, "say", covered={tok.i})
     return None

@@ -14,9 +14,14 @@ def test_player_sold_to_club_is_economic_cooperation() -> None:
     assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("061", date(2023, 8, 1), "month")
 
 
-def test_points_deduction_is_a_sanction() -> None:
+def test_points_deduction_is_a_sports_sanction_not_an_embargo() -> None:
     (row,) = dated(events_of("The league imposed a ten-point deduction on the club in November 2023."))
-    assert row["cameo_code"] == "163"
+    assert (row["event_class"], row["cameo_code"]) == ("sport", None)
+
+
+def test_a_ban_between_states_stays_a_sanction() -> None:
+    (row,) = dated(events_of("Norvia imposed a ban on grain imports from Estavia in November 2023."))
+    assert (row["event_class"], row["cameo_code"]) == ("political", "163")
 
 
 def test_bill_clearing_a_chamber_is_legislative() -> None:
