@@ -40,6 +40,10 @@ def describe(trig: Trigger, a1: Mention | None, a2: Mention | None, loc: Mention
         line = _noun_line(tok, a1, a2)
     else:
         line = _verb_line(trig, a1, a2)
+        for i in sorted(trig.covered):  # the phrase that made the act: "put up [for sale]"
+            noun = tok.doc[i]
+            if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.lower_ not in line.lower():
+                line += f" {noun.head.lower_} {compact_phrase(noun)}"
     if loc is not None and not _names_in(loc, line):
         line += f" in {loc.name}"
     line = re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", line, flags=re.I)  # "visit Azerbaijan Azerbaijan"
@@ -97,6 +101,8 @@ def _object(tok: Token, trig: Trigger) -> Token | None:
     found = next((tok.doc[i] for i in sorted(trig.covered) if i != tok.i and tok.doc[i].pos_ in ("NOUN", "PROPN")
                   and tok.doc[i].head.i == tok.i), None)
     found = found or next((c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")), None)
+    if found is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return tok.head  # "the study, published on Wednesday": the study
     if found is not None and found.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
         return tok.head  # "the law, which was signed": the law
     return found

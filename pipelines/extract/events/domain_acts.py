@@ -94,8 +94,7 @@ def _political_or_legal(tok: Token, lemma: str, objs: list) -> Act | None:
     subj_lemma = subj.lemma_.lower() if subj is not None else None
     if lemma in ("pass", "clear") and subj_lemma in words("law_nouns"):
         return "policy", subj_lemma  # "the bill cleared the Senate"
-    if lemma == "vote" and subj_lemma in voting_bodies() and not any(
-            c.dep_ in ("xcomp", "advcl") for c in tok.children):
+    if lemma == "vote" and legislative_vote(tok) and not any(c.dep_ in ("xcomp", "advcl") for c in tok.children):
         return "policy", None  # "the House voted on the bill"
     reduced = tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "advcl") and not any(
         c.dep_ in ("nsubj", "aux") for c in tok.children)
@@ -117,6 +116,12 @@ def _political_or_legal(tok: Token, lemma: str, objs: list) -> Act | None:
     if lemma == "warn" and _gloomy(tok):
         return "012", None  # "warned of famine"
     return None
+
+
+def legislative_vote(verb: Token) -> bool:
+    """A vote of a legislature, a council or a committee ("the House voted", "the council voted to close")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in voting_bodies()
 
 
 def _appeal(tok: Token, objs: list) -> Act | None:

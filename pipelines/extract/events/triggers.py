@@ -38,7 +38,7 @@ from pipelines.extract.events.coding import (
 )
 from pipelines.extract.events.class_acts import class_act
 from pipelines.extract.events.classes import is_cameo
-from pipelines.extract.events.domain_acts import domain_act, is_party
+from pipelines.extract.events.domain_acts import domain_act, is_party, legislative_vote
 from pipelines.extract.events.sense import verb_sense
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
@@ -91,6 +91,7 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
     """The verb triggers of a sentence and the token indices they cover."""
     triggers: list[Trigger] = []
     consumed: set[int] = set()
+    deciders: list[Token] = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -100,6 +101,8 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
             continue
         trig = verb_trigger(tok)
         if trig is None:
+            if tok.lemma_.lower() == "vote":
+                deciders.append(tok)
             continue
         if trig.lemma == "meet" and any(c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not (
                 is_party(c) or c.pos_ == "PRON" or c.lemma_.lower() in event_words("people_nouns"))
@@ -125,6 +128,9 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
             trig.planned = True
         triggers.append(trig)
         consumed |= trig.covered
+    for tok in deciders:  # "the council voted to close the library": the vote decided what is no event itself
+        if tok.i not in consumed and legislative_vote(tok):
+            triggers.append(Trigger(tok, "policy", "vote", None, "verb", covered={tok.i}))
     return triggers, consumed
 
 
@@ -143,7 +149,7 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
             continue  # "a sales target", "the visit schedule": a modifier, not the event
         code = noun_code(tok)
         if _occasion_of(tok, code, triggers + out) or _reference_point(tok) or _describes_a_noun(tok) or \
-                not is_cameo(code) and _cause_of_a_state(tok, triggers) or _generic(tok):
+                code in ("disaster", "health") and _cause_of_a_state(tok, triggers) or _generic(tok):
             continue
         trig = Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
@@ -162,8 +168,9 @@ def verb_trigger(tok: Token, done: bool = False) -> Trigger | None:
     if trig is not None:
         return trig
     act = class_act(tok, lemma, objs) or domain_act(tok, lemma, objs, done)
-    if act is not None:
-        return Trigger(tok, act[0], lemma, act[1], "verb", covered={tok.i})
+    if act is not None:  # the noun that made the act is no event of its own ("put up for sale")
+        made_by = {t.i for t in tok.subtree if act[1] and t.lemma_.lower() == act[1] and t.pos_ == "NOUN"}
+        return Trigger(tok, act[0], lemma, act[1], "verb", covered={tok.i} | made_by)
     if prevails(tok):
         return _prevailing_act(tok)
     return _table_trigger(tok, lemma, objs)
@@ -173,6 +180,8 @@ def _prevailing_act(tok: Token) -> Trigger | None:
     """"beat off competition to sign X": the signing, done by the one who saw off the rivals (the parser may
     hang the infinitive on the verb or on its object)."""
     for inf in tok.subtree:
+        if inf.head.i == tok.i:
+            continue  # "fought off bids to buy X" parsed right: the infinitive is found as an act of its own
         if inf.i != tok.i and inf.tag_ == "VB" and inf.dep_ in ("xcomp", "advcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
             trig = verb_trigger(inf, done=True)
@@ -375,10 +384,10 @@ def _generic(tok: Token) -> bool:
 
 
 def _cause_of_a_state(tok: Token, triggers: list[Trigger]) -> bool:
-    """A disaster, outbreak or result named as the subject of what it brought about ("last month's
-    earthquakes have thawed relations"): the sentence reports the change, the event is told elsewhere.
-    Verbs of happening ("the outbreak erupted") still report it. (An act's noun as subject, "the opening
-    of the embassy this year will pave the way", is often the news itself: not asked for those.)"""
+    """A disaster or an outbreak named as the subject of what it brought about ("last month's earthquakes
+    have thawed relations"): the sentence reports the change, the event is told elsewhere. Verbs of
+    happening ("the outbreak erupted") still report it. (An act's or a match's noun as subject, "the
+    opening of the embassy this year will pave the way", is often the news itself: not asked for those.)"""
     verb = tok.head
     return tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "be" and \
         verb.i not in {i for t in triggers for i in t.covered} and verb.lemma_.lower() not in event_words("onset_verbs")

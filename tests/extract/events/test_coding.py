@@ -131,7 +131,7 @@ def test_funding_approved_by_a_legislature_is_a_legislative_act() -> None:
 
 
 def test_a_law_about_another_state_is_diplomatic_cooperation() -> None:
-    rows = dated(events_of("The assembly of Ostravia passed a law in May to open a consulate in Lisbon.",
+    rows = dated(events_of("The assembly of Ostravia passed a law in May to open a consulate in Valdora.",
                            published=date(2024, 6, 3)))
     assert [(r["cameo_code"], r["event_class"]) for r in rows] == [("050", "political")]
 
