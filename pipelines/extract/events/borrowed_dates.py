@@ -112,12 +112,24 @@ def recent_perfect(ctx: Context, trig: Trigger) -> ResolvedDate | None:
         return None
     if tok.dep_ in ("relcl", "acl") or ctx.n_body > LEAD_PARAGRAPHS and is_cameo(trig.code):
         return None  # "the glaciers he has visited" describes; deeper in the text it may be background
-    if any(c.dep_ == "prep" and c.lower_ in ("since", "for") or c.lower_ in event_words("habit_adverbs")
-           for v in (tok, trig.token) for c in v.children):
-        return None
+    if any(c.dep_ == "prep" and (c.lower_ in ("since", "for") or _over_a_period(c)) or c.lower_ in
+           event_words("habit_adverbs") or c.dep_ == "dobj" and _many(c) for v in (tok, trig.token) for c in v.children):
+        return None  # "has long supplied", "have met since 2018", "in the years since", "have had many talks"
     if (ctx.article.published_date_precision or "day") == "year":
         return ResolvedDate(date(pub.year, 1, 1), None, "year")
     return ResolvedDate(pub.replace(day=1), None, "month")
+
+
+def _over_a_period(prep: Token) -> bool:
+    """"in the years since", "over the past months": a stretch of time, not a moment."""
+    return any(p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in event_words("unit_days")
+               for p in prep.children)
+
+
+def _many(obj: Token) -> bool:
+    """A plural object counted loosely ("many conversations", "several visits"): repeated acts."""
+    return obj.tag_ == "NNS" and any(c.lower_ in event_words("quantity_words") or c.lower_ in ("several", "numerous")
+                                     for c in obj.children)
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -348,6 +360,8 @@ def _antecedent(ctx: Context, trig: Trigger, history: list[Trigger]) -> Trigger 
             continue  # "the Russian invasion" names its actor; "the 2020 war" named none: nothing ties them
         if trig.kind != "noun" and prev.lemma not in {t.lemma_.lower() for t in tok.subtree}:
             continue  # "after Aliyev appointed" / "signed a decree to appoint" -> an earlier appointing
+        if trig.kind == "noun" and prev.kind == "noun" and prev.lemma != trig.lemma:
+            continue  # "the invasion" is an earlier invasion, not the war told before
         if tok.pos_ == "PROPN" and head_phrase(prev.token) != head_phrase(tok):
             continue
         if mine is not None and prev.actors and any(prev.actors) and mine not in prev.actors:

@@ -103,7 +103,7 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
             trig = None  # "said the plant would open next year": reported speech has its own time
         if _date_of_demand(head):
             continue  # "called for a strike on Thursday": the date is the strike's, not the call's
-        if trig is not None and any(own_clause(t) and not (
+        if trig is not None and any((own_clause(t) or _clause_with_its_own_doer(t)) and not (
                 trig.kind == "noun" and t.head.i == trig.token.i)  # "the war, which lasted ... in 2020"
                                     for t in (path_up(head, trig.token) or [])[1:]):
             trig = None  # "met X, but relations soured in 2022": the date belongs to the other clause
@@ -177,6 +177,13 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
         trig = owner.get(t.i)
         if trig is not None and trig.date is None and trig.kind == "verb":
             trig.date, trig.date_how = rd, "clause"
+
+
+def _clause_with_its_own_doer(verb: Token) -> bool:
+    """A subordinate clause with a subject of its own ("in the years since I left the ministry in 2015"):
+    a date inside it dates its own act, not the event the clause hangs on."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.head.pos_ not in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _witnessed(clause: Token) -> bool:

@@ -45,7 +45,8 @@ def describe(trig: Trigger, a1: Mention | None, a2: Mention | None, loc: Mention
             if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.lower_ not in line.lower():
                 line += f" {noun.head.lower_} {compact_phrase(noun)}"
     if loc is not None and not _names_in(loc, line):
-        line += f" in {loc.name}"
+        placed = _whom(tok, loc, "") if trig.kind != "noun" else ""  # "to Estavia" as the sentence has it
+        line += f" {placed}" if placed and placed != loc.name else f" in {loc.name}"
     line = re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", line, flags=re.I)  # "visit Azerbaijan Azerbaijan"
     return (line[:1].upper() + line[1:])[:MAX_CHARS]
 
@@ -57,7 +58,7 @@ def _verb_line(trig: Trigger, a1: Mention | None, a2: Mention | None) -> str:
     prt = particle(tok)
     tail = f" {prt}" if prt else ""
     obj = _object(tok, trig)
-    what = compact_phrase(obj) if obj is not None else ""
+    what = _object_phrase(obj) if obj is not None else ""
     subj = subject(trig.actor_token if trig.actor_token is not None else tok)
     if a1 is not None and _names_in(a1, what) or obj is not None and subj is not None and obj.i == subj.i:
         what = ""  # "Aliyev was quoted as saying": the actor is the passive subject
@@ -96,10 +97,21 @@ def _noun_line(tok: Token, a1: Mention | None, a2: Mention | None) -> str:
     return line + (f" ({', '.join(missing)})" if missing else "")
 
 
+def _object_phrase(obj: Token) -> str:
+    """The object as written, with what a count counts ("over 2,000 tonnes of food aid")."""
+    phrase = compact_phrase(obj)
+    if obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
+        counted = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), None)
+        if counted is not None:
+            phrase += f" of {compact_phrase(counted)}"
+    return phrase
+
+
 def _object(tok: Token, trig: Trigger) -> Token | None:
     """The phrase the act is done to: the object that made the trigger, a direct object, a passive subject."""
     found = next((tok.doc[i] for i in sorted(trig.covered) if i != tok.i and tok.doc[i].pos_ in ("NOUN", "PROPN")
-                  and tok.doc[i].head.i == tok.i), None)
+                  and tok.doc[i].head.i == tok.i and tok.doc[i].dep_ not in ("nsubj", "csubj")), None)
     found = found or next((c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")), None)
     if found is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return tok.head  # "the study, published on Wednesday": the study

@@ -83,7 +83,7 @@ def _taking_effect(tok: Token) -> Act | None:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     sl = subj.lemma_.lower() if subj is not None else ""
     code = noun_codes().get(sl)
-    if code is not None and code[:2] in ("01", "05", "16", "17"):
+    if code is not None and (code[:2] in ("01", "05", "16", "17") or code == "policy"):
         return code, sl
     return None
 

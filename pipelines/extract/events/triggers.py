@@ -296,6 +296,8 @@ def _objects(tok: Token) -> list:
     out = []
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            if child.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                child = tok.head  # "the law, which was signed in May": the law
             out.append(child)
             out.extend(c for c in child.conjuncts)
             if child.lemma_.lower() in event_words("container_nouns"):  # "held a round of talks": the talks
@@ -364,8 +366,10 @@ def _occasion_of(tok: Token, code: str, triggers: list[Trigger]) -> bool:
 
 def _describes_a_noun(tok: Token) -> bool:
     """An event named to say who or what another noun is ("survivors of the flood", "the topic of opening
-    an embassy"): the sentence is about the noun, not a report of the event."""
-    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "of":
+    an embassy", "conversations about opening a consulate"): the sentence is about the noun, not a report
+    of the event."""
+    topics = ("of", "about", "on", "over") if tok.tag_ == "VBG" else ("of",)  # "talks about opening a consulate"
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ not in topics:
         return False
     noun = tok.head.head
     return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in event_words("container_nouns") and \
