@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 _SANCTIONS = ("163", "172")
 
 
-def verb_sense(lemma: str, code: str, objs: list[Token]) -> str | None:
+def verb_sense(verb: Token, lemma: str, code: str, objs: list[Token]) -> str | None:
     """The code a verb of the table has with these objects, or None when it is no event at all."""
     if code == "154" and any(is_money(o) or o.like_num for o in objs):
         return "economic"  # "mobilised $5bn in loans": funds raised, not forces
@@ -38,7 +38,18 @@ def verb_sense(lemma: str, code: str, objs: list[Token]) -> str | None:
         return None  # "consulted a doctor"
     if lemma == "demonstrate" and any(o.dep_ == "dobj" for o in objs):
         return None  # "demonstrated an endeavour": showed, did not protest
+    if lemma == "warn" and code == "130" and not _threat(verb, objs):
+        return "012"  # "warned that sleep problems had risen": a gloomy comment, no threat
     return code
+
+
+def _threat(verb: Token, objs: list[Token]) -> bool:
+    """A warning is a threat when it is addressed to a party or says what could or will happen."""
+    if any(o.dep_ in ("dobj", "dative") for o in objs) or any(c.dep_ == "dative" for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "ccomp" and any(t.dep_ == "aux" and t.lower_ in words("threat_modals") for t in c.subtree)
+        for c in verb.children)
 
 
 def by_domain(trig: Trigger, sent: Span, a1: Mention | None, a2: Mention | None) -> str:

@@ -274,7 +274,7 @@ def _table_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
                 return None
         if lemma == "welcome" and not objs:
             return None
-        code = verb_sense(lemma, verb_codes[lemma], objs)
+        code = verb_sense(tok, lemma, verb_codes[lemma], objs)
         if code is None:
             return None
         if verb_codes[lemma] == "042" and not _party_or_unknown(subject(tok)):
