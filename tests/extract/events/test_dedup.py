@@ -150,3 +150,39 @@ def test_rows_of_different_partitions_never_share_an_event_or_a_conflict(specs, 
     events = pl.concat([p[0] for p in pieces]).sort(["event_date", "event_id"], nulls_last=True)
     mentions = pl.concat([p[1] for p in pieces]).sort(["doc_id", "char_start", "char_end", "event_id"])
     assert events.equals(expected[0]) and mentions.equals(expected[1])
+
+
+def _tables(rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return dedup.merge_unattributed(*deduplicate_events(rows))
+
+
+def test_an_event_told_without_its_parties_joins_the_one_told_with_them() -> None:
+    rows = [_row("a", date(2020, 9, 1), "month", code="190", a1=None, a2=None, trigger="war"),
+            _row("b", date(2020, 1, 1), "year", code="190", a1="ostravia", a2="velmar", trigger="war"),
+            _row("c", date(2020, 9, 1), "month", code="190", a1=None, a2=None, start=40, trigger="war")]
+    events, mentions = _tables(rows)
+    assert events.select("actor1_id", "actor2_id", "n_sources").rows() == [("ostravia", "velmar", 3)]
+    assert mentions["event_id"].n_unique() == 1 and sorted(mentions["doc_id"]) == ["a", "b", "c"]
+
+
+def test_an_unattributed_event_with_two_candidates_stays_on_its_own() -> None:
+    rows = [_row("a", date(2020, 9, 1), "month", code="190", a1=None, a2=None),
+            _row("b", date(2020, 1, 1), "year", code="190", a1="ostravia", a2="velmar"),
+            _row("c", date(2020, 1, 1), "year", code="190", a1="tarvia", a2="norvia")]
+    events, _ = _tables(rows)
+    assert events.height == 3
+
+
+def test_an_unattributed_event_of_another_code_or_period_stays_on_its_own() -> None:
+    rows = [_row("a", date(2021, 9, 1), "month", code="190", a1=None, a2=None),
+            _row("b", date(2020, 1, 1), "year", code="190", a1="ostravia", a2="velmar"),
+            _row("c", date(2020, 9, 1), "month", code="195", a1=None, a2=None)]
+    events, _ = _tables(rows)
+    assert events.height == 3
+
+
+def test_rows_with_neither_a_date_nor_an_actor_are_not_published() -> None:
+    rows = [_row("a", None, code="042", a1=None, a2=None), _row("a", None, code="042", start=30)]
+    events, mentions = deduplicate_events(rows)
+    assert events["actor1_id"].to_list() == ["benny-gantz"] and mentions.height == 1
+    assert events["date_precision"].to_list() == [None]

@@ -42,3 +42,9 @@ def test_a_ban_in_sport_is_no_embargo() -> None:
 def test_demonstrating_a_skill_is_no_protest() -> None:
     assert _codes("Tomas Varga demonstrated remarkable skill on Monday.") == []
     assert _codes("Thousands demonstrated outside parliament on Monday.") == [("political", "141")]
+
+
+def test_a_warning_of_what_has_happened_is_no_threat() -> None:
+    assert _codes("In March, the Kestrel Institute warned that sleep problems had risen sharply.") == [
+        ("political", "012")]
+    assert _codes("In March, Norvia warned that its army could strike at any time.") == [("political", "130")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.extract.events.articles import codes_of, dated, events_of
 
 
@@ -167,3 +169,22 @@ def test_signing_a_named_accord_is_not_a_player_signing() -> None:
     rows = dated(events_of("Morland and Tessaly signed the Varna Accords in 2020."))
     assert all(r["cameo_code"] != "061" for r in rows)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every family planning a trip this year will feel it.",  # anyone at all: no report
+        "Last month's floods have changed the valley.",  # a disaster named as a cause
+        "Lena Park met survivors of the flood on Monday.",  # an event naming who the survivors are
+    ],
+)
+def test_nouns_that_report_no_event_of_their_own(text: str) -> None:
+    rows = events_of(text, published=date(2024, 3, 14))
+    assert not [r for r in rows if r["event_class"] in ("disaster", "political") and r["trigger"] in ("trip", "flood")]
+
+
+def test_a_record_named_as_a_yardstick_is_no_sale() -> None:
+    text = "In July 2019, Carvel paid €60m for Ivo Tamm, a fee that still stands as the club's biggest sale."
+    rows = dated(events_of(text, published=date(2024, 3, 14)))
+    assert [(r["cameo_code"], r["trigger"]) for r in rows] == [("061", "pay")]
