@@ -29,6 +29,8 @@ def event_buckets(frame: pl.DataFrame, buckets: int) -> pl.Series:
     their own (``buckets`` to ``2 * buckets - 1``): a new article's undated rows then touch one small
     bucket, not one per clause scattered over the large buckets of dated events.
     """
+    if "event_class" not in frame.columns:  # rows written before events had a class: all CAMEO-coded
+        frame = frame.with_columns(pl.lit(None, pl.String).alias("event_class"))
     dated = pl.struct(partition_columns()).hash(seed=0).mod(buckets)
     undated = pl.col("doc_id").hash(seed=0).mod(buckets) + buckets
     return frame.select(pl.when(pl.col("event_date").is_null()).then(undated).otherwise(dated)
