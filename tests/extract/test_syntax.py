@@ -152,7 +152,7 @@ def test_compact_phrase(text: str, word: str, expected: str) -> None:
     [
         ("ANKARA, March 3 (Reuters) - Turkey and Greece agreed.", ["ANKARA"]),
         ("Greenvale, Ostravia – Judge Mara Holt sentenced Ivo Tamm.", ["Greenvale"]),
-        ("Madrid: Rules are too weak, the authority said on Monday.", ["Madrid"]),
+        ("Vienna: Rules are too weak, the authority said on Monday.", ["Vienna"]),
         ("Paris, the capital, hosted the summit.", []),  # an apposition, not a dateline
         ("Ana Lind: we will win the vote.", []),  # a speaker's label
     ],
@@ -162,5 +162,5 @@ def test_dateline_places(text: str, expected: list[str]) -> None:
 
 
 def test_a_dateline_place_is_not_the_subject() -> None:
-    doc = _doc("Madrid: Rules are too weak, the Norvian Telecom Authority said on Monday.")
+    doc = _doc("Vienna: Rules are too weak, the Norvian Telecom Authority said on Monday.")
     assert syntax.subject(_tok(doc, "said")).text == "Authority"

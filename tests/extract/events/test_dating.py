@@ -128,7 +128,7 @@ def test_what_a_meeting_saw_happened_at_the_meeting() -> None:
 
 
 def test_speaking_somewhere_last_week_dates_the_statement() -> None:
-    text = "Speaking in Geneva last week, Mara Holt conceded that prices had risen."
+    text = "Speaking in Vienna last week, Mara Holt conceded that prices had risen."
     assert _dated(text, date(2024, 3, 14)) == [("political", "010", date(2024, 3, 1), "month")]
 
 

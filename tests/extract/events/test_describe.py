@@ -22,7 +22,7 @@ def _lines(text: str, published: date = date(2024, 3, 14)) -> list[str]:
         ("Norvia stepped up its arms shipments to Estavia in 2020.", "Norvia steps up arms shipments to Estavia"),
         ("At least 30 people were killed by landslides on Sunday.", "At least 30 people killed by landslides"),
         ("The embassy was opened in 1993.", "Embassy opened"),  # no doer named: never "Someone"
-        ("The new talks were held in Geneva in May 2022.", "New talks held in Geneva"),
+        ("The new talks were held in Vienna in May 2022.", "New talks held in Vienna"),
         ("The ministry said it has provided over 2,000 tonnes of food aid.", "Over 2,000 tonnes of food aid provided"),
         ("The law, which was signed by Ana Lind in May, took effect.", "Law takes effect"),
         ("The study, published on Wednesday in a journal, found the app worked.", "Study published"),
