@@ -1,11 +1,21 @@
 """Events of one article: who did what to whom, when, with the clause that reports it.
 
 ``extract_events(article, mentions)`` walks the article's content paragraphs
-sentence by sentence: it finds the triggers (``triggers``), dates them
-(``dating``, ``borrowed_dates``), keeps those that are news, and turns each
-into a row with its roles (``rows``, ``roles``). Actors come only from the
-resolved ``mentions`` passed in. Rows of many articles are merged into events
-by ``dedup``.
+sentence by sentence: it finds the triggers (``triggers``, ``class_acts``,
+``domain_acts``), dates them (``dating``, ``borrowed_dates``), keeps those
+that are news, and turns each into a row with its roles, class, code and
+description (``rows``, ``roles``, ``sense``, ``describe``). Actors come only
+from the resolved ``mentions`` passed in. Rows of many articles are merged
+into events by ``dedup``.
+
+Publication rule: an event is published when a reader can place it, that is
+when it has a date or an actor (``actor1_id`` or ``actor2_id``). A row with
+neither stays one of the extractor's rows, at the lowest confidence, and is
+left out of the ``events`` and ``event_mentions`` tables
+(``publication.publishable``); ``publication.publication_failures`` checks a
+finished table against the rule and the contract's column rules (a precision
+only with a date, a documented class, a CAMEO code exactly for political
+events, a readable description).
 
 Why one entry point: the per-article state (earlier dated events, the last
 actor, the lead's date) is carried here and nowhere else.
