@@ -69,7 +69,8 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 @cache
 def _classifiers() -> list[tuple[str, re.Pattern[str]]]:
     """The patterns, then a bare month ("December"), which classification accepts once prepositions are stripped."""
-    return _compiled() + [("month_alone", re.compile(_pattern(lexicon.entry("dates", "bare_month"))))]
+    return _compiled() + [("month_alone", re.compile(_pattern(lexicon.entry("dates", "bare_month")))),
+                          ("weekend", re.compile(_pattern(lexicon.entry("dates", "bare_weekend"))))]
 
 
 @cache
@@ -259,21 +260,31 @@ def _resolve_relative(kind: str, text: str, anchor: date, anchor_precision: str 
         unit = nm.group(1).rstrip("s")
         if n is None:
             return None
+        if unit in ("day", "week") and not _precision_ok(anchor_precision, "day"):
+            return _within_month(anchor, anchor_precision, n * (7 if unit == "week" else 1))
         return _shift(anchor, anchor_precision, unit, -n)
 
     if kind == "rel_unit":
         unit = low.split()[-1]
         step = next((n for word, n in lexicon.mapping("dates", "relative_steps").items() if low.startswith(word)), 0)
+        if unit == "week":  # "last week": some day of that week, known to its month
+            return _within_month(anchor + timedelta(days=7 * step), anchor_precision, abs(7 * step))
         return _shift(anchor, anchor_precision, unit, step)
 
     if kind == "rel_day":
-        if not _precision_ok(anchor_precision, "day"):
-            return None
         delta = lexicon.mapping("dates", "relative_days")[low]
+        if not _precision_ok(anchor_precision, "day"):
+            return _within_month(anchor, anchor_precision, abs(delta))
         return ResolvedDate(anchor + timedelta(days=delta), None, "day")
 
     if kind == "weekday":
         return _weekday(text, anchor, anchor_precision, future)
+
+    if kind == "weekend":
+        return _weekend(low, anchor, anchor_precision, future)
+
+    if kind == "rel_season":
+        return _season(low, anchor, anchor_precision)
 
     if kind in ("rel_month", "month_alone"):
         if not _precision_ok(anchor_precision, "month"):
@@ -295,10 +306,65 @@ def _resolve_relative(kind: str, text: str, anchor: date, anchor_precision: str 
     return None
 
 
+def _within_month(day: date, anchor_precision: str | None, days_away: int) -> ResolvedDate | None:
+    """A day at most a week from the published date, stated to its month ("last week", "on Thursday").
+
+    Against a publication known only to its month, the day is given the
+    publication's month: a week before a date in a month lies in that month
+    unless the article appeared in its first days. Further away, or against a
+    year, nothing is resolved.
+    """
+    if days_away > 7 or not _precision_ok(anchor_precision, "month"):
+        return None
+    return ResolvedDate(day.replace(day=1), None, "month")
+
+
+def _weekend(low: str, anchor: date, anchor_precision: str | None, future: bool) -> ResolvedDate | None:
+    """"at the weekend", "last weekend": the Saturday and Sunday most recently begun (the coming ones in
+    future tense or after "next"), as a day-precise range."""
+    ahead = low.startswith("next") or (future and not low.startswith(("last", "past", "the past", "this past")))
+    days_back = (anchor.weekday() - 5) % 7  # 0 on a Saturday, 1 on a Sunday, 2 on a Monday ...
+    saturday = anchor - timedelta(days=days_back)
+    if ahead and days_back > 1:
+        saturday += timedelta(days=7)
+    if not _precision_ok(anchor_precision, "day"):
+        return _within_month(anchor, anchor_precision, 7)
+    return ResolvedDate(saturday, saturday + timedelta(days=1), "day")
+
+
+def _season(low: str, anchor: date, anchor_precision: str | None) -> ResolvedDate | None:
+    """"last summer": the most recent whole season before the published date; "this summer" the one of its
+    year; "next summer" the first one after it. A range, stated at year precision like "summer 2010".
+
+    A winter is counted by the year of its December.
+    """
+    if not _precision_ok(anchor_precision, "month"):
+        return None
+    first, last = lexicon.mapping("dates", "seasons")[low.split()[-1]]
+    crosses = last < first
+    month = anchor.month
+    if crosses:
+        during = month >= first or month <= last
+        current = anchor.year - (1 if month <= last else 0) if during else (anchor.year if month >= 9 else anchor.year - 1)
+        if low.startswith(("last", "previous")):
+            year = current - 1 if during else anchor.year - 1
+        elif low.startswith("next"):
+            year = current + 1 if during else anchor.year
+        else:
+            year = current
+    elif low.startswith(("last", "previous")):
+        year = anchor.year if month > last else anchor.year - 1
+    elif low.startswith("next"):
+        year = anchor.year if month < first else anchor.year + 1
+    else:
+        year = anchor.year
+    return ResolvedDate(date(year, first, 1), _month_end(year + (1 if crosses else 0), last), "year")
+
+
 def _weekday(text: str, anchor: date, anchor_precision: str | None, future: bool) -> ResolvedDate | None:
     """"on Wednesday": the most recent one (the next one in future tense); "last"/"next" say which week."""
     if not _precision_ok(anchor_precision, "day"):
-        return None
+        return _within_month(anchor, anchor_precision, 7)
     low = text.lower()
     wd = lexicon.mapping("dates", "weekdays")[_block("WEEKDAY").search(text).group(0).lower()]
     if low.startswith("next") or (future and not low.startswith("last")):

@@ -39,7 +39,7 @@ def subject(verb: Token) -> Token | None:
     """The acting subject of a verb: nsubj, the agent of a passive, or a shared/relative subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:  # "French state-owned utility EDF said" is parsed with two subjects: the name acts
-        subjects.sort(key=lambda c: c.pos_ != "PROPN")
+        subjects.sort(key=lambda c: (is_dateline(c), c.pos_ != "PROPN"))  # "New Delhi: ..., Trai said"
     for child in subjects:
         if child.lower_ in _words("relative_pronouns") and verb.dep_ == "relcl":
             return verb.head
@@ -171,6 +171,21 @@ def head_phrase(tok: Token) -> str:
     return " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")) + " " + tok.lower_
 
 
+def compact_phrase(tok: Token) -> str:
+    """A noun with the words before it that modify it, without a leading article or pronoun, whitespace
+    normalised ("its first ever red heat warning" -> "first ever red heat warning"): a phrase short enough
+    for a one-line summary."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].dep_ in ("det", "cc", "preconj") or doc[start].is_punct
+                             or doc[start].dep_ == "poss" and doc[start].pos_ == "PRON"):
+        start += 1
+    if any(doc[i].text in (",", ";", "(", ")", "[", "]") or doc[i].dep_ == "cc" for i in range(start, tok.i)):
+        start = tok.i  # "Washington, which ..., and the city": only the head reads as one phrase
+    text = doc_text(doc)
+    return " ".join(text[doc[start].idx:tok.idx + len(tok.text)].split())
+
+
 def is_definite(tok: Token) -> bool:
     """A noun phrase with a possessor or a definite determiner ("that meeting", "Herzog's arrival")."""
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _words("definite_determiners"))
@@ -222,10 +237,19 @@ def through_ccomp(low: Token, high: Token) -> bool:
 
 
 def is_dateline(tok: Token) -> bool:
-    """The capitalised place that opens a wire dateline ("ANKARA, March 3 (Reuters) -")."""
+    """The place that opens a dateline: "ANKARA, March 3 (Reuters) -", "Greenbelt, Maryland – ",
+    "New Delhi: ". Such a place says where the report was filed; it is no actor of the sentence."""
     doc = tok.doc
-    return (tok.i == 0 and len(tok.text) > 2 and tok.text.isupper() and len(doc) > 1 and doc[1].text == ","
-            and bool(re.match(r"[A-Z][A-Z .'-]*,[^.]{0,60}?\s[-–—]\s", doc_text(doc))))
+    if tok.i > 3 or tok.pos_ != "PROPN" or any(t.pos_ != "PROPN" for t in doc[:tok.i]):
+        return False
+    text = doc_text(doc)
+    if tok.i == 0 and len(tok.text) > 2 and tok.text.isupper() and len(doc) > 1 and doc[1].text == ",":
+        return bool(re.match(r"[A-Z][A-Z .'-]*,[^.]{0,60}?\s[-–—]\s", text))
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    if after == ":" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False  # "Ana Lind: we will win" is a speaker's label
+    return after in (":", ",") and tok.ent_type_ != "PERSON" and bool(re.match(r"(?:[A-Z][\w.'-]*\s){0,3}?[A-Z][\w.'-]*(?::\s|,(?:\s[A-Z][\w.'-]*){1,3}\s[–—]\s)",
+                                                  text))
 
 
 # --- quotation ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 import polars as pl
 from pipelines.runtime.cache import ContentCache, extractor_version, make_key
-from pipelines.extract.events.dedup import deduplicate_events, partition_columns
+from pipelines.extract.events.dedup import deduplicate_events, merge_unattributed, partition_columns
 from pipelines.extract.rows import rows_to_frame
 from pipelines.runtime.extraction_steps import ROW_FRAMES, line_digests
 from pipelines.runtime.worker_pool import shutdown_pool
@@ -29,6 +29,8 @@ def event_buckets(frame: pl.DataFrame, buckets: int) -> pl.Series:
     their own (``buckets`` to ``2 * buckets - 1``): a new article's undated rows then touch one small
     bucket, not one per clause scattered over the large buckets of dated events.
     """
+    if "event_class" not in frame.columns:  # rows written before events had a class: all CAMEO-coded
+        frame = frame.with_columns(pl.lit(None, pl.String).alias("event_class"))
     dated = pl.struct(partition_columns()).hash(seed=0).mod(buckets)
     undated = pl.col("doc_id").hash(seed=0).mod(buckets) + buckets
     return frame.select(pl.when(pl.col("event_date").is_null()).then(undated).otherwise(dated)
@@ -82,7 +84,8 @@ def deduplicate_partitioned(
 
 
 def combine_rows(shard_parts: Iterable[dict[str, pl.DataFrame]], cache: ContentCache | None = None) -> dict[str, pl.DataFrame]:
-    """The quotes, figures, events and event_mentions tables from every shard's frames.
+    """The quotes, figures, events and event_mentions tables from every shard's frames; events told with no
+    actor join the one attributed event they can be (``dedup.merge_unattributed``).
 
     Every per-document step is done by now, so the worker pool is closed first:
     its processes would otherwise stay resident (and count in the build's peak
@@ -96,5 +99,5 @@ def combine_rows(shard_parts: Iterable[dict[str, pl.DataFrame]], cache: ContentC
         # document order, each document's rows in extraction order (a stable sort)
         merged[table] = (pl.concat(frames, how="diagonal_relaxed").sort("doc_id", maintain_order=True)
                          if frames else rows_to_frame([], kind))
-    events, event_mentions = deduplicate_partitioned(merged["events"], cache)
+    events, event_mentions = merge_unattributed(*deduplicate_partitioned(merged["events"], cache))
     return {"quotes": merged["quotes"], "figures": merged["figures"], "events": events, "event_mentions": event_mentions}

@@ -105,10 +105,46 @@ def test_relative_without_anchor_is_none() -> None:
     assert resolve_date("on Wednesday", None) is None
 
 
-def test_weekday_needs_a_day_precise_anchor() -> None:
-    assert resolve_date("on Wednesday", date(2023, 1, 1), "month") is None
+def test_a_day_near_a_month_precise_anchor_is_stated_to_the_month() -> None:
+    """Against a publication known to its month, a day within a week of it is that month; a year says nothing."""
+    month = ResolvedDate(date(2023, 1, 1), None, "month")
+    assert resolve_date("on Wednesday", date(2023, 1, 1), "month") == month
+    assert resolve_date("yesterday", date(2023, 1, 1), "month") == month
+    assert resolve_date("three days ago", date(2023, 1, 1), "month") == month
+    assert resolve_date("three weeks ago", date(2023, 1, 1), "month") is None
+    assert resolve_date("on Wednesday", date(2023, 1, 1), "year") is None
     assert resolve_date("last month", date(2023, 1, 1), "month") == ResolvedDate(date(2022, 12, 1), None, "month")
     assert resolve_date("last month", date(2023, 1, 1), "year") is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("last week", ResolvedDate(date(2023, 3, 1), None, "month")),  # some day of it: known to the month
+        ("this week", ResolvedDate(date(2023, 3, 1), None, "month")),
+        ("at the weekend", ResolvedDate(date(2023, 3, 25), date(2023, 3, 26), "day")),
+        ("over the weekend", ResolvedDate(date(2023, 3, 25), date(2023, 3, 26), "day")),
+        ("last summer", ResolvedDate(date(2022, 6, 1), date(2022, 8, 31), "year")),
+        ("this spring", ResolvedDate(date(2023, 3, 1), date(2023, 5, 31), "year")),
+        ("last winter", ResolvedDate(date(2022, 12, 1), date(2023, 2, 28), "year")),
+        ("the start of July", ResolvedDate(date(2022, 7, 1), None, "month")),
+        ("the end of January", ResolvedDate(date(2023, 1, 1), None, "month")),
+        ("last October", ResolvedDate(date(2022, 10, 1), None, "month")),
+        ("a year ago", ResolvedDate(date(2022, 1, 1), None, "year")),
+    ],
+)
+def test_relative_periods_news_uses(expr: str, expected: ResolvedDate) -> None:
+    assert resolve_date(expr, ANCHOR) == expected
+
+
+def test_a_weekend_ahead_in_future_tense() -> None:
+    assert resolve_date("at the weekend", ANCHOR, future=True) == ResolvedDate(date(2023, 4, 1), date(2023, 4, 2), "day")
+
+
+def test_weekday_with_its_date_in_brackets() -> None:
+    text = "They signed on Sunday (Mar 26) in Oslo."
+    found = find_dates(text, ANCHOR)
+    assert [(text[s:e], d.start) for s, e, d in found] == [("Sunday", date(2023, 3, 26)), ("Mar 26", date(2023, 3, 26))]
 
 
 def test_find_dates_spans_are_exact() -> None:

@@ -131,3 +131,36 @@ def test_stranded_subject_of_a_conjunct_verb() -> None:
     decided = _tok(article.paragraphs[0].doc, "decided")
     assert syntax.stranded_subject(decided).text == "senate"
     assert syntax.subject(decided).text == "senate"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The agency issued its first ever red heat warning.", "warning", "first ever red heat warning"),
+        ("Velora signed a four-year contract.", "contract", "four-year contract"),
+        ("Norvia's defence minister resigned.", "minister", "Norvia's defence minister"),
+        ("The city, which is old, and the port grew.", "port", "port"),
+    ],
+)
+def test_compact_phrase(text: str, word: str, expected: str) -> None:
+    doc = _doc(text)
+    assert syntax.compact_phrase(_tok(doc, word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ANKARA, March 3 (Reuters) - Turkey and Greece agreed.", ["ANKARA"]),
+        ("Greenvale, Ostravia – Judge Mara Holt sentenced Ivo Tamm.", ["Greenvale"]),
+        ("Vienna: Rules are too weak, the authority said on Monday.", ["Vienna"]),
+        ("Paris, the capital, hosted the summit.", []),  # an apposition, not a dateline
+        ("Ana Lind: we will win the vote.", []),  # a speaker's label
+    ],
+)
+def test_dateline_places(text: str, expected: list[str]) -> None:
+    assert [t.text for t in _doc(text) if syntax.is_dateline(t)] == expected
+
+
+def test_a_dateline_place_is_not_the_subject() -> None:
+    doc = _doc("Vienna: Rules are too weak, the Norvian Telecom Authority said on Monday.")
+    assert syntax.subject(_tok(doc, "said")).text == "Authority"

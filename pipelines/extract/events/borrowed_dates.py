@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.article import Article, Paragraph
 from pipelines.extract.dates import PRECISION_RANK, ResolvedDate
+from pipelines.extract.events.classes import is_cameo
 from pipelines.extract.events.coding import event_words
 from pipelines.extract.events.roles import own_actor
 from pipelines.extract.syntax import BARRIER_DEPS, head_phrase, is_definite, own_clause, path_up, quote_of
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 
     from pipelines.extract.events.roles import Context
     from pipelines.extract.events.triggers import Trigger
+
+
+#: Body paragraphs that open a report: its news is told there (the lead and the one after it).
+LEAD_PARAGRAPHS = 1
 
 
 def _count(word: str) -> int | None:
@@ -73,10 +78,63 @@ def borrow_dates(ctx: Context, sent: Span, triggers: list[Trigger], owner: dict[
             rd = _ongoing_since(ctx, t.token)
             if rd is not None:
                 t.date, t.date_how = rd, "anchor"
-    if len(floating) == 1 and not own_clause(floating[0][1]):
+    if len(floating) == 1 and not own_clause(floating[0][1]) and not _has_own_subject(floating[0][1], triggers):
         for t in triggers:
             if t.date is None and t.token.dep_ == "ROOT":
                 t.date, t.date_how = floating[0][0], "sentence"
+    for t in triggers:  # "has raised its rate": done lately, by the time of publication
+        if t.date is None and quote_of(quoted, t.token.idx) is None:
+            rd = recent_perfect(ctx, t)
+            if rd is not None:
+                t.date, t.date_how = rd, "recent"
+
+
+def _has_own_subject(verb: Token, triggers: list[Trigger]) -> bool:
+    """A verb with a subject of its own that is no trigger's: "since I left the service in 2017" dates the
+    leaving, not the main clause it hangs on."""
+    return verb.dep_ != "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        verb.i in t.covered for t in triggers)
+
+
+def recent_perfect(ctx: Context, trig: Trigger) -> ResolvedDate | None:
+    """The publication's month for an act in the present perfect ("has raised", "have been killed").
+
+    A news report tells a completed act in the present perfect when it has
+    just happened: it lies before publication, within its month as a rule.
+    Not for states and habits ("has long supplied", "have worked since
+    2018", "has never visited"), plans, statements, or relative clauses; a
+    political act only in the report's opening paragraphs (further down an
+    analysis, "X has visited Y" is background), a disaster's toll anywhere.
+    """
+    pub = ctx.article.published_date
+    tok = trig.actor_token if trig.actor_token is not None else trig.token
+    if pub is None or trig.kind != "verb" or trig.planned or not _present_perfect(tok):
+        return None
+    if tok.dep_ in ("relcl", "acl") or ctx.n_body > LEAD_PARAGRAPHS and is_cameo(trig.code):
+        return None  # "the glaciers he has visited" describes; deeper in the text it may be background
+    if any(c.dep_ == "prep" and (c.lower_ in ("since", "for") or _over_a_period(c)) or c.lower_ in
+           event_words("habit_adverbs") or c.dep_ == "dobj" and _many(c) for v in (tok, trig.token) for c in v.children):
+        return None  # "has long supplied", "have met since 2018", "in the years since", "have had many talks"
+    if (ctx.article.published_date_precision or "day") == "year":
+        return ResolvedDate(date(pub.year, 1, 1), None, "year")
+    return ResolvedDate(pub.replace(day=1), None, "month")
+
+
+def _over_a_period(prep: Token) -> bool:
+    """"in the years since", "over the past months": a stretch of time, not a moment."""
+    return any(p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in event_words("unit_days")
+               for p in prep.children)
+
+
+def _many(obj: Token) -> bool:
+    """A plural object counted loosely ("many conversations", "several visits"): repeated acts."""
+    return obj.tag_ == "NNS" and any(c.lower_ in event_words("quantity_words") or c.lower_ in ("several", "numerous")
+                                     for c in obj.children)
+
+
+def _present_perfect(verb: Token) -> bool:
+    """"has raised", "have been killed", "'ve signed": a present-tense "have" as the verb's auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children) and verb.tag_ == "VBN"
 
 
 # --- arithmetic -------------------------------------------------------------------------------
@@ -298,8 +356,12 @@ def _antecedent(ctx: Context, trig: Trigger, history: list[Trigger]) -> Trigger 
     for prev in reversed(history):
         if prev.date is None or prev.code != trig.code or prev.date_how not in ("own", "anchor", "clause", "coref"):
             continue
+        if mine is not None and not any(prev.actors):
+            continue  # "the Russian invasion" names its actor; "the 2020 war" named none: nothing ties them
         if trig.kind != "noun" and prev.lemma not in {t.lemma_.lower() for t in tok.subtree}:
             continue  # "after Aliyev appointed" / "signed a decree to appoint" -> an earlier appointing
+        if trig.kind == "noun" and prev.kind == "noun" and prev.lemma != trig.lemma:
+            continue  # "the invasion" is an earlier invasion, not the war told before
         if tok.pos_ == "PROPN" and head_phrase(prev.token) != head_phrase(tok):
             continue
         if mine is not None and prev.actors and any(prev.actors) and mine not in prev.actors:
@@ -310,14 +372,15 @@ def _antecedent(ctx: Context, trig: Trigger, history: list[Trigger]) -> Trigger 
 
 def lead_date(article: Article, para: Paragraph, triggers: list[Trigger],
               lead: tuple[ResolvedDate, int] | None, n_body: int) -> tuple[ResolvedDate, int] | None:
-    """The news peg of a report: the day-precise date of the first dated event in the opening paragraph.
+    """The news peg of a report: the day-precise date of the first dated event in the opening paragraphs
+    (the first two: a scene-setting opening often comes before the news).
 
     Only a date within a week before publication ("on Friday") counts: that
     is the news the report is about, and the next paragraph's undated past
     events ("X hosted Y in Ankara") are that day's, by the convention of the
     news lead.
     """
-    if lead is not None or n_body > 0 or para.kind != "body" or article.published_date is None:
+    if lead is not None or n_body > 1 or para.kind != "body" or article.published_date is None:
         return lead
     for t in triggers:
         if t.date_how == "own" and t.date is not None and t.date.precision == "day":

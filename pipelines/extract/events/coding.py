@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
+from pipelines.extract.events.classes import class_label, is_cameo
 from pipelines.extract.syntax import prep_object, subject
 
 if TYPE_CHECKING:
@@ -102,6 +103,17 @@ def xcomp_heads() -> frozenset[str]:
     return words("decision_verbs") | words("intent_verbs")
 
 
+def prevails(verb: Token) -> bool:
+    """"beat off competition", "fought off rival bids": seeing off rivals, no fight and no act of its own."""
+    return verb.lemma_.lower() in event_words("prevail_verbs") and any(
+        c.lower_ == "off" and c.dep_ in ("prt", "advmod", "prep") for c in verb.children)
+
+
+def carries_the_act(head: Token) -> bool:
+    """A verb whose infinitive is the act, done: "decided to open", "beat off competition to sign"."""
+    return head.lemma_.lower() in words("decision_verbs") or prevails(head)
+
+
 @cache
 def legislature_words() -> frozenset[str]:
     """Legislatures and their members (common.yaml)."""
@@ -119,7 +131,9 @@ def voting_bodies() -> frozenset[str]:
 
 
 def label(code: str) -> str:
-    """The CAMEO label of a code, falling back to its root's label."""
+    """The CAMEO label of a code, falling back to its root's label; the class label of an uncoded event."""
+    if not is_cameo(code):
+        return class_label(code)
     labels = lexicon.mapping("cameo", "labels")
     return labels.get(code) or labels.get(code[:2] + "0") or "event"
 
@@ -129,7 +143,10 @@ def intent_code(code: str) -> str:
 
     Plans to meet or visit are 036; plans of diplomatic cooperation 032;
     material cooperation or aid 031; plans to use force are threats (138).
+    An event CAMEO has no code for keeps its class (a planned launch is a launch, marked planned).
     """
+    if not is_cameo(code):
+        return code
     root = code[:2]
     if root == "04":
         return "036"

@@ -24,6 +24,7 @@ from pipelines.extract.events.borrowed_dates import borrow_dates, governing
 from pipelines.extract.events.coding import event_words
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
+    is_future,
     nearest_verb,
     own_clause,
     path_up,
@@ -102,7 +103,7 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
             trig = None  # "said the plant would open next year": reported speech has its own time
         if _date_of_demand(head):
             continue  # "called for a strike on Thursday": the date is the strike's, not the call's
-        if trig is not None and any(own_clause(t) and not (
+        if trig is not None and any((own_clause(t) or _clause_with_its_own_doer(t)) and not (
                 trig.kind == "noun" and t.head.i == trig.token.i)  # "the war, which lasted ... in 2020"
                                     for t in (path_up(head, trig.token) or [])[1:]):
             trig = None  # "met X, but relations soured in 2022": the date belongs to the other clause
@@ -125,8 +126,9 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
 
 
 def _date_own(ctx: Context, trig: Trigger, head: Token, expr: str) -> None:
-    """Date a trigger with an expression it governs, in its tense."""
-    future = trig.planned or _scheduled_present(trig)
+    """Date a trigger with an expression it governs, in its tense (an event noun takes its verb's: "is
+    likely to lead to a discussion at the Sept. 4 meeting" looks ahead)."""
+    future = trig.planned or _scheduled_present(trig) or trig.kind == "noun" and is_future(nearest_verb(trig.token))
     if (future and trig.actor_token is not None and trig.actor_token.tag_ == "VBD"
             and head not in trig.token.subtree):
         future = False  # "agreed on Monday to resume talks": the agreeing is past
@@ -152,9 +154,16 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
                 break
             if anc.i in by_verb:
                 path = path_up(t.token, anc) or []
-                if not any(p.dep_ in BARRIER_DEPS for p in path):
+                if not any(p.dep_ in BARRIER_DEPS and not _witnessed(p) for p in path):
                     t.date, t.date_how = by_verb[anc.i], "own"
                 break
+
+    # "a paper posted by X today discusses ...": the participle describing the subject of a dated verb
+    for t in triggers:
+        tok = t.token
+        if t.date is None and t.kind == "verb" and tok.dep_ == "acl" and tok.tag_ == "VBN" and \
+                tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.i in by_verb:
+            t.date, t.date_how = by_verb[tok.head.head.i], "clause"
 
     # "sold to a consortium led by X in May 2022": the parser hangs the date on the participle that
     # describes the object; with no date of its own, the act takes it
@@ -170,12 +179,25 @@ def _dates_of_dated_clauses(triggers: list[Trigger], owner: dict[int, Trigger],
             trig.date, trig.date_how = rd, "clause"
 
 
+def _clause_with_its_own_doer(verb: Token) -> bool:
+    """A subordinate clause with a subject of its own ("in the years since I left the ministry in 2015"):
+    a date inside it dates its own act, not the event the clause hangs on."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.head.pos_ not in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _witnessed(clause: Token) -> bool:
+    """A complement of a verb of perception ("the next item saw them approve it"): seen when it happened,
+    unlike reported speech."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in event_words("perception_verbs")
+
+
 def _period_of_object(date_head: Token, trig: Trigger) -> bool:
-    """A date in a "for" phrase under the verb's object ("results for 2023") is the period the object
-    covers, not the time of the act."""
+    """A date in a "for" phrase ("results for 2023", "received their pay for July ... in November") is the
+    period the act covers, not its time: it dates the act only when nothing else does."""
     t = date_head
     while t.i not in trig.covered and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ == "for" and t.head.i != trig.token.i:
+        if t.dep_ == "prep" and t.lower_ == "for":
             return True
         t = t.head
     return False

@@ -9,7 +9,10 @@ flagged as conflicts.
 
 ``partition_columns`` states which rows can ever meet in a cluster or a
 conflict; the build deduplicates each partition on its own
-(``runtime/event_dedup_steps.py``) and gets the same tables.
+(``runtime/event_dedup_steps.py``) and gets the same tables. Then
+``merge_unattributed`` joins an event told with no actor at all ("the
+Second Karabakh War") to the one event of its kind and period that has
+actors ("the 2020 war between Azerbaijan and Armenia"), across partitions.
 
 Why here: the rule that decides what is one event lives in one module,
 beside the partition that lets it run piecewise.
@@ -24,14 +27,16 @@ import polars as pl
 
 from pipelines.extract import lexicon
 from pipelines.extract.dates import PRECISION_RANK
+from pipelines.extract.events.classes import POLITICAL, group_key
+from pipelines.extract.events.publication import publishable
 
-EVENT_COLUMNS = ["event_id", "event_date", "date_precision", "event_date_end", "cameo_code", "event_type",
+EVENT_COLUMNS = ["event_id", "event_date", "date_precision", "event_date_end", "event_class", "cameo_code", "event_type",
                  "actor1_id", "actor2_id", "location_id", "description", "n_sources", "confidence",
                  "planned", "conflict_flag"]
 MENTION_COLUMNS = ["event_id", "doc_id", "char_start", "char_end", "text"]
 _EVENT_SCHEMA = {
     "event_id": pl.String, "event_date": pl.Date, "date_precision": pl.String, "event_date_end": pl.Date,
-    "cameo_code": pl.String, "event_type": pl.String, "actor1_id": pl.String, "actor2_id": pl.String,
+    "event_class": pl.String, "cameo_code": pl.String, "event_type": pl.String, "actor1_id": pl.String, "actor2_id": pl.String,
     "location_id": pl.String, "description": pl.String, "n_sources": pl.Int64, "confidence": pl.Float64,
     "planned": pl.Boolean, "conflict_flag": pl.Boolean,
 }
@@ -51,7 +56,9 @@ def partition_columns() -> list[pl.Expr]:
     kind = (pl.when(pl.col("event_date").is_null()).then(pl.lit("u"))
             .when(pl.col("actor1_id").fill_null("") != "").then(pl.lit("d")).otherwise(pl.lit("d0")))
     undated = kind == "u"
-    return [kind.alias("kind"), pl.col("cameo_code").fill_null("").str.slice(0, 2).alias("root"),
+    root = pl.coalesce(pl.col("cameo_code").cast(pl.String).str.slice(0, 2), pl.col("event_class").cast(pl.String),
+                       pl.lit(""))
+    return [kind.alias("kind"), root.alias("root"),
             pl.when(kind == "d0").then(pl.lit("")).otherwise(pl.col("actor1_id").fill_null("")).alias("a1"),
             pl.when(kind == "d").then(pl.lit(None)).otherwise(pl.col("actor2_id").fill_null("")).alias("a2"),
             pl.when(undated).then(pl.col("doc_id")).alias("doc"), pl.when(undated).then(pl.col("char_start")).alias("at")]
@@ -61,9 +68,10 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
     """Cluster event rows (``event_rows`` records) into events across documents.
 
     Returns the ``events`` and ``event_mentions`` tables, sorted by date and
-    by position.
+    by position. Rows the publication rule keeps out (``publication``) are
+    left out of both.
     """
-    clusters = _clusters(event_mentions)
+    clusters = _clusters([r for r in event_mentions if publishable(r)])
     events, mentions = [], []
     for c in clusters:
         event, rows = _event_of(c)
@@ -81,7 +89,7 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
 def _clusters(event_mentions: list[dict]) -> list[dict]:
     """The clusters of the rows, in creation order; rows come most precise date first."""
     ordered = sorted(event_mentions, key=lambda r: (-PRECISION_RANK.get(r["date_precision"], 0) if r["event_date"] else 0,
-                                                     r["doc_id"], r["char_start"], r["char_end"], r["cameo_code"]))
+                                                     r["doc_id"], r["char_start"], r["char_end"], _code(r)))
     clusters: list[dict] = []
     # clusters by (root, actor1, actor2), in creation order: only those can take a row, so the first
     # match is the same as scanning every cluster, without the cost quadratic in the corpus
@@ -90,11 +98,11 @@ def _clusters(event_mentions: list[dict]) -> list[dict]:
     index: dict[tuple, list[dict]] = {}
     odd_keys: set[tuple] = set()
     for r in ordered:
-        root = r["cameo_code"][:2]
+        root = group_key(r["cameo_code"], r.get("event_class"))
         key = (root, r["actor1_id"], r["actor2_id"])
         found = None
         for c in _candidate_clusters(r, key, by_key, index, odd_keys):
-            if c["actorless"] and c["code"] != r["cameo_code"]:
+            if c["actorless"] and c["code"] != _code(r):
                 continue  # no actor to tie them: a strike and a march in the same month are two events
             if r["event_date"] is None:
                 if c["event_date"] is None and c["undated_at"] == (r["doc_id"], r["char_start"]):
@@ -105,7 +113,7 @@ def _clusters(event_mentions: list[dict]) -> list[dict]:
                 found = c
                 break
         if found is None:
-            found = {"root": root, "actor1_id": r["actor1_id"], "actor2_id": r["actor2_id"], "code": r["cameo_code"],
+            found = {"root": root, "actor1_id": r["actor1_id"], "actor2_id": r["actor2_id"], "code": _code(r),
                      "actorless": not r["actor1_id"] and not r["actor2_id"],
                      "event_date": r["event_date"], "date_precision": r["date_precision"], "rows": [],
                      "undated_at": (r["doc_id"], r["char_start"]) if r["event_date"] is None else None}
@@ -133,13 +141,60 @@ def _event_of(c: dict) -> tuple[dict, list[dict]]:
     event = {
         "event_id": eid, "event_date": c["event_date"],
         "date_precision": stated_precision(c["event_date"], c["date_precision"]),
-        "event_date_end": best["event_date_end"], "cameo_code": best["cameo_code"],
+        "event_date_end": best["event_date_end"], "event_class": best.get("event_class") or POLITICAL,
+        "cameo_code": best["cameo_code"],
         "event_type": best["event_type"], "actor1_id": c["actor1_id"], "actor2_id": c["actor2_id"],
         "location_id": loc, "description": best["description"], "n_sources": len(docs),
         "confidence": round(conf, 2), "planned": all(r["planned"] for r in rows),
         "conflict_flag": any(r.get("conflict") for r in rows),
     }
     return event, rows
+
+
+def merge_unattributed(events: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Join each dated event with neither actor to the one dated event with actors of the same CAMEO code
+    (or class) and a compatible date; an event with several such candidates stays on its own.
+
+    The same real event is often told once with its parties and elsewhere only by its name; a reader
+    wants one row. The merged event keeps its own id, date and description; its mentions gain the
+    other's, and ``n_sources`` counts their documents.
+    """
+    if events.is_empty():
+        return events, mentions
+    key = pl.coalesce(pl.col("cameo_code"), pl.col("event_class"))
+    dated = events.filter(pl.col("event_date").is_not_null() & ~pl.col("planned").fill_null(False)).select(
+        "event_id", key.alias("key"), "event_date", "date_precision",
+        (pl.col("actor1_id").is_null() & pl.col("actor2_id").is_null()).alias("lone"))
+    lone, attributed = dated.filter(pl.col("lone")), dated.filter(~pl.col("lone"))
+    if lone.is_empty() or attributed.is_empty():
+        return events, mentions
+    pairs = lone.join(attributed, on="key", suffix="_to").filter(_same_period())
+    targets = pairs.group_by("event_id").agg(pl.col("event_id_to").first(), pl.len().alias("n")).filter(pl.col("n") == 1)
+    if targets.is_empty():
+        return events, mentions
+    to = dict(zip(targets["event_id"].to_list(), targets["event_id_to"].to_list()))
+    mentions = (mentions.with_columns(pl.col("event_id").replace(to)).unique(
+        subset=["event_id", "doc_id", "char_start", "char_end"]).sort(["doc_id", "char_start", "char_end", "event_id"]))
+    sources = mentions.group_by("event_id").agg(pl.col("doc_id").n_unique().alias("_n"))
+    events = (events.filter(~pl.col("event_id").is_in(list(to))).join(sources, on="event_id", how="left")
+              .with_columns(pl.max_horizontal("n_sources", "_n").alias("n_sources")).drop("_n")
+              .sort(["event_date", "event_id"], nulls_last=True))
+    return events, mentions
+
+
+def _same_period() -> pl.Expr:
+    """Two dates that name the same period at the coarser of their precisions (see ``_compatible``)."""
+    rank = {"year": 1, "month": 2, "day": 3}
+    a, b = pl.col("date_precision").replace_strict(rank, default=0), pl.col("date_precision_to").replace_strict(rank, default=0)
+    coarse = pl.min_horizontal(a, b)
+    d, e = pl.col("event_date"), pl.col("event_date_to")
+    same_year, same_month = d.dt.year() == e.dt.year(), d.dt.month() == e.dt.month()
+    return (coarse >= 1) & same_year & ((coarse < 2) | same_month) & ((coarse < 3) | (d == e))
+
+
+def _code(row: dict) -> str:
+    """A row's code for sorting and for telling actorless events apart: its CAMEO code, else its class."""
+    return row["cameo_code"] or row.get("event_class") or ""
 
 
 def _date_key(d: date | None, precision: str) -> str:
@@ -191,11 +246,12 @@ def _candidate_clusters(r: dict, key: tuple, by_key: dict[tuple, list[dict]], in
     return index.get((key, r["date_precision"], _date_key(r["event_date"], r["date_precision"])), [])
 
 
-def stated_precision(start: date | None, precision: str) -> str:
+def stated_precision(start: date | None, precision: str | None) -> str | None:
     """The contract puts a coarse date on the first day of its period: a season or "late 2020"
-    starts mid-year, so its start date is only true to the month (the range end carries the rest)."""
+    starts mid-year, so its start date is only true to the month (the range end carries the rest).
+    An undated event has no precision."""
     if start is None:
-        return precision
+        return None
     if precision == "year" and (start.month, start.day) != (1, 1):
         precision = "month"
     if precision == "month" and start.day != 1:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.events.coding import (
     aid_purposes,
+    carries_the_act,
     codes,
     event_words,
     legislative,
@@ -34,13 +35,15 @@ if TYPE_CHECKING:
 Act = tuple[str, "str | None"]
 
 
-def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
+def domain_act(tok: Token, lemma: str, objs: list, done: bool = False) -> Act | None:
     """The code (and object) of a verb that is an act outside diplomacy, else None.
 
-    ``lemma`` is the verb's repaired lemma and ``objs`` the objects it takes.
+    ``lemma`` is the verb's repaired lemma and ``objs`` the objects it takes;
+    ``done`` says the verb is known to be an act done whatever its place in
+    the parse (the infinitive of "beat off competition to sign").
     """
-    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
-            tok.head.lemma_.lower() not in xcomp_heads():
+    if not done and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+            tok.head.lemma_.lower() not in xcomp_heads() and not carries_the_act(tok.head):
         return None  # "leaving EDF to fund the shortfall", "in order to buy time": a purpose, not an act
     first_obj = objs[0].lemma_.lower() if objs else None
     phrasal = phrasal_codes().get((lemma, particle(tok) or ""))
@@ -57,7 +60,7 @@ def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
     if lemma in codes("money_verbs") and money:
         code = codes("money_verbs")[lemma]
         if code == "071" and legislative(tok):
-            code = "050"  # a parliament voting money passes a budget
+            code = "policy"  # a parliament voting money passes a budget
         return code, "money"  # "pledged $2bn"
     if lemma in codes("transaction_verbs") and particle(tok) is None:
         owned = [o for o in objs if _concrete(o)]
@@ -66,7 +69,7 @@ def domain_act(tok: Token, lemma: str, objs: list) -> Act | None:
         return None
     if lemma == "appeal":
         return _appeal(tok, objs)
-    if lemma in codes("party_object_verbs") and tok.dep_ != "acl":  # "a man named X" is no naming
+    if lemma in codes("party_object_verbs") and (done or tok.dep_ != "acl"):  # "a man named X" is no naming
         act = _party_act(tok, lemma)
         if act is not None:
             return act
@@ -80,7 +83,7 @@ def _taking_effect(tok: Token) -> Act | None:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     sl = subj.lemma_.lower() if subj is not None else ""
     code = noun_codes().get(sl)
-    if code is not None and code[:2] in ("01", "05", "16", "17"):
+    if code is not None and (code[:2] in ("01", "05", "16", "17") or code == "policy"):
         return code, sl
     return None
 
@@ -90,10 +93,9 @@ def _political_or_legal(tok: Token, lemma: str, objs: list) -> Act | None:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     subj_lemma = subj.lemma_.lower() if subj is not None else None
     if lemma in ("pass", "clear") and subj_lemma in words("law_nouns"):
-        return "050", subj_lemma  # "the bill cleared the Senate"
-    if lemma == "vote" and subj_lemma in voting_bodies() and not any(
-            c.dep_ in ("xcomp", "advcl") for c in tok.children):
-        return "050", None  # "the House voted on the bill"
+        return "policy", subj_lemma  # "the bill cleared the Senate"
+    if lemma == "vote" and legislative_vote(tok) and not any(c.dep_ in ("xcomp", "advcl") for c in tok.children):
+        return "policy", None  # "the House voted on the bill"
     reduced = tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "advcl") and not any(
         c.dep_ in ("nsubj", "aux") for c in tok.children)
     if lemma == "agree" and (is_passive(tok) or reduced):
@@ -103,17 +105,23 @@ def _political_or_legal(tok: Token, lemma: str, objs: list) -> Act | None:
         return codes("call_for_codes")[wanted], wanted
     if lemma in ("plead", "find") and any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lower_ in (
             "guilty", "liable") for c in tok.children):
-        return "116", None  # "was found guilty", "pleaded guilty"
+        return "court", None  # "was found guilty", "pleaded guilty"
     if lemma == "become" and tok.tag_ != "VBG" and any(c.dep_ == "attr" and _office(c) for c in tok.children):
         return "050", None  # "became chief executive in 2023"
     if lemma == "rule" and subj_lemma in words("court_nouns"):
-        return "116", None  # "the court ruled in June"
+        return "court", None  # "the court ruled in June"
     if lemma in ("seize", "capture", "overrun") and any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in words("place_nouns") for o in objs):
         return "192", None  # "seized the city"
     if lemma == "warn" and _gloomy(tok):
         return "012", None  # "warned of famine"
     return None
+
+
+def legislative_vote(verb: Token) -> bool:
+    """A vote of a legislature, a council or a committee ("the House voted", "the council voted to close")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in voting_bodies()
 
 
 def _appeal(tok: Token, objs: list) -> Act | None:

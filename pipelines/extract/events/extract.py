@@ -1,11 +1,21 @@
 """Events of one article: who did what to whom, when, with the clause that reports it.
 
 ``extract_events(article, mentions)`` walks the article's content paragraphs
-sentence by sentence: it finds the triggers (``triggers``), dates them
-(``dating``, ``borrowed_dates``), keeps those that are news, and turns each
-into a row with its roles (``rows``, ``roles``). Actors come only from the
-resolved ``mentions`` passed in. Rows of many articles are merged into events
-by ``dedup``.
+sentence by sentence: it finds the triggers (``triggers``, ``class_acts``,
+``domain_acts``), dates them (``dating``, ``borrowed_dates``), keeps those
+that are news, and turns each into a row with its roles, class, code and
+description (``rows``, ``roles``, ``sense``, ``describe``). Actors come only
+from the resolved ``mentions`` passed in. Rows of many articles are merged
+into events by ``dedup``.
+
+Publication rule: an event is published when a reader can place it, that is
+when it has a date or an actor (``actor1_id`` or ``actor2_id``). A row with
+neither stays one of the extractor's rows, at the lowest confidence, and is
+left out of the ``events`` and ``event_mentions`` tables
+(``publication.publishable``); ``publication.publication_failures`` checks a
+finished table against the rule and the contract's column rules (a precision
+only with a date, a documented class, a CAMEO code exactly for political
+events, a readable description).
 
 Why one entry point: the per-article state (earlier dated events, the last
 actor, the lead's date) is carried here and nowhere else.
@@ -24,7 +34,7 @@ from pipelines.extract.events.dating import assign_dates
 from pipelines.extract.events.roles import Context
 from pipelines.extract.events.rows import event_row
 from pipelines.extract.events.triggers import Trigger, sentence_triggers
-from pipelines.extract.syntax import quoted_ranges
+from pipelines.extract.syntax import quote_of, quoted_ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -54,15 +64,17 @@ def extract_events(article: Article, mentions: list[Mention]) -> list[dict]:
             continue
         n_body += para.kind == "body"
         quoted = quoted_ranges(para.text)
-        ctx = Context(article, para, doc_mentions, order, last_actor, refs)
+        ctx = Context(article, para, doc_mentions, order, last_actor, refs, max(n_body, 0))
         for sent in para.doc.sents:
-            triggers = sentence_triggers(sent)
+            triggers = [] if _is_question(sent) else sentence_triggers(sent)
             if not triggers:
                 continue
             assign_dates(ctx, sent, triggers, history)
             lead = lead_date(article, para, triggers, lead, n_body)
             if lead is not None and n_body - lead[1] <= 1:
                 date_from_lead(triggers, lead[0], quoted)
+            if lead is not None:
+                _statements_at_the_news(triggers, lead[0], quoted)
             keep = [t for t in triggers if _is_news(t)]
             history.extend(t for t in triggers if t.date is not None)
             last_actor = ctx.last_actor
@@ -84,6 +96,20 @@ def _rows_of(ctx: Context, sent: Span, keep: list[Trigger], doc_mentions: list[M
     return out
 
 
+def _is_question(sent: Span) -> bool:
+    """A question asks and reports nothing ("How is the 2019 election different?")."""
+    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
+
+
+def _statements_at_the_news(triggers: list[Trigger], rd: ResolvedDate, quoted: tuple[tuple[int, int], ...]) -> None:
+    """An undated statement at an occasion ("told the court", "said after the meeting") in a report with a
+    news peg was made at the news: the peg's day."""
+    for t in triggers:
+        if t.kind == "say" and t.date is None and t.token.tag_ == "VBD" and _has_occasion(t, "venue_occasions") \
+                and quote_of(quoted, t.token.idx) is None:
+            t.date, t.date_how = rd, "lead"
+
+
 def _is_news(t: Trigger) -> bool:
     """A trigger that is reported news: a statement with its own date or at an occasion, a dated noun."""
     if t.kind == "say" and t.date_how != "own" and not _has_occasion(t):
@@ -95,10 +121,10 @@ def _is_news(t: Trigger) -> bool:
     return True
 
 
-def _has_occasion(trig: Trigger) -> bool:
+def _has_occasion(trig: Trigger, kind: str = "occasion_nouns") -> bool:
     """A statement counts as an event at a named occasion ('in an interview', 'told reporters')."""
     for t in trig.token.subtree:
-        if t.lemma_.lower() in words("occasion_nouns") and t.i != trig.token.i:
+        if t.lemma_.lower() in words(kind) and t.i != trig.token.i:
             if t.dep_ in ("pobj", "dobj", "dative", "npadvmod") and (t.head.i == trig.token.i or t.head.head.i == trig.token.i):
                 return True
     return False

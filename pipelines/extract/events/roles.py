@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 from pipelines.extract import attribution, lexicon
 from pipelines.extract.article import Article, Mention, Paragraph
 from pipelines.extract.events.coding import noun_codes, words
-from pipelines.extract.syntax import BARRIER_DEPS, is_dateline, is_passive, nearest_verb, path_up, subject
+from pipelines.extract.syntax import (
+    BARRIER_DEPS,
+    is_dateline,
+    is_definite,
+    is_passive,
+    nearest_verb,
+    path_up,
+    subject,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -36,6 +44,7 @@ class Context:
     date_order: str
     last_actor: Mention | None = None  # actor1 of the previous event row, for a subject "it"
     refs: attribution.Context | None = None  # the quote attributor's look-back for "he", "the minister"
+    n_body: int = 0  # how many body paragraphs come before this one (the lead is number 0)
 
 
 # --- mentions ---------------------------------------------------------------------
@@ -104,8 +113,8 @@ def actor_of(ctx: Context, tok: Token | None, allow_pronoun: bool = True) -> Men
                     m = mention_at(ctx, pobj)
                     if m:
                         return m
-    if allow_pronoun and tok.pos_ == "NOUN" and tok.tag_ == "NN":
-        return _referent(ctx, tok)  # "the minister", "the company": someone named before
+    if allow_pronoun and tok.pos_ == "NOUN" and tok.tag_ == "NN" and is_definite(tok):
+        return _referent(ctx, tok)  # "the minister", "the company": someone named before; not "a driver"
     return None
 
 
@@ -192,6 +201,8 @@ def _verb_event_roles(ctx: Context, trig: Trigger) -> tuple[Mention | None, Ment
         a1 = ctx.last_actor
     if a1 is None and subj is None and is_passive(tok):
         a1 = _described_agent(ctx, tok)
+    if a1 is None and trig.kind != "say" and trig.code != "disaster" and _unnamed_doer(subj, tok):
+        a1 = _reporter(ctx, tok)
     patient = _patient(tok)
     a2 = actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
     if a2 is None and trig.code[:2] in ("15", "18", "19"):  # "fired rockets at Riga"
@@ -296,6 +307,26 @@ def noun_roles(ctx: Context, tok: Token, lemma: str | None) -> tuple[Token | Non
         a2_tok = next((p for c in a1_tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                        for p in c.children if p.dep_ == "pobj"), None)
     return a1_tok, a2_tok
+
+
+def _unnamed_doer(subj: Token | None, verb: Token) -> bool:
+    """No doer is named: an agentless passive ("cases have been confirmed") or a plural common noun
+    ("officers arrested X", "officials confirmed")."""
+    if subj is None:
+        return is_passive(verb)
+    return subj.pos_ == "NOUN" and subj.tag_ == "NNS" and not any(c.dep_ in ("poss", "compound") for c in subj.children)
+
+
+def _reporter(ctx: Context, verb: Token) -> Mention | None:
+    """Who reports an act whose doer is not named: the subject of the verb of saying whose complement the
+    act is ("MPD said officers arrested X", "the CDC say cases have been confirmed"). They report what
+    they or their staff did; an organisation's officers act for it. (A disaster has no doer: whoever
+    reports its toll did not cause it.)"""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in words("say_verbs"):
+        return None
+    sayer = subject(head)
+    return actor_of(ctx, sayer, allow_pronoun=False) if sayer is not None else None
 
 
 def _described_agent(ctx: Context, verb: Token) -> Mention | None:

@@ -1,8 +1,9 @@
 """Event rows: one dated, coded trigger with its roles turned into an ``event_rows`` record.
 
 A row carries its provenance (the clause that reports the event, as exact
-character offsets), the CAMEO code (the intent code for a planned event), a
-one-line description, and a confidence that follows how the date was found.
+character offsets), its class and CAMEO code (the intent code for a planned
+event; none for a class CAMEO does not code), a one-line description
+(``describe``), and a confidence that follows how the date was found.
 
 Why apart from roles and dating: the row's shape is the contract with the
 warehouse; everything about finding the event is decided before.
@@ -12,10 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipelines.extract.article import Mention, doc_text
+from pipelines.extract.article import doc_text
 from pipelines.extract.events.borrowed_dates import follows_in_time
+from pipelines.extract.events.classes import split_code
 from pipelines.extract.events.coding import intent_code, label
+from pipelines.extract.events.describe import describe
 from pipelines.extract.events.roles import Context, trigger_roles
+from pipelines.extract.events.sense import by_domain
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -24,51 +28,47 @@ if TYPE_CHECKING:
 
 #: Confidence of a row by how its date was found (``Trigger.date_how``); undated rows take the default.
 DATE_CONFIDENCE = {"own": 0.8, "lead": 0.5, "years_after": 0.6, "anchor": 0.6, "clause": 0.6, "coref": 0.5,
-                   "sentence": 0.5}
+                   "sentence": 0.5, "recent": 0.5}
 UNDATED_CONFIDENCE = 0.4
+#: Confidence of a row with neither a date nor an actor: kept by the extractor, never published as an event.
+UNPUBLISHED_CONFIDENCE = 0.1
 
 
 def event_row(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,
               others: frozenset[int] = frozenset()) -> dict:
     """The row of one trigger; ``n_in_sentence`` rows come from its sentence, ``others`` their tokens."""
     a1, a2, loc = trigger_roles(ctx, trig)
-    code = intent_code(trig.code) if trig.planned else trig.code
+    code = by_domain(trig, sent, a1, a2)
+    code = intent_code(code) if trig.planned else code
+    cameo, event_class = split_code(code)
     start, end = _clause_span(ctx, trig, sent, n_in_sentence, others)
     rd = trig.date
     conf = DATE_CONFIDENCE.get(trig.date_how, UNDATED_CONFIDENCE)
     if a1 is None:
         conf -= 0.1
+    if rd is None and a1 is None and a2 is None:
+        conf = UNPUBLISHED_CONFIDENCE  # neither a date nor an actor: stays a mention (``publication``)
     return {
         "doc_id": ctx.article.doc_id,
         "char_start": start,
         "char_end": end,
         "text": ctx.article.text[start:end],
         "event_date": rd.start if rd else None,
-        "date_precision": rd.precision if rd else "year",
+        "date_precision": rd.precision if rd else None,
         "event_date_end": rd.end if rd else None,
-        "cameo_code": code,
+        "cameo_code": cameo,
+        "event_class": event_class,
         "event_type": label(code),
         "actor1_id": a1.actor_id if a1 else None,
         "actor2_id": a2.actor_id if a2 else None,
         "location_id": loc.actor_id if loc else None,
-        "description": _describe(trig, a1, a2, loc, code),
+        "description": describe(trig, a1, a2, loc),
         "confidence": round(max(0.1, conf - (0.1 if trig.planned else 0.0)), 2),
         "planned": trig.planned,
         "conflict": False,
         "trigger": trig.lemma,
         "object": trig.obj,
     }
-
-
-def _describe(trig: Trigger, a1: Mention | None, a2: Mention | None, loc: Mention | None, code: str) -> str:
-    """"Israel open embassy in Baku: engage in diplomatic cooperation", at most 160 characters."""
-    who = a1.name if a1 else "Someone"
-    verb = trig.lemma if trig.kind != "noun" else f"({trig.lemma})"
-    what = f" {trig.obj}" if trig.obj else ""
-    whom = f" {a2.name}" if a2 and a2 is not a1 else ""
-    where = f" in {loc.name}" if loc and loc is not a2 else ""
-    prefix = "plans to " if trig.planned else ""
-    return f"{who} {prefix}{verb}{what}{whom}{where}: {label(code)}"[:160]
 
 
 def _clause_span(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pipelines.extract.dates import ResolvedDate
 from pipelines.extract.events.coding import (
     aid_purposes,
+    carries_the_act,
     codes,
     economic_deal,
     event_words,
@@ -28,13 +29,17 @@ from pipelines.extract.events.coding import (
     noun_codes,
     noun_ok,
     object_rules,
+    prevails,
     state_nouns,
     trial_code,
     verb_lemma,
     words,
     xcomp_heads,
 )
-from pipelines.extract.events.domain_acts import domain_act, is_party
+from pipelines.extract.events.class_acts import class_act
+from pipelines.extract.events.classes import is_cameo
+from pipelines.extract.events.domain_acts import domain_act, is_party, legislative_vote
+from pipelines.extract.events.sense import verb_sense
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
     is_future,
@@ -42,6 +47,7 @@ from pipelines.extract.syntax import (
     is_passive,
     negated_or_hypothetical,
     prep_object,
+    subject,
 )
 
 if TYPE_CHECKING:
@@ -85,6 +91,7 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
     """The verb triggers of a sentence and the token indices they cover."""
     triggers: list[Trigger] = []
     consumed: set[int] = set()
+    deciders: list[Token] = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -94,18 +101,23 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
             continue
         trig = verb_trigger(tok)
         if trig is None:
+            if tok.lemma_.lower() == "vote":
+                deciders.append(tok)
             continue
         if trig.lemma == "meet" and any(c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not (
                 is_party(c) or c.pos_ == "PRON" or c.lemma_.lower() in event_words("people_nouns"))
                 for c in tok.children):
             continue  # "was met with criticism", "met its target" are not meetings
-        if trig.kind == "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+        if trig.kind == "say" and (not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+                                   or _tells_a_thing(tok)):
             continue
+        if tok.tag_ == "VBG" and _describes_a_noun(tok):
+            continue  # "the topic of opening an embassy"
         head = tok.head
         infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if (tok.dep_ == "xcomp" or infinitive) and head.i != tok.i:  # "voted in April to ban" parses as advcl
             hl = head.lemma_.lower()
-            if hl in words("decision_verbs"):
+            if carries_the_act(head):
                 trig.actor_token = head
                 trig.covered.add(head.i)
             elif hl in words("intent_verbs"):
@@ -116,6 +128,9 @@ def _verb_triggers(sent: Span) -> tuple[list[Trigger], set[int]]:
             trig.planned = True
         triggers.append(trig)
         consumed |= trig.covered
+    for tok in deciders:  # "the council voted to close the library": the vote decided what is no event itself
+        if tok.i not in consumed and legislative_vote(tok):
+            triggers.append(Trigger(tok, "policy", "vote", None, "verb", covered={tok.i}))
     return triggers, consumed
 
 
@@ -133,7 +148,8 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a sales target", "the visit schedule": a modifier, not the event
         code = noun_code(tok)
-        if _occasion_of(tok, code, triggers + out) or _reference_point(tok):
+        if _occasion_of(tok, code, triggers + out) or _reference_point(tok) or _describes_a_noun(tok) or \
+                code in ("disaster", "health") and _cause_of_a_state(tok, triggers) or _generic(tok):
             continue
         trig = Trigger(tok, code, lemma, None, "noun", covered={tok.i})
         trig.anaphor = not any(c.dep_ in ("amod", "nummod", "compound", "nmod") for c in tok.children)
@@ -144,17 +160,36 @@ def _noun_triggers(sent: Span, consumed: set[int], triggers: list[Trigger]) -> l
 # --- one verb -------------------------------------------------------------------------------
 
 
-def verb_trigger(tok: Token) -> Trigger | None:
-    """A verb that is an event (by itself, by its object, or as a statement)."""
+def verb_trigger(tok: Token, done: bool = False) -> Trigger | None:
+    """A verb that is an event (by itself, by its object, or as a statement); ``done`` as in ``domain_act``."""
     lemma = verb_lemma(tok)
     objs = _objects(tok)
     trig = _object_trigger(tok, lemma, objs) or _phrase_trigger(tok, lemma, objs)
     if trig is not None:
         return trig
-    act = domain_act(tok, lemma, objs)
-    if act is not None:
-        return Trigger(tok, act[0], lemma, act[1], "verb", covered={tok.i})
+    act = class_act(tok, lemma, objs) or domain_act(tok, lemma, objs, done)
+    if act is not None:  # the noun that made the act is no event of its own ("put up for sale")
+        made_by = {t.i for t in tok.subtree if act[1] and t.lemma_.lower() == act[1] and t.pos_ == "NOUN"}
+        return Trigger(tok, act[0], lemma, act[1], "verb", covered={tok.i} | made_by)
+    if prevails(tok):
+        return _prevailing_act(tok)
     return _table_trigger(tok, lemma, objs)
+
+
+def _prevailing_act(tok: Token) -> Trigger | None:
+    """"beat off competition to sign X": the signing, done by the one who saw off the rivals (the parser may
+    hang the infinitive on the verb or on its object)."""
+    for inf in tok.subtree:
+        if inf.head.i == tok.i:
+            continue  # "fought off bids to buy X" parsed right: the infinitive is found as an act of its own
+        if inf.i != tok.i and inf.tag_ == "VB" and inf.dep_ in ("xcomp", "advcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+            trig = verb_trigger(inf, done=True)
+            if trig is not None:
+                trig.actor_token = tok
+                trig.covered |= {tok.i}
+                return trig
+    return None
 
 
 def _object_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
@@ -171,7 +206,7 @@ def _object_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
             if ol == "deal" and code == "057" and economic_deal(obj):
                 code = "061"  # "a £30m sponsorship deal", "a transfer deal": a commercial transaction
             if code == "071" and legislative(tok):
-                code = "050"  # a parliament approving funds passes a budget: a legislative act
+                code = "policy"  # a parliament approving funds passes a budget: a legislative act
             return Trigger(tok, code, lemma, ol, "verb", covered={tok.i, obj.i})
     if lemma in words("light_verbs") or lemma in words("say_verbs"):
         for obj in objs:
@@ -190,7 +225,7 @@ def _phrase_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
         return Trigger(tok, "040", lemma, None, "verb", covered={tok.i})
     takes_place = lemma in ("happen", "occur") or lemma == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
-    if lemma in ("begin", "start", "launch", "continue") or takes_place:
+    if lemma in event_words("onset_verbs") or takes_place:
         for c in tok.children:
             if c.dep_ != "nsubj":
                 continue
@@ -225,6 +260,10 @@ def _table_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
         return Trigger(tok, "111", lemma, objs[0].lemma_.lower(), "verb", covered={tok.i})  # "attacked the plan"
     if lemma in ("fight", "battle", "combat") and any(o.lemma_.lower() in words("non_military_fights") for o in objs):
         return None  # "fought inflation", "fought the ban in court"
+    if prevails(tok):
+        return None  # "fought off rival bids": no fighting
+    if lemma == "refuse" and any(c.dep_ == "xcomp" and c.lemma_.lower() in words("say_verbs") for c in tok.children):
+        return None  # "refused to comment"
     verb_codes = codes("verb_codes")
     if lemma in verb_codes:
         if lemma == "recognize" or lemma == "recognise":
@@ -235,11 +274,21 @@ def _table_trigger(tok: Token, lemma: str, objs: list) -> Trigger | None:
                 return None
         if lemma == "welcome" and not objs:
             return None
+        code = verb_sense(tok, lemma, verb_codes[lemma], objs)
+        if code is None:
+            return None
+        if verb_codes[lemma] == "042" and not _party_or_unknown(subject(tok)):
+            return None  # "the bus was travelling east", "an embolism travelled to her brain"
         obj = objs[0].lemma_.lower() if objs else None
-        return Trigger(tok, verb_codes[lemma], lemma, obj, "verb", covered={tok.i})
+        return Trigger(tok, code, lemma, obj, "verb", covered={tok.i})
     if lemma in words("say_verbs"):
         return Trigger(tok, "010", lemma, None, "say", covered={tok.i})
     return None
+
+
+def _party_or_unknown(subj: Token | None) -> bool:
+    """A subject that can make a visit: a person, organisation or state, a pronoun, or none parsed."""
+    return subj is None or subj.pos_ == "PRON" or is_party(subj) or subj.lemma_.lower() in event_words("people_nouns")
 
 
 def _objects(tok: Token) -> list:
@@ -247,6 +296,8 @@ def _objects(tok: Token) -> list:
     out = []
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            if child.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                child = tok.head  # "the law, which was signed in May": the law
             out.append(child)
             out.extend(c for c in child.conjuncts)
             if child.lemma_.lower() in event_words("container_nouns"):  # "held a round of talks": the talks
@@ -265,17 +316,30 @@ def _objects(tok: Token) -> list:
             for prep in list(obj.children) + [c for c in tok.children if c.lower_ == "in"]:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for"):
                     out.extend(p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in aid_purposes())
+        if not is_money(obj) and (obj.like_num or any(c.dep_ == "nummod" for c in obj.children)):
+            # "24,450 tonnes of food aid", "two of the nine cases": what is counted is what the act is done to
+            out.extend(p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj")
     return out
 
 
 # --- nouns that are no new event --------------------------------------------------------------
 
 
+def _tells_a_thing(verb: Token) -> bool:
+    """A verb of saying whose object is a thing, not words ("reported a loss", "confirmed the figure"): it
+    restates a fact, and is no statement unless a clause says what was said."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and noun_codes().get(c.lemma_.lower(), "")[:2] != "01"
+               or c.dep_ == "nsubjpass" and not is_party(c) for c in verb.children)  # "cases were reported"
+
+
 def _purpose_of(tok: Token, acts: set[int]) -> bool:
     """An infinitive of purpose ("to block the rule") hanging on another trigger's verb."""
     return (tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VB" and tok.head.i in acts and tok.head.i != tok.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-            and tok.head.lemma_.lower() not in xcomp_heads())
+            and tok.head.lemma_.lower() not in xcomp_heads() and not carries_the_act(tok.head))
 
 
 def _occasion_of(tok: Token, code: str, triggers: list[Trigger]) -> bool:
@@ -300,12 +364,48 @@ def _occasion_of(tok: Token, code: str, triggers: list[Trigger]) -> bool:
     return False
 
 
+def _describes_a_noun(tok: Token) -> bool:
+    """An event named to say who or what another noun is ("survivors of the flood", "the topic of opening
+    an embassy", "conversations about opening a consulate"): the sentence is about the noun, not a report
+    of the event."""
+    topics = ("of", "about", "on", "over") if tok.tag_ == "VBG" else ("of",)  # "talks about opening a consulate"
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ not in topics:
+        return False
+    noun = tok.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in event_words("container_nouns") and \
+        noun.lemma_.lower() not in noun_codes()
+
+
+def _generic(tok: Token) -> bool:
+    """An event of anyone at all ("every family planning a trip", "any player who signs"): a rule or a
+    hypothesis, not a report."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    doer = verb.head if verb.dep_ in ("acl", "relcl") else subject(verb)
+    return doer is not None and any(c.dep_ == "det" and c.lower_ in ("every", "any", "each", "no")
+                                    for c in doer.children)
+
+
+def _cause_of_a_state(tok: Token, triggers: list[Trigger]) -> bool:
+    """A disaster or an outbreak named as the subject of what it brought about ("last month's earthquakes
+    have thawed relations"): the sentence reports the change, the event is told elsewhere. Verbs of
+    happening ("the outbreak erupted") still report it. (An act's or a match's noun as subject, "the
+    opening of the embassy this year will pave the way", is often the news itself: not asked for those.)"""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "be" and \
+        verb.i not in {i for t in triggers for i in t.covered} and verb.lemma_.lower() not in event_words("onset_verbs")
+
+
 def _reference_point(tok: Token) -> bool:
     """An event named only as the yardstick of a record ("its lowest since the 2018 protests").
 
     It is not reported as news: the sentence is about the record, and the
     event is there to say how long ago something comparable happened.
     """
+    if any(c.tag_ in ("JJS", "RBS") for c in tok.children) and (
+            tok.dep_ == "attr" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+        return True  # "a fee that still stands as the club's biggest sale": a record, not a sale
     t = tok
     while t.dep_ in ("appos", "conj", "compound", "pobj") and t.head.i != t.i:
         t = t.head

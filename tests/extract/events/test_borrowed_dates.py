@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipelines.extract.events.extract import extract_events
 from tests.extract.events.articles import dated, events_of, hand_parsed, mention_of
 
@@ -103,3 +105,37 @@ def test_a_quoted_warning_for_years_is_not_dated_by_its_duration() -> None:
     rows = events_of('"We have been warning for two years that the dam would fail," said a union official.')
     assert not dated(rows)
 
+
+
+def test_an_act_in_the_present_perfect_is_dated_to_the_month_of_publication() -> None:
+    rows = dated(events_of("The central bank has raised its key interest rate to 9%.", published=date(2024, 3, 14)))
+    assert [(r["event_class"], r["event_date"], r["date_precision"]) for r in rows] == [
+        ("economic", date(2024, 3, 1), "month")]
+
+
+@pytest.mark.parametrize("text", ["Norvia has long supplied drones to Estavia.",  # a habit
+                                  "He spoke about the towns Tomas Varga has visited.",  # a relative clause describes
+                                  "Since 2019 Norvia has supplied drones to Estavia."])  # a state since then
+def test_a_present_perfect_state_or_description_takes_no_date_from_publication(text: str) -> None:
+    rows = events_of(text, published=date(2024, 3, 14))
+    assert not [r for r in rows if r["event_date"] == date(2024, 3, 1)]
+
+
+def test_a_statement_at_the_news_occasion_is_made_on_the_news_day() -> None:
+    text = "Ivo Tamm was sentenced on Thursday. His brother told the court that Tamm was innocent."
+    rows = events_of(text, published=date(2024, 3, 14))
+    assert [(r["cameo_code"], r["event_date"]) for r in rows if r["cameo_code"] == "010"] == [("010", date(2024, 3, 14))]
+
+
+def test_a_statement_in_an_interview_is_not_dated_by_the_news() -> None:
+    text = "Ivo Tamm was sentenced on Thursday. His brother said in an interview that Tamm was innocent."
+    rows = events_of(text, published=date(2024, 3, 14))
+    assert [r["event_date"] for r in rows if r["cameo_code"] == "010"] == [None]
+
+
+def test_a_reference_naming_another_event_does_not_borrow_the_last_date() -> None:
+    """"The Iranian invasion" is not "the 2020 war" told before: it keeps no date of its own."""
+    text = "The 2020 war changed the region. The report was published just before the Iranian invasion."
+    rows = events_of(text, published=date(2023, 1, 1))
+    assert [(r["description"], r["event_date"]) for r in rows if r["event_date"] is not None] == [
+        ("2020 war", date(2020, 1, 1))]

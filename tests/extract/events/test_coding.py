@@ -7,6 +7,7 @@ from datetime import date
 
 from pipelines.extract import lexicon
 from pipelines.extract.events import coding
+from pipelines.extract.events.classes import event_classes
 from tests.helpers import parse_text
 from tests.extract.events.articles import dated, events_of
 
@@ -25,13 +26,15 @@ def _token(text: str, word: str):
 
 
 def test_every_emitted_code_has_its_own_label() -> None:
-    labels = set(lexicon.mapping("cameo", "labels"))
+    labels = set(lexicon.mapping("cameo", "labels")) | set(event_classes())
     result = sorted(c for c in _emitted_codes() if c not in labels)
     assert result == []
 
 
-def test_codes_are_cameo_shaped() -> None:
-    assert all(c.isdigit() and len(c) in (3, 4) and "01" <= c[:2] <= "20" for c in _emitted_codes())
+def test_codes_are_cameo_shaped_or_an_event_class() -> None:
+    result = sorted(c for c in _emitted_codes() if not (c.isdigit() and len(c) in (3, 4) and "01" <= c[:2] <= "20")
+                    and c not in event_classes())
+    assert result == []
 
 
 def test_label_falls_back_to_the_root() -> None:
@@ -124,7 +127,19 @@ def test_funding_approved_by_a_donor_is_economic_aid() -> None:
 
 def test_funding_approved_by_a_legislature_is_a_legislative_act() -> None:
     (row,) = dated(events_of("Congress approved $3bn in funding for the programme in 2022."))
-    assert row["cameo_code"] == "050"
+    assert (row["cameo_code"], row["event_class"]) == (None, "policy")
+
+
+def test_a_law_about_another_state_is_diplomatic_cooperation() -> None:
+    rows = dated(events_of("The assembly of Ostravia passed a law in May to open a consulate in Valdora.",
+                           published=date(2024, 6, 3)))
+    assert [(r["cameo_code"], r["event_class"]) for r in rows] == [("050", "political")]
+
+
+def test_a_domestic_law_is_policy_with_no_cameo_code() -> None:
+    rows = dated(events_of("The assembly passed a bill on Friday to cap rents.", published=date(2024, 6, 3)))
+    assert [(r["cameo_code"], r["event_class"], r["event_type"]) for r in rows] == [
+        (None, "policy", "law, rule or official decision")]
 
 
 def test_fined_survives_the_lemmatiser() -> None:

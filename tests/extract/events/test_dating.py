@@ -94,3 +94,58 @@ def test_period_of_the_object_is_not_the_date_of_the_act() -> None:
     (row,) = dated(events_of(text, published=date(2024, 6, 12)))
     assert row["event_date"] == date(2024, 3, 1)
 
+
+
+def _dated(text: str, published: date, precision: str = "day") -> list[tuple]:
+    return [(r["event_class"], r["cameo_code"], r["event_date"], r["date_precision"])
+            for r in events_of(text, published=published, precision=precision) if r["event_date"] is not None]
+
+
+def test_a_date_in_a_clause_with_its_own_subject_dates_only_that_clause() -> None:
+    text = ("In the years since I left the ministry in 2015, I have had many conversations about opening a "
+            "consulate in Velmar.")
+    assert _dated(text, date(2024, 6, 14)) == []
+
+
+def test_a_noun_event_under_a_likely_verb_lies_ahead() -> None:
+    text = "The data is likely to lead to a lively discussion at the bank's Sept. 4 policy meeting."
+    assert [d for *_, d, _p in _dated(text, date(2014, 8, 28))] == [date(2014, 9, 4)]
+
+
+def test_a_for_date_is_the_period_covered_not_the_time_of_the_act() -> None:
+    text = "The players received their pay for July, August and September in November."
+    assert _dated(text, date(2011, 1, 25)) == [("economic", None, date(2010, 11, 1), "month")]
+
+
+def test_a_participle_describing_a_dated_subject_takes_its_date() -> None:
+    text = "Today, a new paper posted by the Kestrel Institute discusses the tax."
+    assert _dated(text, date(2024, 3, 14)) == [("research", None, date(2024, 3, 14), "day")]
+
+
+def test_what_a_meeting_saw_happened_at_the_meeting() -> None:
+    text = "Councillors heard the report at yesterday's planning committee before the next item saw them approve the plan."
+    assert _dated(text, date(2024, 3, 14)) == [("policy", None, date(2024, 3, 13), "day")]
+
+
+def test_speaking_somewhere_last_week_dates_the_statement() -> None:
+    text = "Speaking in Vienna last week, Mara Holt conceded that prices had risen."
+    assert _dated(text, date(2024, 3, 14)) == [("political", "010", date(2024, 3, 1), "month")]
+
+
+def test_a_when_clause_takes_the_time_of_the_clause_it_hangs_on() -> None:
+    text = "Their problems came to a head last summer, when the club was put up for sale."
+    assert _dated(text, date(2011, 1, 25)) == [("economic", None, date(2010, 6, 1), "year")]
+
+
+def test_on_thursday_against_a_month_precise_publication_is_that_month() -> None:
+    text = "Velora launched its new tablet in Norvia on Thursday."
+    assert _dated(text, date(2012, 6, 1), "month") == [("launch", None, date(2012, 6, 1), "month")]
+
+
+def test_a_weekday_with_its_date_in_brackets() -> None:
+    text = "The talks were halted on Sunday (Mar 10)."
+    assert _dated(text, date(2024, 3, 14)) == [("political", "164", date(2024, 3, 10), "day")]
+
+
+def test_a_question_reports_nothing() -> None:
+    assert events_of("How was the 2019 election different?", published=date(2024, 3, 14)) == []

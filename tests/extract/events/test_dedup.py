@@ -18,7 +18,9 @@ def _row(doc: str, d: date | None, precision: str = "day", code: str = "042", a1
          a2: str | None = "azerbaijan", start: int = 0, trigger: str = "visit", obj: str | None = None) -> dict:
     return {
         "doc_id": doc, "char_start": start, "char_end": start + 10, "text": "x" * 10, "event_date": d,
-        "date_precision": precision, "event_date_end": None, "cameo_code": code, "event_type": "make a visit",
+        "date_precision": precision if d else None, "event_date_end": None,
+        "cameo_code": code if code[0].isdigit() else None, "event_class": "political" if code[0].isdigit() else code,
+        "event_type": "make a visit",
         "actor1_id": a1, "actor2_id": a2, "location_id": None, "description": "Gantz visit Azerbaijan",
         "confidence": 0.8, "planned": False, "conflict": False, "trigger": trigger, "object": obj,
     }
@@ -26,7 +28,7 @@ def _row(doc: str, d: date | None, precision: str = "day", code: str = "042", a1
 
 _DATES = st.one_of(st.none(), st.dates(date(2021, 11, 1), date(2022, 2, 28)))
 _ROWS = st.lists(st.tuples(st.sampled_from("abc"), _DATES, st.sampled_from(["day", "month", "year", "season"]),
-                           st.sampled_from(["042", "043", "051"]), st.sampled_from(["p", "q", None]),
+                           st.sampled_from(["042", "043", "051", "sport"]), st.sampled_from(["p", "q", None]),
                            st.sampled_from(["x", None]), st.integers(0, 3)), max_size=40)
 
 
@@ -92,8 +94,8 @@ def test_event_ids_are_stable_and_sorted() -> None:
 
 def test_contract_columns() -> None:
     events, mentions = deduplicate_events([_row("a", date(2022, 10, 3))])
-    assert events.columns[:12] == ["event_id", "event_date", "date_precision", "event_date_end", "cameo_code",
-                                   "event_type", "actor1_id", "actor2_id", "location_id", "description",
+    assert events.columns[:13] == ["event_id", "event_date", "date_precision", "event_date_end", "event_class",
+                                   "cameo_code", "event_type", "actor1_id", "actor2_id", "location_id", "description",
                                    "n_sources", "confidence"]
     assert {"planned", "conflict_flag"} <= set(events.columns)
     assert mentions.columns == ["event_id", "doc_id", "char_start", "char_end", "text"]
@@ -125,7 +127,7 @@ def test_a_coarse_date_that_does_not_start_its_period_is_stated_as_a_month() -> 
     assert stated_precision(date(2020, 9, 1), "year") == "month"
     assert stated_precision(date(2020, 1, 1), "year") == "year"
     assert stated_precision(date(2020, 3, 15), "month") == "day"
-    assert stated_precision(None, "year") == "year"
+    assert stated_precision(None, "year") is None
 
 
 
@@ -138,7 +140,8 @@ def test_rows_of_different_partitions_never_share_an_event_or_a_conflict(specs, 
     expected = deduplicate_events(rows)
     if not rows:
         return
-    frame = pl.DataFrame(rows).select("event_date", "actor1_id", "actor2_id", "cameo_code", "doc_id", "char_start")
+    frame = pl.DataFrame(rows).select("event_date", "actor1_id", "actor2_id", "cameo_code", "event_class", "doc_id",
+                                      "char_start")
     keys = frame.select(pl.struct(partition_columns()).alias("p")).to_series().to_list()
     parts: dict[str, list[dict]] = {}
     for key, row in zip(keys, rows):
@@ -147,3 +150,39 @@ def test_rows_of_different_partitions_never_share_an_event_or_a_conflict(specs, 
     events = pl.concat([p[0] for p in pieces]).sort(["event_date", "event_id"], nulls_last=True)
     mentions = pl.concat([p[1] for p in pieces]).sort(["doc_id", "char_start", "char_end", "event_id"])
     assert events.equals(expected[0]) and mentions.equals(expected[1])
+
+
+def _tables(rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return dedup.merge_unattributed(*deduplicate_events(rows))
+
+
+def test_an_event_told_without_its_parties_joins_the_one_told_with_them() -> None:
+    rows = [_row("a", date(2020, 9, 1), "month", code="190", a1=None, a2=None, trigger="war"),
+            _row("b", date(2020, 1, 1), "year", code="190", a1="ostravia", a2="velmar", trigger="war"),
+            _row("c", date(2020, 9, 1), "month", code="190", a1=None, a2=None, start=40, trigger="war")]
+    events, mentions = _tables(rows)
+    assert events.select("actor1_id", "actor2_id", "n_sources").rows() == [("ostravia", "velmar", 3)]
+    assert mentions["event_id"].n_unique() == 1 and sorted(mentions["doc_id"]) == ["a", "b", "c"]
+
+
+def test_an_unattributed_event_with_two_candidates_stays_on_its_own() -> None:
+    rows = [_row("a", date(2020, 9, 1), "month", code="190", a1=None, a2=None),
+            _row("b", date(2020, 1, 1), "year", code="190", a1="ostravia", a2="velmar"),
+            _row("c", date(2020, 1, 1), "year", code="190", a1="tarvia", a2="norvia")]
+    events, _ = _tables(rows)
+    assert events.height == 3
+
+
+def test_an_unattributed_event_of_another_code_or_period_stays_on_its_own() -> None:
+    rows = [_row("a", date(2021, 9, 1), "month", code="190", a1=None, a2=None),
+            _row("b", date(2020, 1, 1), "year", code="190", a1="ostravia", a2="velmar"),
+            _row("c", date(2020, 9, 1), "month", code="195", a1=None, a2=None)]
+    events, _ = _tables(rows)
+    assert events.height == 3
+
+
+def test_rows_with_neither_a_date_nor_an_actor_are_not_published() -> None:
+    rows = [_row("a", None, code="042", a1=None, a2=None), _row("a", None, code="042", start=30)]
+    events, mentions = deduplicate_events(rows)
+    assert events["actor1_id"].to_list() == ["benny-gantz"] and mentions.height == 1
+    assert events["date_precision"].to_list() == [None]

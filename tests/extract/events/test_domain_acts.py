@@ -14,14 +14,19 @@ def test_player_sold_to_club_is_economic_cooperation() -> None:
     assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("061", date(2023, 8, 1), "month")
 
 
-def test_points_deduction_is_a_sanction() -> None:
+def test_points_deduction_is_a_sports_sanction_not_an_embargo() -> None:
     (row,) = dated(events_of("The league imposed a ten-point deduction on the club in November 2023."))
-    assert row["cameo_code"] == "163"
+    assert (row["event_class"], row["cameo_code"]) == ("sport", None)
+
+
+def test_a_ban_between_states_stays_a_sanction() -> None:
+    (row,) = dated(events_of("Norvia imposed a ban on grain imports from Estavia in November 2023."))
+    assert (row["event_class"], row["cameo_code"]) == ("political", "163")
 
 
 def test_bill_clearing_a_chamber_is_legislative() -> None:
     (row,) = dated(events_of("The bill cleared the Senate in May 2024.", published=date(2024, 6, 12)))
-    assert (row["cameo_code"], row["event_date"]) == ("050", date(2024, 5, 1))
+    assert (row["event_class"], row["cameo_code"], row["event_date"]) == ("policy", None, date(2024, 5, 1))
 
 
 def test_warning_of_famine_is_a_pessimistic_comment() -> None:
@@ -101,15 +106,18 @@ def test_generic_present_is_undated() -> None:
     assert dated(events_of("Clubs sell players to balance their books.")) == []
 
 
-def test_deaths_in_an_earthquake_are_not_an_act() -> None:
-    assert dated(events_of("The earthquake killed 3,000 people in 2023.")) == []
+def test_deaths_in_an_earthquake_are_a_disaster_not_an_act() -> None:
+    rows = dated(events_of("The earthquake killed 3,000 people in 2023."))
+    assert [(r["event_class"], r["cameo_code"], r["actor1_id"]) for r in rows] == [("disaster", None, None)]
 
 
 def test_displacement_by_floods_is_not_violence() -> None:
     assert dated(events_of("Floods displaced 40,000 people in 2023.")) == []
 
 
-def test_deaths_in_an_earthquake_reported_by_an_agency_are_not_an_act() -> None:
+def test_deaths_in_an_earthquake_reported_by_an_agency_are_not_the_agency_s_act() -> None:
     text = "According to the agency Kalvor, the March 6 earthquakes killed more than 4,000 people in Tarvia."
-    assert dated(events_of(text)) == []
+    rows = dated(events_of(text))
+    assert [(r["event_class"], r["cameo_code"], r["event_date"]) for r in rows] == [("disaster", None, date(2023, 3, 6))]
+    assert rows[0]["actor1_id"] != "kalvor"
 

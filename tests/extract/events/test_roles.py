@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipelines.extract.article import Mention
 from pipelines.extract.events.extract import extract_events
 from tests.helpers import parse_text
@@ -157,3 +159,24 @@ def test_talks_that_took_place_between_two_parties() -> None:
     (row,) = dated(events_of("Talks between Norway and Latvia took place in Oslo in May 2022."))
     assert (row["cameo_code"], row["actor1_id"], row["actor2_id"]) == ("040", "norway", "latvia")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Velmar: Rules for data are too weak, the Norvian Telecom Authority said on Monday.",
+         "norvian-telecom-authority"),  # a dateline's place is not the subject
+        ("Kessel, Ostravia – Judge Mara Holt sentenced Ivo Tamm on May 2, 2022, to one year in prison.", "mara-holt"),
+        ("Velmar Police Department said officers arrested Tom Reyes on Thursday.", "velmar-police-department"),
+        ("The Tarvin Health Authority says 23 measles cases have been confirmed this year.", "tarvin-health-authority"),
+    ],
+)
+def test_the_doer_of_a_reported_act(text: str, expected: str) -> None:
+    rows = [r for r in events_of(text, published=date(2024, 3, 14)) if r["event_date"] is not None]
+    assert rows[-1]["actor1_id"] == expected
+
+
+def test_whoever_reports_a_disaster_toll_did_not_cause_it() -> None:
+    rows = events_of("In Ostravia, at least 78 have been killed after rains, the Kestrel agency reported.",
+                     published=date(2024, 3, 14))
+    assert [(r["event_class"], r["actor1_id"]) for r in rows] == [("disaster", None)]

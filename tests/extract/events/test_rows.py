@@ -29,11 +29,9 @@ def test_taking_to_the_streets_is_a_protest_in_its_own_clause() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Israel opened its embassy in Baku in August 1993.",
-         ("Israel open embassy in Baku: engage in diplomatic cooperation", 0.8)),  # its own date
-        ("Israel recently opened an embassy in Ashgabat.",
-         ("Israel open embassy in Ashgabat: engage in diplomatic cooperation", 0.4)),  # undated
-        ("The embassy was opened in 1993.", ("Someone open embassy: engage in diplomatic cooperation", 0.7)),  # no actor1
+        ("Israel opened its embassy in Baku in August 1993.", ("Israel opens embassy in Baku", 0.8)),  # its own date
+        ("Israel recently opened an embassy in Ashgabat.", ("Israel opens embassy in Ashgabat", 0.4)),  # undated
+        ("The embassy was opened in 1993.", ("Embassy opened", 0.7)),  # no actor1: the text's own words
     ],
 )
 def test_description_and_confidence(text: str, expected: tuple[str, float]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.extract.events.articles import codes_of, dated, events_of
 
 
@@ -73,14 +75,19 @@ def test_beginning_a_trial_scheme_or_construction_is_an_event_but_a_court_trial_
     assert not events_of("The court began the trial of two suspects in May.")
 
 
-def test_study_published_in_journal_is_a_statement() -> None:
+def test_study_published_in_journal_is_research() -> None:
     (row,) = dated(events_of("The study was published in the Journal of Clinical Medicine in May 2024."))
-    assert (row["cameo_code"], row["event_date"]) == ("010", date(2024, 5, 1))
+    assert (row["event_class"], row["cameo_code"], row["event_date"]) == ("research", None, date(2024, 5, 1))
+
+
+def test_report_published_is_a_statement() -> None:
+    (row,) = dated(events_of("The ministry published its annual report in May 2024."))
+    assert (row["event_class"], row["cameo_code"], row["event_date"]) == ("political", "010", date(2024, 5, 1))
 
 
 def test_participle_publication_is_an_event() -> None:
     rows = dated(events_of("The study, published in the Lancet in May 2024, found that the drug worked."))
-    assert [(r["cameo_code"], r["event_date"]) for r in rows] == [("010", date(2024, 5, 1))]
+    assert [(r["event_class"], r["event_date"]) for r in rows] == [("research", date(2024, 5, 1))]
 
 
 def test_conjoined_passive_shares_the_subject() -> None:
@@ -91,12 +98,12 @@ def test_conjoined_passive_shares_the_subject() -> None:
 
 def test_rule_finalised_in_passive_voice() -> None:
     (row,) = dated(events_of("The rule was finalised in May 2024."))
-    assert (row["cameo_code"], row["event_date"]) == ("050", date(2024, 5, 1))
+    assert (row["event_class"], row["event_date"]) == ("policy", date(2024, 5, 1))
 
 
 def test_nominal_election_with_its_own_date() -> None:
     (row,) = dated(events_of("In the March 2024 election, voters chose Maria Dellan as mayor."))
-    assert (row["cameo_code"], row["event_date"], row["date_precision"]) == ("050", date(2024, 3, 1), "month")
+    assert (row["event_class"], row["event_date"], row["date_precision"]) == ("election", date(2024, 3, 1), "month")
 
 
 def test_lawsuit_filed_is_115() -> None:
@@ -162,3 +169,22 @@ def test_signing_a_named_accord_is_not_a_player_signing() -> None:
     rows = dated(events_of("Morland and Tessaly signed the Varna Accords in 2020."))
     assert all(r["cameo_code"] != "061" for r in rows)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every family planning a trip this year will feel it.",  # anyone at all: no report
+        "Last month's floods have changed the valley.",  # a disaster named as a cause
+        "Lena Park met survivors of the flood on Monday.",  # an event naming who the survivors are
+    ],
+)
+def test_nouns_that_report_no_event_of_their_own(text: str) -> None:
+    rows = events_of(text, published=date(2024, 3, 14))
+    assert not [r for r in rows if r["event_class"] in ("disaster", "political") and r["trigger"] in ("trip", "flood")]
+
+
+def test_a_record_named_as_a_yardstick_is_no_sale() -> None:
+    text = "In July 2019, Carvel paid €60m for Ivo Tamm, a fee that still stands as the club's biggest sale."
+    rows = dated(events_of(text, published=date(2024, 3, 14)))
+    assert [(r["cameo_code"], r["trigger"]) for r in rows] == [("061", "pay")]
