@@ -4,6 +4,7 @@ SELECT
     e.event_date,
     e.date_precision,
     e.event_date_end,
+    e.event_class,
     e.cameo_code,
     e.event_type,
     a1.name AS actor1,

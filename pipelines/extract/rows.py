@@ -17,7 +17,8 @@ BASE_DTYPES: dict[str, dict[str, pl.DataType]] = {
     # event mentions before deduplication: the contract's event columns plus what deduplication reads
     "event_rows": {
         "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64, "text": pl.String, "event_date": pl.Date,
-        "date_precision": pl.String, "event_date_end": pl.Date, "cameo_code": pl.String, "event_type": pl.String,
+        "date_precision": pl.String, "event_date_end": pl.Date, "event_class": pl.String, "cameo_code": pl.String,
+        "event_type": pl.String,
         "actor1_id": pl.String, "actor2_id": pl.String, "location_id": pl.String, "description": pl.String,
         "confidence": pl.Float64, "planned": pl.Boolean, "conflict": pl.Boolean, "trigger": pl.String,
         "object": pl.String,

@@ -35,6 +35,15 @@ def schema_failures(table: str, df: pl.DataFrame) -> list[str]:
     return []
 
 
+def rule_failures(table: str, df: pl.DataFrame) -> list[str]:
+    """A table's own publication rule beyond its schema (events: ``extract.events.publication``)."""
+    if table == "events":
+        from pipelines.extract.events.publication import publication_failures
+
+        return publication_failures(df)
+    return []
+
+
 def provenance_failures(table: str, df: pl.DataFrame, texts: dict[str, str]) -> list[str]:
     """Every row's cited slice must equal its text column, exactly.
 

@@ -8,6 +8,7 @@ from pipelines.publish import quality
 def test_consistent_tables_pass_every_rule(tiny_tables, tiny_texts) -> None:
     for table, df in tiny_tables.items():
         assert quality.schema_failures(table, df) == []
+        assert quality.rule_failures(table, df) == []
         assert quality.unique_id_failures(table, df) == []
     for table in ("actor_mentions", "quotes", "figures", "event_mentions"):
         assert quality.provenance_failures(table, tiny_tables[table], tiny_texts) == []
@@ -73,3 +74,9 @@ def test_provenance_agrees_with_python_slicing_on_any_text(cases) -> None:
     expected = [f"quotes: d{i}[{s}:{e}] != {c!r}" for i, (_, s, e, c) in enumerate(rows)
                 if not (0 <= s <= e <= len(texts[f"d{i}"])) or texts[f"d{i}"][s:e] != c]
     assert quality.provenance_failures("quotes", df, texts) == expected
+
+
+def test_an_event_with_neither_date_nor_actor_breaks_the_events_rule(tiny_tables) -> None:
+    events = tiny_tables["events"].with_columns(event_date=None, date_precision=None, actor1_id=None)
+    result = quality.rule_failures("events", events)
+    assert len(result) == 1 and "e1" in result[0]

@@ -26,7 +26,7 @@ def contract_description(table: str) -> str:
 def contract_result(context: dg.AssetCheckExecutionContext | dg.AssetExecutionContext, table: str, df: pl.DataFrame,
                     source_documents: IngestResult) -> dg.AssetCheckResult:
     """The ``<table>_contract`` check's result, its failures and warnings logged."""
-    failures = quality.schema_failures(table, df) + quality.unique_id_failures(table, df)
+    failures = quality.schema_failures(table, df) + quality.rule_failures(table, df) + quality.unique_id_failures(table, df)
     if table in PROVENANCE_COLUMNS:
         failures += quality.provenance_failures(table, df, source_documents.texts)
     count_failures, warnings = quality.row_count_findings(table, df, source_documents.documents.height)
