@@ -78,3 +78,72 @@ def test_csv_list_cells_are_json_dumps_of_the_list_and_null_stays_null() -> None
     lists = [["Ann Lee", "Zoë \"Z\" Ørsted", "a\\b"], [], None, ["İlham", "line\nbreak"]]
     out = csv_ready(pl.DataFrame({"aliases": lists}, schema={"aliases": pl.List(pl.String)}))["aliases"].to_list()
     assert out == [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists]
+
+
+AUTO = DATASET | {"version": "auto"}
+
+
+def _with_quote(tables: dict[str, pl.DataFrame], quote_id: str) -> dict[str, pl.DataFrame]:
+    extra = tables["quotes"].with_columns(pl.lit(quote_id).alias("quote_id"))
+    return tables | {"quotes": pl.concat([tables["quotes"], extra])}
+
+
+def test_auto_versions_follow_the_kind_of_change(tmp_path: Path, tiny_tables) -> None:
+    first = publish(tiny_tables, AUTO, tmp_path)
+    same = publish(tiny_tables, AUTO, tmp_path)
+    added = _with_quote(tiny_tables, "q2")
+    minor = publish(added, AUTO, tmp_path)
+    corrected = added | {"quotes": added["quotes"].with_columns(pl.lit(0.1).alias("confidence"))}
+    patch = publish(corrected, AUTO, tmp_path)
+    dropped = corrected | {"quotes": corrected["quotes"].drop("cue")}
+    major = publish(dropped, AUTO, tmp_path)
+    result = [(r.version, r.status, r.change) for r in (first, same, minor, patch, major)]
+    expected = [("1.0.0", "published", None), ("1.0.0", "unchanged", None), ("1.1.0", "published", "minor"),
+                ("1.1.1", "published", "patch"), ("2.0.0", "published", "major")]
+    assert result == expected
+    assert json.loads((tmp_path / "versions.json").read_text()) == {
+        "latest": "2.0.0", "versions": ["1.0.0", "1.1.0", "1.1.1", "2.0.0"]}
+    log = (tmp_path / "1.1.0" / "CHANGELOG.md").read_text()
+    assert "Compared with 1.0.0. A minor change: rows or columns were added." in log and "| quotes | 1 | 0 | 0 | 1 |" in log
+
+
+def test_auto_gives_a_patch_when_only_the_files_around_the_tables_change(tmp_path: Path, tiny_tables) -> None:
+    publish(tiny_tables, AUTO, tmp_path)
+    result = publish(tiny_tables, AUTO | {"description": "Now described."}, tmp_path)
+    assert (result.version, result.status) == ("1.0.1", "published")
+    assert "No row or column changed." in (result.path / "CHANGELOG.md").read_text()
+
+
+def test_an_explicit_version_wins_over_the_kind_of_change(tmp_path: Path, tiny_tables) -> None:
+    publish(tiny_tables, DATASET, tmp_path)
+    result = publish(_with_quote(tiny_tables, "q2"), DATASET | {"version": "1.0.1"}, tmp_path)
+    assert (result.version, result.change) == ("1.0.1", "minor")
+
+
+def test_extra_files_get_the_resolved_version(tmp_path: Path, tiny_tables) -> None:
+    def card(staging: Path, dataset: dict) -> dict[str, str]:
+        return {"README.md": f"version {dataset['version']}, {len(list(staging.glob('*.parquet')))} tables\n"}
+
+    result = publish(tiny_tables, AUTO, tmp_path, extra_files=card)
+    assert (result.path / "README.md").read_text() == "version 1.0.0, 7 tables\n"
+
+
+def test_release_database_holds_the_tables_views_and_comments(tmp_path: Path, tiny_tables) -> None:
+    import duckdb
+
+    path = publish(tiny_tables, DATASET, tmp_path).path
+    con = duckdb.connect(str(path / DATABASE_FILE), read_only=True)
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tiny_tables}
+    assert counts == {t: df.height for t, df in tiny_tables.items()}
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert {"timeline", "quotes_by_speaker", "figure_conflicts"} <= views
+    assert con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'quotes'").fetchone()[0]
+    assert con.execute("SELECT count(*) FROM table_keys").fetchone()[0] > 0
+    assert not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('documents_text', 'quarantine')").fetchone()[0]
+
+
+def test_rebuilding_a_release_keeps_its_database(tmp_path: Path, tiny_tables) -> None:
+    first = publish(tiny_tables, DATASET, tmp_path).path
+    before = (first / DATABASE_FILE).read_bytes()
+    assert publish(tiny_tables, DATASET, tmp_path).status == "unchanged"
+    assert (first / DATABASE_FILE).read_bytes() == before
