@@ -3,11 +3,13 @@
 ``S3Server`` is moto's S3-compatible server on a free port of 127.0.0.1
 (boto3, s3fs and DuckDB's httpfs speak to it as to AWS); ``serve_folder``
 runs ``python -m http.server`` on a folder in a subprocess, as a plain web
-host would serve a release.
+host would serve a release. The fixtures ``s3_server`` (one per session) and
+``s3`` (a fresh bucket per test) are imported by the tests that use them.
 """
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -17,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 KEY_ID = SECRET = "testing"
 REGION = "us-east-1"
@@ -78,3 +82,22 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         proc.kill()
         proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    with moto_s3() as server:
+        yield server
+
+
+@pytest.fixture
+def s3(s3_server: S3Server, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh bucket on the test S3 server, with the ``AWS_*`` variables pointing at it; yields ``s3://bucket``."""
+    import s3fs
+
+    for key, value in s3_server.env.items():
+        monkeypatch.setenv(key, value)
+    bucket = ("b-" + re.sub(r"[^a-z0-9-]+", "-", request.node.name.lower()))[:60].strip("-")
+    fs = s3fs.S3FileSystem(skip_instance_cache=True)
+    fs.mkdir(bucket)
+    yield f"s3://{bucket}"
