@@ -32,9 +32,10 @@ import fsspec
 import polars as pl
 from fsspec.implementations.local import LocalFileSystem
 
-from pipelines.publish.checksums import SUMS_FILE, ReleaseDamaged, file_sha256, parse_sums
+from pipelines.publish.checksums import ReleaseDamaged, file_sha256, parse_sums
 from pipelines.publish.database import VIEWS_DIR
 from pipelines.publish.httpfs import connect_remote
+from pipelines.publish.layout import SUMS_FILE
 from pipelines.publish.remote import VERSIONS_FILE, open_target
 from pipelines.publish.versioning import parse_version
 from schemas import TABLES

@@ -13,15 +13,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.publish.versioning import Level
+from pipelines.publish.versioning import LEVEL_REASONS, Level
 from schemas import PRIMARY_KEYS
-
-#: What each kind of change means for the version number (``versioning``), in the changelog's words.
-LEVEL_REASONS: dict[str, str] = {
-    "major": "a column was removed or changed type",
-    "minor": "rows or columns were added",
-    "patch": "rows were only changed or removed, or only the files around the tables changed",
-}
 
 
 def table_diff(new: pl.DataFrame, old: pl.DataFrame, keys: list[str]) -> tuple[list[str], list[str], list[str], int]:

@@ -15,9 +15,7 @@ import hashlib
 from pathlib import Path
 from typing import BinaryIO
 
-SUMS_FILE = "SHA256SUMS"
-#: The release's DuckDB database: listed in SHA256SUMS, not compared byte for byte (see the module docstring).
-DATABASE_FILE = "news.duckdb"
+from pipelines.publish.layout import DATABASE_FILE, SUMS_FILE
 _CHUNK = 1 << 20
 
 

@@ -15,9 +15,6 @@ import yaml
 
 from pipelines.publish.datacard.format import dataset_licence, dataset_title
 
-#: Release files written here.
-CITATION_FILE = "CITATION.cff"
-LICENCE_FILE = "LICENSE"
 _SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*", re.ASCII)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.publish.checksums import DATABASE_FILE
+from pipelines.publish.layout import DATABASE_FILE
 from pipelines.publish.warehouse import load_warehouse
 
 #: The views every warehouse has (``timeline``, ``quotes_by_speaker``, ...): SQL files shipped with the code.

@@ -35,10 +35,11 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.publish.changelog import ReleaseDiff, diff_release, render_changelog
-from pipelines.publish.checksums import SUMS_FILE, content_sums, require_intact, sha256sums
-from pipelines.publish.citation import CITATION_FILE, LICENCE_FILE, citation_cff, licence_text
+from pipelines.publish.checksums import content_sums, require_intact, sha256sums
+from pipelines.publish.citation import citation_cff, licence_text
 from pipelines.publish.database import write_database
 from pipelines.publish.datapackage import datapackage
+from pipelines.publish.layout import CHANGELOG_FILE, CITATION_FILE, DATAPACKAGE_FILE, LICENCE_FILE, SUMS_FILE
 from pipelines.publish.tables import sort_table, write_table
 from pipelines.publish.versioning import (
     AUTO, FIRST_VERSION, bump, check_version_setting, previous_version, published_versions,
@@ -137,9 +138,9 @@ def _stage(tables: dict[str, pl.DataFrame], dataset: dict, diff: ReleaseDiff, st
         written = [pool.submit(write_table, tables[t], staging, t) for t in TABLES]
         database = pool.submit(write_database, staging, tables, views_dir)
         texts = {
-            "datapackage.json": json.dumps(datapackage(dataset, version, tables, tables["documents"]), indent=2,
+            DATAPACKAGE_FILE: json.dumps(datapackage(dataset, version, tables, tables["documents"]), indent=2,
                                            ensure_ascii=False, sort_keys=False) + "\n",
-            "CHANGELOG.md": render_changelog(version, diff),
+            CHANGELOG_FILE: render_changelog(version, diff),
             LICENCE_FILE: licence_text(dataset, version),
             CITATION_FILE: citation_cff(dataset, version),
         }

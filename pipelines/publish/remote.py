@@ -37,7 +37,8 @@ from pathlib import Path
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
-from pipelines.publish.checksums import SUMS_FILE, content_sums, parse_sums, require_intact, stream_sha256
+from pipelines.publish.checksums import content_sums, parse_sums, require_intact, stream_sha256
+from pipelines.publish.layout import SUMS_FILE
 from pipelines.publish.versioning import is_version, parse_version
 from pipelines.runtime.locking import pause_for_tests
 

@@ -35,9 +35,24 @@ _SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", re.AS
 
 Level = Literal["major", "minor", "patch"]
 
+#: What each kind of change means for the version number: the policy, in the words the changelog and data card use.
+LEVEL_REASONS: dict[str, str] = {
+    "major": "a column was removed or changed type",
+    "minor": "rows or columns were added",
+    "patch": "rows were only changed or removed, or only the files around the tables changed",
+}
+
 
 class VersionRefused(ValueError):
     """The version in ``dataset.yaml`` cannot be published; the message says why and what to write instead."""
+
+
+def version_policy() -> str:
+    """The versioning policy in one paragraph, for readers of a release."""
+    levels = "; ".join(f"{level} when {reason}" for level, reason in LEVEL_REASONS.items())
+    return (f"Versions are semantic (MAJOR.MINOR.PATCH) and each is higher than every earlier one. With `version: "
+            f"{AUTO}` in dataset.yaml the next version follows from the same diff as the changelog: {levels}. "
+            f"An explicit version wins. A published version never changes; CHANGELOG.md lists what moved.")
 
 
 def parse_version(text: object) -> tuple[int, int, int]:

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.publish.checksums import (
-    DATABASE_FILE, ReleaseDamaged, content_sums, damaged_files, parse_sums, require_intact, sha256sums,
-)
+from pipelines.publish.checksums import ReleaseDamaged, content_sums, damaged_files, parse_sums, require_intact, sha256sums
+from pipelines.publish.layout import DATABASE_FILE
 
 
 def folder_with_sums(root: Path) -> Path:

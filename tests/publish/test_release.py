@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipelines.publish.checksums import DATABASE_FILE
+from pipelines.publish.layout import DATABASE_FILE
 from pipelines.publish.release import ReleaseConflict, publish
 from pipelines.publish.tables import csv_ready
 

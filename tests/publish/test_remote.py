@@ -19,7 +19,8 @@ import polars as pl
 import pytest
 import s3fs
 
-from pipelines.publish.checksums import DATABASE_FILE, parse_sums
+from pipelines.publish.checksums import parse_sums
+from pipelines.publish.layout import DATABASE_FILE
 from pipelines.publish.release import publish
 from pipelines.publish.remote import RemoteConflict, remote_sha256, upload_release
 
