@@ -128,18 +128,23 @@ def _call_extra_files(extra_files: ExtraFiles | None, staging: Path, dataset: di
 
 
 def _stage(tables: dict[str, pl.DataFrame], dataset: dict, diff: ReleaseDiff, staging: Path,
-           extra_files: ExtraFiles | None, views_dir: Path | None) -> str:
-    """Write every file of the release for ``dataset['version']`` into ``staging``; return its ``SHA256SUMS``."""
+           extra_files: ExtraFiles | None, views_dir: Path | None, with_database: bool) -> str:
+    """Write every file of the release for ``dataset['version']`` into ``staging``; return its ``SHA256SUMS``.
+
+    ``with_database`` False leaves out the DuckDB file: enough to compare a
+    rebuild with a published version (``checksums.content_sums``), and it
+    saves most of the time a rebuild with nothing new takes.
+    """
     version = dataset["version"]
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
     with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:  # polars and DuckDB write without the GIL
         written = [pool.submit(write_table, tables[t], staging, t) for t in TABLES]
-        database = pool.submit(write_database, staging, tables, views_dir)
+        database = pool.submit(write_database, staging, tables, views_dir) if with_database else None
         texts = {
             DATAPACKAGE_FILE: json.dumps(datapackage(dataset, version, tables, tables["documents"]), indent=2,
-                                           ensure_ascii=False, sort_keys=False) + "\n",
+                                         ensure_ascii=False, sort_keys=False) + "\n",
             CHANGELOG_FILE: render_changelog(version, diff),
             LICENCE_FILE: licence_text(dataset, version),
             CITATION_FILE: citation_cff(dataset, version),
@@ -147,7 +152,8 @@ def _stage(tables: dict[str, pl.DataFrame], dataset: dict, diff: ReleaseDiff, st
         for future in written:
             future.result()
         texts |= _call_extra_files(extra_files, staging, dataset)
-        database.result()
+        if database is not None:
+            database.result()
     for name, content in texts.items():
         (staging / name).write_text(content, encoding="utf-8")
     sums = sha256sums(staging)
@@ -156,7 +162,8 @@ def _stage(tables: dict[str, pl.DataFrame], dataset: dict, diff: ReleaseDiff, st
 
 
 def _place(staging: Path, final: Path, sums: str) -> str:
-    """Move ``staging`` to ``final``: "published", "unchanged" (same content there already) or "conflict"."""
+    """Move ``staging`` to ``final`` ("published"), or compare it with the version there already: "unchanged"
+    (the same content) or "conflict"."""
     if final.exists():
         require_intact(final, "it cannot be compared with this build")
         existing = (final / SUMS_FILE).read_text(encoding="utf-8")
@@ -193,7 +200,8 @@ def publish(
     counts = {t: df.height for t, df in ordered.items()}
     try:
         for version, diff in attempts:
-            sums = _stage(ordered, dataset | {"version": version}, diff, staging, extra_files, views_dir)
+            exists = (releases_dir / version).exists()  # then only compared: no database needed
+            sums = _stage(ordered, dataset | {"version": version}, diff, staging, extra_files, views_dir, not exists)
             status = _place(staging, releases_dir / version, sums)
             if status != "conflict":
                 _point_latest(releases_dir)
