@@ -70,9 +70,7 @@ class ReleaseDiff:
 
     @property
     def level(self) -> Level | None:
-        """The version bump these changes call for (see ``versioning``); None when nothing changed."""
-        if self.previous is None:
-            return "major"
+        """The version bump these changes call for (see ``versioning``); None for a first release or no change."""
         if any(t.columns_removed or t.columns_retyped for t in self.tables):
             return "major"
         if any(t.columns_added or t.added for t in self.tables):

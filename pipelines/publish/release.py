@@ -88,6 +88,27 @@ def check_latest_link(releases_dir: Path) -> None:
     )
 
 
+def preflight(dataset: dict, releases_dir: Path) -> None:
+    """Raise now what ``publish`` would refuse whatever the tables are, so a build can stop before it writes.
+
+    A version that is not strict SemVer or ``auto``, a new version lower than
+    a published one, ``latest`` that is not a link, and a damaged release
+    that the build would diff against or compare with (``VersionRefused``,
+    ``ReleaseRefused``, ``ReleaseDamaged``). Different content under an
+    existing version is only known once the tables are built.
+    """
+    setting = check_version_setting(dataset.get("version"))
+    check_latest_link(releases_dir)
+    published = published_versions(releases_dir)
+    if setting == AUTO:
+        checked = published[-2:]  # the latest, and the one before it (the latest's changelog is rebuilt against it)
+    else:
+        require_new_version_is_highest(setting, published)
+        checked = [v for v in (previous_version(published, setting), setting) if v in published]
+    for version in checked:
+        require_intact(releases_dir / version, "a build cannot be compared with it")
+
+
 def _point_latest(releases_dir: Path) -> None:
     """Atomically repoint ``latest`` at the newest version and rewrite ``versions.json``."""
     versions = published_versions(releases_dir)
@@ -205,7 +226,7 @@ def publish(
             status = _place(staging, releases_dir / version, sums)
             if status != "conflict":
                 _point_latest(releases_dir)
-                return PublishResult(releases_dir / version, status, counts, version, diff.level if diff.previous else None)
+                return PublishResult(releases_dir / version, status, counts, version, diff.level)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

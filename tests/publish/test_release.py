@@ -3,12 +3,14 @@
 import json
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
+from pipelines.publish.checksums import ReleaseDamaged
 from pipelines.publish.layout import DATABASE_FILE
-from pipelines.publish.release import ReleaseConflict, publish
-from pipelines.publish.tables import csv_ready
+from pipelines.publish.release import ReleaseConflict, ReleaseRefused, preflight, publish
+from pipelines.publish.versioning import VersionRefused
 
 DATASET = {"name": "test-data", "title": "Test", "version": "1.0.0", "licence": {"name": "CC-BY-4.0"}}
 
@@ -74,12 +76,6 @@ def test_csv_list_columns_are_json_arrays(tmp_path: Path, tiny_tables) -> None:
     assert json.loads(pl.read_csv(path / "actors.csv")["aliases"][0]) == ["Ann Lee"]
 
 
-def test_csv_list_cells_are_json_dumps_of_the_list_and_null_stays_null() -> None:
-    lists = [["Ann Lee", "Zoë \"Z\" Ørsted", "a\\b"], [], None, ["İlham", "line\nbreak"]]
-    out = csv_ready(pl.DataFrame({"aliases": lists}, schema={"aliases": pl.List(pl.String)}))["aliases"].to_list()
-    assert out == [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists]
-
-
 AUTO = DATASET | {"version": "auto"}
 
 
@@ -129,8 +125,6 @@ def test_extra_files_get_the_resolved_version(tmp_path: Path, tiny_tables) -> No
 
 
 def test_release_database_holds_the_tables_views_and_comments(tmp_path: Path, tiny_tables) -> None:
-    import duckdb
-
     path = publish(tiny_tables, DATASET, tmp_path).path
     con = duckdb.connect(str(path / DATABASE_FILE), read_only=True)
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tiny_tables}
@@ -147,3 +141,22 @@ def test_rebuilding_a_release_keeps_its_database(tmp_path: Path, tiny_tables) ->
     before = (first / DATABASE_FILE).read_bytes()
     assert publish(tiny_tables, DATASET, tmp_path).status == "unchanged"
     assert (first / DATABASE_FILE).read_bytes() == before
+
+
+def test_preflight_refuses_before_any_table_is_built(tmp_path: Path, tiny_tables) -> None:
+    preflight(DATASET, tmp_path / "none-yet")
+    published = publish(tiny_tables, DATASET, tmp_path).path
+    preflight(DATASET | {"version": "1.0.1"}, tmp_path)
+    preflight(AUTO, tmp_path)
+    with pytest.raises(VersionRefused, match="lower than 1.0.0"):
+        preflight(DATASET | {"version": "0.1.0"}, tmp_path)
+    with pytest.raises(VersionRefused, match="MAJOR.MINOR.PATCH"):
+        preflight(DATASET | {"version": "1.0"}, tmp_path)
+    (published / "events.csv").write_text("x\n")
+    for dataset in (DATASET | {"version": "1.0.1"}, AUTO, DATASET):
+        with pytest.raises(ReleaseDamaged, match=r"events\.csv"):
+            preflight(dataset, tmp_path)
+    (tmp_path / "latest").unlink()
+    (tmp_path / "latest").mkdir()
+    with pytest.raises(ReleaseRefused, match="real folder"):
+        preflight(DATASET | {"version": "1.0.1"}, tmp_path)
