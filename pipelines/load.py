@@ -51,7 +51,10 @@ def default_cache_dir() -> Path:
 def _version_folder(fs: fsspec.AbstractFileSystem, root: str, version: str) -> tuple[str, str]:
     """(folder, version) of the release ``version`` ("latest" or a version) under ``root``, or ``root`` itself."""
     if fs.exists(f"{root}/{SUMS_FILE}"):
-        return root, root.rstrip("/").rsplit("/", 1)[-1]
+        name = root.rstrip("/").rsplit("/", 1)[-1]
+        if version not in ("latest", name):
+            raise FileNotFoundError(f"{root} is release {name}, not {version}: point at the releases folder above it")
+        return root, name
     if version == "latest":
         try:
             version = json.loads(fs.cat_file(f"{root}/{VERSIONS_FILE}"))["latest"]

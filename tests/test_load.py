@@ -57,6 +57,8 @@ def test_an_unknown_version_or_folder_says_what_is_missing(releases: Path, tmp_p
         open_release(releases, "9.9.9")
     with pytest.raises(FileNotFoundError, match="versions.json"):
         open_release(tmp_path)
+    with pytest.raises(FileNotFoundError, match="is release 1.0.0, not 1.1.0"):
+        open_release(releases / "1.0.0", "1.1.0")
 
 
 def test_over_http_files_are_downloaded_once_and_checked(releases: Path, tmp_path: Path) -> None:
