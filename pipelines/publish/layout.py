@@ -11,7 +11,6 @@ DATAPACKAGE_FILE = "datapackage.json"
 CHANGELOG_FILE = "CHANGELOG.md"
 LICENCE_FILE = "LICENSE"
 CITATION_FILE = "CITATION.cff"
-CARD_FILES = ("README.md", "index.html")
 
 
 def release_files() -> list[tuple[str, str]]:

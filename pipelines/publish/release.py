@@ -216,20 +216,19 @@ def publish(
     published = published_versions(releases_dir)
     with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:  # polars sorts without the GIL
         ordered = dict(zip(TABLES, pool.map(lambda t: sort_table(t, tables[t]), TABLES)))
-    attempts = _candidates(setting, ordered, releases_dir, published)
-    staging = releases_dir / f".staging-{os.getpid()}"
     counts = {t: df.height for t, df in ordered.items()}
-    try:
-        for version, diff in attempts:
-            exists = (releases_dir / version).exists()  # then only compared: no database needed
-            sums = _stage(ordered, dataset | {"version": version}, diff, staging, extra_files, views_dir, not exists)
-            status = _place(staging, releases_dir / version, sums)
-            if status != "conflict":
-                _point_latest(releases_dir)
-                return PublishResult(releases_dir / version, status, counts, version, diff.level)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    for version, diff in _candidates(setting, ordered, releases_dir, published):
+        final = releases_dir / version
+        staging = releases_dir / f".staging-{version}-{os.getpid()}"
+        try:  # a version there already is only compared with: no database needed
+            sums = _stage(ordered, dataset | {"version": version}, diff, staging, extra_files, views_dir, not final.exists())
+            status = _place(staging, final, sums)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging)
+        if status != "conflict":
+            _point_latest(releases_dir)
+            return PublishResult(final, status, counts, version, diff.level)
     raise ReleaseConflict(
         f"release {version} is already published with different content at {releases_dir / version}; "
         f"published releases are immutable: bump 'version' in dataset.yaml (patch for corrections, "

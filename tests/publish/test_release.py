@@ -3,7 +3,6 @@
 import json
 from pathlib import Path
 
-import duckdb
 import polars as pl
 import pytest
 
@@ -122,18 +121,6 @@ def test_extra_files_get_the_resolved_version(tmp_path: Path, tiny_tables) -> No
 
     result = publish(tiny_tables, AUTO, tmp_path, extra_files=card)
     assert (result.path / "README.md").read_text() == "version 1.0.0, 7 tables\n"
-
-
-def test_release_database_holds_the_tables_views_and_comments(tmp_path: Path, tiny_tables) -> None:
-    path = publish(tiny_tables, DATASET, tmp_path).path
-    con = duckdb.connect(str(path / DATABASE_FILE), read_only=True)
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tiny_tables}
-    assert counts == {t: df.height for t, df in tiny_tables.items()}
-    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    assert {"timeline", "quotes_by_speaker", "figure_conflicts"} <= views
-    assert con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'quotes'").fetchone()[0]
-    assert con.execute("SELECT count(*) FROM table_keys").fetchone()[0] > 0
-    assert not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('documents_text', 'quarantine')").fetchone()[0]
 
 
 def test_rebuilding_a_release_keeps_its_database(tmp_path: Path, tiny_tables) -> None:
