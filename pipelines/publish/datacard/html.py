@@ -28,7 +28,7 @@ th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#555;font-size:.92em}.warn{background:#fff4e5;border:1px solid #f0b36b;padding:8px 12px}
 .plot{overflow-x:auto;border:1px solid #eee;padding:6px;background:#fff}code{background:#f3f3f3;padding:0 3px}
 .conflict{color:#b0261a;font-weight:bold}.wide{overflow-x:auto;max-width:100%}td,th{overflow-wrap:anywhere}
-pre{background:#f3f3f3;padding:8px;overflow-x:auto}ul.files{columns:2 22em}
+pre{background:#f3f3f3;padding:8px;overflow-x:auto}pre code{padding:0}ul.files{columns:2 22em}
 @media (max-width:700px){body{margin:8px auto;padding:0 8px;font-size:15px}h1{font-size:1.3em}
 th,td{padding:3px 5px}td,th{min-width:4em}}
 """.strip()
