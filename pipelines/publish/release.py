@@ -161,8 +161,8 @@ def _stage(tables: dict[str, pl.DataFrame], dataset: dict, diff: ReleaseDiff, st
         shutil.rmtree(staging)
     staging.mkdir()
     with ThreadPoolExecutor(max_workers=WRITER_THREADS) as pool:  # polars and DuckDB write without the GIL
+        database = pool.submit(write_database, staging, tables, views_dir) if with_database else None  # the longest
         written = [pool.submit(write_table, tables[t], staging, t) for t in TABLES]
-        database = pool.submit(write_database, staging, tables, views_dir) if with_database else None
         texts = {
             DATAPACKAGE_FILE: json.dumps(datapackage(dataset, version, tables, tables["documents"]), indent=2,
                                          ensure_ascii=False, sort_keys=False) + "\n",
