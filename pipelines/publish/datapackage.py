@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipelines.publish.tables import CSV_FORMULA_NOTE
 from schemas import FOREIGN_KEYS, PRIMARY_KEYS, column_descriptions, table_description
 
 _TS_TYPES = {pl.String: "string", pl.Int64: "integer", pl.Int32: "integer", pl.Float64: "number", pl.Boolean: "boolean", pl.Date: "date"}
@@ -59,7 +60,7 @@ def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], do
                 "path": f"{table}.{fmt}",
                 "format": fmt,
                 "mediatype": mediatype,
-                "description": table_description(table),
+                "description": table_description(table) + (" " + CSV_FORMULA_NOTE if fmt == "csv" else ""),
                 "schema": schema,
             }
             if fmt == "csv":

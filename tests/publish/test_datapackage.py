@@ -1,8 +1,10 @@
 """The release's datapackage.json: a valid Frictionless package with a Table Schema per file."""
 
+import json
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from pipelines.publish.datapackage import table_schema
 from pipelines.publish.release import publish
@@ -31,3 +33,17 @@ def test_foreign_keys_point_at_the_resource_of_the_same_format() -> None:
     expected = [{"fields": "doc_id", "reference": {"resource": "documents-parquet", "fields": "doc_id"}},
                 {"fields": "speaker_actor_id", "reference": {"resource": "actors-parquet", "fields": "actor_id"}}]
     assert result == expected
+
+
+def test_every_column_has_a_description(tmp_path: Path, tiny_tables) -> None:
+    path = publish(tiny_tables, DATASET, tmp_path).path
+    package = json.loads((path / "datapackage.json").read_text())
+    undescribed = [(r["name"], f["name"]) for r in package["resources"] for f in r["schema"]["fields"] if not f.get("description")]
+    assert undescribed == []
+
+
+@pytest.mark.xfail(reason="events.planned and events.conflict_flag get their descriptions in schemas/events.py", strict=False)
+def test_the_event_columns_the_extractor_adds_have_descriptions() -> None:
+    events = pl.DataFrame({"event_id": ["e1"], "planned": [False], "conflict_flag": [False]})
+    fields = {f["name"]: f.get("description") for f in table_schema("events", events)["fields"]}
+    assert fields["planned"] and fields["conflict_flag"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.publish.datacard.accuracy import ACCURACY_NOTE, NO_ACCURACY, accuracy_table
+from pipelines.publish.datacard.columns import TableDoc, table_docs
 from pipelines.publish.datacard.coverage import Coverage
 from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, FigureGroup, shown_figures
 from pipelines.publish.datacard.format import dataset_licence, dataset_title, date_range, esc, md_inline_to_html
 from pipelines.publish.datacard.frames import actor_names, publishers
 from pipelines.publish.datacard.method import METHOD, PIPELINE_NOTE
 from pipelines.publish.datacard.plots import figures_svg, speakers_svg, timeline_svg
+from pipelines.publish.datacard.reuse import Reuse, reuse
 from schemas import TABLES
 
 CSS = """
@@ -25,7 +27,10 @@ table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #ddd;padding
 th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#555;font-size:.92em}.warn{background:#fff4e5;border:1px solid #f0b36b;padding:8px 12px}
 .plot{overflow-x:auto;border:1px solid #eee;padding:6px;background:#fff}code{background:#f3f3f3;padding:0 3px}
-.conflict{color:#b0261a;font-weight:bold}
+.conflict{color:#b0261a;font-weight:bold}.wide{overflow-x:auto;max-width:100%}td,th{overflow-wrap:anywhere}
+pre{background:#f3f3f3;padding:8px;overflow-x:auto}pre code{padding:0}ul.files{columns:2 22em}
+@media (max-width:700px){body{margin:8px auto;padding:0 8px;font-size:15px}h1{font-size:1.3em}
+th,td{padding:3px 5px}td,th{min-width:4em}}
 """.strip()
 FIGURE_GROUPS_NOTE = ('<p class="note">Figures with the same unit whose measure wording is similar (shared common words, compared '
                       "with rapidfuzz; names are ignored because documents name one country by its capital or a pronoun), "
@@ -38,13 +43,14 @@ TRACEABLE_NOTE = ("<p class=\"note\">Every extracted row is traceable: <code>tex
 
 def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[str, dict] | None,
                 cov: Coverage, groups: list[FigureGroup]) -> str:
-    """The card as one self-contained HTML page with inline SVG plots and no script."""
-    h = _header(dataset) + _coverage(cov) + _accuracy(accuracy)
+    """The card as one self-contained HTML page with inline SVG plots and no script; tables scroll on a phone."""
+    use = reuse(dataset)
+    h = _header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy) + _limitations(use)
     h.append('<h2 id="timeline-heading">Events on a timeline</h2>')
     h.append(f'<div class="plot">{timeline_svg(tables)}</div>')
     h.append('<h2 id="speakers-heading">Quotes per speaker</h2>')
     h.append(f'<div class="plot">{speakers_svg(tables)}</div>')
-    h += _figure_groups(tables, groups) + _method()
+    h += _figure_groups(tables, groups) + _tables(table_docs(tables)) + _versions(use) + _method()
     h.append("</body></html>")
     return "\n".join(h) + "\n"
 
@@ -65,6 +71,39 @@ def _header(dataset: dict) -> list[str]:
     return h
 
 
+def _use(use: Reuse) -> list[str]:
+    files = "".join(f'<li><a href="{esc(href)}">{esc(name)}</a> <span class="note">{esc(what)}</span></li>'
+                    for name, href, what in use.downloads)
+    return ['<h2 id="use">Use this release</h2>', f'<p id="citation">Cite as: {esc(use.citation)}</p>',
+            "<p>Open it in Python (DuckDB views of every table; <code>frames=True</code> gives polars frames; "
+            "downloads are checked against <code>SHA256SUMS</code>):</p>",
+            f'<pre id="loader"><code>{esc(use.loader)}</code></pre>', f'<ul id="downloads" class="files">{files}</ul>']
+
+
+def _limitations(use: Reuse) -> list[str]:
+    return ['<h2 id="limitations">Limitations</h2><ul>'] + [f"<li>{md_inline_to_html(t)}</li>" for t in use.limitations] + ["</ul>"]
+
+
+def _tables(docs: list[TableDoc]) -> list[str]:
+    h = ['<h2 id="columns">Tables and columns</h2>']
+    for doc in docs:
+        h.append(f'<h3 id="table-{esc(doc.name)}">{esc(doc.name)}</h3><p>{esc(doc.description)}</p>')
+        h.append('<div class="wide"><table class="columns"><thead><tr><th>column</th><th>type</th><th>description</th>'
+                 "</tr></thead><tbody>")
+        h += [f"<tr><td><code>{esc(c)}</code></td><td>{esc(t)}</td><td>{esc(d)}</td></tr>" for c, t, d in doc.columns]
+        h.append("</tbody></table></div>")
+        if doc.preview:
+            head = "".join(f"<th>{esc(c)}</th>" for c, _, _ in doc.columns)
+            rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in doc.preview)
+            h.append(f'<p class="note">First {len(doc.preview)} rows:</p><div class="wide"><table class="preview">'
+                     f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+    return h
+
+
+def _versions(use: Reuse) -> list[str]:
+    return ['<h2 id="versions">Versions</h2>', f"<p>{md_inline_to_html(use.policy)}</p>"]
+
+
 def _coverage(cov: Coverage) -> list[str]:
     h = ['<h2 id="coverage">Coverage</h2><ul>',
          f"<li>Documents: <strong>{cov.n_documents}</strong></li>",
@@ -72,9 +111,9 @@ def _coverage(cov: Coverage) -> list[str]:
          f"<li>Publication dates: {esc(date_range(cov.published_from, cov.published_to))}</li>",
          f"<li>Event dates: {esc(date_range(cov.event_from, cov.event_to))} ({cov.n_dated_events} dated events)</li>",
          "<li>Actors by type: " + (", ".join(f"{esc(t)} {n}" for t, n in cov.actor_types) or "none") + "</li></ul>",
-         '<table id="row-counts"><thead><tr><th>table</th><th>rows</th></tr></thead><tbody>']
+         '<div class="wide"><table id="row-counts"><thead><tr><th>table</th><th>rows</th></tr></thead><tbody>']
     h += [f'<tr><td>{esc(t)}</td><td class="n">{n}</td></tr>' for t, n in cov.rows]
-    return h + ["</tbody></table>"]
+    return h + ["</tbody></table></div>"]
 
 
 def _accuracy(accuracy: dict[str, dict] | None) -> list[str]:
@@ -83,14 +122,14 @@ def _accuracy(accuracy: dict[str, dict] | None) -> list[str]:
     if not rows:
         return h + [f'<p id="accuracy" class="warn">{esc(NO_ACCURACY)}</p>']
     h.append(f'<p class="note">{md_inline_to_html(ACCURACY_NOTE)}</p>')
-    h.append('<table id="accuracy"><thead><tr><th>table</th><th>precision</th><th>recall</th><th>F1</th>'
+    h.append('<div class="wide"><table id="accuracy"><thead><tr><th>table</th><th>precision</th><th>recall</th><th>F1</th>'
              "<th>TP</th><th>FP</th><th>FN</th><th>other</th></tr></thead><tbody>")
     for r in rows:
         other = ", ".join(f"{esc(k)} {v:.3f}" for k, v in r.extras)
         h.append(f"<tr><td>{esc(r.table)}</td><td class=\"n\">{r.precision}</td><td class=\"n\">{r.recall}</td>"
                  f"<td class=\"n\"><strong>{r.f1}</strong></td><td class=\"n\">{r.tp}</td>"
                  f"<td class=\"n\">{r.fp}</td><td class=\"n\">{r.fn}</td><td>{other}</td></tr>")
-    return h + ["</tbody></table>"]
+    return h + ["</tbody></table></div>"]
 
 
 def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> list[str]:
@@ -100,7 +139,7 @@ def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -
         return h
     pubs = publishers(tables)
     names = actor_names(tables)
-    h.append('<table id="figure-conflicts"><thead><tr><th>measure</th><th>unit</th><th>values by document</th></tr></thead><tbody>')
+    h.append('<div class="wide"><table id="figure-conflicts"><thead><tr><th>measure</th><th>unit</th><th>values by document</th></tr></thead><tbody>')
     for g in groups[:MAX_FIGURE_GROUPS]:
         figures, hidden = shown_figures(g)
         cells = "<br>".join(
@@ -110,7 +149,7 @@ def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -
             for f in figures) + (f"<br>… {hidden} more in figures.csv" if hidden else "")
         flag = ' <span class="conflict">values differ</span>' if g.conflicting else ""
         h.append(f"<tr><td>{esc(g.measure)}{flag}</td><td>{esc(g.unit)}</td><td>{cells}</td></tr>")
-    return h + ["</tbody></table>"]
+    return h + ["</tbody></table></div>"]
 
 
 def _method() -> list[str]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.publish.datacard.accuracy import ACCURACY_NOTE, NO_ACCURACY, accuracy_table
+from pipelines.publish.datacard.columns import TableDoc, table_docs
 from pipelines.publish.datacard.coverage import Coverage
 from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, NO_FIGURE_GROUPS, FigureGroup, shown_figures
 from pipelines.publish.datacard.format import dataset_licence, dataset_title, date_range, md
 from pipelines.publish.datacard.frames import publishers
 from pipelines.publish.datacard.method import METHOD, PIPELINE_NOTE
+from pipelines.publish.datacard.reuse import Reuse, reuse
 from schemas import TABLES
 
 FIGURE_GROUPS_NOTE = ("Same unit and similar measure wording; names are ignored when comparing measures, so check the "
@@ -26,7 +28,9 @@ TRACEABLE_NOTE = ("Every extracted row is traceable: `text[char_start:char_end]`
 def render_markdown(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[str, dict] | None,
                     cov: Coverage, groups: list[FigureGroup]) -> str:
     """The card as Markdown; plots live in index.html."""
-    lines = _header(dataset) + _coverage(cov) + _accuracy(accuracy) + _figure_groups(tables, groups) + _method()
+    use = reuse(dataset)
+    lines = (_header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy) + _limitations(use)
+             + _figure_groups(tables, groups) + _tables(table_docs(tables)) + _versions(use) + _method())
     return "\n".join(lines)
 
 
@@ -38,6 +42,34 @@ def _header(dataset: dict) -> list[str]:
     return lines + [f"- Name: `{md(dataset.get('name', 'dataset'))}`", f"- Version: {md(dataset.get('version', '—'))}",
                     f"- Licence: {md(licence)}" + (f" ({md(licence_url)})" if licence_url else ""),
                     "- Plots (timeline, quotes per speaker, figures per measure): open `index.html`.", ""]
+
+
+def _use(use: Reuse) -> list[str]:
+    lines = ["## Use this release", "", f"Cite as: {md(use.citation)}", "", "Open it in Python (DuckDB views of every "
+             "table; `frames=True` gives polars frames; downloads are checked against `SHA256SUMS`):", "",
+             "```python", use.loader, "```", "", "Files:", ""]
+    return lines + [f"- [{name}]({href}): {md(what)}" for name, href, what in use.downloads] + [""]
+
+
+def _limitations(use: Reuse) -> list[str]:
+    return ["## Limitations", ""] + [f"- {text}" for text in use.limitations] + [""]
+
+
+def _tables(docs: list[TableDoc]) -> list[str]:
+    lines = ["## Tables and columns", ""]
+    for doc in docs:
+        lines += [f"### {doc.name}", "", md(doc.description), "", "| column | type | description |", "|---|---|---|"]
+        lines += [f"| `{md(c)}` | {md(t)} | {md(d)} |" for c, t, d in doc.columns]
+        if doc.preview:
+            lines += ["", f"First {len(doc.preview)} rows:", "", "| " + " | ".join(md(c) for c, _, _ in doc.columns) + " |",
+                      "|" + "---|" * len(doc.columns)]
+            lines += ["| " + " | ".join(md(v) for v in row) + " |" for row in doc.preview]
+        lines.append("")
+    return lines
+
+
+def _versions(use: Reuse) -> list[str]:
+    return ["## Versions", "", use.policy, ""]
 
 
 def _coverage(cov: Coverage) -> list[str]:

@@ -52,3 +52,29 @@ def test_quote_text_with_markup_never_becomes_markup() -> None:
     text = page(tables)
     assert "<img" not in text and "<script" not in text and "</svg><b>" not in text
     assert "&lt;/text&gt;&lt;script&gt;" in text
+
+
+def test_the_page_fits_a_narrow_screen_without_scrolling_sideways(tmp_path) -> None:
+    """Chromium lays the page out at its narrowest window (500 CSS px; a phone is 360-430): only the plots, tables
+    and code blocks scroll inside their own boxes, the page itself is no wider than the window."""
+    import re
+
+    from tests.end_to_end.test_datacard_browser import run_chromium
+
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page(sample_tables()))  # let the probe run
+    probe = ('<script>document.body.setAttribute("data-widths", window.innerWidth + " "'
+             ' + document.documentElement.scrollWidth);</script></body>')
+    path = tmp_path / "index.html"
+    path.write_text(text.replace("</body>", probe), encoding="utf-8")
+    result = run_chromium(tmp_path, "--window-size=390,800", "--dump-dom", path.as_uri())
+    window, content = map(int, re.search(r'data-widths="(\d+) (\d+)"', result.stdout).groups())
+    assert content <= window, f"the page is {content} px wide in a {window} px window"
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text
+
+
+def test_the_page_has_citation_downloads_loader_columns_and_versions() -> None:
+    text = page(sample_tables(), DATASET | {"download_url": "https://data.example.org/r"})
+    for element in ('<p id="citation">Cite as:', '<ul id="downloads" class="files">', '<pre id="loader">',
+                    '<h2 id="limitations">', '<h3 id="table-quotes">', '<table class="preview">', '<h2 id="versions">'):
+        assert element in text
+    assert '<a href="https://data.example.org/r/1.2.3/quotes.parquet">quotes.parquet</a>' in text

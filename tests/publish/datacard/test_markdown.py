@@ -59,3 +59,13 @@ def test_table_cells_escape_pipes_and_markup() -> None:
     text = readme(tables, DATASET | {"title": "T" + HOSTILE})
     assert "Pipe \\| Co &lt;b&gt;" in text
     assert "<b>" not in text and "<script" not in text
+
+
+def test_the_card_has_the_reuse_sections_in_order() -> None:
+    text = readme(sample_tables())
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Use this release", "## Coverage", "## Accuracy", "## Limitations",
+                        "## Figures stated by several documents", "## Tables and columns", "## Versions", "## Method"]
+    assert "Cite as: test-data contributors. Test data (version 1.2.3) [data set]." in text
+    assert "- [quotes.csv](quotes.csv): quotes as CSV" in text
+    assert "| `speaker_actor_id` | string |" in text and "First 3 rows:" in text
