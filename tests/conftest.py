@@ -40,6 +40,7 @@ def tiny_tables() -> dict[str, pl.DataFrame]:
             "event_class": ["political"], "cameo_code": ["010"], "event_type": ["make statement"], "actor1_id": ["ann-lee"],
             "actor2_id": [None],
             "location_id": [None], "description": ["Ann Lee made a statement"], "n_sources": [1], "confidence": [0.7],
+            "planned": [False], "conflict_flag": [False],
         }, schema_overrides={"event_date_end": pl.Date, "actor2_id": pl.String, "location_id": pl.String}),
         "event_mentions": pl.DataFrame({"event_id": ["e1"], "doc_id": ["d1"], "char_start": [0], "char_end": [37], "text": [TEXT[:37]]}),
     }

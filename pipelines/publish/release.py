@@ -45,7 +45,7 @@ from pipelines.publish.versioning import (
     AUTO, FIRST_VERSION, bump, check_version_setting, previous_version, published_versions,
     require_new_version_is_highest,
 )
-from pipelines.runtime.locking import pause_for_tests
+from pipelines.runtime.fault_injection import pause_at
 from schemas import TABLES
 
 #: Called with the staging folder (tables written) and the dataset metadata with its resolved version;
@@ -190,7 +190,7 @@ def _place(staging: Path, final: Path, sums: str) -> str:
         existing = (final / SUMS_FILE).read_text(encoding="utf-8")
         shutil.rmtree(staging)
         return "unchanged" if content_sums(existing) == content_sums(sums) else "conflict"
-    pause_for_tests("release")
+    pause_at("release")
     os.rename(staging, final)
     return "published"
 

@@ -40,7 +40,7 @@ from fsspec.implementations.local import LocalFileSystem
 from pipelines.publish.checksums import content_sums, parse_sums, require_intact, stream_sha256
 from pipelines.publish.layout import SUMS_FILE
 from pipelines.publish.versioning import is_version, parse_version
-from pipelines.runtime.locking import pause_for_tests
+from pipelines.runtime.fault_injection import pause_at
 
 VERSIONS_FILE = "versions.json"
 LATEST_FILE = "LATEST"
@@ -164,7 +164,7 @@ def upload_release(release: Path, target: str | Path, storage_options: dict | No
             continue
         _put_file(fs, release / name, _join(where, name))
         uploaded.append(name)
-        pause_for_tests("upload")
+        pause_at("upload")
     _put_file(fs, release / SUMS_FILE, _join(where, SUMS_FILE))
     _point_latest(fs, root, sorted({*published, version}, key=parse_version))
     return UploadResult(url, version, "uploaded", uploaded, skipped)

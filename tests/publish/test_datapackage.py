@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from pipelines.publish.datapackage import table_schema
 from pipelines.publish.release import publish
@@ -42,7 +41,6 @@ def test_every_column_has_a_description(tmp_path: Path, tiny_tables) -> None:
     assert undescribed == []
 
 
-@pytest.mark.xfail(reason="events.planned and events.conflict_flag get their descriptions in schemas/events.py", strict=False)
 def test_the_event_columns_the_extractor_adds_have_descriptions() -> None:
     events = pl.DataFrame({"event_id": ["e1"], "planned": [False], "conflict_flag": [False]})
     fields = {f["name"]: f.get("description") for f in table_schema("events", events)["fields"]}

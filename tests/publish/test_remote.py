@@ -97,7 +97,8 @@ def test_an_upload_killed_midway_is_completed_by_a_retry(tmp_path: Path, tiny_ta
     env = {**os.environ, **s3_server.env, "PYTHONPATH": str(ROOT), "PIPELINES_TEST_PAUSE_AT": "upload",
            "PIPELINES_TEST_PAUSE_MARKER": str(marker), "PIPELINES_TEST_PAUSE_SECONDS": "300"}
     code = "import sys; from pathlib import Path; from pipelines.publish.remote import upload_release; " \
-           "upload_release(Path(sys.argv[1]), sys.argv[2])"
+           "from pipelines.runtime import fault_injection; from pipelines.settings import Settings; " \
+           "fault_injection.arm(Settings.from_env().pause); upload_release(Path(sys.argv[1]), sys.argv[2])"
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-c", code, str(release), s3], cwd=ROOT, env=env, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
