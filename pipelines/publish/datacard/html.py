@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.publish.datacard.accuracy import ACCURACY_NOTE, NO_ACCURACY, accuracy_table
+from pipelines.publish.datacard.accuracy import (
+    DEV_SET,
+    NO_ACCURACY,
+    accuracy_sections,
+    accuracy_table,
+    events_covered,
+    f1_line,
+)
 from pipelines.publish.datacard.columns import TableDoc, table_docs
 from pipelines.publish.datacard.coverage import Coverage
 from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, FigureGroup, shown_figures
@@ -45,7 +52,7 @@ def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[s
                 cov: Coverage, groups: list[FigureGroup]) -> str:
     """The card as one self-contained HTML page with inline SVG plots and no script; tables scroll on a phone."""
     use = reuse(dataset)
-    h = _header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy) + _limitations(use)
+    h = _header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy, cov) + _limitations(use)
     h.append('<h2 id="timeline-heading">Events on a timeline</h2>')
     h.append(f'<div class="plot">{timeline_svg(tables)}</div>')
     h.append('<h2 id="speakers-heading">Quotes per speaker</h2>')
@@ -116,20 +123,27 @@ def _coverage(cov: Coverage) -> list[str]:
     return h + ["</tbody></table></div>"]
 
 
-def _accuracy(accuracy: dict[str, dict] | None) -> list[str]:
+def _accuracy(accuracy: dict[str, dict] | None, cov: Coverage) -> list[str]:
     h = ['<h2 id="accuracy-heading">Accuracy</h2>']
-    rows = accuracy_table(accuracy)
-    if not rows:
+    sections = accuracy_sections(accuracy)
+    if not sections:
         return h + [f'<p id="accuracy" class="warn">{esc(NO_ACCURACY)}</p>']
-    h.append(f'<p class="note">{md_inline_to_html(ACCURACY_NOTE)}</p>')
-    h.append('<div class="wide"><table id="accuracy"><thead><tr><th>table</th><th>precision</th><th>recall</th><th>F1</th>'
-             "<th>TP</th><th>FP</th><th>FN</th><th>other</th></tr></thead><tbody>")
-    for r in rows:
-        other = ", ".join(f"{esc(k)} {v:.3f}" for k, v in r.extras)
-        h.append(f"<tr><td>{esc(r.table)}</td><td class=\"n\">{r.precision}</td><td class=\"n\">{r.recall}</td>"
-                 f"<td class=\"n\"><strong>{r.f1}</strong></td><td class=\"n\">{r.tp}</td>"
-                 f"<td class=\"n\">{r.fp}</td><td class=\"n\">{r.fn}</td><td>{other}</td></tr>")
-    return h + ["</tbody></table></div>"]
+    for section in sections:
+        if section.key == DEV_SET:
+            h.append(f'<p class="note" id="accuracy-{section.key}">{esc(section.heading)}: F1 {esc(f1_line(section.scores))} '
+                     f"({md_inline_to_html(section.note)})</p>")
+            continue
+        h += [f"<h3>{esc(section.heading)}</h3>", f'<p class="note">{md_inline_to_html(section.note)}</p>',
+              f'<div class="wide"><table id="accuracy-{section.key}"><thead><tr><th>table</th><th>precision</th>'
+              "<th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th><th>other</th></tr></thead><tbody>"]
+        for r in accuracy_table(section.scores):
+            other = ", ".join(f"{esc(k)} {v:.3f}" for k, v in r.extras)
+            h.append(f"<tr><td>{esc(r.table)}</td><td class=\"n\">{r.precision}</td><td class=\"n\">{r.recall}</td>"
+                     f"<td class=\"n\"><strong>{r.f1}</strong></td><td class=\"n\">{r.tp}</td>"
+                     f"<td class=\"n\">{r.fp}</td><td class=\"n\">{r.fn}</td><td>{other}</td></tr>")
+        h.append("</tbody></table></div>")
+    covered = events_covered(dict(cov.rows).get("events", 0), cov.n_dated_events)
+    return h + ([f'<p class="note">{esc(covered)}</p>'] if covered else [])
 
 
 def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> list[str]:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.publish.datacard.accuracy import ACCURACY_NOTE, NO_ACCURACY, accuracy_table
+from pipelines.publish.datacard.accuracy import (
+    DEV_SET,
+    NO_ACCURACY,
+    accuracy_sections,
+    accuracy_table,
+    events_covered,
+    f1_line,
+)
 from pipelines.publish.datacard.columns import TableDoc, table_docs
 from pipelines.publish.datacard.coverage import Coverage
 from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, NO_FIGURE_GROUPS, FigureGroup, shown_figures
@@ -29,7 +36,7 @@ def render_markdown(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: di
                     cov: Coverage, groups: list[FigureGroup]) -> str:
     """The card as Markdown; plots live in index.html."""
     use = reuse(dataset)
-    lines = (_header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy) + _limitations(use)
+    lines = (_header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy, cov) + _limitations(use)
              + _figure_groups(tables, groups) + _tables(table_docs(tables)) + _versions(use) + _method())
     return "\n".join(lines)
 
@@ -83,17 +90,27 @@ def _coverage(cov: Coverage) -> list[str]:
     return lines + [f"| {md(t)} | {n} |" for t, n in cov.rows] + [""]
 
 
-def _accuracy(accuracy: dict[str, dict] | None) -> list[str]:
+def _accuracy(accuracy: dict[str, dict] | None, cov: Coverage) -> list[str]:
     lines = ["## Accuracy", ""]
-    rows = accuracy_table(accuracy)
-    if not rows:
+    sections = accuracy_sections(accuracy)
+    if not sections:
         return lines + [NO_ACCURACY, ""]
-    lines += [ACCURACY_NOTE, "", "| table | precision | recall | F1 | TP | FP | FN | other |",
-              "|---|---:|---:|---:|---:|---:|---:|---|"]
-    for r in rows:
-        other = ", ".join(f"{md(k)} {v:.3f}" for k, v in r.extras)
-        lines.append(f"| {md(r.table)} | {r.precision} | {r.recall} | {r.f1} | {r.tp} | {r.fp} | {r.fn} | {other} |")
-    return lines + [""]
+    for section in sections:
+        if section.key == DEV_SET:
+            lines += [f"{md(section.heading)}: F1 {f1_line(section.scores)} ({section.note})", ""]
+            continue
+        lines += [f"### {md(section.heading)}", "", section.note, "",
+                  "| table | precision | recall | F1 | TP | FP | FN | other |", "|---|---:|---:|---:|---:|---:|---:|---|"]
+        for r in accuracy_table(section.scores):
+            other = ", ".join(f"{md(k)} {v:.3f}" for k, v in r.extras)
+            lines.append(f"| {md(r.table)} | {r.precision} | {r.recall} | {r.f1} | {r.tp} | {r.fp} | {r.fn} | {other} |")
+        lines.append("")
+    covered = events_covered(_events_rows(cov), cov.n_dated_events)
+    return lines + ([covered, ""] if covered else [])
+
+
+def _events_rows(cov: Coverage) -> int:
+    return dict(cov.rows).get("events", 0)
 
 
 def _figure_groups(tables: dict[str, pl.DataFrame], groups: list[FigureGroup]) -> list[str]:

@@ -22,13 +22,20 @@ def test_page_has_no_script_and_loads_nothing() -> None:
 def test_page_holds_the_three_plots_and_the_tables() -> None:
     text = page(sample_tables())
     for element in ('<svg id="timeline"', '<svg id="quotes-per-speaker"', '<svg id="figure-groups"',
-                    '<table id="row-counts">', '<table id="accuracy">', '<table id="figure-conflicts">'):
+                    '<table id="row-counts">', '<table id="accuracy-release">', '<table id="accuracy-locked">', '<table id="figure-conflicts">'):
         assert element in text
     assert '<a href="https://creativecommons.org/licenses/by/4.0/">' in text
 
 
-def test_accuracy_none_is_a_warning() -> None:
-    text = page(sample_tables(), accuracy=None)
+def test_accuracy_none_is_a_warning(monkeypatch, tmp_path) -> None:
+    from pipelines.publish.datacard import accuracy
+
+    monkeypatch.setattr(accuracy, "RECORD", tmp_path / "none.json")
+    accuracy.measured_accuracy.cache_clear()
+    try:
+        text = page(sample_tables(), accuracy=None)
+    finally:
+        accuracy.measured_accuracy.cache_clear()
     assert '<p id="accuracy" class="warn">Accuracy was not measured' in text
 
 
