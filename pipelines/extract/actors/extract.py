@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pipelines.extract.actors.aliases import alias_table, load_alias_table
 from pipelines.extract.actors.candidates import Candidate, alias_candidates, gazetteer_candidates
+from pipelines.extract.actors.dateline import dateline_span
 from pipelines.extract.actors.document import resolve_document
 from pipelines.extract.actors.entities import entity_candidates
 from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer
@@ -39,9 +40,12 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
         cands += gazetteer_candidates(article, para, gz)
         cands += pattern_candidates(article, para, gz)
         cands += alias_candidates(article, para, aliases)
-    resolved = resolve_document(article, cands, gz)
+    # a dateline's place and agency describe the document: its words name no actor
+    dateline = dateline_span(article, gz)
+    outside = (lambda c: not dateline[0] <= c.start < dateline[1]) if dateline else (lambda c: True)
+    resolved = resolve_document(article, [c for c in cands if outside(c)], gz)
     # the provenance rule: a candidate's text is exactly its slice of the source
-    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip())]
+    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip()) and outside(c)]
 
 
 def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None) -> ActorResult:
