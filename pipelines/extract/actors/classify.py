@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipelines.extract.actors.context import appositive_head, relative_clause_subject
+from pipelines.extract.actors.context import appositive_head, organisation_intro_noun, relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer
 from pipelines.extract.actors.words import alternation, ordered, words
 from pipelines.extract.article import doc_text
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
 @cache
 def _body_role_after() -> re.Pattern:
     """A body's role right after a name: "Halden chief executive", "Sporting president"."""
-    return re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in ordered("body_role_titles")) + r")\b", re.IGNORECASE)
+    return re.compile(r"\s+(" + "|".join(re.escape(t) for t in ordered("body_role_titles")) + r")\b", re.IGNORECASE)
 
 
 @cache
@@ -61,22 +61,26 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council");
     a body's role follows it ("Halden chief executive", "Sporting president"); an organisation noun
     introduces it ("think tank Autonomy", "club Ashford Rovers"); or someone works "at" it ("an analyst
-    at Bernstein"). A person's name before a role takes a possessive ("Smith's manager"), so with
-    ``possessive_ok`` false a possessive disqualifies the role cue.
+    at Bernstein"). A person's name before a role a person can have takes a possessive ("Smith's
+    manager"), so with ``possessive_ok`` false a possessive disqualifies those roles (``person_role_titles``),
+    not the roles only a body has ("Kestrel's chief executive").
     """
     last = text.split()[-1].lower()
     if last in words("organisation_suffixes") and (len(text.split()) > 1 or last in words("stem_suffixes")):
         return True
     i0, i1 = toks[0].i, toks[-1].i
     after = doc_text(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
-    if possessive_ok:
-        after = re.sub(r"^['’]s\b", "", after)
-    if _body_role_after().match(after) and not _role_of_after().match(after):
+    possessive = re.match(r"['’]s\b", after)
+    if possessive:
+        after = after[possessive.end():]
+    role = _body_role_after().match(after)
+    if role and not _role_of_after().match(after) and (
+            not possessive or possessive_ok or role.group(1).lower() not in words("person_role_titles")):
         return True
     if i0 > 0:
         prev = doc[i0 - 1]
         relative = relative_clause_subject(prev, doc[i1 + 1] if i1 + 1 < len(doc) else None)
-        if prev.is_lower and prev.lemma_.lower() in words("organisation_intro_nouns") and not relative and (
+        if organisation_intro_noun(prev) and not relative and (
                 prev.dep_ == "compound" and i0 <= prev.head.i <= i1 or any(
                     t.dep_ == "appos" and t.head.i == prev.i for t in toks)):
             return True
@@ -86,6 +90,13 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
         if doc[j].lower_ == "at" and j > 0 and doc[j - 1].lemma_.lower() in words("workplace_roles"):
             return True
     return False
+
+
+def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
+    """A place-like name listed with an organisation's ("interest from Kestrel and Arlow Rovers") is a
+    body named after its town, as clubs and firms often are."""
+    root = toks[-1]
+    return any(t.ent_type_ == "ORG" and not gz.lookup(t.text) for t in root.conjuncts)
 
 
 def place_cue(doc: Doc, toks: list[Token], text: str) -> bool:
@@ -129,6 +140,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     lows = [t.text.lower() for t in toks]
     if any(w in words("organisation_words") for w in lows) or org_cue(doc, toks, text, possessive_ok=False):
         return "organization"
+    if len(toks) > 1 and toks[-1].is_title and lows[-1] in words("club_name_tails"):
+        return "organization"  # "Kelby Town": a club, though a town is a place
     if lows[-1] in words("place_words"):
         return "location"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:

@@ -43,6 +43,14 @@ def current_office(title: str) -> str:
     return _past_office().sub("", title, count=1)
 
 
+def organisation_intro_noun(t: Token) -> bool:
+    """A lower-case noun that introduces an organisation's name ("think tank Autonomy", "club Ashford
+    Rovers"); not the end of a hyphenated trade ("film-maker Jane Roe" is a person)."""
+    doc = t.doc
+    hyphenated = t.i > 1 and doc[t.i - 1].text in ("-", "‑")
+    return t.is_lower and t.lemma_.lower() in words("organisation_intro_nouns") and not hyphenated
+
+
 def relative_clause_subject(noun: Token, after: Token | None) -> bool:
     """A name between an object noun and a verb in the past or present is the subject of a relative clause
     ("joined the company Mirelli founded"), not the noun's name."""

@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.classify import (
-    after_place_of, classify_person, is_product, norp_as_actor, org_cue, place_cue,
+    after_place_of, classify_person, coordinated_with_organisation, is_product, norp_as_actor, org_cue, place_cue,
 )
-from pipelines.extract.actors.context import appositive_head, country_before, extend_left, person_cleanup, title_before
+from pipelines.extract.actors.context import (
+    appositive_head, country_before, extend_left, is_title_word, person_cleanup, title_before,
+)
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.places import followed_by_region, region_candidate
+from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
@@ -68,15 +72,33 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
     for ent in para.doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        name = _name(article, para, ent, gz)
-        if name is not None:
-            out += _typed(name, gz, heading)
+        for part, label in _person_of_place(para, ent, gz):
+            name = _name(article, para, part, label, gz)
+            if name is not None:
+                out += _typed(name, gz, heading)
     return out
 
 
-def _name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> _Name | None:
+def _person_of_place(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
+    """A person's entity that ran on into where they are from ("Jane Roe of Millbrook, Sask.") as the person
+    and the place (or body) apart; any other entity as it is, with its label."""
+    doc = para.doc
+    cut = next((t.i for t in ent[2:] if t.text == "of"), None) if ent.label_ == "PERSON" else None
+    if cut is None or cut + 1 >= ent.end or title_before(doc, ent.start) or is_title_word(ent[0].text):
+        return [(ent, ent.label_)]
+    tail = doc[cut + 1:ent.end]
+    if any(w.lower_ in words("organisation_words") for w in tail):
+        tail_label = "ORG"
+    elif gz.lookup(tail.text) or region(tail.text) or followed_by_region(para.text, tail.end_char, gz):
+        tail_label = "GPE"
+    else:
+        return [(doc[ent.start:cut], "PERSON")]
+    return [(doc[ent.start:cut], "PERSON"), (tail, tail_label)]
+
+
+def _name(article: Article, para: Paragraph, ent: Span, label: str, gz: Gazetteer) -> _Name | None:
     """The entity cut to the name itself (``_name_tokens``) and trimmed; None when nothing name-like is left."""
-    found = _name_tokens(para, ent, gz)
+    found = _name_tokens(para, ent, label, gz)
     if found is None:
         return None
     toks, title, iso3 = found
@@ -86,12 +108,13 @@ def _name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> _Name 
         return None
     if in_title_quote(para.text, s, e):
         return None
-    return _Name(article, para, ent.label_, toks, s, e, title, iso3)
+    return _Name(article, para, label, toks, s, e, title, iso3)
 
 
-def _name_tokens(para: Paragraph, ent: Span, gz: Gazetteer) -> tuple[list[Token], str | None, str | None] | None:
+def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
+                 ) -> tuple[list[Token], str | None, str | None] | None:
     """An entity's tokens without what is not its name, with the title and country read off its front."""
-    doc, label = para.doc, ent.label_
+    doc = para.doc
     toks = [t for t in ent]
     if label == "ORG":
         toks = extend_left(doc, toks, gz)
@@ -131,9 +154,18 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     parts = re.split(r"[-‑–]", text)
     if len(parts) > 1 and any(gz.lookup(p) for p in parts) and n.label != "PERSON":
         return []  # "Turkish-Israeli", "Baku-Tel Aviv": the gazetteer scan and the document re-read take the parts
+    club = _club_name(n, gz)
+    if club is not None:
+        return [club]
     place = gz.lookup(text)
     if place is not None and not (n.label in ("ORG", "PERSON") and len(text.split()) > 1 and place.kind == "capital"):
         return [place_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, place, gz, strength=3)]
+    reg = region(text)
+    if reg is not None and n.title is None:  # "Governor Georgia Lane" is a person; a bare region name is not
+        return [region_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, reg)]
+    if n.label in ("ORG", "PERSON") and n.title is None and followed_by_region(n.para.text, n.e, gz) \
+            and not any(w.lower() in words("organisation_words") for w in text.split()):
+        return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Portland, Ore."
     if n.label == "NORP":
         typ = norp_as_actor(n.para.doc, n.toks)  # religions, ethnic groups, parties: not actors
         return [n.candidate(typ, strength=2, sent_start=n.sent_start, cue=True)] if typ else []
@@ -147,7 +179,19 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
         return _person(n, gz)
     if n.label == "ORG":
         return _organisation(n)
-    return _place(n)
+    return _place(n, gz)
+
+
+def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
+    """A town's name and a club's tail the tagger left out ("Ashford Rovers", "Kelby Town"): the club."""
+    doc, last = n.para.doc, n.toks[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if n.label not in ("GPE", "LOC", "ORG") or nxt is None or nxt.ent_type_ or not nxt.is_title \
+            or nxt.lower_ not in words("club_name_tails") or gz.lookup(n.text) is not None:
+        return None
+    s, e = n.para.start + n.s, n.para.start + nxt.idx + len(nxt.text)
+    return Candidate(n.article.doc_id, s, e, n.article.text[s:e], "organization", strength=3,
+                     sent_start=n.sent_start, cue=True)
 
 
 def _names_nothing(n: _Name, heading: bool) -> bool:
@@ -219,13 +263,13 @@ def _strong_organisation_words() -> frozenset[str]:
     return words("organisation_words") - words("weak_organisation_words")
 
 
-def _place(n: _Name) -> list[Candidate]:
+def _place(n: _Name, gz: Gazetteer) -> list[Candidate]:
     """A GPE, LOC or FAC entity: a place, or the organisation its cues show ("according to Bloomberg")."""
     doc, toks, text, ptext, s, e = n.para.doc, n.toks, n.text, n.para.text, n.s, n.e
     if n.label == "LOC" and norm_key(text) in words("compass_words"):
         return []
     if appositive_head(doc, toks[-1]) in words("organisation_appositive_heads") \
-            or org_cue(doc, toks, text, possessive_ok=True) \
+            or org_cue(doc, toks, text, possessive_ok=True) or coordinated_with_organisation(toks, gz) \
             or (re.search(r"\baccording to\s*$", ptext[max(0, s - 16):s]) and len(toks) == 1):
         # "Verdalia, Portugal's largest water company", "Halden chief executive", "according to Bloomberg"
         return [n.candidate("organization", iso3=n.iso3, strength=2, sent_start=n.sent_start, cue=True)]

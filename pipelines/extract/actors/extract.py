@@ -18,6 +18,7 @@ from pipelines.extract.actors.entities import entity_candidates
 from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer
 from pipelines.extract.actors.identity import identity_key, merge_names, merge_people
 from pipelines.extract.actors.patterns import pattern_candidates
+from pipelines.extract.actors.places import region_candidates
 from pipelines.extract.actors.table import ActorResult, build_actor_tables, candidate_frame
 from pipelines.extract.article import Article
 
@@ -39,6 +40,7 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
         cands += entity_candidates(article, para, gz)
         cands += gazetteer_candidates(article, para, gz)
         cands += pattern_candidates(article, para, gz)
+        cands += region_candidates(article, para, gz)
         cands += alias_candidates(article, para, aliases)
     # a dateline's place and agency describe the document: its words name no actor
     dateline = dateline_span(article, gz)

@@ -13,7 +13,9 @@ import re
 from functools import cache
 
 from pipelines.extract.actors.candidates import Candidate
-from pipelines.extract.actors.context import appositive_nouns, country_before, is_title_word, relative_clause_subject
+from pipelines.extract.actors.context import (
+    appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
+)
 from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key
 from pipelines.extract.actors.spans import trim
 from pipelines.extract.actors.words import alternation, ordered, union, words
@@ -135,9 +137,9 @@ def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     """
     doc = para.doc
     out = []
-    joiners, intro_nouns = words("organisation_name_joiners"), words("organisation_intro_nouns")
+    joiners = words("organisation_name_joiners")
     for t in doc:
-        if not t.is_lower or t.lemma_.lower() not in intro_nouns or t.i + 1 >= len(doc):
+        if not organisation_intro_noun(t) or t.i + 1 >= len(doc):
             continue
         j = t.i + 1
         if doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():

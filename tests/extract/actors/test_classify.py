@@ -73,3 +73,37 @@ def test_body_named_before_official_is_kept_as_organisation() -> None:
 ])
 def test_generic_nouns_and_months_are_not_actors(text: str) -> None:
     assert types(text) == {}
+
+
+def test_towns_listed_with_a_club_are_clubs() -> None:
+    t = types("Intro.\nCalder have beaten off competition from Brackwell and Arlow Rovers to sign the striker. "
+              "Despite interest from Arlow Rovers and Brackwell, only Calder made a bid.\n")
+    assert t.get("Brackwell") == "organization"
+
+
+def test_possessive_before_a_role_only_a_body_has_is_an_organisation() -> None:
+    t = types("Intro.\nTom Reyes, Brackwell's chief executive, said the fee was fair. Brackwell won again.\n")
+    assert t.get("Brackwell") == "organization" and t.get("Tom Reyes") == "person"
+
+
+def test_possessive_before_a_persons_role_keeps_the_person() -> None:
+    t = types("Intro.\nSenator Ana Pirelli's spokesman declined to comment on the vote.\n")
+    assert t.get("Ana Pirelli") == "person"
+
+
+def test_town_and_club_tail_are_one_club() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe striker joined from Kelby Town in June. Kelby had wanted "
+                                       "more money, the club said.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result.get("Kelby Town") == result.get("Kelby") == "kelby-town"
+    assert row(res, "kelby-town")["actor_type"] == "organization"
+
+
+def test_a_hyphenated_trade_before_a_name_is_a_persons() -> None:
+    t = types("Intro.\nIndependent film-maker Dario Velez in this month's episode interviews three scientists.\n")
+    assert t.get("Dario Velez") == "person"
+
+
+def test_person_and_their_home_town_are_two_actors() -> None:
+    t = types("Intro.\nGreta Holm of Millbrook, Sask., said the harvest was poor.\n")
+    assert t.get("Greta Holm") == "person" and t.get("Millbrook") == "location"

@@ -1,0 +1,101 @@
+"""Places the text shows by its shape: regions, "Town, Region", and a region's postal abbreviation.
+
+News places a town by the region after it ("Dudley, Mass.", "Firozabad,
+Uttar Pradesh"): the abbreviation is the region, and the name before it a
+place whatever spaCy called it. A region the tagger left out or mistyped is
+still a place where the text lists or locates it ("Bihar and Assam", "in
+Goa"). Why by shape: spaCy's small model types regions and towns it has
+not seen at random, and no list can hold every town.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.regions import Region, abbreviated_region, region
+from pipelines.extract.actors.words import mapping, words
+from pipelines.extract.article import Article, Paragraph
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Doc, Token
+
+#: Words a region's name may have, at most.
+REGION_WORDS = 4
+
+
+def region_candidate(doc_id: str, s: int, e: int, text: str, reg: Region, strength: int = 3,
+                     name: str | None = None) -> Candidate:
+    """A region's mention: a location of its country, keyed by its name so every spelling of it joins."""
+    return Candidate(doc_id, s, e, text, "location", iso3=reg.iso3, name=name, key=f"name:{norm_key(reg.name)}",
+                     strength=strength, cue=True)
+
+
+@cache
+def _abbreviation_after_town() -> re.Pattern:
+    """A capitalised word, a comma, then a region's abbreviation ("Dudley, Mass.")."""
+    abbrevs = sorted(mapping("region_abbreviations"), key=len, reverse=True)
+    return re.compile(r"[A-Z][\w'’.-]*,\s(" + "|".join(re.escape(a) for a in abbrevs) + r")(?=[\s,;:)—–-]|$)")
+
+
+def followed_by_region(ptext: str, e: int, gz: Gazetteer) -> bool:
+    """The name ending at ``e`` is followed by ", <region, its abbreviation or a country>" and then a break:
+    "Portland, Ore.", "Granite City, Illinois,", "Ganja, Azerbaijan." name a town."""
+    m = re.match(r",\s((?:[A-Z][\w'’.-]*\s?){1,3})", ptext[e:e + 40])
+    if m is None:
+        return False
+    after = ptext[e + m.end():e + m.end() + 1]
+    if after and after not in ",.;:)—–-\n" and not after.isspace():
+        return False
+    name = m.group(1).strip()
+    if abbreviated_region(name):
+        return True
+    bare = name.rstrip(".")
+    place = gz.lookup(bare)
+    return region(bare) is not None or (place is not None and place.kind != "capital" and place.form == "name")
+
+
+def _in_place_context(doc: Doc, first: Token, last: Token) -> bool:
+    """A name the sentence puts with places: after "in"/"near", or coordinated with a place entity."""
+    if first.i > 0 and doc[first.i - 1].lower_ in words("place_prepositions"):
+        return True
+    heads = {last, last.head} | ({t for t in last.children if t.dep_ == "conj"})
+    return last.dep_ in ("conj", "appos") and any(
+        t.ent_type_ in ("GPE", "LOC") and t.i != last.i for h in heads for t in (h, *h.conjuncts))
+
+
+def region_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """Regions spaCy did not take as a name ("Bihar and Assam"), and abbreviations after a town.
+
+    A region outside any entity counts where the sentence puts it with places
+    (``_in_place_context``); the abbreviation only right after "Town, ".
+    """
+    out = []
+    text, doc = para.text, para.doc
+    for m in _abbreviation_after_town().finditer(text):
+        s, e = m.span(1)
+        reg = abbreviated_region(m.group(1))
+        if reg is not None:
+            out.append(region_candidate(article.doc_id, para.start + s, para.start + e, m.group(1), reg, strength=4,
+                                        name=mapping("region_abbreviations")[m.group(1)]))
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.ent_type_ or not t.text[:1].isupper():
+            i += 1
+            continue
+        for n in range(REGION_WORDS, 0, -1):
+            span = doc[i:i + n]
+            if len(span) < n or any(x.ent_type_ or not x.text[:1].isupper() for x in span):
+                continue
+            reg = region(span.text)
+            if reg is not None and gz.lookup(span.text) is None and _in_place_context(doc, span[0], span[-1]):
+                out.append(region_candidate(article.doc_id, para.start + span.start_char, para.start + span.end_char,
+                                            span.text, reg))
+                i += n - 1
+                break
+        i += 1
+    return out
