@@ -53,7 +53,8 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
     """Every country name, demonym and capital in the paragraph text (spaCy misses or mislabels many).
 
     A surface that is also an ordinary word or a given name ("Jordan", "Chad") counts only inside
-    one of spaCy's place or nationality entities.
+    one of spaCy's place or nationality entities; one that begins the name of a pact ("the Paris
+    Agreement") does not count.
     """
     out = []
     ambiguous = words("ambiguous_country_surfaces")
@@ -68,6 +69,9 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
             covered = any(a <= s and e <= b and lab in ("GPE", "NORP", "LOC") for (a, b), lab in ent_spans.items())
             if not covered:
                 continue
+        nxt = re.match(r" ([A-Z][a-z]+)", para.text[e:e + 20])
+        if nxt and nxt.group(1).lower() in words("event_tails"):
+            continue  # "the Paris Agreement", "the Geneva Conventions": the name of a pact, not of the place
         out.append(place_candidate(article.doc_id, para.start + s, para.start + e, text, place, gz, strength=1))
     return out
 

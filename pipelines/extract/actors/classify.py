@@ -1,9 +1,9 @@
-"""Type decisions against spaCy's label: is this name a person, an organisation, a place or a product?
+"""Type decisions against spaCy's label: is this name a person, an organisation or a place?
 
 spaCy's NER is the base, and its typical errors are fixed with generic cues
 rather than name lists: a legal suffix or a head noun makes an
 organisation ("Kestrel FC", "Tarsby District Council"), "officials in
-Ostrava" a place, "the drug Zorvata" a product. Each function reads one
+Ostrava" a place (things that are not actors: ``things``). Each function reads one
 name (its tokens in the paragraph's parse) and answers for that name only.
 """
 
@@ -47,12 +47,6 @@ def after_place_of(before: str) -> bool:
 @cache
 def _naming_before() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation("naming_words") + r")\s*[“\"']?$")
-
-
-@cache
-def _sold_as_before() -> re.Pattern:
-    return re.compile(r"\b(?:" + alternation("product_sale_verbs") + r") (?:as|under)(?: the (?:brand )?name)?\s*$"
-                      r"|\bbrand name\s*$")
 
 
 def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool:
@@ -135,6 +129,11 @@ def _appositive_type(doc: Doc, root: Token) -> str | None:
     return None
 
 
+def _names_a_country_or_capital(word: str, gz: Gazetteer) -> bool:
+    place = gz.lookup(word)
+    return place is not None and place.form != "demonym" and word not in words("ambiguous_country_surfaces")
+
+
 def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> str:
     """PERSON labels that are really organisations or places, by their words and context."""
     lows = [t.text.lower() for t in toks]
@@ -146,6 +145,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
         return "location"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
         return "organization"  # "Baku Dialogues": a place name does not start a person's name
+    if len(toks) > 1 and _names_a_country_or_capital(toks[-1].text, gz):
+        return "organization"  # "Atletico Lisbon": nor does it end one; a club is named after its town
     i0, i1 = toks[0].i, toks[-1].i
     before = doc[max(0, i0 - 3):i0].text.lower()
     after = doc[i1 + 1:i1 + 3].text.lower()
@@ -180,23 +181,3 @@ def norp_as_actor(doc: Doc, toks: list[Token]) -> str | None:
             "area_prepositions"):
         return "location"
     return None
-
-
-def is_product(doc: Doc, toks: list[Token], ptext: str, s: int, e: int) -> bool:
-    """A one-word name the text shows is a product: "the drug Zorvata", "sold as Zorvata",
-    "Zorvata or placebo", "Zorvata (velimab)". Products are not actors; the whole document forgets the name.
-    """
-    if len(toks) != 1 or toks[0].text.isupper():
-        return False
-    t = toks[0]
-    before, after = ptext[max(0, s - 30):s].lower(), ptext[e:e + 30]
-    if _sold_as_before().search(before):
-        return True
-    if re.match(r"\s+or (?:a )?placebo\b|\s*\([a-z]{5,}\)", after) or re.search(r"\bplacebo or\s*$", before):
-        return True
-    prev = doc[t.i - 1] if t.i > 0 else None
-    products = words("product_nouns")
-    if prev is not None and prev.is_lower and prev.lemma_ in products and (
-            prev.dep_ == "compound" and prev.head.i == t.i or t.dep_ == "appos" and t.head.i == prev.i):
-        return True
-    return any(c.dep_ == "appos" and c.lemma_ in products and c.i > t.i for c in t.children)

@@ -22,15 +22,14 @@ from pipelines.extract.actors.gazetteer import Gazetteer, initials, ministry_dis
 from pipelines.extract.actors.identity import identity_key
 from pipelines.extract.actors.context import country_before, current_office, is_title_word
 from pipelines.extract.actors.spans import is_title_case_line, trim
+from pipelines.extract.actors.things import drop_things
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article
 
 
 def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
-    products = {norm_key(c.text) for c in cands if c.type == "product"}
-    cands = [c for c in cands if c.type != "product" and norm_key(c.text) not in products]
-    cands = select(cands)
+    cands = select(drop_things(article, cands))
     cands = select(cands + _join_line_breaks(article, cands))
     cands = _consensus_types(cands)
     stems = _stem_names(cands, gz)

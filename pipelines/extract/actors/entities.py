@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.classify import (
-    after_place_of, classify_person, coordinated_with_organisation, is_product, norp_as_actor, org_cue, place_cue,
+    after_place_of, classify_person, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
     appositive_head, country_before, extend_left, is_title_word, person_cleanup, title_before,
@@ -24,6 +24,7 @@ from pipelines.extract.actors.context import (
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.places import followed_by_region, region_candidate
 from pipelines.extract.actors.regions import region
+from pipelines.extract.actors.things import thing_kind
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
@@ -120,8 +121,9 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
         toks = extend_left(doc, toks, gz)
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
         toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
-    # leading articles: "the" always; "The" only where it starts a sentence
-    while toks and toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG"):
+    # leading articles: "the" always; "The" only where it starts a sentence; an abbreviated direction ("SW")
+    while toks and (toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG")
+                    or toks[0].text in words("compass_abbreviations") and len(toks) > 1):
         toks = toks[1:]
     cut = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
     if cut is not None:
@@ -171,8 +173,9 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
         return [n.candidate(typ, strength=2, sent_start=n.sent_start, cue=True)] if typ else []
     if _names_nothing(n, heading):
         return []
-    if is_product(n.para.doc, n.toks, n.para.text, n.s, n.e):
-        return [n.candidate("product", strength=2)]
+    thing = thing_kind(n.para.doc, n.toks, n.para.text, n.s, n.e)
+    if thing is not None:
+        return [n.candidate(thing, strength=2)]
     if n.label != "PERSON" and n.lows()[-1] in words("event_tails"):
         return []
     if n.label == "PERSON":
@@ -195,9 +198,14 @@ def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
 
 
 def _names_nothing(n: _Name, heading: bool) -> bool:
-    """A religion, a capitalised word of a heading, or a bare generic noun ("Ministry", "City")."""
+    """A religion, a capitalised word of a heading, page furniture ("Latest Stories"), a common word opening
+    a sentence ("Millions have fled"), or a bare generic noun ("Ministry", "City")."""
     text = n.text
-    if norm_key(text) in words("religions"):
+    if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
+        return True
+    t = n.toks[0]
+    if len(n.toks) == 1 and n.sent_start and t.tag_ not in ("NNP", "NNPS") and not text.isupper() \
+            and t.dep_ not in ("compound", "nmod", "poss"):  # but "Sporting president X": a name
         return True
     if (heading or n.para.kind == "title") and n.label != "PERSON" and not any(
             w.lower() in words("organisation_words") for w in text.split()):
@@ -211,6 +219,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
 def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
     """A PERSON entity: a person, or the organisation or place its cues show."""
     doc, toks, text = n.para.doc, n.toks, n.text
+    if n.para.kind in ("title", "heading") and len(toks) > 1 and gz.lookup(toks[-1].text) is not None:
+        return []  # "Minister Visits Chile": a headline's capitals; the gazetteer takes the place
     typ = classify_person(doc, toks, text, gz)
     if typ == "person" and (len(text) < 2 or text.lower() in words("stop_names") or text.isupper()):
         return []

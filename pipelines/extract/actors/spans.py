@@ -69,3 +69,14 @@ def split_masthead(text: str, s: int, e: int) -> list[tuple[int, int]]:
         pos = s + m.end()
     parts.append((pos, e))
     return [(a, b) for a, b in parts if b > a]
+
+
+def cut_off_end(text: str) -> int | None:
+    """Where a text that stops mid-sentence ends ("... the Copyr"), or None when it ends a sentence.
+
+    A stored web page is often cut at a fixed length; its last word may be a fragment of a longer one.
+    """
+    end = len(text.rstrip())
+    if end == 0 or text[end - 1] in ".!?…:;\"”’')]":
+        return None
+    return end
