@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import load_gazetteer
-from pipelines.extract.actors.identity import identity_key, merge_names, merge_people
+from pipelines.extract.actors.identity import identity_key, merge_people
+from pipelines.extract.actors.names import merge_names
 from pipelines.extract.actors.table import ActorResult, build_actor_tables, candidate_frame
 from pipelines.runtime.actor_merges import resolve_candidate_frame
 from pipelines.runtime.actor_steps import candidates_frame
@@ -30,10 +31,13 @@ _PEOPLE = st.builds(
     st.booleans(),
 )
 _OTHERS = st.builds(
-    lambda text, key, doc: Candidate(doc, 10, 20, text, "organization" if key else "location", key=key),
-    st.sampled_from(["South Caucasus", "South Caucuses", "North Caucasus", "Foreign Ministry"]),
-    st.sampled_from([None, "ministry:foreign:ISR", "ministry:foreign affairs:ISR", "ministry:health:None",
-                     "country:ISR"]),
+    lambda text, key, doc: Candidate(doc, 10, 20, text, "organization" if key or text.isupper() or "Kestrel" in text
+                                     else "location", key=key),
+    st.sampled_from(["South Caucasus", "South Caucuses", "North Caucasus", "Foreign Ministry", "ECB",
+                     "European Central Bank", "Euro Cargo Bank", "Kestrel", "Kestrel Inc", "Kestrel Group",
+                     "Kurdistan", "Iraqi Kurdistan"]),
+    st.sampled_from([None, None, "ministry:foreign:ISR", "ministry:foreign affairs:ISR", "ministry:health:None",
+                     "country:ISR", "body:home office:GBR"]),
     st.sampled_from(["d1", "d2", "d3"]),
 )
 

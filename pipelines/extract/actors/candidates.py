@@ -39,14 +39,17 @@ class Candidate:
 
 
 def place_candidate(doc_id: str, s: int, e: int, text: str, place: Place, gz: Gazetteer, strength: int) -> Candidate:
-    """A gazetteer hit as a mention: a country (its own code) or a capital city / territory (a place)."""
+    """A gazetteer hit as a mention: a country (its own code) or a capital city / territory (a place); every
+    spelling of a capital the gazetteer lists is one place."""
     if place.kind in ("country", "historic"):
         return Candidate(doc_id, s, e, text, "country", iso3=place.iso3, name=gz.names[place.iso3],
                          key=f"country:{place.iso3}", strength=strength)
     if place.kind == "territory":
         return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, name=gz.names[place.iso3],
                          key=f"name:{norm_key(gz.names[place.iso3])}", strength=strength)
-    return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, strength=strength)
+    capital = gz.capitals[place.iso3]  # "Kiev" and "Kyiv": one capital, named by its first spelling
+    return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, name=capital,
+                     key=f"name:{norm_key(capital)}", strength=strength)
 
 
 def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
@@ -77,13 +80,19 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
 
 
 def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) -> list[Candidate]:
-    """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words."""
+    """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words, except where
+    one begins the name of a longer organisation spaCy found ("EU Commission")."""
     out = []
+    # a surface that only begins a longer organisation's name ("EU Commission") names that organisation
+    longer = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "ORG"] if para.doc is not None else []
     for row in alias_rows:
         for surface in _surfaces(row["canonical_name"], tuple(row["aliases"])):
             if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
                 continue
             for m in _alias_pattern(surface).finditer(para.text):
+                if any(a <= m.start() and m.end() + 1 < b and para.text[m.end()] == " "
+                       and para.text[m.end() + 1].isupper() for a, b in longer):
+                    continue
                 out.append(Candidate(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
                                      row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
                                      key=curated_key(row), strength=6))

@@ -163,6 +163,33 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
     return [doc[i] for i in range(first, toks[0].i)] + toks
 
 
+def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
+    """Take back what spaCy cut from the end of an organisation's name: a capitalised word outside any
+    entity ("... Crime" + "Stoppers"), or a second organisation joined by "for"/"of" (the) ("UN Office" +
+    "for the" + "Coordination of Humanitarian Affairs"). A word that ends a pact's or event's name stays out.
+    """
+    end = toks[-1].i + 1
+    while end < len(doc):
+        t = doc[end]
+        if not t.ent_type_ and t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not is_title_word(t.text) \
+                and t.lower_ not in words("event_tails") and doc[end - 1].whitespace_ == " ":
+            run = end
+            while run < len(doc) and not doc[run].ent_type_ and doc[run].tag_ in ("NNP", "NNPS"):
+                run += 1
+            if run < len(doc) and doc[run].ent_type_ == "PERSON":
+                break  # "Senate" + "Majority Leader" + a name: the words are the person's title
+            end += 1
+            continue
+        j = end + (2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" and not doc[end + 1].ent_type_ else 1)
+        if t.lower_ in ("for", "of") and j < len(doc) and doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B":
+            end = j + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            continue
+        break
+    return toks + [doc[i] for i in range(toks[-1].i + 1, end)]
+
+
 def appositive_nouns(doc: Doc, appos: Token) -> list[str]:
     """The lemmas of an appositive's head and of the nouns of its own phrase, up to a preposition or comma
     ("a water company" -> company; "Israel's national water company" -> company, water, company)."""

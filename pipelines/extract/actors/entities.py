@@ -19,7 +19,7 @@ from pipelines.extract.actors.classify import (
     after_place_of, classify_person, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
-    appositive_head, country_before, extend_left, is_title_word, person_cleanup, title_before,
+    appositive_head, country_before, extend_left, extend_right, is_title_word, person_cleanup, title_before,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.places import followed_by_region, region_candidate
@@ -118,7 +118,7 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
     doc = para.doc
     toks = [t for t in ent]
     if label == "ORG":
-        toks = extend_left(doc, toks, gz)
+        toks = extend_right(doc, extend_left(doc, toks, gz))
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
         toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
     # leading articles: "the" always; "The" only where it starts a sentence; an abbreviated direction ("SW")
