@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipelines.extract.actors.aliases import curated_key
+from pipelines.extract.actors.classify import club_span
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, norm_key
 from pipelines.extract.actors.words import words
 from pipelines.extract.article import Article, Paragraph
@@ -75,6 +76,13 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
         nxt = re.match(r" ([A-Z][a-z]+)", para.text[e:e + 20])
         if nxt and nxt.group(1).lower() in words("event_tails"):
             continue  # "the Paris Agreement", "the Geneva Conventions": the name of a pact, not of the place
+        span = para.doc.char_span(s, e) if para.doc is not None and place.kind == "capital" else None
+        club = club_span(para.doc, span[0], span[-1], gz) if span is not None else None
+        if club is not None:  # "Atletico Lisbon": a club, not the city
+            a, b = club
+            out.append(Candidate(article.doc_id, para.start + a, para.start + b, para.text[a:b], "organization",
+                                 strength=3, cue=True))
+            continue
         out.append(place_candidate(article.doc_id, para.start + s, para.start + e, text, place, gz, strength=1))
     return out
 

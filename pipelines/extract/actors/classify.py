@@ -13,9 +13,9 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipelines.extract.actors.context import appositive_head, organisation_intro_noun, relative_clause_subject
+from pipelines.extract.actors.context import appositive_head, is_title_word, organisation_intro_noun, relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer
-from pipelines.extract.actors.words import alternation, ordered, words
+from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import doc_text
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -86,6 +86,25 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     return False
 
 
+def club_span(doc: Doc, first: Token, last: Token, gz: Gazetteer) -> tuple[int, int] | None:
+    """The span (in the paragraph) of a club named after a town, where the tagger took only the town: a
+    club's tail after it ("Kelby Town", "Ashford Rovers"), or a capitalised word before a capital
+    ("Atletico Lisbon"; not "Greater London"); None otherwise."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    prev = doc[first.i - 1] if first.i > 0 else None
+    name = doc[first.i:last.i + 1].text
+    place = gz.lookup(name)
+    if nxt is not None and not nxt.ent_type_ and nxt.is_title and nxt.lower_ in words("club_name_tails") \
+            and place is None:
+        return first.idx, nxt.idx + len(nxt.text)
+    if prev is not None and not prev.ent_type_ and prev.is_title and not prev.is_sent_start \
+            and prev.tag_ in ("NNP", "JJ") and prev.lower_ not in words("place_modifiers") \
+            and not is_title_word(prev.text) and gz.lookup(prev.text) is None \
+            and place is not None and place.kind == "capital":
+        return prev.idx, last.idx + len(last.text)
+    return None
+
+
 def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
     """A place-like name listed with an organisation's ("interest from Kestrel and Arlow Rovers") is a
     body named after its town, as clubs and firms often are."""
@@ -143,6 +162,9 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
         return "organization"  # "Kelby Town": a club, though a town is a place
     if lows[-1] in words("place_words"):
         return "location"
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in union("place_heads_after", "named_place_heads_after"):
+        return "location"  # "the Tarno field", "the Gulmi district"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
         return "organization"  # "Baku Dialogues": a place name does not start a person's name
     if len(toks) > 1 and _names_a_country_or_capital(toks[-1].text, gz):

@@ -88,6 +88,8 @@ def person_cleanup(doc: Doc, toks: list[Token], gz: Gazetteer) -> tuple[list[Tok
         t = toks[0]
         low = t.text.lower()
         p = gz.lookup(t.text)
+        if low.rstrip(".") in words("saint_words") and len(toks) == 2:
+            break  # "Saint Nicholas": the honorific is part of a saint's name
         if is_title_word(t.text) or low.startswith("then-"):
             title_words.append(t.text)
             toks = toks[1:]

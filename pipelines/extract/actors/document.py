@@ -105,14 +105,19 @@ def _join_line_breaks(article: Article, cands: list[Candidate]) -> list[Candidat
 
 
 def _consensus_types(cands: list[Candidate]) -> list[Candidate]:
-    """One name, one type within a document: "Sporting president X" makes every "Sporting" the club.
+    """One name, one type within a document: "Sporting president X" makes every "Sporting" the club, and
+    "the Gulvara district" every "Gulvara" a place.
 
     A type decided by a context cue wins; otherwise the most frequent type, ties to the first mention.
     """
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
-        if c.key is None and not c.overlay and c.type in ("person", "organization", "location"):
+        if c.overlay or c.type not in ("person", "organization", "location"):
+            continue
+        if c.key is None:
             groups[norm_key(c.text)].append(c)
+        elif c.key.startswith("name:") and c.cue:  # "the Gulvara district" votes for every "Gulvara"
+            groups[c.key[5:]].append(c)
     chosen: dict[str, str] = {}
     for k, cs in groups.items():
         types = {c.type for c in cs}

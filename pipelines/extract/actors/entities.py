@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.classify import (
-    after_place_of, classify_person, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
+    after_place_of, classify_person, club_span, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
     appositive_head, country_before, extend_left, extend_right, is_title_word, person_cleanup, title_before,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
-from pipelines.extract.actors.places import followed_by_region, region_candidate
+from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
 from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.things import thing_kind
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
@@ -73,11 +73,24 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
     for ent in para.doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        for part, label in _person_of_place(para, ent, gz):
+        for part, label in _parts(para, ent, gz):
             name = _name(article, para, part, label, gz)
             if name is not None:
-                out += _typed(name, gz, heading)
+                out += [with_place_head(c, article) for c in _typed(name, gz, heading)]
     return out
+
+
+def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
+    """An entity as the names it holds, each with a label: a person's entity that ran on into where they are
+    from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
+    Fraud Section": the ministry and its section); any other entity as it is."""
+    doc = para.doc
+    if ent.label_ == "ORG":
+        pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
+        if pos is not None and any(t.lower_ in words("organisation_words") for t in doc[ent.start:pos]):
+            return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "ORG")]
+    return _person_of_place(para, ent, gz)
 
 
 def _person_of_place(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
@@ -131,8 +144,8 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
     score = re.search(r"\s\d+\s?[-–]\s?\d+$", "".join(t.text_with_ws for t in toks).rstrip())
     if score and len(toks) > 1:  # "beat Porto 2-1": the score is not part of the name
         toks = [t for t in toks if t.idx < toks[0].idx + score.start() + 1]
-    while toks and toks[-1].tag_ == "POS":
-        toks = toks[:-1]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].lower_ in ("of", "and", "for", "the", "&")):
+        toks = toks[:-1]  # a possessive, or a joining word the tagger left at the end ("the District of")
     if not toks:
         return None
     title, iso3 = None, None
@@ -186,13 +199,13 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
 
 
 def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
-    """A town's name and a club's tail the tagger left out ("Ashford Rovers", "Kelby Town"): the club."""
-    doc, last = n.para.doc, n.toks[-1]
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if n.label not in ("GPE", "LOC", "ORG") or nxt is None or nxt.ent_type_ or not nxt.is_title \
-            or nxt.lower_ not in words("club_name_tails") or gz.lookup(n.text) is not None:
+    """A town's name and a club's word the tagger left out: the club (``club_span``)."""
+    if n.label not in ("GPE", "LOC", "ORG"):
         return None
-    s, e = n.para.start + n.s, n.para.start + nxt.idx + len(nxt.text)
+    found = club_span(n.para.doc, n.toks[0], n.toks[-1], gz)
+    if found is None:
+        return None
+    s, e = n.para.start + found[0], n.para.start + found[1]
     return Candidate(n.article.doc_id, s, e, n.article.text[s:e], "organization", strength=3,
                      sent_start=n.sent_start, cue=True)
 

@@ -3,8 +3,9 @@
 A country's possessive before a body ("Azerbaijan's parliament"), an
 appositive that says what a name is ("Mekorot, Israel's national water
 company"), a title before a name ("Foreign Minister Eli Cohen"), an
-organisation noun before a name ("the think tank Autonomy") and a byline
-("By Jane Doe") each name an actor whatever the tagger said.
+organisation noun before a name ("the think tank Autonomy"), a byline
+("By Jane Doe") and a nickname in brackets ("Robert (Bobby) Kennedy") each
+name an actor whatever the tagger said.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import (
     appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
 )
-from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key
+from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key, norm_key
 from pipelines.extract.actors.spans import trim
 from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import Article, Paragraph
@@ -26,7 +27,29 @@ def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list
     """Every pattern's candidates in one paragraph, in a fixed order."""
     return (country_body_candidates(article, para, gz) + appositive_candidates(article, para, gz)
             + titled_name_candidates(article, para, gz) + intro_noun_candidates(article, para, gz)
-            + byline_candidates(article, para))
+            + byline_candidates(article, para) + nickname_candidates(article, para))
+
+
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+) [(“\"]([A-Z][\w'’-]+)[)”\"] ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def nickname_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """A name with a nickname in brackets or quotes ("Robert (Bobby) Kennedy"), where spaCy saw a person:
+    one person, named without the nickname. After a title ("Cllr (Huw) Bevan") the bracketed word is
+    the given name."""
+    out = []
+    people = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "PERSON"]
+    for m in _NICKNAMED.finditer(para.text):
+        if not any(a < m.end() and m.start() < b for a, b in people):
+            continue
+        first, nick, last = m.groups()
+        if is_title_word(first):
+            s, name = m.start(2) - 1, f"{nick} {last}"
+        else:
+            s, name = m.start(), f"{first} {last}"
+        out.append(Candidate(article.doc_id, para.start + s, para.start + m.end(), para.text[s:m.end()], "person",
+                             name=name, key=f"person:{norm_key(name)}", strength=4))
+    return out
 
 
 @cache

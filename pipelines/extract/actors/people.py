@@ -27,7 +27,7 @@ SURNAME_MIN_LENGTH = 6
 
 def people_by_surname(cands: list[Candidate]) -> dict[str, set[str]]:
     """The document's full-name people (normalised), by surname."""
-    full = {norm_key(c.text) for c in cands if c.type == "person" and len(c.text.split()) >= 2}
+    full = {norm_key(c.name or c.text) for c in cands if c.type == "person" and len((c.name or c.text).split()) >= 2}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for k in sorted(full):
         by_surname[k.split()[-1]].add(k)
@@ -43,7 +43,7 @@ class _Owners:
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.at: dict[str, list[int]] = defaultdict(list)
         for c in cands:
-            k = norm_key(c.text)
+            k = norm_key(c.name or c.text)
             if c.type == "person" and len(k.split()) >= 2:
                 self.by_first[k.split()[0]].add(k)
                 self.at[k].append(c.start)

@@ -11,13 +11,14 @@ not seen at random, and no list can hold every town.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.regions import Region, abbreviated_region, region
-from pipelines.extract.actors.words import mapping, words
+from pipelines.extract.actors.words import alternation, mapping, words
 from pipelines.extract.article import Article, Paragraph
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -99,3 +100,24 @@ def region_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
                 break
         i += 1
     return out
+
+
+@cache
+def _place_head_after() -> re.Pattern:
+    return re.compile(r" (" + alternation("place_heads_after") + r"|" + alternation("named_place_heads_after")
+                      + r")\b(?![-‑]\w)")
+
+
+def with_place_head(c: Candidate, article: Article) -> Candidate:
+    """A place's mention with the lower-case word that says what it is ("the Gulmi district", "the Tarno
+    field"). Where the word names a part of the region ("district") the key stays the place's; where it
+    names a thing of its own ("field", "corridor", "canal") the whole is a place of its own."""
+    if c.type != "location" or c.overlay:
+        return c
+    m = _place_head_after().match(article.text, c.end)
+    if m is None:
+        return c
+    text = article.text[c.start:m.end()]
+    own = m.group(1) in words("named_place_heads_after")
+    key = f"name:{norm_key(text)}" if own else (c.key or f"name:{norm_key(c.text)}")
+    return replace(c, end=m.end(), text=text, key=key, name=None if own else c.name)

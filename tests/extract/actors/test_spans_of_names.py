@@ -1,0 +1,64 @@
+"""Where a name begins and ends: publications named after places, saints, fields and corridors, leagues,
+clubs named after cities, nicknames in brackets, a body's section after its possessive."""
+
+from __future__ import annotations
+
+from pipelines.extract.actors.extract import resolve_actors
+from tests.extract.actors.shared import article, types
+
+
+def _mentions(text: str) -> dict[str, str]:
+    res = resolve_actors([article("a", text)])
+    return {m.text: m.actor_type for m in res.mentions}
+
+
+def test_a_publication_named_after_a_place_is_one_organisation() -> None:
+    result = _mentions("Intro.\nThe Tulsa Post reported that the Perth Gazette had the figures first.\n")
+    assert result == {"Tulsa Post": "organization", "Perth Gazette": "organization"}
+
+
+def test_a_saints_name_keeps_its_honorific() -> None:
+    result = types("Intro.\nVillagers prayed to Saint Brendaric for rain.\n")
+    assert result.get("Saint Brendaric") == "person"
+
+
+def test_a_field_or_corridor_is_a_place_of_its_own() -> None:
+    result = _mentions("Intro.\nGas from the Tarno field reaches the coast, and trade uses the Vesk corridor "
+                       "near the Halmar Canal.\n")
+    assert result.get("Tarno field") == "location" and result.get("Halmar Canal") == "location"
+    assert "Tarno" not in result
+
+
+def test_a_district_word_goes_with_its_place() -> None:
+    res = resolve_actors([article("a", "Intro.\nLandslides hit the Gulvara district on Monday. Roads in Gulvara "
+                                       "stayed shut.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result.get("Gulvara district") is not None
+    assert result.get("Gulvara district") == result.get("Gulvara")
+
+
+def test_a_league_is_an_organisation() -> None:
+    assert _mentions("Intro.\nThe striker scored twelve goals in La Liga last season.\n").get("La Liga") == \
+        "organization"
+
+
+def test_a_club_named_after_a_capital_is_an_organisation() -> None:
+    result = _mentions("Intro.\nOn Sunday Atletico Lisbon beat the champions, while Greater London stayed dry.\n")
+    assert result.get("Atletico Lisbon") == "organization" and result.get("London") == "location"
+
+
+def test_a_nickname_in_brackets_is_part_of_one_persons_mention() -> None:
+    res = resolve_actors([article("a", "Intro.\nRoberto (Bobo) Kallendar went home. Later Kallendar spoke.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result == {"Roberto (Bobo) Kallendar": "roberto-kallendar", "Kallendar": "roberto-kallendar"}
+
+
+def test_a_bodys_section_after_its_possessive_is_a_body_of_its_own() -> None:
+    result = _mentions("Intro.\nLawyers from the Department of Fisheries’ Coastal Enforcement Section and the "
+                       "Ministry of Mines’s Fraud and Audit Section argued the case.\n")
+    assert "Ministry of Mines" in result and "Fraud and Audit Section" in result
+
+
+def test_a_joining_word_does_not_end_a_name() -> None:
+    result = _mentions("Intro.\nThe case was brought by the Attorney for the District of Velmora Jane Kester.\n")
+    assert not any(text.endswith(" of") for text in result)
