@@ -4,8 +4,9 @@
 Foreign Affairs" are one ministry of one country; "UK Home Office",
 "British Home Office" and, in the same article, "Home Office" are one body
 of the United Kingdom, and "UK" there is also a mention of the country;
-"the Islamic Republic" is Iran where the article names Iran. Why per
-article: whose a body is depends on what the article says around it.
+"the Islamic Republic" is Iran where the article names Iran; "Labor" is
+the Labor party of the country the article is about. Why per article:
+whose a body is depends on what the article says around it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cache
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import country_before, current_office
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, ministry_display, ministry_key, norm_key
-from pipelines.extract.actors.words import alternation, words
+from pipelines.extract.actors.words import alternation, mapping, words
 from pipelines.extract.article import Article
 
 
@@ -27,7 +28,7 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
     body's name begins with as an overlay mention of it, and bare names of those bodies with their key."""
     doc_isos = {c.iso3 for c in cands if c.type == "country"}
     cands = [_official_name(c, doc_isos, gz) for c in cands]
-    cands = [_body_country(article, c, cands, gz) for c in cands]
+    cands = [_party(c, cands) or _body_country(article, c, cands, gz) for c in cands]
     prefixed = {k.split(":")[1]: k for k in (c.key for c in cands) if k and k.startswith("body:")}
     out = []
     for c in cands:
@@ -38,6 +39,16 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
         if country is not None:
             out.append(country)
     return out
+
+
+def _party(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """A party named short ("Labor", "the Greens"): its family (``party_names``) in the country the article
+    is most about; None for any other candidate."""
+    family = mapping("party_names").get(norm_key(c.text)) if c.type == "organization" and c.key is None else None
+    if family is None:
+        return None
+    iso3 = _dominant_country(c, cands)
+    return replace(c, iso3=iso3, key=f"party:{family}:{iso3}")
 
 
 def _country_prefix(text: str, gz: Gazetteer) -> tuple[str, Place] | None:
@@ -105,12 +116,17 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
         key = f"{mk}:{iso3}" if mk else None
         return replace(c, iso3=iso3, name=name, key=key)
     rest = c.text[len(prefix[0]):].strip() if prefix else ""
-    if rest[:1].isupper():  # "UK Home Office", "British Home Office": the Home Office of the United Kingdom
+    if _a_body(rest):  # "UK Home Office", "British Home Office": the Home Office of the United Kingdom
         return replace(c, iso3=iso3, key=f"body:{norm_key(rest)}:{iso3}")
     before = _country_right_before(article.text, c.start, gz)
-    if before is not None and c.text[:1].isupper():  # the tagger left the country out: "UK" + "Home Office"
+    if before is not None and _a_body(c.text):  # the tagger left the country out: "UK" + "Home Office"
         return replace(c, iso3=before, key=f"body:{norm_key(c.text)}:{before}")
     return replace(c, iso3=iso3)
+
+
+def _a_body(name: str) -> bool:
+    """A capitalised name with an organisation's word ("Home Office"), not a title ("Today" of a paper)."""
+    return name[:1].isupper() and any(w.lower() in words("organisation_words") for w in name.split())
 
 
 def _country_right_before(text: str, start: int, gz: Gazetteer) -> str | None:

@@ -109,6 +109,11 @@ def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
     """A place-like name listed with an organisation's ("interest from Kestrel and Arlow Rovers") is a
     body named after its town, as clubs and firms often are."""
     root = toks[-1]
+    doc = root.doc
+    # not where the list ends in a place noun: "in Kelby and Marlow counties" lists two places
+    after = max((t.i for t in (root, *root.conjuncts)), default=root.i) + 1
+    if after < len(doc) and doc[after].is_lower and doc[after].lemma_.lower() in words("place_words"):
+        return False
     return any(t.ent_type_ == "ORG" and not gz.lookup(t.text) for t in root.conjuncts)
 
 

@@ -171,6 +171,9 @@ def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
     "for the" + "Coordination of Humanitarian Affairs"). A word that ends a pact's or event's name stays out.
     """
     end = toks[-1].i + 1
+    if len(toks) == 1 and toks[0].text.isupper() and end < len(doc) and doc[end].is_lower \
+            and doc[end].lower_ in words("acronym_heads_after"):
+        return toks + [doc[end]]  # "the KNJP hospital": the acronym's own institution
     while end < len(doc):
         t = doc[end]
         if not t.ent_type_ and t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not is_title_word(t.text) \

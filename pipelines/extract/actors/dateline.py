@@ -28,7 +28,7 @@ _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 _TITLE_WORD = r"[A-Z][a-z'’.-]+"
 _REGION = r",\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
 _AGENCY = r"\s*\([A-Z][\w .&'’/-]{1,40}\)"
-_DASH = r"\s*(?:--?|[–—])\s*"
+_DASH = r"(?:\s*(?:--|[–—])\s*|\s+-\s*|-\s+)"  # a hyphen needs a space beside it: "KATU-TV" is a name
 
 
 @cache

@@ -204,7 +204,7 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
             for lc in longs:
                 defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
                 if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text:
-                    c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=lc.key or f"name:{norm_key(lc.text)}")
+                    c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break
         out.append(c)
     return out

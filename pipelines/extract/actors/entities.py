@@ -181,8 +181,10 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     if n.label in ("ORG", "PERSON") and n.title is None and followed_by_region(n.para.text, n.e, gz) \
             and not any(w.lower() in words("organisation_words") for w in text.split()):
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Portland, Ore."
+    if norm_key(text) in words("party_names") and n.label in ("NORP", "ORG") and not n.sent_start:
+        return [n.candidate("organization", strength=2, cue=True)]  # "the Greens", "the Tory leadership"
     if n.label == "NORP":
-        typ = norp_as_actor(n.para.doc, n.toks)  # religions, ethnic groups, parties: not actors
+        typ = norp_as_actor(n.para.doc, n.toks)  # religions, ethnic groups: not actors
         return [n.candidate(typ, strength=2, sent_start=n.sent_start, cue=True)] if typ else []
     if _names_nothing(n, heading):
         return []
@@ -225,8 +227,10 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True
     lows = n.lows()
     # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
+    # ... nor a portfolio a party is named after ("Labour"), capitalised mid-sentence and tagged a body
     return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
-        and not (lows[0] in words("legislatures") and text[0].isupper() and not n.sent_start)
+        and not (lows[0] in words("legislatures") and text[0].isupper() and not n.sent_start) \
+        and not (lows[0] in words("party_names") and n.label == "ORG" and not n.sent_start)
 
 
 def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
@@ -255,11 +259,12 @@ def _organisation(n: _Name) -> list[Candidate]:
     org_words = words("organisation_words")
     if text.isupper() and text.lower() in words("not_organisation_acronyms"):
         return []
-    if place_cue(doc, toks, text):
+    if place_cue(doc, toks, text) or any(t.is_lower and t.lemma_.lower() in words("place_words")
+                                         for t in toks[-1].conjuncts):  # "in Wexley and Marlow counties"
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     no_org_word = not any(w.lower() in org_words for w in text.split())
-    if no_org_word and (nxt is not None and nxt.lower_ in union("place_words", "place_context_nouns")
+    if no_org_word and (nxt is not None and nxt.lemma_.lower() in union("place_words", "place_context_nouns")
                         or after_place_of(ptext[max(0, s - 20):s])):
         return [n.candidate("location", strength=2, sent_start=n.sent_start)]  # "the Nagorno-Karabakh region"
     if (len(toks) == 1 and toks[0].tag_ == "JJ") or (
@@ -268,7 +273,9 @@ def _organisation(n: _Name) -> list[Candidate]:
             and not text.isupper()
             and not (nxt.lemma_ in words("source_nouns") and not toks[0].is_sent_start and toks[0].tag_ == "NNP")):
         return []  # "Kamikaze drones", "Media reports", "Turkic world": a word used as a modifier
-    weak_org = not any(w.lower() in _strong_organisation_words() for w in text.split())
+    lows = [w.lower() for w in text.split()]
+    weak_org = any(w in words("weak_organisation_words") for w in lows) and not any(
+        w in _strong_organisation_words() for w in lows)
     if weak_org and _job_title_of().search(ptext[max(0, s - 30):s].lower()):
         return []  # "Director of Middle East Studies": part of a job title
     out = []

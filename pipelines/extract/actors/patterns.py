@@ -18,7 +18,7 @@ from pipelines.extract.actors.context import (
     appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key, norm_key
-from pipelines.extract.actors.spans import trim
+from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import Article, Paragraph
 
@@ -27,7 +27,47 @@ def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list
     """Every pattern's candidates in one paragraph, in a fixed order."""
     return (country_body_candidates(article, para, gz) + appositive_candidates(article, para, gz)
             + titled_name_candidates(article, para, gz) + intro_noun_candidates(article, para, gz)
-            + byline_candidates(article, para) + nickname_candidates(article, para))
+            + byline_candidates(article, para) + nickname_candidates(article, para)
+            + owned_body_candidates(article, para) + acronym_candidates(article, para, gz))
+
+
+def owned_body_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """A body named after another's possessive that spaCy left out: "Kestrel’s Deep Space Laboratory"."""
+    doc, out = para.doc, []
+    org_words = union("organisation_words", "organisation_suffixes")
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.end + 1 >= len(doc) or doc[ent.end].tag_ != "POS":
+            continue
+        end = ent.end + 1
+        while end < len(doc) and not doc[end].ent_type_ and doc[end].tag_ in ("NNP", "NNPS") \
+                and doc[end].text[:1].isupper():
+            end += 1
+        if end > ent.end + 1 and doc[end - 1].lower_ in org_words:
+            span = doc[ent.end + 1:end]
+            out.append(Candidate(article.doc_id, para.start + span.start_char, para.start + span.end_char,
+                                 span.text, "organization", strength=3, cue=True))
+    return out
+
+
+def acronym_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """An acronym spaCy did not tag, where a sentence makes it an agent or lists it with bodies ("LNER is
+    suspending services", "vendors such as Kestrel, HTX and Lumo"): an organisation. Not in a headline,
+    not after a number ("0900 GMT"), not one of the acronyms that name no body."""
+    if para.kind != "body" or is_title_case_line(para.text):
+        return []
+    doc, out = para.doc, []
+    for t in doc:
+        if t.ent_type_ or not t.is_alpha or not t.text.isupper() or not 3 <= len(t.text) <= 6 \
+                or t.lower_ in words("not_organisation_acronyms") or gz.lookup(t.text) is not None \
+                or t.i > 0 and doc[t.i - 1].like_num or re.fullmatch(r"[IVXLCDM]+", t.text):
+            continue  # nor a Roman numeral ("the S III")
+        listed = t.dep_ in ("conj", "appos") and any(x.ent_type_ == "ORG" for x in (t.head, *t.conjuncts))
+        agent = t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+        if listed or agent:
+            # weaker than the article's own names read again: "ORT" after "ORT Israel" is that body
+            out.append(Candidate(article.doc_id, para.start + t.idx, para.start + t.idx + len(t.text), t.text,
+                                 "organization", strength=-1))
+    return out
 
 
 _NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+) [(“\"]([A-Z][\w'’-]+)[)”\"] ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")

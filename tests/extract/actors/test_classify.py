@@ -107,3 +107,22 @@ def test_a_hyphenated_trade_before_a_name_is_a_persons() -> None:
 def test_person_and_their_home_town_are_two_actors() -> None:
     t = types("Intro.\nGreta Holm of Millbrook, Sask., said the harvest was poor.\n")
     assert t.get("Greta Holm") == "person" and t.get("Millbrook") == "location"
+
+
+def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> None:
+    res = resolve_actors([article("a", "Intro.\nIn Chile, the bill passed despite opposition by Labour and the "
+                                       "crossbenchers, with the support of the Greens. The Conservative "
+                                       "leadership stayed silent.\n")])
+    result = {r["name"]: (r["actor_type"], r["country_iso3"]) for r in res.actors.iter_rows(named=True)}
+    assert result.get("Labour") == ("organization", "CHL") and result.get("Greens") == ("organization", "CHL")
+    assert result.get("Conservative") == ("organization", "CHL")
+
+
+def test_towns_listed_before_a_plural_place_noun_are_places() -> None:
+    t = types("Intro.\nKLTV-TV reported that cases were found in Wexley and Marlow counties since July.\n")
+    assert t.get("Wexley") == "location" and t.get("Marlow") == "location"
+
+
+def test_a_body_after_a_job_title_and_of_is_the_body() -> None:
+    t = types("Intro.\nMaren Kolt, director of the Upper Sarn Glacier Survey Project, says the ice is thinning.\n")
+    assert t.get("Upper Sarn Glacier Survey Project") == "organization"

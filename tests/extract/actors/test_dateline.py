@@ -60,3 +60,8 @@ def test_dateline_words_yield_no_actor_mention() -> None:
     result = sorted(m.text for m in res.mentions if m.start < dateline_end)
     assert result == []
     assert {"Uruguay", "Tomas Varela", "Montevideo"} <= {m.text for m in res.mentions}
+
+
+def test_a_hyphenated_name_is_not_a_dateline() -> None:
+    art = article("a", HEAD + "KLTV-TV reported Monday that the ministers had signed the treaty.\n")
+    assert dateline_span(art, load_gazetteer()) is None

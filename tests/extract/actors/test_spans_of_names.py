@@ -62,3 +62,22 @@ def test_a_bodys_section_after_its_possessive_is_a_body_of_its_own() -> None:
 def test_a_joining_word_does_not_end_a_name() -> None:
     result = _mentions("Intro.\nThe case was brought by the Attorney for the District of Velmora Jane Kester.\n")
     assert not any(text.endswith(" of") for text in result)
+
+
+def test_a_body_after_anothers_possessive_is_found() -> None:
+    result = _mentions("Intro.\nDana Ruel of NASA’s Deep Space Communications Laboratory said the signal was "
+                       "weak.\n")
+    assert result.get("Deep Space Communications Laboratory") == "organization"
+
+
+def test_an_acronym_with_its_institution_word_is_one_name() -> None:
+    result = _mentions("Intro.\nDr Ana Ruiz, chief medical officer at the KNJP hospital, said beds were full.\n")
+    assert result.get("KNJP hospital") == "organization"
+
+
+def test_an_untagged_acronym_that_acts_or_is_listed_with_bodies_is_an_organisation() -> None:
+    result = _mentions("Intro.\nSome rail lines will run slowly, and VRX is suspending services entirely. Vendors "
+                       "such as Samsung, QTL and Motorola rely on the software. The data is due at 10:00 GMT, "
+                       "and the S III model disappointed.\n")
+    assert result.get("VRX") == "organization" and result.get("QTL") == "organization"
+    assert "GMT" not in result and "III" not in result
