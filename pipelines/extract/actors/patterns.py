@@ -1,6 +1,6 @@
 """Candidates found by the shape of the text around them, where spaCy's entities miss or mistype names.
 
-A country's possessive before a body ("Azerbaijan's parliament"), an
+A body named in lower case (``institutions``), an
 appositive that says what a name is ("Mekorot, Israel's national water
 company"), a title before a name ("Foreign Minister Eli Cohen"), an
 organisation noun before a name ("the think tank Autonomy"), a byline
@@ -17,15 +17,16 @@ from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import (
     appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
 )
-from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key, norm_key
+from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.institutions import institution_candidates
 from pipelines.extract.actors.spans import is_title_case_line, trim
-from pipelines.extract.actors.words import alternation, ordered, union, words
+from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
 
 
 def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
     """Every pattern's candidates in one paragraph, in a fixed order."""
-    return (country_body_candidates(article, para, gz) + appositive_candidates(article, para, gz)
+    return (institution_candidates(article, para, gz) + appositive_candidates(article, para, gz)
             + titled_name_candidates(article, para, gz) + intro_noun_candidates(article, para, gz)
             + byline_candidates(article, para) + nickname_candidates(article, para)
             + owned_body_candidates(article, para) + acronym_candidates(article, para, gz))
@@ -89,41 +90,6 @@ def nickname_candidates(article: Article, para: Paragraph) -> list[Candidate]:
             s, name = m.start(), f"{first} {last}"
         out.append(Candidate(article.doc_id, para.start + s, para.start + m.end(), para.text[s:m.end()], "person",
                              name=name, key=f"person:{norm_key(name)}", strength=4))
-    return out
-
-
-@cache
-def _country_body() -> re.Pattern:
-    return re.compile(r"['’]s (" + "|".join(ordered("country_body_nouns")) + r")\b")
-
-
-def country_body_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
-    """Bodies named by a country's possessive: "Azerbaijan's parliament" is the Parliament of Azerbaijan.
-
-    The candidate overlays the country's own mention, and ministries get the key every spelling shares.
-    """
-    out = []
-    text = para.text
-    for bm in _country_body().finditer(text):
-        place, m = None, None
-        for m in re.finditer(r"(?<![\w.])[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$", text[:bm.start()]):
-            pass
-        if m is None:
-            continue
-        words_before = m.group().split()
-        for i in range(len(words_before)):  # the longest country name that ends right before "'s"
-            place = gz.lookup(" ".join(words_before[i:]))
-            if place:
-                start = bm.start() - len(" ".join(words_before[i:]))
-                break
-        if not place or place.kind == "capital":
-            continue
-        body = bm.group(1).lower()
-        display = ministry_display(body, gz.names[place.iso3]) if "ministry" in body else \
-            f"{body.title()} of {gz.names[place.iso3]}"
-        key = (ministry_key(body) or f"body:{body}") + f":{place.iso3}"
-        out.append(Candidate(article.doc_id, para.start + start, para.start + bm.end(), text[start:bm.end()],
-                             "organization", iso3=place.iso3, name=display, key=key, strength=4, overlay=True))
     return out
 
 
