@@ -4,24 +4,30 @@ A body named in lower case (``institutions``), an
 appositive that says what a name is ("Mekorot, Israel's national water
 company"), a title before a name ("Foreign Minister Eli Cohen"), an
 organisation noun before a name ("the think tank Autonomy"), a byline
-("By Jane Doe") and a nickname in brackets ("Robert (Bobby) Kennedy") each
-name an actor whatever the tagger said.
+("By Jane Doe"), a nickname in brackets ("Robert (Bobby) Kennedy") and a
+person known by one short name each name an actor whatever the tagger said.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
+from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import (
     appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.institutions import institution_candidates
+from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Token
 
 
 def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
@@ -29,7 +35,46 @@ def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list
     return (institution_candidates(article, para, gz) + appositive_candidates(article, para, gz)
             + titled_name_candidates(article, para, gz) + intro_noun_candidates(article, para, gz)
             + byline_candidates(article, para) + nickname_candidates(article, para)
-            + owned_body_candidates(article, para) + acronym_candidates(article, para, gz))
+            + owned_body_candidates(article, para) + acronym_candidates(article, para, gz)
+            + short_name_candidates(article, para, gz))
+
+
+_KNOWN_AS = re.compile(r"\b(?:known(?: simply| only)? as|nicknamed|who goes by|better known as) "
+                       r"([A-Z][\w'’-]+)\b(?! [A-Z])")
+
+
+def short_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """A person known by one short name: "known simply as Zelda", or a single name that says or tells
+    something and is then "he" or "she" ("Ronalvo said he ..."), whatever spaCy called it. Quotes need
+    their speaker's actor."""
+    doc, out = para.doc, []
+    for m in _KNOWN_AS.finditer(para.text):
+        s, e = m.span(1)
+        out.append(Candidate(article.doc_id, para.start + s, para.start + e, m.group(1), "person", strength=3,
+                             cue=True))
+    cues = lexicon.words("speech", "cue_verbs")
+    for t in doc:
+        if t.dep_ != "nsubj" or t.tag_ != "NNP" or not t.is_title or t.head.lemma_.lower() not in cues \
+                or t.ent_type_ not in ("", "ORG", "PERSON", "NORP") or not _one_word_name(t, gz):
+            continue
+        sent_end = t.sent.end
+        nxt_sent = doc[sent_end].sent.end if sent_end < len(doc) else sent_end
+        if any(x.lower_ in ("he", "she", "his", "her", "him") for x in doc[t.i + 1:nxt_sent]):
+            out.append(Candidate(article.doc_id, para.start + t.idx, para.start + t.idx + len(t.text), t.text,
+                                 "person", strength=3, cue=True))
+    return out
+
+
+def _one_word_name(t: Token, gz: Gazetteer) -> bool:
+    """A capitalised word standing alone as a name: no capitalised word beside it, and not a place, a title,
+    an organisation's word or a pronoun."""
+    doc = t.doc
+    beside = [doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(doc)]
+    if any(x.is_title and x.tag_ in ("NNP", "NNPS") for x in beside):
+        return False
+    low = t.lower_
+    return not (gz.lookup(t.text) or region(t.text) or is_title_word(t.text) or low in words("stop_names")
+                or low in words("organisation_words") or t.text.isupper())
 
 
 def owned_body_candidates(article: Article, para: Paragraph) -> list[Candidate]:

@@ -36,3 +36,10 @@ def test_byline_names_its_authors() -> None:
     art = article("a", "Talks resume\nBy Jane Doe and John Roe\n\nThe talks resumed on Monday.\n")
     result = [c.text for p in art.paragraphs for c in byline_candidates(art, p)]
     assert result == ["Jane Doe", "John Roe"]
+
+
+def test_a_person_known_by_one_short_name_is_a_person() -> None:
+    res = resolve_actors([article("a", "Intro.\nRonalvo said he would win the cup. The singer, known simply as "
+                                       "Zelda, said she was tired.\n")])
+    result = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
+    assert result.get("Ronalvo") == "person" and result.get("Zelda") == "person"
