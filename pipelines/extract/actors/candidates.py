@@ -76,9 +76,9 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
         nxt = re.match(r" ([A-Z][a-z]+)", para.text[e:e + 20])
         if nxt and nxt.group(1).lower() in words("event_tails"):
             continue  # "the Paris Agreement", "the Geneva Conventions": the name of a pact, not of the place
-        span = para.doc.char_span(s, e) if para.doc is not None and place.kind == "capital" else None
+        span = para.doc.char_span(s, e) if para.doc is not None else None
         club = club_span(para.doc, span[0], span[-1], gz) if span is not None else None
-        if club is not None:  # "Atletico Lisbon": a club, not the city
+        if club is not None:  # "Atletico Lisbon", "Chile Under-21": a club or team, not the place
             a, b = club
             out.append(Candidate(article.doc_id, para.start + a, para.start + b, para.text[a:b], "organization",
                                  strength=3, cue=True))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.context import appositive_head, is_title_word, organisation_intro_noun, relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer
+from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import doc_text
 
@@ -86,14 +87,20 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     return False
 
 
+_AGE_GROUP = re.compile(r" (?:Under|U)[-‑ ]?\d\d(?:s\b)?")
+
+
 def club_span(doc: Doc, first: Token, last: Token, gz: Gazetteer) -> tuple[int, int] | None:
     """The span (in the paragraph) of a club named after a town, where the tagger took only the town: a
-    club's tail after it ("Kelby Town", "Ashford Rovers"), or a capitalised word before a capital
-    ("Atletico Lisbon"; not "Greater London"); None otherwise."""
+    club's tail after it ("Kelby Town", "Ashford Rovers"), an age group ("Chile Under-21"), or a
+    capitalised word before a capital ("Atletico Lisbon"; not "Greater London"); None otherwise."""
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     prev = doc[first.i - 1] if first.i > 0 else None
     name = doc[first.i:last.i + 1].text
     place = gz.lookup(name)
+    age = _AGE_GROUP.match(doc_text(doc), last.idx + len(last.text))
+    if age is not None:  # "Chile Under-21": a national team
+        return first.idx, age.end()
     if nxt is not None and not nxt.ent_type_ and nxt.is_title and nxt.lower_ in words("club_name_tails") \
             and place is None:
         return first.idx, nxt.idx + len(nxt.text)
@@ -114,7 +121,9 @@ def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
     after = max((t.i for t in (root, *root.conjuncts)), default=root.i) + 1
     if after < len(doc) and doc[after].is_lower and doc[after].lemma_.lower() in words("place_words"):
         return False
-    return any(t.ent_type_ == "ORG" and not gz.lookup(t.text) for t in root.conjuncts)
+    ents = {t.i: e for e in doc.ents for t in e}
+    return any(t.ent_type_ == "ORG" and not gz.lookup(ents[t.i].text) and region(ents[t.i].text) is None
+               for t in root.conjuncts if t.i in ents)
 
 
 def place_cue(doc: Doc, toks: list[Token], text: str) -> bool:

@@ -143,9 +143,11 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
     for c in cands:
         parts = c.text.split()
         if c.type == "organization" and len(parts) >= 2 and parts[-1].lower() in words("stem_suffixes"):
-            stem = " ".join(parts[:-1]).rstrip(",")
-            if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in words("stop_names"):
-                stems[stem].append(c)
+            # the name without its suffix, and the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc")
+            for stem in {" ".join(parts[:-1]).rstrip(","), *(parts[:1] if len(parts) >= 3 else [])}:
+                if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in words("stop_names") \
+                        and stem.lower() not in words("organisation_words") and not is_title_word(stem):
+                    stems[stem].append(c)
     out = {}
     for stem, cs in stems.items():
         if len({norm_key(c.text) for c in cs}) == 1:

@@ -178,7 +178,7 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     reg = region(text)
     if reg is not None and n.title is None:  # "Governor Georgia Lane" is a person; a bare region name is not
         return [region_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, reg)]
-    if n.label in ("ORG", "PERSON") and n.title is None and followed_by_region(n.para.text, n.e, gz) \
+    if n.label in ("ORG", "PERSON", "GPE") and n.title is None and followed_by_region(n.para.text, n.e, gz) \
             and not any(w.lower() in words("organisation_words") for w in text.split()):
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Portland, Ore."
     if norm_key(text) in words("party_names") and n.label in ("NORP", "ORG") and not n.sent_start:

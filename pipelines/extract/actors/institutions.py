@@ -6,7 +6,8 @@ Bangladeshi foreign ministry", "the department of telecommunications".
 Where a country's possessive, name or nationality stands right before, the
 body is that country's (and overlays the country's own mention); a
 ministry or department with no owner before it is found too, and takes the
-country the article is most about (``bodies``). Why: "the foreign ministry"
+country the article is most about (``bodies``); a town's council is the
+town's. Why: "the foreign ministry"
 is an actor of the story as much as "the Foreign Ministry".
 """
 
@@ -90,6 +91,29 @@ def _candidate(article: Article, para: Paragraph, s: int, e: int, body: str, pla
                      name=name, key=f"{key}:{iso3}" if owned else None, strength=4, overlay=owned)
 
 
+@cache
+def _local_body() -> re.Pattern:
+    return re.compile(r"(['’]s)? (" + "|".join(ordered("local_body_nouns")) + r")\b")
+
+
+def _local_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """A town's bodies in lower case ("the Kelby city council", "Kelby's planning committee"): the town's
+    own body, named by it, overlaying the town's mention."""
+    out = []
+    for ent in para.doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        m = _local_body().match(para.text, ent.end_char)
+        if m is None:
+            continue
+        place = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+        s = ent.end_char - len(place)
+        name = f"{place} {m.group(2).title()}"
+        out.append(Candidate(article.doc_id, para.start + s, para.start + m.end(), para.text[s:m.end()],
+                             "organization", name=name, key=f"name:{norm_key(name)}", strength=4, overlay=True))
+    return out
+
+
 def institution_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
     """Lower-case bodies of a paragraph (the module's shapes); a body the text does not say whose it is
     comes only for ministries and departments, unkeyed, for ``bodies`` to give its country."""
@@ -103,4 +127,4 @@ def institution_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
             out.append(_candidate(article, para, owner[0], e, body, owner[1], gz))
         elif "ministry" in body or body.startswith("department"):
             out.append(_candidate(article, para, s, e, body, None, gz))
-    return out
+    return out + _local_candidates(article, para)

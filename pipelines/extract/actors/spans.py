@@ -14,7 +14,7 @@ from functools import cache
 from pipelines.extract.actors.words import alternation
 
 _POSS = re.compile(r"(?:['’‘]s|['’])$")
-_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"]{8,200})[’”\"']")
+_QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"]{8,200})[’”\"'](?!\w)")  # an apostrophe in "Today's" opens none
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 

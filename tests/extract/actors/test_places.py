@@ -27,3 +27,9 @@ def test_town_before_a_region_abbreviation_is_a_place() -> None:
     assert result["Millbrook"][0] == "location"
     assert result["Saskatchewan"] == ("location", ["Sask.", "Saskatchewan"])
     assert result["Greta Holm"][0] == "person"
+
+
+def test_a_town_before_its_region_is_a_place_though_listed_with_it() -> None:
+    result = types("Intro.\nIn India’s ongoing outbreak, which first erupted in late August in Korvani, Himachal "
+                   "Pradesh, 88 children died.\n")
+    assert result.get("Korvani") == "location" and result.get("Himachal Pradesh") == "location"

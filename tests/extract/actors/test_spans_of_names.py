@@ -81,3 +81,26 @@ def test_an_untagged_acronym_that_acts_or_is_listed_with_bodies_is_an_organisati
                        "and the S III model disappointed.\n")
     assert result.get("VRX") == "organization" and result.get("QTL") == "organization"
     assert "GMT" not in result and "III" not in result
+
+
+def test_a_publication_named_before_what_it_is_is_an_organisation() -> None:
+    result = _mentions("Intro.\nVoltaire magazine's Dana Ruel called it ambitious, the British newspaper said.\n")
+    assert result.get("Voltaire") == "organization" and result.get("Dana Ruel") == "person"
+
+
+def test_a_national_age_group_team_is_an_organisation() -> None:
+    result = _mentions("Intro.\nThe Chile Under-21 international striker signed a four-year contract.\n")
+    assert result == {"Chile Under-21": "organization"}
+
+
+def test_first_word_of_a_suffixed_name_is_that_body() -> None:
+    res = resolve_actors([article("a", "Intro.\nVendors may favour Velmora over rivals. Kestrel will acquire "
+                                       "Velmora Mobility Holdings for $12.5 billion.\n")])
+    result = {m.text: m.actor_id for m in res.mentions if "Velmora" in m.text}
+    assert set(result.values()) == {"velmora-mobility-holdings"}
+
+
+def test_a_towns_council_in_lower_case_is_the_towns_body() -> None:
+    result = _mentions("Intro.\nThe vote came after ten hours. Then Kelby city council voted 25-18 in favour, "
+                       "as officials in Kelby had hoped.\n")
+    assert result.get("Kelby city council") == "organization" and result.get("Kelby") == "location"
