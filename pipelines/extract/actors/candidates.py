@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipelines.extract.actors.aliases import curated_key
-from pipelines.extract.actors.classify import club_span
+from pipelines.extract.actors.classify import AGE_GROUP, club_span
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, norm_key
 from pipelines.extract.actors.words import words
 from pipelines.extract.article import Article, Paragraph
@@ -76,8 +76,9 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
         nxt = re.match(r" ([A-Z][a-z]+)", para.text[e:e + 20])
         if nxt and nxt.group(1).lower() in words("event_tails"):
             continue  # "the Paris Agreement", "the Geneva Conventions": the name of a pact, not of the place
-        span = para.doc.char_span(s, e) if para.doc is not None else None
-        club = club_span(para.doc, span[0], span[-1], gz) if span is not None else None
+        span = para.doc.char_span(s, e) if para.doc is not None and (
+            place.kind == "capital" and para.text[s - 2:s - 1].isalpha() or AGE_GROUP.match(para.text, e)) else None
+        club = club_span(para.text, para.doc, span[0], span[-1], gz) if span is not None else None
         if club is not None:  # "Atletico Lisbon", "Chile Under-21": a club or team, not the place
             a, b = club
             out.append(Candidate(article.doc_id, para.start + a, para.start + b, para.text[a:b], "organization",
@@ -91,13 +92,16 @@ def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) 
     """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words, except where
     one begins the name of a longer organisation spaCy found ("EU Commission")."""
     out = []
-    # a surface that only begins a longer organisation's name ("EU Commission") names that organisation
-    longer = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "ORG"] if para.doc is not None else []
+    longer: list[tuple[int, int]] | None = None  # the paragraph's organisations, read when a surface matches
     for row in alias_rows:
         for surface in _surfaces(row["canonical_name"], tuple(row["aliases"])):
             if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
                 continue
             for m in _alias_pattern(surface).finditer(para.text):
+                if longer is None:
+                    longer = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "ORG"] \
+                        if para.doc is not None else []
+                # a surface that only begins a longer organisation's name ("EU Commission") names that one
                 if any(a <= m.start() and m.end() + 1 < b and para.text[m.end()] == " "
                        and para.text[m.end() + 1].isupper() for a, b in longer):
                     continue

@@ -87,28 +87,32 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     return False
 
 
-_AGE_GROUP = re.compile(r" (?:Under|U)[-‑ ]?\d\d(?:s\b)?")
+#: An age group after a country's name: "Chile Under-21", "Peru U20".
+AGE_GROUP = re.compile(r" (?:Under|U)[-‑ ]?\d\d(?:s\b)?")
 
 
-def club_span(doc: Doc, first: Token, last: Token, gz: Gazetteer) -> tuple[int, int] | None:
-    """The span (in the paragraph) of a club named after a town, where the tagger took only the town: a
-    club's tail after it ("Kelby Town", "Ashford Rovers"), an age group ("Chile Under-21"), or a
+def club_span(ptext: str, doc: Doc, first: Token, last: Token, gz: Gazetteer) -> tuple[int, int] | None:
+    """The span (in the paragraph ``ptext``) of a club named after a town, where the tagger took only the
+    town: a club's tail after it ("Kelby Town", "Ashford Rovers"), an age group ("Chile Under-21"), or a
     capitalised word before a capital ("Atletico Lisbon"; not "Greater London"); None otherwise."""
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    prev = doc[first.i - 1] if first.i > 0 else None
-    name = doc[first.i:last.i + 1].text
-    place = gz.lookup(name)
-    age = _AGE_GROUP.match(doc_text(doc), last.idx + len(last.text))
+    end = last.idx + len(last.text)
+    age = AGE_GROUP.match(ptext, end)
     if age is not None:  # "Chile Under-21": a national team
         return first.idx, age.end()
-    if nxt is not None and not nxt.ent_type_ and nxt.is_title and nxt.lower_ in words("club_name_tails") \
-            and place is None:
+    if not (ptext[end:end + 1] == " " and ptext[end + 1:end + 2].isupper() or first.idx > 1
+            and ptext[first.idx - 1] == " " and ptext[first.idx - 2].isalpha()):
+        return None  # no capitalised word after it, nor a word before it
+    place = gz.lookup(ptext[first.idx:end])
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if place is None and nxt is not None and not nxt.ent_type_ and nxt.is_title \
+            and nxt.lower_ in words("club_name_tails"):
         return first.idx, nxt.idx + len(nxt.text)
-    if prev is not None and not prev.ent_type_ and prev.is_title and not prev.is_sent_start \
-            and prev.tag_ in ("NNP", "JJ") and prev.lower_ not in words("place_modifiers") \
-            and not is_title_word(prev.text) and gz.lookup(prev.text) is None \
-            and place is not None and place.kind == "capital":
-        return prev.idx, last.idx + len(last.text)
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if place is not None and place.kind == "capital" and prev is not None and not prev.ent_type_ \
+            and prev.is_title and not prev.is_sent_start and prev.tag_ in ("NNP", "JJ") \
+            and prev.lower_ not in words("place_modifiers") and not is_title_word(prev.text) \
+            and gz.lookup(prev.text) is None:
+        return prev.idx, end
     return None
 
 
@@ -116,6 +120,8 @@ def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
     """A place-like name listed with an organisation's ("interest from Kestrel and Arlow Rovers") is a
     body named after its town, as clubs and firms often are."""
     root = toks[-1]
+    if not any(t.ent_type_ == "ORG" for t in root.conjuncts):
+        return False
     doc = root.doc
     # not where the list ends in a place noun: "in Kelby and Marlow counties" lists two places
     after = max((t.i for t in (root, *root.conjuncts)), default=root.i) + 1

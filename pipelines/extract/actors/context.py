@@ -46,9 +46,9 @@ def current_office(title: str) -> str:
 def organisation_intro_noun(t: Token) -> bool:
     """A lower-case noun that introduces an organisation's name ("think tank Autonomy", "club Ashford
     Rovers"); not the end of a hyphenated trade ("film-maker Jane Roe" is a person)."""
-    doc = t.doc
-    hyphenated = t.i > 1 and doc[t.i - 1].text in ("-", "‑")
-    return t.is_lower and t.lemma_.lower() in words("organisation_intro_nouns") and not hyphenated
+    if not t.is_lower or t.lemma_ not in words("organisation_intro_nouns"):
+        return False
+    return not (t.i > 1 and t.doc[t.i - 1].text in ("-", "‑"))
 
 
 def relative_clause_subject(noun: Token, after: Token | None) -> bool:

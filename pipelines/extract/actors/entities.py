@@ -204,7 +204,7 @@ def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
     """A town's name and a club's word the tagger left out: the club (``club_span``)."""
     if n.label not in ("GPE", "LOC", "ORG"):
         return None
-    found = club_span(n.para.doc, n.toks[0], n.toks[-1], gz)
+    found = club_span(n.para.text, n.para.doc, n.toks[0], n.toks[-1], gz)
     if found is None:
         return None
     s, e = n.para.start + found[0], n.para.start + found[1]

@@ -34,10 +34,12 @@ def _listed_body() -> re.Pattern:
     return re.compile(r"\b(" + "|".join(ordered("country_body_nouns")) + r")\b")
 
 
-def _portfolio_body(doc: Doc) -> list[Span]:
+def _portfolio_body(text: str, doc: Doc) -> list[Span]:
     """"ministry of home affairs", "department of telecommunications", "foreign ministry": the lower-case
     ministries and departments of a paragraph, each with its portfolio's words from the parse."""
-    out = []
+    out: list[Span] = []
+    if "ministry" not in text and "department" not in text:
+        return out
     for t in doc:
         if t.lower_ not in ("ministry", "department") or not t.is_lower:
             continue
@@ -99,7 +101,9 @@ def _local_body() -> re.Pattern:
 def _local_candidates(article: Article, para: Paragraph) -> list[Candidate]:
     """A town's bodies in lower case ("the Kelby city council", "Kelby's planning committee"): the town's
     own body, named by it, overlaying the town's mention."""
-    out = []
+    out: list[Candidate] = []
+    if _local_body().search(para.text) is None:
+        return out
     for ent in para.doc.ents:
         if ent.label_ not in ("GPE", "LOC"):
             continue
@@ -119,7 +123,7 @@ def institution_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
     comes only for ministries and departments, unkeyed, for ``bodies`` to give its country."""
     text, out = para.text, []
     found = [(m.start(), m.end()) for m in _listed_body().finditer(text)]
-    found += [(sp.start_char, sp.end_char) for sp in _portfolio_body(para.doc)]
+    found += [(sp.start_char, sp.end_char) for sp in _portfolio_body(text, para.doc)]
     for s, e in sorted(set(found)):
         body = text[s:e].lower()
         owner = _owner(text, s, gz)

@@ -22,12 +22,14 @@ from pipelines.extract.actors.context import (
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.institutions import institution_candidates
 from pipelines.extract.actors.regions import region
-from pipelines.extract.actors.spans import is_title_case_line, trim
+from pipelines.extract.actors.spans import is_title_case_line, token_starts, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
-    from spacy.tokens import Token
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Token
 
 
 def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
@@ -72,8 +74,10 @@ def short_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
         s, e = m.span(1)
         out.append(Candidate(article.doc_id, para.start + s, para.start + e, m.group(1), "person", strength=3,
                              cue=True))
+    if _PERSONAL_PRONOUN.search(para.text) is None:  # the name must be "he" or "she" after it
+        return out
     cues = lexicon.words("speech", "cue_verbs")
-    for t in doc:
+    for t in _tokens_at(doc, _CAPITALISED.finditer(para.text)):
         if t.dep_ != "nsubj" or t.tag_ != "NNP" or not t.is_title or t.head.lemma_.lower() not in cues \
                 or t.ent_type_ not in ("", "ORG", "PERSON", "NORP") or not _one_word_name(t, gz):
             continue
@@ -83,6 +87,21 @@ def short_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
             out.append(Candidate(article.doc_id, para.start + t.idx, para.start + t.idx + len(t.text), t.text,
                                  "person", strength=3, cue=True))
     return out
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _tokens_at(doc: Doc, matches: Iterator[re.Match]) -> Iterator[Token]:
+    """The tokens that begin where the matches do: a regex finds the few words worth a look, so a
+    paragraph's every token is not walked."""
+    starts = token_starts(doc)
+    for m in matches:
+        t = starts.get(m.start())
+        if t is not None and len(t.text) == m.end() - m.start():
+            yield t
 
 
 def _one_word_name(t: Token, gz: Gazetteer) -> bool:
@@ -100,6 +119,8 @@ def _one_word_name(t: Token, gz: Gazetteer) -> bool:
 def owned_body_candidates(article: Article, para: Paragraph) -> list[Candidate]:
     """A body named after another's possessive that spaCy left out: "Kestrel’s Deep Space Laboratory"."""
     doc, out = para.doc, []
+    if "’s " not in para.text and "'s " not in para.text:
+        return out
     org_words = union("organisation_words", "organisation_suffixes")
     for ent in doc.ents:
         if ent.label_ != "ORG" or ent.end + 1 >= len(doc) or doc[ent.end].tag_ != "POS":
@@ -119,10 +140,11 @@ def acronym_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list
     """An acronym spaCy did not tag, where a sentence makes it an agent or lists it with bodies ("LNER is
     suspending services", "vendors such as Kestrel, HTX and Lumo"): an organisation. Not in a headline,
     not after a number ("0900 GMT"), not one of the acronyms that name no body."""
-    if para.kind != "body" or is_title_case_line(para.text):
+    matches = list(_ACRONYM.finditer(para.text)) if para.kind == "body" else []
+    if not matches or is_title_case_line(para.text):
         return []
     doc, out = para.doc, []
-    for t in doc:
+    for t in _tokens_at(doc, iter(matches)):
         if t.ent_type_ or not t.is_alpha or not t.text.isupper() or not 3 <= len(t.text) <= 6 \
                 or t.lower_ in words("not_organisation_acronyms") or gz.lookup(t.text) is not None \
                 or t.i > 0 and doc[t.i - 1].like_num or re.fullmatch(r"[IVXLCDM]+", t.text):
@@ -143,9 +165,12 @@ def nickname_candidates(article: Article, para: Paragraph) -> list[Candidate]:
     """A name with a nickname in brackets or quotes ("Robert (Bobby) Kennedy"), where spaCy saw a person:
     one person, named without the nickname. After a title ("Cllr (Huw) Bevan") the bracketed word is
     the given name."""
-    out = []
+    out: list[Candidate] = []
+    matches = list(_NICKNAMED.finditer(para.text))
+    if not matches:
+        return out
     people = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "PERSON"]
-    for m in _NICKNAMED.finditer(para.text):
+    for m in matches:
         if not any(a < m.end() and m.start() < b for a, b in people):
             continue
         first, nick, last = m.groups()
@@ -231,9 +256,9 @@ def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     """
     doc = para.doc
     out = []
-    joiners = words("organisation_name_joiners")
+    joiners, intro_nouns = words("organisation_name_joiners"), words("organisation_intro_nouns")
     for t in doc:
-        if not organisation_intro_noun(t) or t.i + 1 >= len(doc):
+        if not t.is_lower or t.lemma_ not in intro_nouns or not organisation_intro_noun(t) or t.i + 1 >= len(doc):
             continue
         j = t.i + 1
         if doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():

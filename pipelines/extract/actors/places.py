@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
 
 #: Words a region's name may have, at most.
 REGION_WORDS = 4
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 
 
 def region_candidate(doc_id: str, s: int, e: int, text: str, reg: Region, strength: int = 3,
@@ -82,24 +83,34 @@ def region_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
         if reg is not None:
             out.append(region_candidate(article.doc_id, para.start + s, para.start + e, m.group(1), reg, strength=4,
                                         name=mapping("region_abbreviations")[m.group(1)]))
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if t.pos_ != "PROPN" or t.ent_type_ or not t.text[:1].isupper():
-            i += 1
-            continue
-        for n in range(REGION_WORDS, 0, -1):
-            span = doc[i:i + n]
-            if len(span) < n or any(x.ent_type_ or not x.text[:1].isupper() for x in span):
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group().split(" ")
+        offsets = [m.start() + sum(len(w) + 1 for w in run[:i]) for i in range(len(run))]
+        i = 0
+        while i < len(run):
+            found = _region_at(run, i, gz)
+            if found is None:
+                i += 1
                 continue
-            reg = region(span.text)
-            if reg is not None and gz.lookup(span.text) is None and _in_place_context(doc, span[0], span[-1]):
+            n, reg = found
+            s = offsets[i]
+            span = doc.char_span(s, s + len(" ".join(run[i:i + n])))
+            if span is not None and not any(x.ent_type_ or x.pos_ != "PROPN" for x in span) \
+                    and _in_place_context(doc, span[0], span[-1]):
                 out.append(region_candidate(article.doc_id, para.start + span.start_char, para.start + span.end_char,
                                             span.text, reg))
-                i += n - 1
-                break
-        i += 1
+            i += n
     return out
+
+
+def _region_at(run: list[str], i: int, gz: Gazetteer) -> tuple[int, Region] | None:
+    """The longest region name starting at word ``i`` of a run of capitalised words, and its length."""
+    for n in range(min(REGION_WORDS, len(run) - i), 0, -1):
+        name = " ".join(run[i:i + n])
+        reg = region(name)
+        if reg is not None and gz.lookup(name) is None:
+            return n, reg
+    return None
 
 
 @cache

@@ -100,10 +100,7 @@ def agent_names(article: Article) -> set[str]:
     return out
 
 
-@cache
-def _defined_acronym() -> re.Pattern:
-    """Words, maybe a closing quote, then an acronym in brackets: "greenhouse gas (GHG)", "...” (TAMPP)"."""
-    return re.compile(r"((?:[\w’'-]+\s+){0,7}[\w’'-]+)([”\"’]?)\s*\(([A-Z]{2,8})s?\)")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})s?\)")
 
 
 def _spells(acronym: str, phrase: list[str]) -> bool:
@@ -134,11 +131,17 @@ def defined_terms(article: Article) -> set[str]:
     words before them ("greenhouse gas (GHG)"), or they follow a quoted title."""
     out = set()
     for para in article.paragraphs:
-        for m in _defined_acronym().finditer(para.text):
-            acronym, phrase, quoted = m.group(3), m.group(1).split(), bool(m.group(2))
+        if "(" not in para.text:
+            continue
+        for m in _BRACKETED_ACRONYM.finditer(para.text):
+            before = para.text[max(0, m.start() - 80):m.start()].rstrip()
+            if before.endswith(("”", '"', "’")):
+                out.add(m.group(1))
+                continue
+            phrase = before.split()[-8:]
             tail = list(takewhile(lambda w: w[0].islower(), reversed(phrase)))[::-1]  # the lower-case words
-            if quoted or tail and _spells(acronym, tail):
-                out.add(acronym)
+            if tail and _spells(m.group(1), tail):
+                out.add(m.group(1))
     return out
 
 
