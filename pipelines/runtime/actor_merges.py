@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable, Iterable
 
 import polars as pl
 
-from pipelines.extract.actors import identity, names
+from pipelines.extract.actors import identity
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import load_gazetteer
 from pipelines.extract.actors.table import ActorResult, build_actor_tables
@@ -79,7 +79,7 @@ def resolve_candidate_frame(frame: pl.DataFrame, alias_rows: list[dict], cache: 
     people_reps = frame.filter(is_person).unique(["key", "doc_id", "title"], keep="first", maintain_order=True)
     other_reps = frame.filter(~is_person).unique(["key"], keep="first", maintain_order=True)
     people = _merge_in_blocks(people_reps, identity.person_blocks, identity.merge_people, cache)
-    others = _merge_in_blocks(other_reps, names.name_blocks, names.merge_names, cache)
+    others = _merge_in_blocks(other_reps, identity.name_blocks, identity.merge_names, cache)
     cluster = pl.when(is_person).then(pl.col("key").replace(people)).otherwise(pl.col("key").replace(others))
     cands = frame.select(cluster.alias("cluster"), "doc_id", "start", "end", "text", "type", "iso3", "name", "title")
     return build_actor_tables(cands, gz, alias_rows)

@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import load_gazetteer
-from pipelines.extract.actors.identity import identity_key, merge_people
-from pipelines.extract.actors.names import merge_names
+from pipelines.extract.actors.identity import identity_key, merge_names, merge_people
 from pipelines.extract.actors.table import ActorResult, build_actor_tables, candidate_frame
 from pipelines.runtime.actor_merges import resolve_candidate_frame
 from pipelines.runtime.actor_steps import candidates_frame

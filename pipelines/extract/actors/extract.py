@@ -18,8 +18,7 @@ from pipelines.extract.actors.dateline import dateline_span
 from pipelines.extract.actors.document import resolve_document
 from pipelines.extract.actors.entities import entity_candidates
 from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer, norm_key
-from pipelines.extract.actors.identity import identity_key, merge_people
-from pipelines.extract.actors.names import merge_names
+from pipelines.extract.actors.identity import identity_key, merge_names, merge_people
 from pipelines.extract.actors.patterns import pattern_candidates
 from pipelines.extract.actors.places import region_candidates
 from pipelines.extract.actors.spans import cut_off_end
