@@ -188,7 +188,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
         return "organization"  # "Baku Dialogues": a place name does not start a person's name
     if len(toks) > 1 and _names_a_country_or_capital(toks[-1].text, gz):
-        return "organization"  # "Atletico Lisbon": nor does it end one; a club is named after its town
+        # nor does it end one: "Greater Riga" is a place, "Dynamo Riga" a club named after its town
+        return "location" if toks[0].lower_ in words("place_modifiers") else "organization"
     i0, i1 = toks[0].i, toks[-1].i
     before = doc[max(0, i0 - 3):i0].text.lower()
     after = doc[i1 + 1:i1 + 3].text.lower()

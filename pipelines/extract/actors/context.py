@@ -207,6 +207,13 @@ def appositive_nouns(doc: Doc, appos: Token) -> list[str]:
     return heads
 
 
+def appositive_is_a_role(doc: Doc, root: Token) -> bool:
+    """A person's role is set off right after the name: "X, Kestrel's chief executive", "X, a spokesman"."""
+    roles = union("title_heads", "person_appositive_heads")
+    return any(child.dep_ == "appos" and child.i > root.i and child.left_edge.i <= root.i + 3
+               and child.lemma_.lower() in roles for child in root.children)
+
+
 def appositive_head(doc: Doc, root: Token) -> str | None:
     """Head noun of an appositive right after a name ("X, Israel's national water company" -> company)."""
     for child in root.children:

@@ -19,7 +19,8 @@ from pipelines.extract.actors.classify import (
     after_place_of, classify_person, club_span, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
-    appositive_head, country_before, extend_left, extend_right, is_title_word, person_cleanup, title_before,
+    appositive_head, appositive_is_a_role, country_before, extend_left, extend_right, is_title_head, is_title_word,
+    person_cleanup, title_before,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
@@ -85,12 +86,26 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
     Fraud Section": the ministry and its section); any other entity as it is."""
     doc = para.doc
+    if ent.label_ == "ORG" and _a_titled_person(ent):
+        return [(ent, "PERSON")]  # "Councillor Nils Brask", tagged a body
     if ent.label_ == "ORG":
         pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
         # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
         if pos is not None and any(t.lower_ in words("organisation_words") for t in doc[ent.start:pos]):
             return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "ORG")]
     return _person_of_place(para, ent, gz)
+
+
+def _a_titled_person(ent: Span) -> bool:
+    """An organisation's entity that is a title and a name ("Councillor Nils Brask"), or a name with a
+    person's role set off after it ("Nils Reyes, Kestrel's chief executive")."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    if any(t.lower_ in words("organisation_words") for t in toks) or not 2 <= len(toks) <= 4:
+        return False
+    if is_title_head(toks[0].text) and not toks[0].text.isupper() and all(t.is_title for t in toks[1:]) \
+            and toks[-1].lower_ not in words("event_tails"):
+        return True
+    return len(toks) <= 3 and all(t.tag_ == "NNP" for t in toks) and appositive_is_a_role(ent.doc, toks[-1])
 
 
 def _person_of_place(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:

@@ -84,20 +84,19 @@ def test_town_and_club_tail_are_one_club() -> None:
 
 
 def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> None:
-    res = resolve_actors([article("a", "Intro.\nIn Chile, the bill passed despite opposition by Labour and the "
-                                       "crossbenchers, with the support of the Greens. The Conservative "
-                                       "leadership stayed silent.\n")])
+    res = resolve_actors([article("a", "Intro.\nIn Chile, the bill passed with the support of the Socialists and "
+                                       "the Liberals, while the Democratic leadership stayed silent.\n")])
     result = {r["name"]: (r["actor_type"], r["country_iso3"]) for r in res.actors.iter_rows(named=True)}
-    assert result.get("Labour") == ("organization", "CHL") and result.get("Greens") == ("organization", "CHL")
-    assert result.get("Conservative") == ("organization", "CHL")
+    assert result.get("Socialists") == ("organization", "CHL") and result.get("Liberals") == ("organization", "CHL")
+    assert result.get("Democratic") == ("organization", "CHL")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Calder have beaten off competition from Brackwell and Arlow Rovers to sign the striker. Despite "
                  "interest from Arlow Rovers and Brackwell, only Calder made a bid.", {"Brackwell": "organization"},
                  id="towns listed with a club are clubs"),
-    pytest.param("Tom Reyes, Brackwell's chief executive, said the fee was fair. Brackwell won again.",
-                 {"Brackwell": "organization", "Tom Reyes": "person"},
+    pytest.param("Nils Reyes, Brackwell's chief executive, said the fee was fair. Brackwell won again.",
+                 {"Brackwell": "organization", "Nils Reyes": "person"},
                  id="a possessive before a role only a body has"),
     pytest.param("Senator Ana Pirelli's spokesman declined to comment on the vote.", {"Ana Pirelli": "person"},
                  id="a possessive before a person's role"),
@@ -107,9 +106,15 @@ def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> Non
                  {"Greta Holm": "person", "Millbrook": "location"}, id="a person and their home town"),
     pytest.param("KLTV-TV reported that cases were found in Wexley and Marlow counties since July.",
                  {"Wexley": "location", "Marlow": "location"}, id="towns before a plural place noun"),
-    pytest.param("Maren Kolt, director of the Upper Sarn Glacier Survey Project, says the ice is thinning.",
-                 {"Upper Sarn Glacier Survey Project": "organization"}, id="a body after a job title and of"),
+    pytest.param("Maren Kolt, director of the Upper Sarn Soil Survey Project, says the fields are drying.",
+                 {"Upper Sarn Soil Survey Project": "organization"}, id="a body after a job title and of"),
 ])
 def test_types_the_context_shows(text: str, expected: dict[str, str]) -> None:
     result = types(f"Intro.\n{text}\n")
     assert {k: result.get(k) for k in expected} == expected
+
+
+def test_a_title_and_a_name_tagged_as_a_body_is_a_person() -> None:
+    res = resolve_actors([article("a", "Intro.\nCouncillor Nils Brask called the vote unfair.\n")])
+    result = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
+    assert result == {"Nils Brask": "person"}

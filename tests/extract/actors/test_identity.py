@@ -139,7 +139,7 @@ _PEOPLE = st.builds(
     lambda first, last, doc, title, bare: Candidate(doc, 0, 1, last if bare else f"{first} {last}", "person",
                                                     key=f"surname:{last.lower()}" if bare else None, title=title),
     st.sampled_from(["Ana", "Anna", "Annа", "Jon", "John", "Johan", "Mehmet", "Mehmed", "Li", "Lee Min", "Koko"]),
-    st.sampled_from(["Koko", "Vipolko", "Smith", "Smyth", "Rahman", "Rehman", "Ana"]),
+    st.sampled_from(["Koko", "Vipolko", "Smith", "Smyth", "Vallorin", "Vellorin", "Ana"]),
     st.sampled_from(["d1", "d2", "d3", "d4"]),
     st.sampled_from([None, "President", "Foreign Minister", "Dr."]),
     st.booleans(),
@@ -197,11 +197,11 @@ _NAME_KEYS = st.one_of(
               st.sampled_from(["foreign", "foreign affairs", "health", "health and social care", "defense"]),
               st.sampled_from(["ISR", "AZE", "None"])),
     st.sampled_from([("country:ISR", "country"), ("curated:nato", "organization"),
-                     ("body:parliament:AZE", "organization"), ("body:home office:GBR", "organization"),
-                     ("body:home office:IRL", "organization")]),
-    st.sampled_from([(t, "organization") for t in ("ECB", "European Central Bank", "Euro Cargo Bank",
-                                                   "Kestrel", "Kestrel Inc", "Kestrel Group", "Home Office",
-                                                   "UK Home Office", "Parliament", "SC")]
+                     ("body:parliament:AZE", "organization"), ("body:water authority:CHL", "organization"),
+                     ("body:water authority:PER", "organization")]),
+    st.sampled_from([(t, "organization") for t in ("VCB", "Valdorian Central Bank", "Vast Cargo Bank",
+                                                   "Kestrel", "Kestrel Inc", "Kestrel Group", "Water Authority",
+                                                   "Chile Water Authority", "Parliament", "SC")]
                     + [("Kurdistan", "location"), ("Iraqi Kurdistan", "location"), ("Syrian Kurdistan", "location"),
                        ("Kestrel", "location")]),
 )
@@ -236,12 +236,12 @@ def test_first_name_alone_is_the_one_person_with_it() -> None:
 
 
 def test_a_shared_surname_goes_to_the_titled_or_last_named_person() -> None:
-    res = resolve_actors([article("a", "Intro.\nCouncillor Tom Brask called the vote unfair. Mayor Ana Brask "
+    res = resolve_actors([article("a", "Intro.\nCouncillor Nils Brask called the vote unfair. Mayor Ana Brask "
                                        "said she would go ahead. Brask then called the vote irrelevant. Mayor "
                                        "Brask’s plan was rejected.\n")])
     result = {m.start: m.actor_id for m in res.mentions if m.text == "Brask"}
     assert set(result.values()) == {"ana-brask"}
-    assert "tom-brask" in ids(res)
+    assert "nils-brask" in ids(res)
 
 
 def test_inverted_name_order_is_one_person() -> None:
@@ -254,11 +254,11 @@ def test_inverted_name_order_is_one_person() -> None:
 def test_misspelt_surname_is_one_person_in_an_article_and_across_articles() -> None:
     a = article("a", "Intro.\nNewlywed Maren Halloway died on Friday. Her father spoke of Maren Hal-lo-way's "
                      "life.\n")
-    b = article("b", "Intro.\nThe minister Jorum Rehmanov visited the camps on Monday.\n")
-    c = article("c", "Intro.\nThe minister Jorum Rahmanov promised more aid.\n")
+    b = article("b", "Intro.\nThe minister Jorum Vellorin visited the camps on Monday.\n")
+    c = article("c", "Intro.\nThe minister Jorum Vallorin promised more aid.\n")
     res = resolve_actors([a, b, c])
     assert len(_ids_of(res, {"Maren Halloway", "Maren Hal-lo-way"})) == 1
-    assert len(_ids_of(res, {"Jorum Rehmanov", "Jorum Rahmanov"})) == 1
+    assert len(_ids_of(res, {"Jorum Vellorin", "Jorum Vallorin"})) == 1
 
 
 @pytest.mark.parametrize(("text_a", "text_b", "surfaces", "expected"), [

@@ -30,6 +30,6 @@ def test_town_before_a_region_abbreviation_is_a_place() -> None:
 
 
 def test_a_town_before_its_region_is_a_place_though_listed_with_it() -> None:
-    result = types("Intro.\nIn India’s ongoing outbreak, which first erupted in late August in Korvani, Himachal "
-                   "Pradesh, 88 children died.\n")
+    result = types("Intro.\nIn the region’s outbreak, which first appeared in late May in Korvani, Himachal "
+                   "Pradesh, 40 children fell ill.\n")
     assert result.get("Korvani") == "location" and result.get("Himachal Pradesh") == "location"

@@ -43,8 +43,8 @@ def test_a_league_is_an_organisation() -> None:
 
 
 def test_a_club_named_after_a_capital_is_an_organisation() -> None:
-    result = _mentions("Intro.\nOn Sunday Atletico Lisbon beat the champions, while Greater London stayed dry.\n")
-    assert result.get("Atletico Lisbon") == "organization" and result.get("London") == "location"
+    result = _mentions("Intro.\nOn Sunday Dynamo Riga beat the champions, while Greater Riga stayed dry.\n")
+    assert result.get("Dynamo Riga") == "organization" and result.get("Greater Riga") == "location"
 
 
 def test_a_nickname_in_brackets_is_part_of_one_persons_mention() -> None:
@@ -65,27 +65,27 @@ def test_a_joining_word_does_not_end_a_name() -> None:
 
 
 def test_a_body_after_anothers_possessive_is_found() -> None:
-    result = _mentions("Intro.\nDana Ruel of NASA’s Deep Space Communications Laboratory said the signal was "
-                       "weak.\n")
+    result = _mentions("Intro.\nDora Ruel of the Kestrel Agency’s Deep Space Communications Laboratory said the "
+                       "signal was weak.\n")
     assert result.get("Deep Space Communications Laboratory") == "organization"
 
 
 def test_an_acronym_with_its_institution_word_is_one_name() -> None:
-    result = _mentions("Intro.\nDr Ana Ruiz, chief medical officer at the KNJP hospital, said beds were full.\n")
+    result = _mentions("Intro.\nDr Ana Velko, chief medical officer at the KNJP hospital, said beds were full.\n")
     assert result.get("KNJP hospital") == "organization"
 
 
 def test_an_untagged_acronym_that_acts_or_is_listed_with_bodies_is_an_organisation() -> None:
-    result = _mentions("Intro.\nSome rail lines will run slowly, and VRX is suspending services entirely. Vendors "
-                       "such as Samsung, QTL and Motorola rely on the software. The data is due at 10:00 GMT, "
-                       "and the S III model disappointed.\n")
-    assert result.get("VRX") == "organization" and result.get("QTL") == "organization"
-    assert "GMT" not in result and "III" not in result
+    result = _mentions("Intro.\nPassengers were stranded after TNRE cancelled the last trains. Other handset "
+                       "vendors such as Orlan, SNCT and Dunmore rely on the free software. The data is due at 10:00 "
+                       "UTC, and the Orbix IV model disappointed.\n")
+    assert result.get("TNRE") == "organization" and result.get("SNCT") == "organization"
+    assert "UTC" not in result and "IV" not in result
 
 
 def test_a_publication_named_before_what_it_is_is_an_organisation() -> None:
-    result = _mentions("Intro.\nVoltaire magazine's Dana Ruel called it ambitious, the British newspaper said.\n")
-    assert result.get("Voltaire") == "organization" and result.get("Dana Ruel") == "person"
+    result = _mentions("Intro.\nVoltaire magazine's Dora Ruel called it ambitious, the British newspaper said.\n")
+    assert result.get("Voltaire") == "organization" and result.get("Dora Ruel") == "person"
 
 
 def test_a_national_age_group_team_is_an_organisation() -> None:
@@ -95,9 +95,9 @@ def test_a_national_age_group_team_is_an_organisation() -> None:
 
 def test_first_word_of_a_suffixed_name_is_that_body() -> None:
     res = resolve_actors([article("a", "Intro.\nVendors may favour Velmora over rivals. Kestrel will acquire "
-                                       "Velmora Mobility Holdings for $12.5 billion.\n")])
+                                       "Velmora Wireless Holdings for $12.5 billion.\n")])
     result = {m.text: m.actor_id for m in res.mentions if "Velmora" in m.text}
-    assert set(result.values()) == {"velmora-mobility-holdings"}
+    assert set(result.values()) == {"velmora-wireless-holdings"}
 
 
 def test_a_towns_council_in_lower_case_is_the_towns_body() -> None:

@@ -30,21 +30,21 @@ def test_product_line_goes_with_its_products() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "Cholera has spread across the camps, aid workers said.",
+    "Malaria has spread across the valley, aid workers said.",
     "Hurricane Delphine hit the coast on Monday.",
     "The Varra virus was found in two patients.",
 ])
 def test_illnesses_and_storms_are_not_actors(sentence: str) -> None:
     result = types("Intro.\n" + sentence + "\n")
-    assert not {"Cholera", "Delphine", "Hurricane Delphine", "Varra"} & set(result)
+    assert not {"Malaria", "Delphine", "Hurricane Delphine", "Varra"} & set(result)
 
 
 def test_acronym_of_a_lower_case_term_or_a_title_is_not_an_actor() -> None:
-    art = article("a", "Intro.\nMost economists favour a price on greenhouse gas (GHG) emissions. The paper is "
-                       "\u201cA Price Path for Carbon\u201d (PPC). The Institute for Fiscal Studies (IFS) wrote it.\n")
-    assert defined_terms(art) == {"GHG", "PPC"}
+    art = article("a", "Intro.\nMost chemists want less volatile organic compounds (VOC) in paint. The paper is "
+                       "\u201cA Price Path for Solvents\u201d (PPS). The Institute for Fiscal Studies (IFS) wrote it.\n")
+    assert defined_terms(art) == {"VOC", "PPS"}
     result = types(art.text)
-    assert "GHG" not in result and "PPC" not in result
+    assert "VOC" not in result and "PPS" not in result
     assert result.get("Institute for Fiscal Studies") == "organization"
 
 
@@ -71,6 +71,6 @@ def test_abbreviated_direction_is_not_part_of_a_place() -> None:
 
 
 def test_a_cut_off_last_word_is_not_a_name() -> None:
-    text = "Intro.\nThe mayor met Tom Reyes on Friday. All rights reserved by Kelvana Copyr"
+    text = "Intro.\nThe mayor met Ivan Reyes on Friday. All rights reserved by Kelvana Copyr"
     res = resolve_actors([article("a", text)])
-    assert {m.text for m in res.mentions} == {"Tom Reyes"}
+    assert {m.text for m in res.mentions} == {"Ivan Reyes"}
