@@ -60,7 +60,7 @@ def test_a_bodys_section_after_its_possessive_is_a_body_of_its_own() -> None:
 
 
 def test_a_joining_word_does_not_end_a_name() -> None:
-    result = _mentions("Intro.\nThe case was brought by the Attorney for the District of Velmora Jane Kester.\n")
+    result = _mentions("Intro.\nThe case was brought by the Attorney for the District of Velmora Ilse Kester.\n")
     assert not any(text.endswith(" of") for text in result)
 
 
