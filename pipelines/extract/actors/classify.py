@@ -53,7 +53,8 @@ def _naming_before() -> re.Pattern:
 def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool:
     """Generic cues that a name is an organisation, whatever spaCy's label says.
 
-    A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council");
+    A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council"),
+    or a club's letters begin it ("FC Kelby");
     a body's role follows it ("Halden chief executive", "Sporting president"); an organisation noun
     introduces it ("think tank Autonomy", "club Ashford Rovers"); or someone works "at" it ("an analyst
     at Bernstein"). A person's name before a role a person can have takes a possessive ("Smith's
@@ -63,6 +64,8 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     last = text.split()[-1].lower()
     if last in words("organisation_suffixes") and (len(text.split()) > 1 or last in words("stem_suffixes")):
         return True
+    if len(text.split()) > 1 and text.split()[0] in words("club_prefixes"):
+        return True  # "FC Kelby", "AC Velmora"
     i0, i1 = toks[0].i, toks[-1].i
     after = doc_text(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
     possessive = re.match(r"['’]s\b", after)

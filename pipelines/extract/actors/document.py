@@ -135,16 +135,21 @@ def _consensus_types(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
-    """Bare stems of organisations with a legal or club suffix: "Kestrel" for "Kestrel FC".
+    """Bare stems of organisations with a legal or club suffix or a club's letters: "Kestrel" for "Kestrel FC"
+    or "FC Kestrel".
 
     A stem that is a country or place name, or that two organisations share, names nothing for sure.
     """
     stems: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         parts = c.text.split()
-        if c.type == "organization" and len(parts) >= 2 and parts[-1].lower() in words("stem_suffixes"):
-            # the name without its suffix, and the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc")
-            for stem in {" ".join(parts[:-1]).rstrip(","), *(parts[:1] if len(parts) >= 3 else [])}:
+        prefixed = len(parts) >= 2 and parts[0] in words("club_prefixes")
+        if c.type == "organization" and len(parts) >= 2 and (parts[-1].lower() in words("stem_suffixes") or prefixed):
+            # the name without its suffix, the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc"),
+            # or without a club's letters ("Kelby" of "FC Kelby")
+            stems_of = [" ".join(parts[1:])] if prefixed else [" ".join(parts[:-1]).rstrip(","),
+                                                                 *(parts[:1] if len(parts) >= 3 else [])]
+            for stem in stems_of:
                 if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in words("stop_names") \
                         and stem.lower() not in words("organisation_words") and not is_title_word(stem):
                     stems[stem].append(c)

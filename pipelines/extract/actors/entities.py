@@ -86,6 +86,8 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
     Fraud Section": the ministry and its section); any other entity as it is."""
     doc = para.doc
+    if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
+        return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
     if ent.label_ == "ORG" and _a_titled_person(ent):
         return [(ent, "PERSON")]  # "Councillor Nils Brask", tagged a body
     if ent.label_ == "ORG":

@@ -118,3 +118,11 @@ def test_a_title_and_a_name_tagged_as_a_body_is_a_person() -> None:
     res = resolve_actors([article("a", "Intro.\nCouncillor Nils Brask called the vote unfair.\n")])
     result = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
     assert result == {"Nils Brask": "person"}
+
+
+def test_a_clubs_letters_before_its_town_make_the_club() -> None:
+    res = resolve_actors([article("a", "Intro.\nFC Kelby beat the champions 2-1 on Sunday. Kelby had lost twice, "
+                                       "the club said.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result == {"FC Kelby": "fc-kelby", "Kelby": "fc-kelby"}
+    assert row(res, "fc-kelby")["actor_type"] == "organization"
