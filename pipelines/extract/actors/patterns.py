@@ -138,11 +138,13 @@ def owned_body_candidates(article: Article, para: Paragraph) -> list[Candidate]:
 
 def acronym_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
     """An acronym spaCy did not tag, where a sentence makes it an agent or lists it with bodies ("LNER is
-    suspending services", "vendors such as Kestrel, HTX and Lumo"): an organisation. Not in a headline,
-    not after a number ("0900 GMT"), not one of the acronyms that name no body."""
-    matches = list(_ACRONYM.finditer(para.text)) if para.kind == "body" else []
-    if not matches or is_title_case_line(para.text):
-        return []
+    suspending services", "vendors such as Kestrel, HTX and Lumo"): an organisation. Not in a Title Case
+    headline, not after a number ("0900 GMT"), not one of the acronyms that name no body; a line a hard
+    wrap cut from its sentence counts as text."""
+    matches = list(_ACRONYM.finditer(para.text)) if para.kind in ("body", "heading") else []
+    letters = [c for c in para.text if c.isalpha()]
+    if not matches or is_title_case_line(para.text) or sum(c.isupper() for c in letters) * 2 > len(letters):
+        return []  # a Title Case or an all-capitals headline ("THE WINDOW IS NARROW")
     doc, out = para.doc, []
     for t in _tokens_at(doc, iter(matches)):
         if t.ent_type_ or not t.is_alpha or not t.text.isupper() or not 3 <= len(t.text) <= 6 \

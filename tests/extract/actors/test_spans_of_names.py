@@ -104,3 +104,11 @@ def test_a_towns_council_in_lower_case_is_the_towns_body() -> None:
     result = _mentions("Intro.\nThe vote came after ten hours. Then Kelby city council voted 25-18 in favour, "
                        "as officials in Kelby had hoped.\n")
     assert result.get("Kelby city council") == "organization" and result.get("Kelby") == "location"
+
+
+def test_an_acronym_in_a_wrapped_line_counts_but_not_in_a_shouted_headline() -> None:
+    result = _mentions("Intro\nKestrel may favour Velmora over other handset vendors such as\nVelcom, SNCT and "
+                       "Dunmore Electronics Inc that rely on the free\nsoftware.\n\n'THE SNCT GAP IS NARROW'\n")
+    assert result.get("SNCT") == "organization"
+    res = resolve_actors([article("a", "Intro\n'THE WINDOW IS NARROW'\nThe talks resumed.\n")])
+    assert not res.mentions
