@@ -94,6 +94,12 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+def _shouted(text: str) -> bool:
+    """Most of the line's letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
 def _tokens_at(doc: Doc, matches: Iterator[re.Match]) -> Iterator[Token]:
     """The tokens that begin where the matches do: a regex finds the few words worth a look, so a
     paragraph's every token is not walked."""
@@ -142,8 +148,7 @@ def acronym_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list
     headline, not after a number ("0900 GMT"), not one of the acronyms that name no body; a line a hard
     wrap cut from its sentence counts as text."""
     matches = list(_ACRONYM.finditer(para.text)) if para.kind in ("body", "heading") else []
-    letters = [c for c in para.text if c.isalpha()]
-    if not matches or is_title_case_line(para.text) or sum(c.isupper() for c in letters) * 2 > len(letters):
+    if not matches or is_title_case_line(para.text) or _shouted(para.text):
         return []  # a Title Case or an all-capitals headline ("THE WINDOW IS NARROW")
     doc, out = para.doc, []
     for t in _tokens_at(doc, iter(matches)):
