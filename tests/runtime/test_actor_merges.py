@@ -30,10 +30,13 @@ _PEOPLE = st.builds(
     st.booleans(),
 )
 _OTHERS = st.builds(
-    lambda text, key, doc: Candidate(doc, 10, 20, text, "organization" if key else "location", key=key),
-    st.sampled_from(["South Caucasus", "South Caucuses", "North Caucasus", "Foreign Ministry"]),
-    st.sampled_from([None, "ministry:foreign:ISR", "ministry:foreign affairs:ISR", "ministry:health:None",
-                     "country:ISR"]),
+    lambda text, key, doc: Candidate(doc, 10, 20, text, "organization" if key or text.isupper() or "Kestrel" in text
+                                     else "location", key=key),
+    st.sampled_from(["South Caucasus", "South Caucuses", "North Caucasus", "Foreign Ministry", "VCB",
+                     "Valdorian Central Bank", "Vast Cargo Bank", "Kestrel", "Kestrel Inc", "Kestrel Group",
+                     "Patagonia", "Chilean Patagonia"]),
+    st.sampled_from([None, None, "ministry:foreign:ISR", "ministry:foreign affairs:ISR", "ministry:health:None",
+                     "country:ISR", "body:water authority:CHL"]),
     st.sampled_from(["d1", "d2", "d3"]),
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipelines.extract.actors.aliases import curated_key
+from pipelines.extract.actors.classify import AGE_GROUP, club_span
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, norm_key
 from pipelines.extract.actors.words import words
 from pipelines.extract.article import Article, Paragraph
@@ -39,21 +40,25 @@ class Candidate:
 
 
 def place_candidate(doc_id: str, s: int, e: int, text: str, place: Place, gz: Gazetteer, strength: int) -> Candidate:
-    """A gazetteer hit as a mention: a country (its own code) or a capital city / territory (a place)."""
+    """A gazetteer hit as a mention: a country (its own code) or a capital city / territory (a place); every
+    spelling of a capital the gazetteer lists is one place."""
     if place.kind in ("country", "historic"):
         return Candidate(doc_id, s, e, text, "country", iso3=place.iso3, name=gz.names[place.iso3],
                          key=f"country:{place.iso3}", strength=strength)
     if place.kind == "territory":
         return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, name=gz.names[place.iso3],
                          key=f"name:{norm_key(gz.names[place.iso3])}", strength=strength)
-    return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, strength=strength)
+    capital = gz.capitals[place.iso3]  # "Kiev" and "Kyiv": one capital, named by its first spelling
+    return Candidate(doc_id, s, e, text, "location", iso3=place.iso3, name=capital,
+                     key=f"name:{norm_key(capital)}", strength=strength)
 
 
 def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
     """Every country name, demonym and capital in the paragraph text (spaCy misses or mislabels many).
 
     A surface that is also an ordinary word or a given name ("Jordan", "Chad") counts only inside
-    one of spaCy's place or nationality entities.
+    one of spaCy's place or nationality entities; one that begins the name of a pact ("the Paris
+    Agreement") does not count.
     """
     out = []
     ambiguous = words("ambiguous_country_surfaces")
@@ -68,18 +73,38 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
             covered = any(a <= s and e <= b and lab in ("GPE", "NORP", "LOC") for (a, b), lab in ent_spans.items())
             if not covered:
                 continue
+        nxt = re.match(r" ([A-Z][a-z]+)", para.text[e:e + 20])
+        if nxt and nxt.group(1).lower() in words("event_tails"):
+            continue  # "the Paris Agreement", "the Geneva Conventions": the name of a pact, not of the place
+        span = para.doc.char_span(s, e) if para.doc is not None and (
+            place.kind == "capital" and para.text[s - 2:s - 1].isalpha() or AGE_GROUP.match(para.text, e)) else None
+        club = club_span(para.text, para.doc, span[0], span[-1], gz) if span is not None else None
+        if club is not None:  # "Atletico Lisbon", "Chile Under-21": a club or team, not the place
+            a, b = club
+            out.append(Candidate(article.doc_id, para.start + a, para.start + b, para.text[a:b], "organization",
+                                 strength=3, cue=True))
+            continue
         out.append(place_candidate(article.doc_id, para.start + s, para.start + e, text, place, gz, strength=1))
     return out
 
 
 def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) -> list[Candidate]:
-    """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words."""
+    """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words, except where
+    one begins the name of a longer organisation spaCy found ("EU Commission")."""
     out = []
+    longer: list[tuple[int, int]] | None = None  # the paragraph's organisations, read when a surface matches
     for row in alias_rows:
         for surface in _surfaces(row["canonical_name"], tuple(row["aliases"])):
             if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
                 continue
             for m in _alias_pattern(surface).finditer(para.text):
+                if longer is None:
+                    longer = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "ORG"] \
+                        if para.doc is not None else []
+                # a surface that only begins a longer organisation's name ("EU Commission") names that one
+                if any(a <= m.start() and m.end() + 1 < b and para.text[m.end()] == " "
+                       and para.text[m.end() + 1].isupper() for a, b in longer):
+                    continue
                 out.append(Candidate(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
                                      row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
                                      key=curated_key(row), strength=6))

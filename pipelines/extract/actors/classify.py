@@ -1,9 +1,9 @@
-"""Type decisions against spaCy's label: is this name a person, an organisation, a place or a product?
+"""Type decisions against spaCy's label: is this name a person, an organisation or a place?
 
 spaCy's NER is the base, and its typical errors are fixed with generic cues
 rather than name lists: a legal suffix or a head noun makes an
 organisation ("Kestrel FC", "Tarsby District Council"), "officials in
-Ostrava" a place, "the drug Zorvata" a product. Each function reads one
+Ostrava" a place (things that are not actors: ``things``). Each function reads one
 name (its tokens in the paragraph's parse) and answers for that name only.
 """
 
@@ -13,9 +13,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipelines.extract.actors.context import appositive_head, relative_clause_subject
+from pipelines.extract.actors.context import appositive_head, is_title_word, organisation_intro_noun, relative_clause_subject
 from pipelines.extract.actors.gazetteer import Gazetteer
-from pipelines.extract.actors.words import alternation, ordered, words
+from pipelines.extract.actors.regions import region
+from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import doc_text
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
 @cache
 def _body_role_after() -> re.Pattern:
     """A body's role right after a name: "Halden chief executive", "Sporting president"."""
-    return re.compile(r"\s+(?:" + "|".join(re.escape(t) for t in ordered("body_role_titles")) + r")\b", re.IGNORECASE)
+    return re.compile(r"\s+(" + "|".join(re.escape(t) for t in ordered("body_role_titles")) + r")\b", re.IGNORECASE)
 
 
 @cache
@@ -49,34 +50,35 @@ def _naming_before() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation("naming_words") + r")\s*[“\"']?$")
 
 
-@cache
-def _sold_as_before() -> re.Pattern:
-    return re.compile(r"\b(?:" + alternation("product_sale_verbs") + r") (?:as|under)(?: the (?:brand )?name)?\s*$"
-                      r"|\bbrand name\s*$")
-
-
 def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool:
     """Generic cues that a name is an organisation, whatever spaCy's label says.
 
-    A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council");
+    A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council"),
+    or a club's letters begin it ("FC Kelby");
     a body's role follows it ("Halden chief executive", "Sporting president"); an organisation noun
     introduces it ("think tank Autonomy", "club Ashford Rovers"); or someone works "at" it ("an analyst
-    at Bernstein"). A person's name before a role takes a possessive ("Smith's manager"), so with
-    ``possessive_ok`` false a possessive disqualifies the role cue.
+    at Bernstein"). A person's name before a role a person can have takes a possessive ("Smith's
+    manager"), so with ``possessive_ok`` false a possessive disqualifies those roles (``person_role_titles``),
+    not the roles only a body has ("Kestrel's chief executive").
     """
     last = text.split()[-1].lower()
     if last in words("organisation_suffixes") and (len(text.split()) > 1 or last in words("stem_suffixes")):
         return True
+    if len(text.split()) > 1 and text.split()[0] in words("club_prefixes"):
+        return True  # "FC Kelby", "AC Velmora"
     i0, i1 = toks[0].i, toks[-1].i
     after = doc_text(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
-    if possessive_ok:
-        after = re.sub(r"^['’]s\b", "", after)
-    if _body_role_after().match(after) and not _role_of_after().match(after):
+    possessive = re.match(r"['’]s\b", after)
+    if possessive:
+        after = after[possessive.end():]
+    role = _body_role_after().match(after)
+    if role and not _role_of_after().match(after) and (
+            not possessive or possessive_ok or role.group(1).lower() not in words("person_role_titles")):
         return True
     if i0 > 0:
         prev = doc[i0 - 1]
         relative = relative_clause_subject(prev, doc[i1 + 1] if i1 + 1 < len(doc) else None)
-        if prev.is_lower and prev.lemma_.lower() in words("organisation_intro_nouns") and not relative and (
+        if organisation_intro_noun(prev) and not relative and (
                 prev.dep_ == "compound" and i0 <= prev.head.i <= i1 or any(
                     t.dep_ == "appos" and t.head.i == prev.i for t in toks)):
             return True
@@ -86,6 +88,51 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
         if doc[j].lower_ == "at" and j > 0 and doc[j - 1].lemma_.lower() in words("workplace_roles"):
             return True
     return False
+
+
+#: An age group after a country's name: "Chile Under-21", "Peru U20".
+AGE_GROUP = re.compile(r" (?:Under|U)[-‑ ]?\d\d(?:s\b)?")
+
+
+def club_span(ptext: str, doc: Doc, first: Token, last: Token, gz: Gazetteer) -> tuple[int, int] | None:
+    """The span (in the paragraph ``ptext``) of a club named after a town, where the tagger took only the
+    town: a club's tail after it ("Kelby Town", "Ashford Rovers"), an age group ("Chile Under-21"), or a
+    capitalised word before a capital ("Atletico Lisbon"; not "Greater London"); None otherwise."""
+    end = last.idx + len(last.text)
+    age = AGE_GROUP.match(ptext, end)
+    if age is not None:  # "Chile Under-21": a national team
+        return first.idx, age.end()
+    if not (ptext[end:end + 1] == " " and ptext[end + 1:end + 2].isupper() or first.idx > 1
+            and ptext[first.idx - 1] == " " and ptext[first.idx - 2].isalpha()):
+        return None  # no capitalised word after it, nor a word before it
+    place = gz.lookup(ptext[first.idx:end])
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if place is None and nxt is not None and not nxt.ent_type_ and nxt.is_title \
+            and nxt.lower_ in words("club_name_tails"):
+        return first.idx, nxt.idx + len(nxt.text)
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if place is not None and place.kind == "capital" and prev is not None and not prev.ent_type_ \
+            and prev.is_title and not prev.is_sent_start and prev.tag_ in ("NNP", "JJ") \
+            and prev.lower_ not in words("place_modifiers") and not is_title_word(prev.text) \
+            and gz.lookup(prev.text) is None:
+        return prev.idx, end
+    return None
+
+
+def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
+    """A place-like name listed with an organisation's ("interest from Kestrel and Arlow Rovers") is a
+    body named after its town, as clubs and firms often are."""
+    root = toks[-1]
+    if not any(t.ent_type_ == "ORG" for t in root.conjuncts):
+        return False
+    doc = root.doc
+    # not where the list ends in a place noun: "in Kelby and Marlow counties" lists two places
+    after = max((t.i for t in (root, *root.conjuncts)), default=root.i) + 1
+    if after < len(doc) and doc[after].is_lower and doc[after].lemma_.lower() in words("place_words"):
+        return False
+    ents = {t.i: e for e in doc.ents for t in e}
+    return any(t.ent_type_ == "ORG" and not gz.lookup(ents[t.i].text) and region(ents[t.i].text) is None
+               for t in root.conjuncts if t.i in ents)
 
 
 def place_cue(doc: Doc, toks: list[Token], text: str) -> bool:
@@ -124,15 +171,28 @@ def _appositive_type(doc: Doc, root: Token) -> str | None:
     return None
 
 
+def _names_a_country_or_capital(word: str, gz: Gazetteer) -> bool:
+    place = gz.lookup(word)
+    return place is not None and place.form != "demonym" and word not in words("ambiguous_country_surfaces")
+
+
 def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> str:
     """PERSON labels that are really organisations or places, by their words and context."""
     lows = [t.text.lower() for t in toks]
     if any(w in words("organisation_words") for w in lows) or org_cue(doc, toks, text, possessive_ok=False):
         return "organization"
+    if len(toks) > 1 and toks[-1].is_title and lows[-1] in words("club_name_tails"):
+        return "organization"  # "Kelby Town": a club, though a town is a place
     if lows[-1] in words("place_words"):
         return "location"
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.lower_ in union("place_heads_after", "named_place_heads_after"):
+        return "location"  # "the Tarno field", "the Gulmi district"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
         return "organization"  # "Baku Dialogues": a place name does not start a person's name
+    if len(toks) > 1 and _names_a_country_or_capital(toks[-1].text, gz):
+        # nor does it end one: "Greater Riga" is a place, "Dynamo Riga" a club named after its town
+        return "location" if toks[0].lower_ in words("place_modifiers") else "organization"
     i0, i1 = toks[0].i, toks[-1].i
     before = doc[max(0, i0 - 3):i0].text.lower()
     after = doc[i1 + 1:i1 + 3].text.lower()
@@ -167,23 +227,3 @@ def norp_as_actor(doc: Doc, toks: list[Token]) -> str | None:
             "area_prepositions"):
         return "location"
     return None
-
-
-def is_product(doc: Doc, toks: list[Token], ptext: str, s: int, e: int) -> bool:
-    """A one-word name the text shows is a product: "the drug Zorvata", "sold as Zorvata",
-    "Zorvata or placebo", "Zorvata (velimab)". Products are not actors; the whole document forgets the name.
-    """
-    if len(toks) != 1 or toks[0].text.isupper():
-        return False
-    t = toks[0]
-    before, after = ptext[max(0, s - 30):s].lower(), ptext[e:e + 30]
-    if _sold_as_before().search(before):
-        return True
-    if re.match(r"\s+or (?:a )?placebo\b|\s*\([a-z]{5,}\)", after) or re.search(r"\bplacebo or\s*$", before):
-        return True
-    prev = doc[t.i - 1] if t.i > 0 else None
-    products = words("product_nouns")
-    if prev is not None and prev.is_lower and prev.lemma_ in products and (
-            prev.dep_ == "compound" and prev.head.i == t.i or t.dep_ == "appos" and t.head.i == prev.i):
-        return True
-    return any(c.dep_ == "appos" and c.lemma_ in products and c.i > t.i for c in t.children)

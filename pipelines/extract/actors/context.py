@@ -43,6 +43,14 @@ def current_office(title: str) -> str:
     return _past_office().sub("", title, count=1)
 
 
+def organisation_intro_noun(t: Token) -> bool:
+    """A lower-case noun that introduces an organisation's name ("think tank Autonomy", "club Ashford
+    Rovers"); not the end of a hyphenated trade ("film-maker Jane Roe" is a person)."""
+    if not t.is_lower or t.lemma_ not in words("organisation_intro_nouns"):
+        return False
+    return not (t.i > 1 and t.doc[t.i - 1].text in ("-", "‑"))
+
+
 def relative_clause_subject(noun: Token, after: Token | None) -> bool:
     """A name between an object noun and a verb in the past or present is the subject of a relative clause
     ("joined the company Mirelli founded"), not the noun's name."""
@@ -80,6 +88,8 @@ def person_cleanup(doc: Doc, toks: list[Token], gz: Gazetteer) -> tuple[list[Tok
         t = toks[0]
         low = t.text.lower()
         p = gz.lookup(t.text)
+        if low.rstrip(".") in words("saint_words") and len(toks) == 2:
+            break  # "Saint Nicholas": the honorific is part of a saint's name
         if is_title_word(t.text) or low.startswith("then-"):
             title_words.append(t.text)
             toks = toks[1:]
@@ -155,6 +165,36 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
     return [doc[i] for i in range(first, toks[0].i)] + toks
 
 
+def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
+    """Take back what spaCy cut from the end of an organisation's name: a capitalised word outside any
+    entity ("... Crime" + "Stoppers"), or a second organisation joined by "for"/"of" (the) ("UN Office" +
+    "for the" + "Coordination of Humanitarian Affairs"). A word that ends a pact's or event's name stays out.
+    """
+    end = toks[-1].i + 1
+    if len(toks) == 1 and toks[0].text.isupper() and end < len(doc) and doc[end].is_lower \
+            and doc[end].lower_ in words("acronym_heads_after"):
+        return toks + [doc[end]]  # "the KNJP hospital": the acronym's own institution
+    while end < len(doc):
+        t = doc[end]
+        if not t.ent_type_ and t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not is_title_word(t.text) \
+                and t.lower_ not in words("event_tails") and doc[end - 1].whitespace_ == " ":
+            run = end
+            while run < len(doc) and not doc[run].ent_type_ and doc[run].tag_ in ("NNP", "NNPS"):
+                run += 1
+            if run < len(doc) and doc[run].ent_type_ == "PERSON":
+                break  # "Senate" + "Majority Leader" + a name: the words are the person's title
+            end += 1
+            continue
+        j = end + (2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" and not doc[end + 1].ent_type_ else 1)
+        if t.lower_ in ("for", "of") and j < len(doc) and doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B":
+            end = j + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            continue
+        break
+    return toks + [doc[i] for i in range(toks[-1].i + 1, end)]
+
+
 def appositive_nouns(doc: Doc, appos: Token) -> list[str]:
     """The lemmas of an appositive's head and of the nouns of its own phrase, up to a preposition or comma
     ("a water company" -> company; "Israel's national water company" -> company, water, company)."""
@@ -165,6 +205,13 @@ def appositive_nouns(doc: Doc, appos: Token) -> list[str]:
         if x.pos_ == "NOUN":
             heads.append(x.lemma_.lower())
     return heads
+
+
+def appositive_is_a_role(doc: Doc, root: Token) -> bool:
+    """A person's role is set off right after the name: "X, Kestrel's chief executive", "X, a spokesman"."""
+    roles = union("title_heads", "person_appositive_heads")
+    return any(child.dep_ == "appos" and child.i > root.i and child.left_edge.i <= root.i + 3
+               and child.lemma_.lower() in roles for child in root.children)
 
 
 def appositive_head(doc: Doc, root: Token) -> str | None:

@@ -17,32 +17,31 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from pipelines.extract.actors.bodies import bodies, counterpart_titles
 from pipelines.extract.actors.candidates import Candidate
-from pipelines.extract.actors.gazetteer import Gazetteer, initials, ministry_display, ministry_key, norm_key
+from pipelines.extract.actors.gazetteer import Gazetteer, initials, norm_key
 from pipelines.extract.actors.identity import identity_key
-from pipelines.extract.actors.context import country_before, current_office, is_title_word
+from pipelines.extract.actors.context import is_title_word
+from pipelines.extract.actors.people import one_key_per_person, people_by_surname, people_keys
 from pipelines.extract.actors.spans import is_title_case_line, trim
+from pipelines.extract.actors.things import drop_things
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article
 
 
 def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
-    products = {norm_key(c.text) for c in cands if c.type == "product"}
-    cands = [c for c in cands if c.type != "product" and norm_key(c.text) not in products]
-    cands = select(cands)
+    cands = select(drop_things(article, cands))
     cands = select(cands + _join_line_breaks(article, cands))
     cands = _consensus_types(cands)
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
-    by_surname = _people_by_surname(cands)
-    cands = _surnames_as_people(cands, by_surname, gz)
-    cands = select(cands + _known_names_again(article, cands, stems, by_surname, gz))
-    cands = _acronyms_as_long_forms(article, cands)
-    doc_isos = {c.iso3 for c in cands if c.type == "country"}
-    cands = [_official_name(c, doc_isos, gz) for c in cands]
-    return _counterpart_titles(article, [_body_country(article, c, cands, gz) for c in cands])
+    by_surname = people_by_surname(cands)
+    cands = people_keys(cands, by_surname, gz)
+    cands = one_key_per_person(select(cands + _known_names_again(article, cands, stems, by_surname, gz)))
+    cands = _acronyms_as_long_forms(article, bodies(article, cands, gz))
+    return counterpart_titles(article, cands)
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:
@@ -106,14 +105,19 @@ def _join_line_breaks(article: Article, cands: list[Candidate]) -> list[Candidat
 
 
 def _consensus_types(cands: list[Candidate]) -> list[Candidate]:
-    """One name, one type within a document: "Sporting president X" makes every "Sporting" the club.
+    """One name, one type within a document: "Sporting president X" makes every "Sporting" the club, and
+    "the Gulvara district" every "Gulvara" a place.
 
     A type decided by a context cue wins; otherwise the most frequent type, ties to the first mention.
     """
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
-        if c.key is None and not c.overlay and c.type in ("person", "organization", "location"):
+        if c.overlay or c.type not in ("person", "organization", "location"):
+            continue
+        if c.key is None:
             groups[norm_key(c.text)].append(c)
+        elif c.key.startswith("name:") and c.cue:  # "the Gulvara district" votes for every "Gulvara"
+            groups[c.key[5:]].append(c)
     chosen: dict[str, str] = {}
     for k, cs in groups.items():
         types = {c.type for c in cs}
@@ -131,49 +135,30 @@ def _consensus_types(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
-    """Bare stems of organisations with a legal or club suffix: "Kestrel" for "Kestrel FC".
+    """Bare stems of organisations with a legal or club suffix or a club's letters: "Kestrel" for "Kestrel FC"
+    or "FC Kestrel".
 
     A stem that is a country or place name, or that two organisations share, names nothing for sure.
     """
     stems: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         parts = c.text.split()
-        if c.type == "organization" and len(parts) >= 2 and parts[-1].lower() in words("stem_suffixes"):
-            stem = " ".join(parts[:-1]).rstrip(",")
-            if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in words("stop_names"):
-                stems[stem].append(c)
+        prefixed = len(parts) >= 2 and parts[0] in words("club_prefixes")
+        if c.type == "organization" and len(parts) >= 2 and (parts[-1].lower() in words("stem_suffixes") or prefixed):
+            # the name without its suffix, the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc"),
+            # or without a club's letters ("Kelby" of "FC Kelby")
+            stems_of = [" ".join(parts[1:])] if prefixed else [" ".join(parts[:-1]).rstrip(","),
+                                                                 *(parts[:1] if len(parts) >= 3 else [])]
+            for stem in stems_of:
+                if stem and stem[0].isupper() and not gz.lookup(stem) and stem.lower() not in words("stop_names") \
+                        and stem.lower() not in words("organisation_words") and not is_title_word(stem):
+                    stems[stem].append(c)
     out = {}
     for stem, cs in stems.items():
         if len({norm_key(c.text) for c in cs}) == 1:
             out[stem] = cs[0]
     places = {norm_key(c.text) for c in cands if c.type in ("location", "country") and not c.cue}
     return {k: v for k, v in out.items() if norm_key(k) not in places}
-
-
-def _people_by_surname(cands: list[Candidate]) -> dict[str, set[str]]:
-    """The document's full-name people (normalised), by surname."""
-    full: dict[str, str] = {}
-    for c in cands:
-        if c.type == "person" and len(c.text.split()) >= 2:
-            full.setdefault(norm_key(c.text), c.text)
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for k in full:
-        by_surname[k.split()[-1]].add(k)
-    return by_surname
-
-
-def _surnames_as_people(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gazetteer) -> list[Candidate]:
-    """A lone word equal to one known surname is that person, whatever spaCy called it; other people get
-    their person or surname key."""
-    fixed = []
-    for c in cands:
-        k = norm_key(c.text)
-        if c.key is None and len(k.split()) == 1 and len(by_surname.get(k, ())) == 1 and not gz.lookup(c.text):
-            c = replace(c, type="person", key=f"person:{next(iter(by_surname[k]))}")
-        elif c.type == "person" and c.key is None:
-            c = replace(c, key=f"person:{k}" if len(k.split()) >= 2 else f"surname:{k}")
-        fixed.append(c)
-    return fixed
 
 
 def _known_names_again(article: Article, cands: list[Candidate], stems: dict[str, Candidate],
@@ -226,79 +211,7 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
             for lc in longs:
                 defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
                 if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text:
-                    c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=lc.key or f"name:{norm_key(lc.text)}")
+                    c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break
-        out.append(c)
-    return out
-
-
-@cache
-def _official_name_word() -> re.Pattern:
-    return re.compile(r"\b(?:" + alternation("official_name_words") + r")\b")
-
-
-def _official_name(c: Candidate, doc_isos: set[str], gz: Gazetteer) -> Candidate:
-    """'the Islamic Republic' is Iran when Iran is in the document and its official name begins so."""
-    if c.type == "person" or c.key or not _official_name_word().search(c.text):
-        return c
-    stem = re.sub(r"^[Tt]he ", "", c.text)
-    hits = sorted({p.iso3 for surf, p in gz.by_surface.items() if p.iso3 in doc_isos and p.form == "name"
-                   and surf.startswith(stem + " of ")})
-    if len(hits) != 1:
-        return c
-    return replace(c, type="country", iso3=hits[0], name=gz.names[hits[0]], key=f"country:{hits[0]}")
-
-
-def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Gazetteer) -> Candidate:
-    """Government bodies and national organisations get their country, and ministries a shared key."""
-    if c.type != "organization" or c.key is not None:
-        return c
-    iso3 = c.iso3
-    parts = c.text.split()
-    if iso3 is None:
-        for i in range(len(parts), 0, -1):  # "U.S. State Department", "Israel Aerospace Industries"
-            p = gz.lookup(" ".join(parts[:i]))
-            if p:
-                iso3 = p.iso3
-                break
-    if iso3 is None:
-        m = re.search(r"\b(?:of|in) ([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$", c.text)
-        if m and gz.lookup(m.group(1)):
-            iso3 = gz.lookup(m.group(1)).iso3
-    if iso3 is None:
-        iso3 = country_before(article.text, c.start, gz)
-    mk = ministry_key(c.text)
-    if mk or parts[0] in words("national_bodies"):
-        if iso3 is None:
-            iso3 = _dominant_country(c, cands)
-        name = ministry_display(c.text, gz.names.get(iso3)) if mk else c.text
-        key = f"{mk}:{iso3}" if mk else None
-        return replace(c, iso3=iso3, name=name, key=key)
-    return replace(c, iso3=iso3)
-
-
-def _dominant_country(c: Candidate, cands: list[Candidate]) -> str | None:
-    """The country most named near a body that does not say whose it is."""
-    near = Counter(x.iso3 for x in cands if x.type == "country" and abs(x.start - c.start) < 600)
-    every = Counter(x.iso3 for x in cands if x.type == "country")
-    for counter in (near, every):
-        if counter:
-            best = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-            if len(best) == 1 or best[0][1] > best[1][1]:
-                return best[0][0]
-    return None
-
-
-def _counterpart_titles(article: Article, cands: list[Candidate]) -> list[Candidate]:
-    """'Foreign Minister Cohen ... his counterpart, Bayramov': the counterpart holds the same title."""
-    out = []
-    for c in cands:
-        if c.type == "person" and c.title is None:
-            before = article.text[max(0, c.start - 40):c.start]
-            if re.search(r"\bcounterparts?\b", before):
-                sent_start = max(article.text.rfind(". ", 0, c.start), article.text.rfind("\n", 0, c.start))
-                others = [o for o in cands if o.type == "person" and o.title and sent_start < o.start < c.start]
-                if others:
-                    c = replace(c, title=current_office(others[-1].title))
         out.append(c)
     return out

@@ -16,10 +16,16 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.classify import (
-    after_place_of, classify_person, is_product, norp_as_actor, org_cue, place_cue,
+    after_place_of, classify_person, club_span, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
 )
-from pipelines.extract.actors.context import appositive_head, country_before, extend_left, person_cleanup, title_before
+from pipelines.extract.actors.context import (
+    appositive_head, appositive_is_a_role, country_before, extend_left, extend_right, is_title_head, is_title_word,
+    person_cleanup, title_before,
+)
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
+from pipelines.extract.actors.regions import region
+from pipelines.extract.actors.things import thing_kind
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
 from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
@@ -68,15 +74,62 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
     for ent in para.doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        name = _name(article, para, ent, gz)
-        if name is not None:
-            out += _typed(name, gz, heading)
+        for part, label in _parts(para, ent, gz):
+            name = _name(article, para, part, label, gz)
+            if name is not None:
+                out += [with_place_head(c, article) for c in _typed(name, gz, heading)]
     return out
 
 
-def _name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> _Name | None:
+def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
+    """An entity as the names it holds, each with a label: a person's entity that ran on into where they are
+    from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
+    Fraud Section": the ministry and its section); any other entity as it is."""
+    doc = para.doc
+    if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
+        return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
+    if ent.label_ == "ORG" and _a_titled_person(ent):
+        return [(ent, "PERSON")]  # "Councillor Nils Brask", tagged a body
+    if ent.label_ == "ORG":
+        pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
+        if pos is not None and any(t.lower_ in words("organisation_words") for t in doc[ent.start:pos]):
+            return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "ORG")]
+    return _person_of_place(para, ent, gz)
+
+
+def _a_titled_person(ent: Span) -> bool:
+    """An organisation's entity that is a title and a name ("Councillor Nils Brask"), or a name with a
+    person's role set off after it ("Nils Reyes, Kestrel's chief executive")."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    if any(t.lower_ in words("organisation_words") for t in toks) or not 2 <= len(toks) <= 4:
+        return False
+    if is_title_head(toks[0].text) and not toks[0].text.isupper() and all(t.is_title for t in toks[1:]) \
+            and toks[-1].lower_ not in words("event_tails"):
+        return True
+    return len(toks) <= 3 and all(t.tag_ == "NNP" for t in toks) and appositive_is_a_role(ent.doc, toks[-1])
+
+
+def _person_of_place(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
+    """A person's entity that ran on into where they are from ("Jane Roe of Millbrook, Sask.") as the person
+    and the place (or body) apart; any other entity as it is, with its label."""
+    doc = para.doc
+    cut = next((t.i for t in ent[2:] if t.text == "of"), None) if ent.label_ == "PERSON" else None
+    if cut is None or cut + 1 >= ent.end or title_before(doc, ent.start) or is_title_word(ent[0].text):
+        return [(ent, ent.label_)]
+    tail = doc[cut + 1:ent.end]
+    if any(w.lower_ in words("organisation_words") for w in tail):
+        tail_label = "ORG"
+    elif gz.lookup(tail.text) or region(tail.text) or followed_by_region(para.text, tail.end_char, gz):
+        tail_label = "GPE"
+    else:
+        return [(doc[ent.start:cut], "PERSON")]
+    return [(doc[ent.start:cut], "PERSON"), (tail, tail_label)]
+
+
+def _name(article: Article, para: Paragraph, ent: Span, label: str, gz: Gazetteer) -> _Name | None:
     """The entity cut to the name itself (``_name_tokens``) and trimmed; None when nothing name-like is left."""
-    found = _name_tokens(para, ent, gz)
+    found = _name_tokens(para, ent, label, gz)
     if found is None:
         return None
     toks, title, iso3 = found
@@ -86,19 +139,21 @@ def _name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> _Name 
         return None
     if in_title_quote(para.text, s, e):
         return None
-    return _Name(article, para, ent.label_, toks, s, e, title, iso3)
+    return _Name(article, para, label, toks, s, e, title, iso3)
 
 
-def _name_tokens(para: Paragraph, ent: Span, gz: Gazetteer) -> tuple[list[Token], str | None, str | None] | None:
+def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
+                 ) -> tuple[list[Token], str | None, str | None] | None:
     """An entity's tokens without what is not its name, with the title and country read off its front."""
-    doc, label = para.doc, ent.label_
+    doc = para.doc
     toks = [t for t in ent]
     if label == "ORG":
-        toks = extend_left(doc, toks, gz)
+        toks = extend_right(doc, extend_left(doc, toks, gz))
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
         toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
-    # leading articles: "the" always; "The" only where it starts a sentence
-    while toks and toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG"):
+    # leading articles: "the" always; "The" only where it starts a sentence; an abbreviated direction ("SW")
+    while toks and (toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG")
+                    or toks[0].text in words("compass_abbreviations") and len(toks) > 1):
         toks = toks[1:]
     cut = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
     if cut is not None:
@@ -106,8 +161,8 @@ def _name_tokens(para: Paragraph, ent: Span, gz: Gazetteer) -> tuple[list[Token]
     score = re.search(r"\s\d+\s?[-–]\s?\d+$", "".join(t.text_with_ws for t in toks).rstrip())
     if score and len(toks) > 1:  # "beat Porto 2-1": the score is not part of the name
         toks = [t for t in toks if t.idx < toks[0].idx + score.start() + 1]
-    while toks and toks[-1].tag_ == "POS":
-        toks = toks[:-1]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].lower_ in ("of", "and", "for", "the", "&")):
+        toks = toks[:-1]  # a possessive, or a joining word the tagger left at the end ("the District of")
     if not toks:
         return None
     title, iso3 = None, None
@@ -131,42 +186,75 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     parts = re.split(r"[-‑–]", text)
     if len(parts) > 1 and any(gz.lookup(p) for p in parts) and n.label != "PERSON":
         return []  # "Turkish-Israeli", "Baku-Tel Aviv": the gazetteer scan and the document re-read take the parts
+    club = _club_name(n, gz)
+    if club is not None:
+        return [club]
     place = gz.lookup(text)
     if place is not None and not (n.label in ("ORG", "PERSON") and len(text.split()) > 1 and place.kind == "capital"):
         return [place_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, place, gz, strength=3)]
+    reg = region(text)
+    if reg is not None and n.title is None:  # "Governor Georgia Lane" is a person; a bare region name is not
+        return [region_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, reg)]
+    if n.label in ("ORG", "PERSON", "GPE") and n.title is None and followed_by_region(n.para.text, n.e, gz) \
+            and not any(w.lower() in words("organisation_words") for w in text.split()):
+        return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Portland, Ore."
+    if norm_key(text) in words("party_names") and n.label in ("NORP", "ORG") and not n.sent_start:
+        return [n.candidate("organization", strength=2, cue=True)]  # "the Greens", "the Tory leadership"
     if n.label == "NORP":
-        typ = norp_as_actor(n.para.doc, n.toks)  # religions, ethnic groups, parties: not actors
+        typ = norp_as_actor(n.para.doc, n.toks)  # religions, ethnic groups: not actors
         return [n.candidate(typ, strength=2, sent_start=n.sent_start, cue=True)] if typ else []
     if _names_nothing(n, heading):
         return []
-    if is_product(n.para.doc, n.toks, n.para.text, n.s, n.e):
-        return [n.candidate("product", strength=2)]
+    thing = thing_kind(n.para.doc, n.toks, n.para.text, n.s, n.e)
+    if thing is not None:
+        return [n.candidate(thing, strength=2)]
     if n.label != "PERSON" and n.lows()[-1] in words("event_tails"):
         return []
     if n.label == "PERSON":
         return _person(n, gz)
     if n.label == "ORG":
         return _organisation(n)
-    return _place(n)
+    return _place(n, gz)
+
+
+def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
+    """A town's name and a club's word the tagger left out: the club (``club_span``)."""
+    if n.label not in ("GPE", "LOC", "ORG"):
+        return None
+    found = club_span(n.para.text, n.para.doc, n.toks[0], n.toks[-1], gz)
+    if found is None:
+        return None
+    s, e = n.para.start + found[0], n.para.start + found[1]
+    return Candidate(n.article.doc_id, s, e, n.article.text[s:e], "organization", strength=3,
+                     sent_start=n.sent_start, cue=True)
 
 
 def _names_nothing(n: _Name, heading: bool) -> bool:
-    """A religion, a capitalised word of a heading, or a bare generic noun ("Ministry", "City")."""
+    """A religion, a capitalised word of a heading, page furniture ("Latest Stories"), a common word opening
+    a sentence ("Millions have fled"), or a bare generic noun ("Ministry", "City")."""
     text = n.text
-    if norm_key(text) in words("religions"):
+    if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
+        return True
+    t = n.toks[0]
+    if len(n.toks) == 1 and n.sent_start and t.tag_ not in ("NNP", "NNPS") and not text.isupper() \
+            and t.dep_ not in ("compound", "nmod", "poss"):  # but "Sporting president X": a name
         return True
     if (heading or n.para.kind == "title") and n.label != "PERSON" and not any(
             w.lower() in words("organisation_words") for w in text.split()):
         return True
     lows = n.lows()
     # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
+    # ... nor a portfolio a party is named after ("Labour"), capitalised mid-sentence and tagged a body
     return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
-        and not (lows[0] in words("legislatures") and text[0].isupper() and not n.sent_start)
+        and not (lows[0] in words("legislatures") and text[0].isupper() and not n.sent_start) \
+        and not (lows[0] in words("party_names") and n.label == "ORG" and not n.sent_start)
 
 
 def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
     """A PERSON entity: a person, or the organisation or place its cues show."""
     doc, toks, text = n.para.doc, n.toks, n.text
+    if n.para.kind in ("title", "heading") and len(toks) > 1 and gz.lookup(toks[-1].text) is not None:
+        return []  # "Minister Visits Chile": a headline's capitals; the gazetteer takes the place
     typ = classify_person(doc, toks, text, gz)
     if typ == "person" and (len(text) < 2 or text.lower() in words("stop_names") or text.isupper()):
         return []
@@ -188,11 +276,12 @@ def _organisation(n: _Name) -> list[Candidate]:
     org_words = words("organisation_words")
     if text.isupper() and text.lower() in words("not_organisation_acronyms"):
         return []
-    if place_cue(doc, toks, text):
+    if place_cue(doc, toks, text) or any(t.is_lower and t.lemma_.lower() in words("place_words")
+                                         for t in toks[-1].conjuncts):  # "in Wexley and Marlow counties"
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     no_org_word = not any(w.lower() in org_words for w in text.split())
-    if no_org_word and (nxt is not None and nxt.lower_ in union("place_words", "place_context_nouns")
+    if no_org_word and (nxt is not None and nxt.lemma_.lower() in union("place_words", "place_context_nouns")
                         or after_place_of(ptext[max(0, s - 20):s])):
         return [n.candidate("location", strength=2, sent_start=n.sent_start)]  # "the Nagorno-Karabakh region"
     if (len(toks) == 1 and toks[0].tag_ == "JJ") or (
@@ -201,7 +290,9 @@ def _organisation(n: _Name) -> list[Candidate]:
             and not text.isupper()
             and not (nxt.lemma_ in words("source_nouns") and not toks[0].is_sent_start and toks[0].tag_ == "NNP")):
         return []  # "Kamikaze drones", "Media reports", "Turkic world": a word used as a modifier
-    weak_org = not any(w.lower() in _strong_organisation_words() for w in text.split())
+    lows = [w.lower() for w in text.split()]
+    weak_org = any(w in words("weak_organisation_words") for w in lows) and not any(
+        w in _strong_organisation_words() for w in lows)
     if weak_org and _job_title_of().search(ptext[max(0, s - 30):s].lower()):
         return []  # "Director of Middle East Studies": part of a job title
     out = []
@@ -219,13 +310,13 @@ def _strong_organisation_words() -> frozenset[str]:
     return words("organisation_words") - words("weak_organisation_words")
 
 
-def _place(n: _Name) -> list[Candidate]:
+def _place(n: _Name, gz: Gazetteer) -> list[Candidate]:
     """A GPE, LOC or FAC entity: a place, or the organisation its cues show ("according to Bloomberg")."""
     doc, toks, text, ptext, s, e = n.para.doc, n.toks, n.text, n.para.text, n.s, n.e
     if n.label == "LOC" and norm_key(text) in words("compass_words"):
         return []
     if appositive_head(doc, toks[-1]) in words("organisation_appositive_heads") \
-            or org_cue(doc, toks, text, possessive_ok=True) \
+            or org_cue(doc, toks, text, possessive_ok=True) or coordinated_with_organisation(toks, gz) \
             or (re.search(r"\baccording to\s*$", ptext[max(0, s - 16):s]) and len(toks) == 1):
         # "Verdalia, Portugal's largest water company", "Halden chief executive", "according to Bloomberg"
         return [n.candidate("organization", iso3=n.iso3, strength=2, sent_start=n.sent_start, cue=True)]

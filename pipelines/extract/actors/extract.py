@@ -10,13 +10,18 @@ equal these. ``load_alias_table`` reads a user's own alias table.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pipelines.extract.actors.aliases import alias_table, load_alias_table
 from pipelines.extract.actors.candidates import Candidate, alias_candidates, gazetteer_candidates
+from pipelines.extract.actors.dateline import dateline_span
 from pipelines.extract.actors.document import resolve_document
 from pipelines.extract.actors.entities import entity_candidates
-from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer
+from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer, norm_key
 from pipelines.extract.actors.identity import identity_key, merge_names, merge_people
 from pipelines.extract.actors.patterns import pattern_candidates
+from pipelines.extract.actors.places import region_candidates
+from pipelines.extract.actors.spans import cut_off_end
 from pipelines.extract.actors.table import ActorResult, build_actor_tables, candidate_frame
 from pipelines.extract.article import Article
 
@@ -38,10 +43,19 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
         cands += entity_candidates(article, para, gz)
         cands += gazetteer_candidates(article, para, gz)
         cands += pattern_candidates(article, para, gz)
+        cands += region_candidates(article, para, gz)
         cands += alias_candidates(article, para, aliases)
-    resolved = resolve_document(article, cands, gz)
+    # a dateline's place and agency describe the document: its words name no actor
+    dateline = dateline_span(article, gz)
+    outside = (lambda c: not dateline[0] <= c.start < dateline[1]) if dateline else (lambda c: True)
+    resolved = resolve_document(article, [c for c in cands if outside(c)], gz)
+    # a text cut off mid-word: its last word is a name only if the article uses it elsewhere
+    cut = cut_off_end(article.text)
+    elsewhere = Counter(norm_key(c.text) for c in resolved)
+    whole = (lambda c: c.end != cut or elsewhere[norm_key(c.text)] > 1) if cut else (lambda c: True)
     # the provenance rule: a candidate's text is exactly its slice of the source
-    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip())]
+    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip()) and outside(c)
+            and whole(c)]
 
 
 def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None) -> ActorResult:

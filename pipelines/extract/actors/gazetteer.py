@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipelines.extract import lexicon
-from pipelines.extract.actors.words import mapping
+from pipelines.extract.actors.words import mapping, words
 
 GAZETTEER_FILE = "demonyms.csv"
 
@@ -95,7 +95,20 @@ class Gazetteer:
     by_surface: dict[str, Place] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # iso3 -> display name
     kinds: dict[str, str] = field(default_factory=dict)  # iso3 -> country/territory/historic
+    capitals: dict[str, str] = field(default_factory=dict)  # iso3 -> the capital's first listed spelling
     pattern: re.Pattern | None = None
+    by_key: dict[str, Place] | None = None  # norm_key -> place, built on first use
+
+    def lookup_key(self, key: str) -> Place | None:
+        """The place a ``norm_key`` names ("uk", "british"); surfaces that are ordinary words or given names
+        too ("jordan") name none."""
+        if self.by_key is None:
+            ambiguous = words("ambiguous_country_surfaces")
+            self.by_key = {}
+            for surface, place in self.by_surface.items():
+                if surface not in ambiguous:
+                    self.by_key.setdefault(norm_key(surface), place)
+        return self.by_key.get(key)
 
     def lookup(self, surface: str) -> Place | None:
         """Exact (then case-folded for all-caps-free forms) lookup of a surface."""
@@ -121,6 +134,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             gz.by_surface.setdefault(form.translate(_QUOTES), Place(iso3, name, kind, "name"))
         for form in (d for d in row["demonyms"].split("|") if d):
             gz.by_surface.setdefault(form.translate(_QUOTES), Place(iso3, name, kind, "demonym"))
+        if row["capital"]:
+            gz.capitals[iso3] = row["capital"].split("|")[0]
         for cap in (c for c in row["capital"].split("|") if c):
             gz.by_surface.setdefault(cap.translate(_QUOTES), Place(iso3, name, "capital", "capital"))
     surfaces = sorted(gz.by_surface, key=len, reverse=True)

@@ -1,64 +1,192 @@
 """Candidates found by the shape of the text around them, where spaCy's entities miss or mistype names.
 
-A country's possessive before a body ("Azerbaijan's parliament"), an
+A body named in lower case (``institutions``), an
 appositive that says what a name is ("Mekorot, Israel's national water
 company"), a title before a name ("Foreign Minister Eli Cohen"), an
-organisation noun before a name ("the think tank Autonomy") and a byline
-("By Jane Doe") each name an actor whatever the tagger said.
+organisation noun before a name ("the think tank Autonomy"), a byline
+("By Jane Doe"), a nickname in brackets ("Robert (Bobby) Kennedy") and a
+person known by one short name each name an actor whatever the tagger said.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
+from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate
-from pipelines.extract.actors.context import appositive_nouns, country_before, is_title_word, relative_clause_subject
-from pipelines.extract.actors.gazetteer import Gazetteer, ministry_display, ministry_key
-from pipelines.extract.actors.spans import trim
-from pipelines.extract.actors.words import alternation, ordered, union, words
+from pipelines.extract.actors.context import (
+    appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
+)
+from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.institutions import institution_candidates
+from pipelines.extract.actors.regions import region
+from pipelines.extract.actors.spans import is_title_case_line, token_starts, trim
+from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
+
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Token
 
 
 def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
     """Every pattern's candidates in one paragraph, in a fixed order."""
-    return (country_body_candidates(article, para, gz) + appositive_candidates(article, para, gz)
+    return (institution_candidates(article, para, gz) + appositive_candidates(article, para, gz)
             + titled_name_candidates(article, para, gz) + intro_noun_candidates(article, para, gz)
-            + byline_candidates(article, para))
+            + byline_candidates(article, para) + nickname_candidates(article, para)
+            + owned_body_candidates(article, para) + acronym_candidates(article, para, gz)
+            + short_name_candidates(article, para, gz) + publication_candidates(article, para, gz))
 
 
 @cache
-def _country_body() -> re.Pattern:
-    return re.compile(r"['’]s (" + "|".join(ordered("country_body_nouns")) + r")\b")
+def _publication() -> re.Pattern:
+    """A capitalised name before a publication's noun: "Kestrel magazine", "the Velmora Daily newspaper"."""
+    return re.compile(r"(?<![\w’'])((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*) (?:" + alternation("publication_nouns")
+                      + r")\b")
 
 
-def country_body_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
-    """Bodies named by a country's possessive: "Azerbaijan's parliament" is the Parliament of Azerbaijan.
-
-    The candidate overlays the country's own mention, and ministries get the key every spelling shares.
-    """
+def publication_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """A publication named before what it is ("Kestrel magazine's critic"): an organisation. Weaker than
+    spaCy's own entity, which keeps a leading "The" ("The Daily Planet newspaper")."""
     out = []
-    text = para.text
-    for bm in _country_body().finditer(text):
-        place, m = None, None
-        for m in re.finditer(r"(?<![\w.])[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$", text[:bm.start()]):
-            pass
-        if m is None:
+    for m in _publication().finditer(para.text):
+        name = m.group(1)
+        if gz.lookup(name) or is_title_word(name.split()[0]) or name.lower() in words("stop_names"):
+            continue  # "the British newspaper", "Editor magazine"
+        out.append(Candidate(article.doc_id, para.start + m.start(1), para.start + m.end(1), name, "organization",
+                             strength=1, cue=True))
+    return out
+
+
+_KNOWN_AS = re.compile(r"\b(?:known(?: simply| only)? as|nicknamed|who goes by|better known as) "
+                       r"([A-Z][\w'’-]+)\b(?! [A-Z])")
+
+
+def short_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """A person known by one short name: "known simply as Zelda", or a single name that says or tells
+    something and is then "he" or "she" ("Ronalvo said he ..."), whatever spaCy called it. Quotes need
+    their speaker's actor."""
+    doc, out = para.doc, []
+    for m in _KNOWN_AS.finditer(para.text):
+        s, e = m.span(1)
+        out.append(Candidate(article.doc_id, para.start + s, para.start + e, m.group(1), "person", strength=3,
+                             cue=True))
+    if _PERSONAL_PRONOUN.search(para.text) is None:  # the name must be "he" or "she" after it
+        return out
+    cues = lexicon.words("speech", "cue_verbs")
+    for t in _tokens_at(doc, _CAPITALISED.finditer(para.text)):
+        if t.dep_ != "nsubj" or t.tag_ != "NNP" or not t.is_title or t.head.lemma_.lower() not in cues \
+                or t.ent_type_ not in ("", "ORG", "PERSON", "NORP") or not _one_word_name(t, gz):
             continue
-        words_before = m.group().split()
-        for i in range(len(words_before)):  # the longest country name that ends right before "'s"
-            place = gz.lookup(" ".join(words_before[i:]))
-            if place:
-                start = bm.start() - len(" ".join(words_before[i:]))
-                break
-        if not place or place.kind == "capital":
+        sent_end = t.sent.end
+        nxt_sent = doc[sent_end].sent.end if sent_end < len(doc) else sent_end
+        if any(x.lower_ in ("he", "she", "his", "her", "him") for x in doc[t.i + 1:nxt_sent]):
+            out.append(Candidate(article.doc_id, para.start + t.idx, para.start + t.idx + len(t.text), t.text,
+                                 "person", strength=3, cue=True))
+    return out
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _shouted(text: str) -> bool:
+    """Most of the line's letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
+def _tokens_at(doc: Doc, matches: Iterator[re.Match]) -> Iterator[Token]:
+    """The tokens that begin where the matches do: a regex finds the few words worth a look, so a
+    paragraph's every token is not walked."""
+    starts = token_starts(doc)
+    for m in matches:
+        t = starts.get(m.start())
+        if t is not None and len(t.text) == m.end() - m.start():
+            yield t
+
+
+def _one_word_name(t: Token, gz: Gazetteer) -> bool:
+    """A capitalised word standing alone as a name: no capitalised word beside it, and not a place, a title,
+    an organisation's word or a pronoun."""
+    doc = t.doc
+    beside = [doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(doc)]
+    if any(x.is_title and x.tag_ in ("NNP", "NNPS") for x in beside):
+        return False
+    low = t.lower_
+    return not (gz.lookup(t.text) or region(t.text) or is_title_word(t.text) or low in words("stop_names")
+                or low in words("organisation_words") or t.text.isupper())
+
+
+def owned_body_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """A body named after another's possessive that spaCy left out: "Kestrel’s Deep Space Laboratory"."""
+    doc, out = para.doc, []
+    if "’s " not in para.text and "'s " not in para.text:
+        return out
+    org_words = union("organisation_words", "organisation_suffixes")
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.end + 1 >= len(doc) or doc[ent.end].tag_ != "POS":
             continue
-        body = bm.group(1).lower()
-        display = ministry_display(body, gz.names[place.iso3]) if "ministry" in body else \
-            f"{body.title()} of {gz.names[place.iso3]}"
-        key = (ministry_key(body) or f"body:{body}") + f":{place.iso3}"
-        out.append(Candidate(article.doc_id, para.start + start, para.start + bm.end(), text[start:bm.end()],
-                             "organization", iso3=place.iso3, name=display, key=key, strength=4, overlay=True))
+        end = ent.end + 1
+        while end < len(doc) and not doc[end].ent_type_ and doc[end].tag_ in ("NNP", "NNPS") \
+                and doc[end].text[:1].isupper():
+            end += 1
+        if end > ent.end + 1 and doc[end - 1].lower_ in org_words:
+            span = doc[ent.end + 1:end]
+            out.append(Candidate(article.doc_id, para.start + span.start_char, para.start + span.end_char,
+                                 span.text, "organization", strength=3, cue=True))
+    return out
+
+
+def acronym_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """An acronym spaCy did not tag, where a sentence makes it an agent or lists it with bodies ("LNER is
+    suspending services", "vendors such as Kestrel, HTX and Lumo"): an organisation. Not in a Title Case
+    headline, not after a number ("0900 GMT"), not one of the acronyms that name no body; a line a hard
+    wrap cut from its sentence counts as text."""
+    matches = list(_ACRONYM.finditer(para.text)) if para.kind in ("body", "heading") else []
+    if not matches or is_title_case_line(para.text) or _shouted(para.text):
+        return []  # a Title Case or an all-capitals headline ("THE WINDOW IS NARROW")
+    doc, out = para.doc, []
+    for t in _tokens_at(doc, iter(matches)):
+        if t.ent_type_ or not t.is_alpha or not t.text.isupper() or not 3 <= len(t.text) <= 6 \
+                or t.lower_ in words("not_organisation_acronyms") or gz.lookup(t.text) is not None \
+                or t.i > 0 and doc[t.i - 1].like_num or re.fullmatch(r"[IVXLCDM]+", t.text):
+            continue  # nor a Roman numeral ("the S III")
+        listed = t.dep_ in ("conj", "appos") and any(x.ent_type_ == "ORG" for x in (t.head, *t.conjuncts))
+        agent = t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+        if listed or agent:
+            # weaker than the article's own names read again: "ORT" after "ORT Israel" is that body
+            out.append(Candidate(article.doc_id, para.start + t.idx, para.start + t.idx + len(t.text), t.text,
+                                 "organization", strength=-1))
+    return out
+
+
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+) [(“\"]([A-Z][\w'’-]+)[)”\"] ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def nickname_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """A name with a nickname in brackets or quotes ("Robert (Bobby) Kennedy"), where spaCy saw a person:
+    one person, named without the nickname. After a title ("Cllr (Huw) Bevan") the bracketed word is
+    the given name."""
+    out: list[Candidate] = []
+    matches = list(_NICKNAMED.finditer(para.text))
+    if not matches:
+        return out
+    people = [(e.start_char, e.end_char) for e in para.doc.ents if e.label_ == "PERSON"]
+    for m in matches:
+        if not any(a < m.end() and m.start() < b for a, b in people):
+            continue
+        first, nick, last = m.groups()
+        if is_title_word(first):
+            s, name = m.start(2) - 1, f"{nick} {last}"
+        else:
+            s, name = m.start(), f"{first} {last}"
+        out.append(Candidate(article.doc_id, para.start + s, para.start + m.end(), para.text[s:m.end()], "person",
+                             name=name, key=f"person:{norm_key(name)}", strength=4))
     return out
 
 
@@ -137,7 +265,7 @@ def intro_noun_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     out = []
     joiners, intro_nouns = words("organisation_name_joiners"), words("organisation_intro_nouns")
     for t in doc:
-        if not t.is_lower or t.lemma_.lower() not in intro_nouns or t.i + 1 >= len(doc):
+        if not t.is_lower or t.lemma_ not in intro_nouns or not organisation_intro_noun(t) or t.i + 1 >= len(doc):
             continue
         j = t.i + 1
         if doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():

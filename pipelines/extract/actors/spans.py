@@ -9,12 +9,16 @@ title in quotes, is not read for names at all.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.words import alternation
 
+if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
+    from spacy.tokens import Doc, Token
+
 _POSS = re.compile(r"(?:['’‘]s|['’])$")
-_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"]{8,200})[’”\"']")
+_QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"]{8,200})[’”\"'](?!\w)")  # an apostrophe in "Today's" opens none
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -69,3 +73,21 @@ def split_masthead(text: str, s: int, e: int) -> list[tuple[int, int]]:
         pos = s + m.end()
     parts.append((pos, e))
     return [(a, b) for a, b in parts if b > a]
+
+
+def cut_off_end(text: str) -> int | None:
+    """Where a text that stops mid-sentence ends ("... the Copyr"), or None when it ends a sentence.
+
+    A stored web page is often cut at a fixed length; its last word may be a fragment of a longer one.
+    """
+    end = len(text.rstrip())
+    if end == 0 or text[end - 1] in ".!?…:;\"”’')]":
+        return None
+    return end
+
+
+@lru_cache(maxsize=64)
+def token_starts(doc: Doc) -> dict[int, Token]:
+    """A paragraph's tokens by the offset they begin at, built once for the paragraph being read: the
+    finders that look up the few words a regex found share it instead of walking every token each."""
+    return {t.idx: t for t in doc}

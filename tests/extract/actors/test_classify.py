@@ -73,3 +73,56 @@ def test_body_named_before_official_is_kept_as_organisation() -> None:
 ])
 def test_generic_nouns_and_months_are_not_actors(text: str) -> None:
     assert types(text) == {}
+
+
+def test_town_and_club_tail_are_one_club() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe striker joined from Kelby Town in June. Kelby had wanted "
+                                       "more money, the club said.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result.get("Kelby Town") == result.get("Kelby") == "kelby-town"
+    assert row(res, "kelby-town")["actor_type"] == "organization"
+
+
+def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> None:
+    res = resolve_actors([article("a", "Intro.\nIn Chile, the bill passed with the support of the Socialists and "
+                                       "the Liberals, while the Democratic leadership stayed silent.\n")])
+    result = {r["name"]: (r["actor_type"], r["country_iso3"]) for r in res.actors.iter_rows(named=True)}
+    assert result.get("Socialists") == ("organization", "CHL") and result.get("Liberals") == ("organization", "CHL")
+    assert result.get("Democratic") == ("organization", "CHL")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Calder have beaten off competition from Brackwell and Arlow Rovers to sign the striker. Despite "
+                 "interest from Arlow Rovers and Brackwell, only Calder made a bid.", {"Brackwell": "organization"},
+                 id="towns listed with a club are clubs"),
+    pytest.param("Nils Reyes, Brackwell's chief executive, said the fee was fair. Brackwell won again.",
+                 {"Brackwell": "organization", "Nils Reyes": "person"},
+                 id="a possessive before a role only a body has"),
+    pytest.param("Senator Ana Pirelli's spokesman declined to comment on the vote.", {"Ana Pirelli": "person"},
+                 id="a possessive before a person's role"),
+    pytest.param("Independent film-maker Dario Velez in this month's episode interviews three scientists.",
+                 {"Dario Velez": "person"}, id="a hyphenated trade before a name"),
+    pytest.param("Greta Holm of Millbrook, Sask., said the harvest was poor.",
+                 {"Greta Holm": "person", "Millbrook": "location"}, id="a person and their home town"),
+    pytest.param("KLTV-TV reported that cases were found in Wexley and Marlow counties since July.",
+                 {"Wexley": "location", "Marlow": "location"}, id="towns before a plural place noun"),
+    pytest.param("Maren Kolt, director of the Upper Sarn Soil Survey Project, says the fields are drying.",
+                 {"Upper Sarn Soil Survey Project": "organization"}, id="a body after a job title and of"),
+])
+def test_types_the_context_shows(text: str, expected: dict[str, str]) -> None:
+    result = types(f"Intro.\n{text}\n")
+    assert {k: result.get(k) for k in expected} == expected
+
+
+def test_a_title_and_a_name_tagged_as_a_body_is_a_person() -> None:
+    res = resolve_actors([article("a", "Intro.\nCouncillor Nils Brask called the vote unfair.\n")])
+    result = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
+    assert result == {"Nils Brask": "person"}
+
+
+def test_a_clubs_letters_before_its_town_make_the_club() -> None:
+    res = resolve_actors([article("a", "Intro.\nFC Kelby beat the champions 2-1 on Sunday. Kelby had lost twice, "
+                                       "the club said.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result == {"FC Kelby": "fc-kelby", "Kelby": "fc-kelby"}
+    assert row(res, "fc-kelby")["actor_type"] == "organization"

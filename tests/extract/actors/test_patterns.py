@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.actors.gazetteer import load_gazetteer
-from pipelines.extract.actors.patterns import byline_candidates, country_body_candidates, titled_name_candidates
+from pipelines.extract.actors.institutions import institution_candidates
+from pipelines.extract.actors.patterns import byline_candidates, titled_name_candidates
 from tests.extract.actors.shared import article, row
 
 
@@ -20,7 +21,7 @@ def test_office_of_a_country_is_an_organization_with_its_country() -> None:
 def test_country_possessive_names_its_body() -> None:
     art = article("a", "Intro.\nAzerbaijan's parliament approved the law.\n")
     result = [(c.text, c.name, c.key, c.overlay) for p in art.paragraphs
-              for c in country_body_candidates(art, p, load_gazetteer())]
+              for c in institution_candidates(art, p, load_gazetteer())]
     assert result == [("Azerbaijan's parliament", "Parliament of Azerbaijan", "body:parliament:AZE", True)]
 
 
@@ -35,3 +36,10 @@ def test_byline_names_its_authors() -> None:
     art = article("a", "Talks resume\nBy Jane Doe and John Roe\n\nThe talks resumed on Monday.\n")
     result = [c.text for p in art.paragraphs for c in byline_candidates(art, p)]
     assert result == ["Jane Doe", "John Roe"]
+
+
+def test_a_person_known_by_one_short_name_is_a_person() -> None:
+    res = resolve_actors([article("a", "Intro.\nRonalvo said he would win the cup. The singer, known simply as "
+                                       "Zelda, said she was tired.\n")])
+    result = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
+    assert result.get("Ronalvo") == "person" and result.get("Zelda") == "person"

@@ -31,3 +31,9 @@ def test_quoted_work_title_and_title_case_line() -> None:
 def test_masthead_splits_at_a_spaced_dash() -> None:
     text = "CPC - Caspian Policy Center"
     assert [text[a:b] for a, b in split_masthead(text, 0, len(text))] == ["CPC", "Caspian Policy Center"]
+
+
+def test_an_apostrophe_inside_a_word_opens_no_quoted_title() -> None:
+    text = "Kestrel Today's Elmer Balin called the Orbix S3 \"a top-notch handset.\""
+    s = text.index("Elmer")
+    assert not in_title_quote(text, s, s + len("Elmer Balin"))

@@ -1,0 +1,122 @@
+"""People within one article: which full name a bare surname or first name stands for, and one key per person.
+
+News names a person in full once, then by surname ("Ford"), by title and
+surname ("Mayor Ford"), now and then by first name ("Connor"), in the other
+order ("Petrova Anna") or misspelt ("Gal-la-gher"). Every such mention gets
+the key of the full name it stands for. Where two people share the surname,
+the title decides, else the one named last before. Why per article: who
+"Ford" is depends on who the article has named, and a corpus build caches
+each article's answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import replace
+
+from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.identity import UnionFind, title_key
+
+#: Two surnames of one first name this alike (``rapidfuzz`` ratio) in one article are one person's.
+SURNAME_SIMILARITY = 90
+#: ... when both have at least this many letters.
+SURNAME_MIN_LENGTH = 6
+
+
+def people_by_surname(cands: list[Candidate]) -> dict[str, set[str]]:
+    """The document's full-name people (normalised), by surname."""
+    full = {norm_key(c.name or c.text) for c in cands if c.type == "person" and len((c.name or c.text).split()) >= 2}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for k in sorted(full):
+        by_surname[k.split()[-1]].add(k)
+    return by_surname
+
+
+class _Owners:
+    """Where each full-name person is named, to find whom a bare name stands for."""
+
+    def __init__(self, cands: list[Candidate], by_surname: dict[str, set[str]]) -> None:
+        self.by_surname = by_surname
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self.at: dict[str, list[int]] = defaultdict(list)
+        for c in cands:
+            k = norm_key(c.name or c.text)
+            if c.type == "person" and len(k.split()) >= 2:
+                self.by_first[k.split()[0]].add(k)
+                self.at[k].append(c.start)
+                if title_key(c.title):
+                    self.titles[k].add(title_key(c.title))
+        for starts in self.at.values():
+            starts.sort()
+
+    def owner(self, word: str, c: Candidate) -> str | None:
+        """The full name a lone ``word`` at ``c`` stands for: the one with that surname, else the one whose
+        title ``c`` carries, else the one named last before ``c``; a first name only when one person has it
+        and no one has it as a surname."""
+        names = self.by_surname.get(word, set())
+        if not names and len(self.by_first.get(word, ())) == 1:
+            return next(iter(self.by_first[word]))
+        if len(names) == 1:
+            return next(iter(names))
+        titled = {k for k in names if title_key(c.title) and title_key(c.title) in self.titles[k]}
+        if len(titled) == 1:
+            return next(iter(titled))
+        before = {k: self.at[k][bisect.bisect_left(self.at[k], c.start) - 1] for k in names
+                  if bisect.bisect_left(self.at[k], c.start) > 0}
+        return max(sorted(before), key=lambda k: before[k]) if before else None
+
+
+def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gazetteer) -> list[Candidate]:
+    """Person keys: a lone word standing for a full name here (``_Owners.owner``) is that person, whatever
+    spaCy called it; other people get their person or surname key."""
+    owners = _Owners(cands, by_surname)
+    fixed = []
+    for c in cands:
+        k = norm_key(c.text)
+        one_word = len(k.split()) == 1
+        owner = owners.owner(k, c) if c.key is None and one_word and not gz.lookup(c.text) else None
+        if owner is not None and (c.type == "person" or k in by_surname):
+            c = replace(c, type="person", key=f"person:{owner}")
+        elif c.type == "person" and c.key is None:
+            c = replace(c, key=f"surname:{k}" if one_word else f"person:{k}")
+        fixed.append(c)
+    return fixed
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names of one article that name one person: the same words in another order, or one first
+    name with surnames spelt alike ("Gal-la-gher", "Gallagher")."""
+    from rapidfuzz import fuzz
+
+    if sorted(a) == sorted(b):
+        return True
+    if a[0] != b[0]:
+        return False
+    ra, rb = "".join(a[1:]), "".join(b[1:])
+    return ra == rb or min(len(ra), len(rb)) >= SURNAME_MIN_LENGTH and fuzz.ratio(ra, rb) >= SURNAME_SIMILARITY
+
+
+def one_key_per_person(cands: list[Candidate]) -> list[Candidate]:
+    """Every variant of a full name in the article (``_same_person``) takes the key of its most named form
+    (ties to the form of fewer words, then the smallest key)."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in cands:
+        if c.type == "person" and c.key and c.key.startswith("person:"):
+            counts[c.key] += 1
+    keys = sorted(counts)
+    uf = UnionFind()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if _same_person(a[7:].split(), b[7:].split()):
+                uf.union(a, b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        groups[uf.find(k)].append(k)
+    best = {root: min(ks, key=lambda x: (-counts[x], len(x.split()), x)) for root, ks in groups.items()}
+    target = {k: best[uf.find(k)] for k in keys if len(groups[uf.find(k)]) > 1}
+    if not target:
+        return cands
+    return [replace(c, key=target[c.key]) if c.key in target else c for c in cands]

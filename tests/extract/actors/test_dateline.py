@@ -1,0 +1,67 @@
+"""Datelines found as news writes them, and their words kept out of the actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.actors.dateline import dateline_span
+from pipelines.extract.actors.extract import resolve_actors
+from pipelines.extract.actors.gazetteer import load_gazetteer
+from tests.extract.actors.shared import article
+
+HEAD = "Ministers agree on river treaty\n\n"
+
+
+@pytest.mark.parametrize(("first_line", "expected"), [
+    ("VELDORA, Nov 7 (Wirenews) - The ministers of both states signed the treaty.", "VELDORA, Nov 7 (Wirenews) - "),
+    ("PORT ALVER, Ore. (Wirenews) — Flood waters rose overnight, officials said.", "PORT ALVER, Ore. (Wirenews) — "),
+    ("KELMORE/DASSEN (Wirenews) - Talks resumed on Friday.", "KELMORE/DASSEN (Wirenews) - "),
+    ("Montevideo, 2 May 2024 — The council approved the budget.", "Montevideo, 2 May 2024 — "),
+    ("Montevideo: The council approved the budget on Monday.", "Montevideo: "),
+    ("Brackley, Wessex – A judge sentenced two men on Monday.", "Brackley, Wessex – "),
+    ("VELDORA, Oct 19 The ministers of both states signed the treaty.", "VELDORA, Oct 19 "),
+    ("VELDORA—The ministers of both states signed the treaty.", "VELDORA—"),
+])
+def test_dateline_shapes(first_line: str, expected: str) -> None:
+    art = article("a", HEAD + first_line + "\nThe treaty takes effect next year.\n")
+    span = dateline_span(art, load_gazetteer())
+    assert span is not None
+    result = art.text[span[0]:span[1]]
+    assert result == expected
+
+
+def test_whole_short_line_with_agency_after_dash() -> None:
+    art = article("a", HEAD + "KELMORE - Wirenews Agency\nThe ministers of both states signed the treaty.\n")
+    span = dateline_span(art, load_gazetteer())
+    assert span is not None and art.text[span[0]:span[1]] == "KELMORE - Wirenews Agency"
+
+
+@pytest.mark.parametrize("first_line", [
+    "Analysis: The ministers of both states signed the treaty.",  # a label, not a place
+    "UPDATE - The ministers of both states signed the treaty.",
+    "The ministers met in VELDORA - and signed the treaty.",  # not at the start
+    "Talks: Ministers agree.",
+])
+def test_not_a_dateline(first_line: str) -> None:
+    art = article("a", HEAD + first_line + "\nThe treaty takes effect next year.\n")
+    assert dateline_span(art, load_gazetteer()) is None
+
+
+def test_a_headline_naming_a_country_is_not_a_dateline() -> None:
+    art = article("a", "Chile: ministers agree on river treaty\n\nThe ministers signed the treaty on Friday.\n")
+    assert dateline_span(art, load_gazetteer()) is None
+
+
+def test_dateline_words_yield_no_actor_mention() -> None:
+    text = HEAD + ("MONTEVIDEO, Nov 7 (Wirenews) - Uruguay's finance minister Tomas Varela said on Friday the "
+                   "budget would pass. Montevideo's mayor disagreed.\n")
+    res = resolve_actors([article("a", text)])
+    dateline_end = text.index(" - ") + 3
+    result = sorted(m.text for m in res.mentions if m.start < dateline_end)
+    assert result == []
+    assert {"Uruguay", "Tomas Varela", "Montevideo"} <= {m.text for m in res.mentions}
+
+
+def test_a_hyphenated_name_is_not_a_dateline() -> None:
+    art = article("a", HEAD + "KLTV-TV reported Monday that the ministers had signed the treaty.\n")
+    assert dateline_span(art, load_gazetteer()) is None

@@ -1,0 +1,35 @@
+"""Places the text shows by its shape: regions, "Town, Region" and postal abbreviations."""
+
+from __future__ import annotations
+
+from pipelines.extract.actors.extract import resolve_actors
+from tests.extract.actors.shared import article, types
+
+
+def test_regions_are_locations_whatever_the_tagger_says() -> None:
+    result = types("Intro.\nTasmania has reported 300 cases this year. Officials said Tasmania and Queensland "
+                   "would share vaccines, while Kerala, Odisha and Jharkhand asked for more.\n")
+    expected = {"Tasmania": "location", "Queensland": "location", "Kerala": "location", "Odisha": "location",
+                "Jharkhand": "location"}
+    assert {k: v for k, v in result.items() if k in expected} == expected
+
+
+def test_region_carries_its_country() -> None:
+    res = resolve_actors([article("a", "Intro.\nFloods cut off three districts of Rajasthan on Monday.\n")])
+    result = {r["name"]: r["country_iso3"] for r in res.actors.iter_rows(named=True)}
+    assert result.get("Rajasthan") == "IND"
+
+
+def test_town_before_a_region_abbreviation_is_a_place() -> None:
+    res = resolve_actors([article("a", "Intro.\nGreta Holm of Millbrook, Sask., said the harvest was poor. "
+                                       "The rain in Saskatchewan stopped on Friday.\n")])
+    result = {r["name"]: (r["actor_type"], sorted(r["aliases"])) for r in res.actors.iter_rows(named=True)}
+    assert result["Millbrook"][0] == "location"
+    assert result["Saskatchewan"] == ("location", ["Sask.", "Saskatchewan"])
+    assert result["Greta Holm"][0] == "person"
+
+
+def test_a_town_before_its_region_is_a_place_though_listed_with_it() -> None:
+    result = types("Intro.\nIn the region’s outbreak, which first appeared in late May in Korvani, Himachal "
+                   "Pradesh, 40 children fell ill.\n")
+    assert result.get("Korvani") == "location" and result.get("Himachal Pradesh") == "location"
