@@ -357,10 +357,15 @@ def _interruption(exc: BaseException) -> BaseException | None:
 
 
 def _raise_if_interrupted(exc: BaseException) -> None:
-    """Re-raise the interrupt ``exc`` carries (``_interruption``) as itself; return when there is none."""
+    """Raise the interrupt ``exc`` carries (``_interruption``) as itself, caused by ``exc`` (which shows where
+    it landed); return when there is none."""
     interrupt = _interruption(exc)
-    if interrupt is not None:
-        raise interrupt from None
+    if interrupt is None:
+        return
+    if interrupt is exc:
+        raise interrupt
+    exc.__cause__ = exc.__context__ = None  # the interrupt's chain leads to ``exc`` and stops there: no cycle
+    raise interrupt from exc
 
 
 def _patch_copy(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
