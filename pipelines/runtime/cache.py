@@ -65,8 +65,8 @@ DEFAULT_VERSION = "1"
 HEADER_PREFIX = b"pipelines-cache 1 "
 #: A header is never longer than this (kinds are short names, keys and digests 64 hex digits).
 MAX_HEADER_BYTES = 512
-#: Damaged entries named one by one in the log, per kind and process; the rest are counted.
-NAMED_DAMAGE_PER_KIND = 20
+#: Damaged entries named one by one in the log, per kind and process; the rest are recomputed in silence.
+NAMED_DAMAGE_PER_KIND = 5
 
 
 def content_hash(text: str) -> str:
@@ -96,12 +96,17 @@ def entry_header(kind: str, key: str, payload: bytes) -> bytes:
     return b"%s%s %s %s\n" % (HEADER_PREFIX, kind.encode(), key.encode(), entry_digest(kind, key, payload).encode())
 
 
+class NoHeader(ValueError):
+    """A cache file without the checksum header: damaged, or written before files had one (then every
+    entry of the cache is one, so only the first of each kind is named)."""
+
+
 def entry_payload(kind: str, key: str, data: bytes) -> memoryview:
     """The payload of a cache file that answers ``kind``/``key`` with a matching checksum (a view, not a
     copy); ``ValueError`` saying what is wrong otherwise."""
     end = data.find(b"\n", 0, MAX_HEADER_BYTES)
     if not data.startswith(HEADER_PREFIX) or end < 0:
-        raise ValueError("no checksum header (damaged, or written by an older version)")
+        raise NoHeader("no checksum header (damaged, or written by an older version)")
     fields = data[len(HEADER_PREFIX):end].split(b" ")
     if len(fields) != 3:
         raise ValueError("malformed header")
@@ -182,8 +187,8 @@ def keyed_frame(key: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(pl.lit(key).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all())
 
 
-#: Damaged entries seen by this process, per kind (``ContentCache.damaged``).
-_DAMAGED: Counter[str] = Counter()
+#: Damaged entries seen by this process, per kind and whether they lacked a header (``ContentCache.damaged``).
+_DAMAGED: Counter[tuple[str, bool]] = Counter()
 
 
 def _log() -> logging.Logger:
@@ -252,23 +257,23 @@ class ContentCache:
         try:
             return entry_payload(kind, key, data)
         except ValueError as exc:
-            self.damaged(kind, key, str(exc))
+            self.damaged(kind, key, str(exc), headerless=isinstance(exc, NoHeader))
             return None
 
-    def damaged(self, kind: str, key: str, reason: str) -> None:
-        """Log a damaged entry and remove its file, so the entry is recomputed; only the first
-        ``NAMED_DAMAGE_PER_KIND`` of a kind are named (an older cache format makes every entry one)."""
+    def damaged(self, kind: str, key: str, reason: str, headerless: bool = False) -> None:
+        """Log a damaged entry and remove its file, so the entry is recomputed. Only the first
+        ``NAMED_DAMAGE_PER_KIND`` of a kind are named, and the first ``headerless`` one (``NoHeader``)."""
         path = self.path(kind, key)
         try:
             if not path.is_dir():
                 path.unlink(missing_ok=True)
         except OSError:
             pass
-        _DAMAGED[kind] += 1
-        if _DAMAGED[kind] <= NAMED_DAMAGE_PER_KIND:
-            _log().warning(f"cache entry {kind}/{key} is damaged: {reason}; computing it again ({path})")
-        if _DAMAGED[kind] == NAMED_DAMAGE_PER_KIND:
-            _log().warning(f"further damaged cache entries of kind {kind!r} are recomputed without a message")
+        seen = _DAMAGED[kind, headerless] = _DAMAGED[kind, headerless] + 1
+        limit = 1 if headerless else NAMED_DAMAGE_PER_KIND
+        if seen <= limit:
+            further = f"; further such entries of kind {kind!r} are recomputed without a message" if seen == limit else ""
+            _log().warning(f"cache entry {kind}/{key} is damaged: {reason}; computing it again ({path}){further}")
 
     def put(self, kind: str, key: str, data: bytes) -> None:
         """Store ``data`` under its checksum header, atomically: a temporary file in the same folder, then

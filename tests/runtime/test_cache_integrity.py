@@ -114,13 +114,28 @@ def test_only_the_first_damaged_entries_of_a_kind_are_named(tmp_path: Path, log:
     cache = ContentCache(tmp_path)
     keys = _keys(cache_mod.NAMED_DAMAGE_PER_KIND + 5)
     for key in keys:
-        path = cache.path("events", key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"garbage")
+        cache.put("events", key, b"rows")
+        flip_bit(cache.path("events", key), -1)
     assert [cache.get("events", key) for key in keys] == [None] * len(keys)
-    named = [m for m in log.messages if "cache entry events/" in m]
-    assert len(named) == cache_mod.NAMED_DAMAGE_PER_KIND
-    assert "without a message" in log.messages[-1]
+    assert [m.split("/")[0] for m in log.messages] == ["cache entry events"] * cache_mod.NAMED_DAMAGE_PER_KIND
+    assert "without a message" in log.messages[-1] and "without a message" not in log.messages[-2]
+
+
+def test_a_cache_of_the_format_before_checksums_names_one_entry_per_kind(tmp_path: Path, log: pytest.LogCaptureFixture) -> None:
+    """Upgrading makes every entry headerless: one line per kind, not one per entry, and every entry recomputed."""
+    import pickle
+
+    cache = ContentCache(tmp_path)
+    keys = _keys(30)
+    for kind in ("parse", "quotes"):
+        for key in keys:
+            path = cache.path(kind, key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps([key]))
+    assert cache.get_objects("quotes", keys) == {} and cache.get_object("parse", keys[0]) is None
+    assert [m.split("/")[0] for m in log.messages] == ["cache entry quotes", "cache entry parse"]
+    assert all("no checksum header" in m and "without a message" in m for m in log.messages)
+    assert cache.present("quotes", keys) == set(), "every headerless file read was removed"
 
 
 def _packed(cache: ContentCache, n: int) -> list[str]:
