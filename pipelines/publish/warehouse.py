@@ -43,7 +43,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.runtime.locking import pause_for_tests
+from pipelines.runtime.fault_injection import pause_at
 from schemas import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, column_descriptions, table_description
 
 _DUCK_TYPES = {pl.String: "VARCHAR", pl.Int64: "BIGINT", pl.Int32: "INTEGER", pl.Float64: "DOUBLE", pl.Boolean: "BOOLEAN", pl.Date: "DATE"}
@@ -328,14 +328,51 @@ def _patch(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame], loca
 
 
 def _remove(*paths: Path) -> None:
+    """Delete each file and its write-ahead log."""
     for path in paths:
         path.unlink(missing_ok=True)
+        _wal(path).unlink(missing_ok=True)
+
+
+def _wal(path: Path) -> Path:
+    """DuckDB's write-ahead log of the database file ``path``."""
+    return path.with_name(path.name + ".wal")
+
+
+def _interruption(exc: BaseException) -> BaseException | None:
+    """The interrupt ``exc`` is or carries, if any: a ``KeyboardInterrupt`` or the runner's own signal error
+    (anything not an ``Exception``), or ``duckdb.InterruptException``.
+
+    Why: a signal that arrives inside a DuckDB query comes back as a plain
+    ``RuntimeError("Query interrupted")`` whose cause is the interrupt, so an
+    ``except Exception`` would swallow a Ctrl-C and go on loading.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, duckdb.InterruptException) or not isinstance(exc, Exception):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _raise_if_interrupted(exc: BaseException) -> None:
+    """Raise the interrupt ``exc`` carries (``_interruption``) as itself, caused by ``exc`` (which shows where
+    it landed); return when there is none."""
+    interrupt = _interruption(exc)
+    if interrupt is None:
+        return
+    if interrupt is exc:
+        raise interrupt
+    exc.__cause__ = exc.__context__ = None  # the interrupt's chain leads to ``exc`` and stops there: no cycle
+    raise interrupt from exc
 
 
 def _patch_copy(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
                 fingerprint: str) -> bool:
-    """Copy ``db_path`` to ``tmp`` and patch it (``_patch``); False, and nothing to keep, on any surprise."""
-    if not db_path.exists() or db_path.with_name(db_path.name + ".wal").exists():
+    """Copy ``db_path`` to ``tmp`` and patch it (``_patch``); False, and nothing to keep, on any surprise.
+    An interrupt is never a surprise: it is raised, and nothing more is done."""
+    if not db_path.exists() or _wal(db_path).exists():
         return False
     try:
         shutil.copyfile(db_path, tmp)
@@ -346,7 +383,8 @@ def _patch_copy(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local
                 con.execute("CHECKPOINT")
         finally:
             con.close()
-    except Exception:  # any surprise on the shortcut: the full rebuild is always right
+    except Exception as exc:  # any other surprise on the shortcut: the full rebuild is always right
+        _raise_if_interrupted(exc)
         return False
     return patched
 
@@ -365,6 +403,27 @@ def _build_fresh(tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[
         con.close()
 
 
+def _build_aside(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
+                 views: list[tuple[str, str]]) -> None:
+    """The complete new file at ``tmp``, with no write-ahead log beside it: a patched copy of ``db_path``
+    when it has the same structure, else a full build.
+
+    The copy is patched under another name, so a full build after a failed
+    patch never reopens a file DuckDB may still hold (reopening the file of
+    an interrupted connection hangs the process).
+    """
+    fingerprint = _fingerprint(tables, local_tables, views)
+    copy = tmp.with_name(tmp.name + "-patch")
+    _remove(tmp, copy)
+    if _patch_copy(db_path, copy, tables, local_tables, fingerprint):
+        os.replace(copy, tmp)
+    else:
+        _remove(copy)
+        _build_fresh(tmp, tables, local_tables, views, fingerprint)
+    if _wal(tmp).exists():  # both paths checkpoint before closing; a log left anyway would be lost by the move
+        raise RuntimeError(f"DuckDB left a write-ahead log beside {tmp}; the warehouse was not replaced")
+
+
 def load_warehouse(
     db_path: Path,
     tables: dict[str, pl.DataFrame],
@@ -378,23 +437,25 @@ def load_warehouse(
     any error while patching, builds a new file from scratch. Either way the
     file holds the same rows, keys, comments and views, plus the one-row
     bookkeeping table ``_build.info``; only the physical row order can differ.
+
+    The new file replaces ``db_path`` only when complete, and the old file's
+    write-ahead log goes first: DuckDB would replay a log left by an older
+    file into the new one. An interrupt (Ctrl-C, or the runner's signal
+    error) stops the load at once, even inside a DuckDB query: the temporary
+    files are removed, ``db_path`` is left as it was, and the interrupt is
+    raised as itself, so the runner can stop and release its lock.
     """
     given_local = local_tables or {}
     local_tables = {**given_local, KEY_TABLE: key_table()}
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
-    wal = tmp.with_name(tmp.name + ".wal")
-    _remove(tmp, wal)
-    views = _views(views_dir)
-    fingerprint = _fingerprint(tables, local_tables, views)
-    patched = _patch_copy(db_path, tmp, tables, local_tables, fingerprint)
-    if not patched:
-        _remove(tmp, wal)
-        try:
-            _build_fresh(tmp, tables, local_tables, views, fingerprint)
-        except BaseException:
-            _remove(tmp, wal)
-            raise
-    pause_for_tests("warehouse")
+    try:
+        _build_aside(db_path, tmp, tables, local_tables, _views(views_dir))
+        pause_at("warehouse")
+    except BaseException as exc:
+        _remove(tmp, tmp.with_name(tmp.name + "-patch"))
+        _raise_if_interrupted(exc)
+        raise
+    _wal(db_path).unlink(missing_ok=True)
     os.replace(tmp, db_path)
     return {table: df.height for table, df in [*((t, tables[t]) for t in TABLES), *given_local.items()]}

@@ -13,15 +13,25 @@ leak into a release. Entries are written to a temporary file and moved
 into place with ``os.replace``, so concurrent workers (processes, Dask or
 Kubernetes pods on shared storage) never see a half-written entry, and two
 workers writing the same key write the same bytes.
+
+Every file starts with a header naming the entry it answers (kind and key)
+and a SHA-256 of both and of the payload. A file that fails the check (a
+flipped bit, a truncated write, a pack copied over another, a file from an
+older format) is a miss: it is logged as a warning naming the entry,
+removed, and its entry is computed again. Why: a damaged entry once
+published wrong numbers with exit 0, and a damaged Arrow file crashed the
+process that parsed it, so no byte reaches pickle or Arrow unchecked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +61,13 @@ PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 SOURCE_SUFFIXES = frozenset({".py", ".yaml", ".csv"})
 DEFAULT_VERSION = "1"
 
+#: How every cache file starts: the format's name and version, then ``<kind> <key> <sha256>`` and a newline.
+HEADER_PREFIX = b"pipelines-cache 1 "
+#: A header is never longer than this (kinds are short names, keys and digests 64 hex digits).
+MAX_HEADER_BYTES = 512
+#: Damaged entries named one by one in the log, per kind and process; the rest are recomputed in silence.
+NAMED_DAMAGE_PER_KIND = 5
+
 
 def content_hash(text: str) -> str:
     """SHA-256 of the decoded text: the identity of a document's content, whatever its file name."""
@@ -64,6 +81,41 @@ def make_key(*parts: object) -> str:
         h.update(str(part).encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def entry_digest(kind: str, key: str, payload: bytes | memoryview) -> str:
+    """SHA-256 of an entry's kind, key and payload: what its header carries, so a file copied over another
+    entry's fails as surely as a flipped bit."""
+    h = hashlib.sha256(f"{kind}\0{key}\0".encode())
+    h.update(payload)
+    return h.hexdigest()
+
+
+def entry_header(kind: str, key: str, payload: bytes) -> bytes:
+    """The first line of a cache file: the entry it answers and its checksum; the payload follows it."""
+    return b"%s%s %s %s\n" % (HEADER_PREFIX, kind.encode(), key.encode(), entry_digest(kind, key, payload).encode())
+
+
+class NoHeader(ValueError):
+    """A cache file without the checksum header: damaged, or written before files had one (then every
+    entry of the cache is one, so only the first of each kind is named)."""
+
+
+def entry_payload(kind: str, key: str, data: bytes) -> memoryview:
+    """The payload of a cache file that answers ``kind``/``key`` with a matching checksum (a view, not a
+    copy); ``ValueError`` saying what is wrong otherwise."""
+    end = data.find(b"\n", 0, MAX_HEADER_BYTES)
+    if not data.startswith(HEADER_PREFIX) or end < 0:
+        raise NoHeader("no checksum header (damaged, or written by an older version)")
+    fields = data[len(HEADER_PREFIX):end].split(b" ")
+    if len(fields) != 3:
+        raise ValueError("malformed header")
+    if fields[:2] != [kind.encode(), key.encode()]:
+        raise ValueError("it holds another entry, " + b"/".join(fields[:2]).decode(errors="replace"))
+    payload = memoryview(data)[end + 1:]
+    if fields[2] != entry_digest(kind, key, payload).encode():
+        raise ValueError("checksum mismatch")
+    return payload
 
 
 def _source_files(name: str) -> list[Path]:
@@ -135,6 +187,17 @@ def keyed_frame(key: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(pl.lit(key).alias("_key"), pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos"), pl.all())
 
 
+#: Damaged entries seen by this process, per kind and whether they lacked a header (``ContentCache.damaged``).
+_DAMAGED: Counter[tuple[str, bool]] = Counter()
+
+
+def _log() -> logging.Logger:
+    """Dagster's logger: inside a step its messages join the run's log (and the console); outside, stderr."""
+    import dagster as dg
+
+    return dg.get_dagster_logger("pipelines.cache")
+
+
 class ContentCache:
     """Bytes (or pickled objects) per ``(kind, key)`` under ``root/kind/ab/abcdef...``.
 
@@ -170,15 +233,51 @@ class ContentCache:
         return found
 
     def get(self, kind: str, key: str) -> bytes | None:
+        """The payload stored for ``(kind, key)``, or ``None`` on a miss or a damaged file (``read``)."""
+        payload = self.read(kind, key)
+        return None if payload is None else payload.tobytes()
+
+    def read(self, kind: str, key: str) -> memoryview | None:
+        """The payload stored for ``(kind, key)`` as a view of the bytes read, checked against the header.
+
+        ``None`` on a miss, and for a file that does not answer this entry
+        with a matching checksum: that file is logged (``damaged``) and
+        removed, so its entry is computed and stored again.
+        """
         if self.root is None:
             return None
+        path = self.path(kind, key)
         try:
-            return self.path(kind, key).read_bytes()
+            data = path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:  # a folder in its place, an unreadable block: a miss, never a crash
+            self.damaged(kind, key, f"unreadable ({exc.strerror or exc})")
+            return None
+        try:
+            return entry_payload(kind, key, data)
+        except ValueError as exc:
+            self.damaged(kind, key, str(exc), headerless=isinstance(exc, NoHeader))
+            return None
+
+    def damaged(self, kind: str, key: str, reason: str, headerless: bool = False) -> None:
+        """Log a damaged entry and remove its file, so the entry is recomputed. Only the first
+        ``NAMED_DAMAGE_PER_KIND`` of a kind are named, and the first ``headerless`` one (``NoHeader``)."""
+        path = self.path(kind, key)
+        try:
+            if not path.is_dir():
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        seen = _DAMAGED[kind, headerless] = _DAMAGED[kind, headerless] + 1
+        limit = 1 if headerless else NAMED_DAMAGE_PER_KIND
+        if seen <= limit:
+            further = f"; further such entries of kind {kind!r} are recomputed without a message" if seen == limit else ""
+            _log().warning(f"cache entry {kind}/{key} is damaged: {reason}; computing it again ({path}){further}")
 
     def put(self, kind: str, key: str, data: bytes) -> None:
-        """Write atomically: a temporary file in the same folder, then ``os.replace``."""
+        """Store ``data`` under its checksum header, atomically: a temporary file in the same folder, then
+        ``os.replace``."""
         if self.root is None:
             return
         target = self.path(kind, key)
@@ -186,6 +285,7 @@ class ContentCache:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as f:
+                f.write(entry_header(kind, key, data))
                 f.write(data)
             os.replace(tmp, target)
         except BaseException:
@@ -194,7 +294,7 @@ class ContentCache:
 
     def get_object(self, kind: str, key: str) -> object | None:
         """A pickled entry, or ``None`` on a miss or an unreadable entry (then it is recomputed)."""
-        data = self.get(kind, key)
+        data = self.read(kind, key)
         if data is None:
             return None
         try:
@@ -218,9 +318,11 @@ class ContentCache:
         for members in pack_groups(keys):
             pack_key = make_key("pack", kind, *members)
             pack = self.get_object(f"{kind}.packs", pack_key)
-            if isinstance(pack, dict) and len(pack) == len(members) and all(k in pack for k in members):
+            if isinstance(pack, dict) and pack.keys() == set(members):
                 out.update(pack)
                 continue
+            if pack is not None:
+                self.damaged(f"{kind}.packs", pack_key, "its keys are not those of its group")
             found = {k: v for k in members if (v := self.get_object(kind, k)) is not None}
             out.update(found)
             if len(found) == len(members):
@@ -268,14 +370,11 @@ class ContentCache:
         frames, found = [], set()  # Arrow tables (packs read back) and polars frames (groups packed now), in order
         for members in pack_groups(keys):
             pack_key = make_key("frame-pack", kind, *members)
-            data = self.get(f"{kind}.frames", pack_key)
-            if data is not None:
-                try:  # kept as Arrow: one conversion to polars at the end (_one_frame)
-                    frames.append(read_arrow_ipc(data))
-                    found.update(members)
-                    continue
-                except Exception:  # a truncated or foreign file is a miss, never a crash
-                    pass
+            table = self._frame_pack(f"{kind}.frames", pack_key, members)
+            if table is not None:  # kept as Arrow: one conversion to polars at the end (_one_frame)
+                frames.append(table)
+                found.update(members)
+                continue
             entries = {k: v for k in members if isinstance(v := self.get_object(kind, k), list)}
             if not entries:
                 continue
@@ -291,6 +390,23 @@ class ContentCache:
                 pack.write_ipc(buf, compression="uncompressed")
                 self.put(f"{kind}.frames", pack_key, buf.getvalue())
         return (_one_frame(frames) if frames else None), found
+
+    def _frame_pack(self, kind: str, pack_key: str, members: list[str]) -> pa.Table | None:
+        """A frame pack as an Arrow table, or ``None``: a miss, a damaged file (``read``), or rows tagged
+        with a key that is not one of ``members`` (the pack answers other entries; then it is ``damaged``)."""
+        data = self.read(kind, pack_key)
+        if data is None:
+            return None
+        try:
+            table = read_arrow_ipc(data)
+            tags = set(table.column("_key").unique().to_pylist())
+        except Exception as exc:  # checked bytes that are no frame pack (another writer's format): a miss
+            self.damaged(kind, pack_key, f"not a frame pack ({type(exc).__name__})")
+            return None
+        if not tags.issubset(members):
+            self.damaged(kind, pack_key, f"{len(tags.difference(members))} of its keys belong to other entries")
+            return None
+        return table
 
     def put_frame_packs(self, kind: str, keys: list[str], present: set[str], rows: pl.DataFrame) -> int:
         """Write the frame pack of every group of ``keys`` that has none yet and whose entries are all in

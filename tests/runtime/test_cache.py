@@ -233,8 +233,8 @@ def test_frames_are_read_back_through_frame_packs_and_report_what_was_found(tmp_
     assert first.columns == ["_key", "_pos", "v"]
     c.get_frames("rows", keys[:99], _as_frame)  # every group complete: packed
     reads: list[str] = []
-    real = ContentCache.get
-    monkeypatch.setattr(ContentCache, "get", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    real = ContentCache.read
+    monkeypatch.setattr(ContentCache, "read", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
     again, found_again = c.get_frames("rows", keys[:99], _as_frame)
     assert set(reads) == {"rows.frames"} and found_again == found
     assert again.sort("_key", "_pos").equals(first.sort("_key", "_pos"))
@@ -297,8 +297,8 @@ def test_rows_made_in_this_run_are_packed_as_get_frames_would_pack_them(tmp_path
     packs = lambda c: {p.name: p.read_bytes() for p in (c.root / "rows.frames").rglob("*") if p.is_file()}  # noqa: E731
     assert packs(made) == packs(stored)
     reads: list[str] = []
-    real = ContentCache.get
-    monkeypatch.setattr(ContentCache, "get", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
+    real = ContentCache.read
+    monkeypatch.setattr(ContentCache, "read", lambda self, kind, key: reads.append(kind) or real(self, kind, key))
     frame, found = made.get_frames("rows", keys, _as_frame)
     assert set(reads) == {"rows.frames"} and found == set(keys)
     assert frame.sort("_key", "_pos").equals(rows.sort("_key", "_pos"))
