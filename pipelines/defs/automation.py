@@ -23,12 +23,16 @@ daily_release = dg.ScheduleDefinition(
 )
 
 
+#: The files of SEEDS_DIR a build reads (articles and metadata), by extension in any case.
+INPUT_SUFFIXES = frozenset({".txt", ".csv", ".yaml"})
+
+
 def seeds_fingerprint(seeds: Path) -> str:
     """A digest of every input file's name, size and modification time: changes when an article does."""
     h = hashlib.sha256()
     if seeds.exists():
         for p in sorted(seeds.iterdir(), key=lambda p: p.name):
-            if p.is_file() and (p.suffix in {".txt", ".csv", ".yaml"}):
+            if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES:
                 st = p.stat()
                 h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
