@@ -65,7 +65,7 @@ class RunEvent:
         base = {"timestamp": entry.timestamp, "level": entry.level, "step_key": entry.step_key, "message": entry.user_message}
         if event is None:
             return cls("LOG", **base)
-        kind = event.event_type_value
+        kind = event.event_type.name
         extra: dict[str, object] = {"asset": event.asset_key.to_user_string() if event.asset_key else None}
         if kind == "ASSET_MATERIALIZATION" and entry.asset_materialization is not None:
             extra["metadata"] = _values(entry.asset_materialization.metadata)

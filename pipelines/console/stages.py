@@ -163,7 +163,7 @@ class BuildProgress:
 
     def _shard_text(self, state: StageState, now: float) -> str:
         done, total = state.shard_progress()
-        elapsed = now - (state.started or now)
+        elapsed = now - state.started if state.started is not None else 0.0
         left = estimate_left(elapsed, done, total)
         text = f"{done} of {total} shards, {duration(elapsed)}"
         return text + (f", about {duration(left)} left" if left is not None else "")

@@ -41,4 +41,4 @@ def available() -> bool:
 def upload(release_dir: Path, url: str) -> Uploaded:
     """Upload ``release_dir`` to ``url``; raises what the uploader raises (a refused or failed upload)."""
     result = _uploader()(release_dir, url)
-    return Uploaded(str(getattr(result, "url", url)), str(getattr(result, "status", "uploaded")))
+    return Uploaded(str(result.url), str(result.status))  # type: ignore[attr-defined]
