@@ -87,7 +87,8 @@ class BuildDisplay:
         self.print(f"Release {release.get('version', '?')} {release.get('release_status', '')}: "
                    f"{release.get('release_path', '')}", style="green")
         self.print(f"  {checks} checks passed; {counts}")
-        self.print(f"  warehouse {warehouse / 'news.duckdb'}; " + (f"log {log}; " if log else "") + f"{duration(seconds)}")
+        self.print(f"  {warehouse / 'news.duckdb'} holds the same data; " + (f"log {log}; " if log else "")
+                   + f"{duration(seconds)} in all")
 
     def reason(self) -> str:
         """What made the run fail, in one line: the first failed blocking check, else the first failed step."""

@@ -99,6 +99,7 @@ class BuildProgress:
 
     def __init__(self, shards: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
+        self.began = clock()
         self.states = [StageState(s, s.step_keys(shards)) for s in STAGES]
         self.by_step = {key: state for state in self.states for key in state.expected}
         self.values: dict[tuple[str, str], object] = {}  #: (asset, metadata entry) -> value
@@ -193,7 +194,7 @@ class BuildProgress:
         else:
             detail = self._count_text(name)
         took = duration((state.finished or 0.0) - (state.started or 0.0))
-        lines.append(f"  {name:<10} {detail:<62} {took:>10}")
+        lines.append(f"  {name:<10} {detail:<68} {took:>10}")
         return lines
 
     def status(self) -> str:
@@ -205,7 +206,7 @@ class BuildProgress:
                 if total:
                     return f"{state.stage.name}: {self._shard_text(state, now)}"
                 return f"{state.stage.name}: {duration(now - state.started)}"
-        return "starting"
+        return f"between steps, {duration(now - self.began)} in all"
 
     def warnings_left_out(self) -> int:
         """Warnings and errors the steps logged that were not printed."""
