@@ -74,10 +74,10 @@ def check_reason(check: str, failures: str) -> str:
             f"the log lists every failing row")
 
 
-def exception_reason(exc: BaseException) -> str:
-    """The one line of an exception raised by the build outside its Dagster run."""
+def exception_reason(exc: BaseException, hint: bool = True) -> str:
+    """The one line of an exception; ``hint`` adds where to see its trace to one that does not explain itself."""
     name = type(exc).__name__
     message = one_line(str(exc)) or name
     if name in SELF_EXPLAINED:
         return message
-    return f"{name}: {message}; {_VERBOSE}"
+    return f"{name}: {message}" + (f"; {_VERBOSE}" if hint else "")

@@ -61,27 +61,36 @@ class RunEvent:
 
     @classmethod
     def from_entry(cls, entry: dg.EventLogEntry) -> RunEvent:
-        event = entry.dagster_event
+        """The stored entry: a Dagster event, or a message a step logged (``LOG``)."""
         base = {"timestamp": entry.timestamp, "level": entry.level, "step_key": entry.step_key, "message": entry.user_message}
+        event = entry.dagster_event
         if event is None:
-            return cls("LOG", **base)
+            return cls("LOG", **base)  # type: ignore[arg-type]
+        if event.event_type == dg.DagsterEventType.ASSET_MATERIALIZATION and entry.asset_materialization is not None:
+            return cls(event.event_type.name, **base, asset=event.asset_key.to_user_string() if event.asset_key else None,
+                       metadata=_values(entry.asset_materialization.metadata))  # type: ignore[arg-type]
+        return cls.from_dagster_event(event, **base)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dagster_event(cls, event: dg.DagsterEvent, **base: object) -> RunEvent:
+        """A Dagster event; ``base`` gives the fields its log entry adds (time, level, message)."""
         kind = event.event_type.name
-        extra: dict[str, object] = {"asset": event.asset_key.to_user_string() if event.asset_key else None}
-        if kind == "ASSET_MATERIALIZATION" and entry.asset_materialization is not None:
-            extra["metadata"] = _values(entry.asset_materialization.metadata)
-        elif kind == "STEP_OUTPUT":
-            extra["metadata"] = _values(event.step_output_data.metadata)
+        fields: dict[str, object] = {"step_key": event.step_key, "message": event.message or "", **base,
+                                     "asset": event.asset_key.to_user_string() if event.asset_key else None}
+        if kind == "STEP_OUTPUT":
+            fields["metadata"] = _values(event.step_output_data.metadata)
         elif kind == "ASSET_CHECK_EVALUATION":
             evaluation = event.asset_check_evaluation_data
-            extra |= {"passed": evaluation.passed, "check": evaluation.check_name,
-                      "metadata": _values(evaluation.metadata), "asset": evaluation.asset_key.to_user_string()}
+            fields |= {"passed": evaluation.passed, "check": evaluation.check_name,
+                       "metadata": _values(evaluation.metadata), "asset": evaluation.asset_key.to_user_string()}
         elif kind == "STEP_FAILURE":
             data = event.step_failure_data
-            extra |= {"error": data.error,
-                      "failure_description": data.user_failure_data.description if data.user_failure_data else None}
+            fields |= {"error": data.error,
+                       "failure_description": data.user_failure_data.description if data.user_failure_data else None}
         elif kind == "RUN_FAILURE" and event.event_specific_data is not None:
-            extra["error"] = getattr(event.event_specific_data, "error", None)
-        return cls(kind, **base, **extra)  # type: ignore[arg-type]
+            fields["error"] = getattr(event.event_specific_data, "error", None)
+        fields.setdefault("timestamp", 0.0)
+        return cls(kind, **fields)  # type: ignore[arg-type]
 
     def log_line(self) -> str:
         """The event as one line of the log file (its error's trace on the lines after it)."""
