@@ -1,9 +1,10 @@
-"""Command line: ``python -m pipelines build`` materialises everything and prints a summary.
+"""Command line: ``python -m pipelines build`` materialises everything and prints its progress.
 
 Contract: ``build`` reads the settings once (``Settings.from_env``), lays its
-options over them and hands them to ``build_run.run_build``; it exits 1 when
-a blocking check fails or another build holds the lock. ``evaluate`` scores
-a release against gold answers.
+options over them and hands them to ``console.build.run_from_command_line``
+(which runs ``build_run.run_build``); it exits 0 with the release in place,
+1 when the build failed or could not start, 130/143 on SIGINT/SIGTERM.
+``evaluate`` scores a release against gold answers.
 """
 
 from __future__ import annotations
@@ -28,10 +29,18 @@ def build(
     lock_timeout: Annotated[float | None, typer.Option(
         help="Seconds to wait for another build of the same warehouse to finish (default: $PIPELINES_LOCK_TIMEOUT or 60)."
     )] = None,
+    publish: Annotated[str | None, typer.Option(
+        "--publish", metavar="URL",
+        help="Also upload the release to URL (s3://bucket/prefix or a served folder) once it is built "
+             "(default: $PIPELINES_PUBLISH_URL, none).")] = None,
+    verbose: Annotated[bool, typer.Option(help="Show the trace of a failure and the steps' messages.")] = False,
 ) -> None:
-    """Ingest, extract, load DuckDB and publish a release; exit 1 when a blocking check fails or another build holds the lock."""
-    from pipelines.runtime.build_run import run_build
-    from pipelines.runtime.locking import BuildLocked
+    """Ingest, extract, load DuckDB and publish a release; one line per stage, Dagster's events in a log file.
+
+    Exits 0 when the release is in place, 1 when the build failed or could not start (one line says why and
+    what to do), 130 or 143 when SIGINT or SIGTERM stopped it.
+    """
+    from pipelines.console.build import run_from_command_line
     from pipelines.settings import Settings
 
     settings = Settings.from_env()
@@ -41,55 +50,9 @@ def build(
         settings = settings.replace(warehouse_dir=warehouse_dir.resolve())
     if lock_timeout is not None:
         settings = settings.replace(lock_timeout=lock_timeout)
-    try:
-        code = run_build(settings, include_text, summarise=report, say=warn)
-    except BuildLocked as exc:
-        console.print(f"[red]Build not started:[/red] {exc}", soft_wrap=True)
-        sys.exit(1)
-    sys.exit(code)
-
-
-def warn(message: str) -> None:
-    console.print(f"[yellow]{message}[/yellow]", soft_wrap=True)
-
-
-def report(result: object) -> int:
-    """Print where the release is, rows per table and the checks; return the exit code."""
-    checks = sorted(result.get_asset_check_evaluations(), key=lambda e: e.check_name)  # type: ignore[attr-defined]
-    failed_checks = [c for c in checks if not c.passed]
-    release = None
-    for event in result.get_asset_materialization_events():  # type: ignore[attr-defined]
-        mat = event.step_materialization_data.materialization if event.is_step_materialization else None
-        if mat and mat.asset_key.to_user_string() == "release":
-            release = {k: v.value for k, v in mat.metadata.items()}
-    failures = [e for e in result.all_events if e.is_failure]  # type: ignore[attr-defined]
-    for event in failures:
-        console.print(f"[red]step failed:[/red] {event.step_key}: {event.message}")
-
-    table = Table(title="Checks")
-    table.add_column("check")
-    table.add_column("result")
-    for c in checks:
-        table.add_row(f"{c.asset_key.to_user_string()}:{c.check_name}", "[green]passed[/green]" if c.passed else "[red]FAILED[/red]")
-    console.print(table)
-    for c in failed_checks:
-        detail = c.metadata.get("first_failures") or c.metadata.get("failures")
-        console.print(f"[red]{c.check_name}[/red]: {getattr(detail, 'value', detail)}")
-
-    if release:
-        rows = Table(title=f"Release {release['release_status']}: {release['release_path']}")
-        rows.add_column("table")
-        rows.add_column("rows", justify="right")
-        for key, value in release.items():
-            if key.startswith("rows_"):
-                rows.add_row(key.removeprefix("rows_"), str(value))
-        console.print(rows)
-    ok = bool(result.success) and not failed_checks and release is not None  # type: ignore[attr-defined]
-    if not ok:
-        console.print("[red]Build failed: nothing was published.[/red]")
-    else:
-        console.print(f"[green]Release ready:[/green] {release['release_path']} ({len(checks)} checks passed)")
-    return 0 if ok else 1
+    if publish:
+        settings = settings.replace(publish_url=publish)
+    sys.exit(run_from_command_line(settings, include_text=include_text, verbose=verbose))
 
 
 @app.command()

@@ -29,6 +29,8 @@ DEFAULT_POOL_MIN_DOCS = 24
 DEFAULT_POOL_START = "fork"
 #: Seconds a build waits for another build of the same warehouse to finish.
 DEFAULT_LOCK_TIMEOUT_S = 60.0
+#: The warehouse's folder of build logs (``Settings.log_dir``).
+LOG_DIR_NAME = "logs"
 #: Seconds a build stays at a pause point (``PausePoint``) when no other length is given.
 DEFAULT_PAUSE_S = 60.0
 _OFF = frozenset({"0", "off", "false", "no"})
@@ -86,6 +88,7 @@ class Settings:
     thinc_blis: bool = False
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT_S
     pause: PausePoint | None = None
+    publish_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -140,6 +143,7 @@ class Settings:
             thinc_blis=env.get("PIPELINES_THINC_BLIS") == "1",
             lock_timeout=number("PIPELINES_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S),
             pause=pause,
+            publish_url=text("PIPELINES_PUBLISH_URL"),
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -150,6 +154,11 @@ class Settings:
     def step_storage_dir(self) -> Path:
         """Where step outputs are written: ``io_dir``, else beside the warehouse being built."""
         return self.io_dir or self.warehouse_dir / ".dagster_storage"
+
+    @property
+    def log_dir(self) -> Path:
+        """Where each command-line build writes its Dagster event log (``<run id>.log``), in the warehouse."""
+        return self.warehouse_dir / LOG_DIR_NAME
 
 
 def executor_name(value: str) -> str:

@@ -14,17 +14,17 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.nlp import model
-from pipelines.runtime import fault_injection, worker_pool
+from pipelines.runtime import fault_injection, warehouse_stage, worker_pool
 from pipelines.runtime.cache import ContentCache, cache_for
 from pipelines.runtime.step_storage import StepOutputStorage, TableBundleStorage
 from pipelines.settings import DEFAULT_POOL_MIN_DOCS, DEFAULT_POOL_START, PROJECT_ROOT, PausePoint, PoolSettings, Settings
 
-DUCKDB_FILE = "news.duckdb"
+DUCKDB_FILE = warehouse_stage.DUCKDB_FILE
 ALIAS_TABLE = "actor_aliases.csv"
 
 
 class RunSettings(dg.ConfigurableResource):
-    """The settings a run's steps read (``pipelines.settings.Settings``): folders, cache, worker pool.
+    """The settings a run's steps read (``pipelines.settings.Settings``): folders, cache, worker pool, upload target.
 
     Made with ``from_settings``. Setting it up for a run (in every process
     that runs a step) configures the worker pool and the crash tests' pause
@@ -43,6 +43,7 @@ class RunSettings(dg.ConfigurableResource):
     pause_marker: str = ""
     pause_seconds: float = 0.0
     thinc_blis: bool = False
+    publish_url: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RunSettings:
@@ -53,7 +54,7 @@ class RunSettings(dg.ConfigurableResource):
             processes=pool.processes, pool_min_docs=pool.min_docs, pool_start=pool.start_method,
             warm_start=pool.warm_start, pause_at=pause.point if pause else "",
             pause_marker=str(pause.marker or "") if pause else "", pause_seconds=pause.seconds if pause else 0.0,
-            thinc_blis=settings.thinc_blis,
+            thinc_blis=settings.thinc_blis, publish_url=settings.publish_url or "",
         )
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
@@ -72,6 +73,11 @@ class RunSettings(dg.ConfigurableResource):
     @property
     def duckdb_path(self) -> Path:
         return self.warehouse / DUCKDB_FILE
+
+    @property
+    def staged_duckdb_path(self) -> Path:
+        """Where the warehouse step loads the next ``news.duckdb``; the release step installs it (``warehouse_stage``)."""
+        return warehouse_stage.staged_path(self.warehouse)
 
     @property
     def releases(self) -> Path:

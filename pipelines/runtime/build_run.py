@@ -1,13 +1,17 @@
 """One build, start to end, as the command line and the benchmark run it.
 
-Contract: ``run_build(settings)`` tunes the garbage collector, forks warm
-workers when a few articles are new, opens the Dagster instance in
-``settings.dagster_home``, takes the warehouse's lock (raising
-``locking.BuildLocked`` after ``settings.lock_timeout``), removes what a
-killed build left behind and runs the ``build`` job with the settings'
-executor; it returns what ``summarise`` makes of the run's result. Why one
-function: the start-up order is what makes a rebuild fast, and the CLI and
-``bench/`` must measure the same thing.
+Contract: ``run_build(settings)`` checks what it is given
+(``preflight.preflight``: raises ``BuildRefused`` before anything is
+written), makes SIGINT and SIGTERM raise ``signals.BuildInterrupted`` for
+the whole build, tunes the garbage collector, forks warm workers when a few
+articles are new, opens the Dagster instance in ``settings.dagster_home``,
+takes the warehouse's lock (raising ``locking.BuildLocked`` after
+``settings.lock_timeout``), removes what a killed build left behind and
+runs the ``build`` job with the settings' executor, Dagster's console
+logger silenced (``follow`` gets the instance and the run's tag to follow
+its events instead); it returns what ``summarise`` makes of the run's
+result. Why one function: the start-up order is what makes a rebuild fast,
+and the CLI and ``bench/`` must measure the same thing.
 
 Call it as the last thing a process does: it leaves the garbage collector
 tuned for a process about to exit (``gc_tuning``).
@@ -16,21 +20,30 @@ tuned for a process about to exit (``gc_tuning``).
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pipelines.runtime import gc_tuning
+from pipelines.runtime import gc_tuning, signals, warehouse_stage
 from pipelines.runtime.locking import build_lock, remove_stale_leftovers
+from pipelines.runtime.preflight import preflight
 from pipelines.settings import PROJECT_ROOT, Settings, use_dagster_home
 
 if TYPE_CHECKING:
     import dagster as dg
 
 T = TypeVar("T")
+#: Given the instance and the run's ``RUN_TAG`` value; open while the run executes (the console follows it).
+Follow = Callable[["dg.DagsterInstance", str], AbstractContextManager[object]]
 
 #: Seconds to wait for another build creating the same new Dagster instance.
 INSTANCE_LOCK_TIMEOUT_S = 120.0
+#: The run tag whose value identifies one build's run (``pipelines.console.run_log`` finds the run by it).
+RUN_TAG = "pipelines/build"
+#: Dagster's own console logger prints every event at DEBUG: the event stream goes to the build's log instead.
+QUIET_LOGGERS = {"console": {"config": {"log_level": "CRITICAL"}}}
 
 
 def _succeeded(result: object) -> bool:
@@ -46,33 +59,55 @@ def run_build(
     include_text: bool = False,
     summarise: Callable[[object], T] = _succeeded,  # type: ignore[assignment]
     say: Callable[[str], None] = _ignore,
+    follow: Follow | None = None,
 ) -> T:
     """Build the dataset as ``settings`` say; ``summarise`` gets the run's result (``ExecuteInProcessResult``
-    or ``ExecuteJobResult``), ``say`` what the user should know while it starts (a wait, a leftover removed)."""
-    gc_tuning.before_startup()  # no collections while the process loads (on again in after_startup)
-    warm_workers(settings)  # a few new articles: their worker loads the model while the rest loads
-    instance = open_instance(settings.dagster_home)
+    or ``ExecuteJobResult``), ``say`` what the user should know while it starts (a wait, a leftover removed),
+    ``follow`` the instance and the run's tag while it executes."""
+    with signals.stop_on_signals():
+        preflight(settings)
+        gc_tuning.before_startup()  # no collections while the process loads (on again in after_startup)
+        warm_workers(settings)  # a few new articles: their worker loads the model while the rest loads
+        instance = open_instance(settings.dagster_home)
+        with build_lock(settings.warehouse_dir, timeout=settings.lock_timeout, on_wait=say):
+            for leftover in remove_stale_leftovers(settings.warehouse_dir):
+                say(f"removed leftover of an interrupted build: {leftover}")
+            if warehouse_stage.discard(settings.warehouse_dir):
+                say("removed the warehouse an interrupted build had staged")
+            with instance:
+                gc_tuning.after_startup()
+                tag = str(uuid.uuid4())
+                following = follow(instance, tag) if follow is not None else nullcontext()
+                try:
+                    result_summary = _execute(settings, instance, include_text, tag, following, summarise)
+                finally:  # a release that was refused, failed or interrupted leaves its warehouse staged
+                    warehouse_stage.discard(settings.warehouse_dir)
+    gc_tuning.before_exit()
+    return result_summary
+
+
+def _execute(settings: Settings, instance: dg.DagsterInstance, include_text: bool, tag: str,
+             following: AbstractContextManager[object], summarise: Callable[[object], T]) -> T:
+    """Run the ``build`` job with the settings' executor, tagged ``RUN_TAG=tag``, inside ``following``; what
+    ``summarise`` makes of the result once ``following`` has closed (it has seen every event by then)."""
     from pipelines.definitions import build_definitions, build_job
     from pipelines.defs.resources import resource_run_config
 
     job = build_definitions(settings).resolve_job_def("build")
     run_config = {"ops": {"release": {"config": {"include_text": include_text}}},
-                  "resources": resource_run_config(settings)}  # carried to steps that run in other processes
-    warehouse = settings.warehouse_dir
-    with build_lock(warehouse, timeout=settings.lock_timeout, on_wait=say):
-        for leftover in remove_stale_leftovers(warehouse):
-            say(f"removed leftover of an interrupted build: {leftover}")
-        with instance:
-            gc_tuning.after_startup()
-            if settings.executor == "in_process":
-                summary = summarise(job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False))
-            else:  # steps run in other processes, which rebuild the job by import
-                import dagster as dg
+                  "resources": resource_run_config(settings),  # carried to steps that run in other processes
+                  "loggers": QUIET_LOGGERS}
+    tags = {RUN_TAG: tag}
+    if settings.executor == "in_process":
+        with following:
+            in_process = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False, tags=tags)
+        return summarise(in_process)
+    import dagster as dg  # steps run in other processes, which rebuild the job by import
 
-                with dg.execute_job(dg.reconstructable(build_job), instance=instance, run_config=run_config) as result:
-                    summary = summarise(result)
-    gc_tuning.before_exit()
-    return summary
+    with following:
+        executed = dg.execute_job(dg.reconstructable(build_job), instance=instance, run_config=run_config, tags=tags)
+    with executed as result:
+        return summarise(result)
 
 
 def warm_workers(settings: Settings) -> bool:

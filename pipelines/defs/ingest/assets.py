@@ -15,8 +15,11 @@ import polars as pl
 from pipelines.defs.extract.checks import contract_description, contract_result
 from pipelines.defs.resources import RunSettings, load_aliases
 from pipelines.defs.shards import by_shard, in_shard_order, shard_inputs
+from pipelines.defs.table_metadata import table_metadata, table_spec_metadata
+from pipelines.documents.dataset_config import release_blockers
 from pipelines.documents.reading import IngestResult
 from pipelines.runtime.actor_steps import prepare_shard
+from pipelines.runtime.fault_injection import pause_at
 from pipelines.runtime.sharding import META_FIELDS, Corpus, doc_refs, shard_of
 from pipelines.runtime.warm_start import warm_pool_for_new_articles
 
@@ -25,7 +28,8 @@ from pipelines.runtime.warm_start import warm_pool_for_new_articles
     group_name="ingest",
     outs={
         "source_documents": dg.AssetOut(description="Every readable article in SEEDS_DIR with its text and metadata; bad files quarantined."),
-        "documents": dg.AssetOut(description="The documents table: one row per source document."),
+        "documents": dg.AssetOut(description="The documents table: one row per source document.",
+                                 metadata=table_spec_metadata("documents")),
         "quarantine": dg.AssetOut(description="Files that were skipped or read with a fallback, with the reason."),
     },
     check_specs=[dg.AssetCheckSpec("documents_contract", asset="documents", blocking=True,
@@ -34,25 +38,33 @@ from pipelines.runtime.warm_start import warm_pool_for_new_articles
 def read_seeds(context: dg.AssetExecutionContext, settings: RunSettings) -> Iterator[dg.Output | dg.AssetCheckResult]:
     """One read of the folder gives all three, and the documents table is checked here: one step, not four.
 
-    A failed documents check (no usable article) fails this step after its
-    outputs are stored, so nothing downstream runs. When the folder's listing
+    A ``dataset.yaml`` that cannot be published under (missing version or
+    licence: ``release_blockers``) fails this step at once with that one line,
+    before anything is extracted or written. A failed documents check (no
+    usable article) fails it after its outputs are stored, so nothing
+    downstream runs. When the folder's listing
     shows a few new or changed files, the worker pool is forked first, so its
     model loads while the folder is read (``warm_start.warm_pool_for_new_articles``;
     the build command does it earlier still).
     """
     from pipelines.documents.reading import ingest
 
+    pause_at("read")
     cache = settings.cache
     warm_pool_for_new_articles(settings.seeds, cache)
     result = ingest(settings.seeds, cache)
     for row in result.quarantine.iter_rows(named=True):
         log = context.log.error if row["severity"] == "quarantined" else context.log.warning
         log(f"{row['severity']}: {row['file']}: {row['reason']}")
+    blockers = release_blockers(result.quarantine)
+    if blockers:
+        raise dg.Failure(description=f"nothing can be published: {'; '.join(blockers)} "
+                         "(fix dataset.yaml: it sets the release's version and licence)", allow_retries=False)
     yield dg.Output(result, output_name="source_documents", metadata={
         "documents": result.documents.height, "quarantined": result.quarantine.filter(pl.col("severity") == "quarantined").height,
         "seeds_dir": str(settings.seeds), "version": str(result.dataset.get("version"))})
-    yield dg.Output(result.documents, output_name="documents")
-    yield dg.Output(result.quarantine, output_name="quarantine")
+    yield dg.Output(result.documents, output_name="documents", metadata=table_metadata("documents", result.documents))
+    yield dg.Output(result.quarantine, output_name="quarantine", metadata=table_metadata("quarantine", result.quarantine))
     yield contract_result(context, "documents", result.documents, result)
 
 
@@ -75,6 +87,7 @@ def _prepare_op(index: int, shards: int) -> dg.OpDefinition:
 
     @dg.op(name=f"parse_shard_{index}", description=f"Parse shard {index} of {shards} (documents by content hash) and find its actor candidates.")
     def _op(context: dg.OpExecutionContext, settings: RunSettings, source_documents: IngestResult) -> dict:
+        pause_at("parse")
         refs = [r for r in _refs(source_documents) if shard_of(r.text_hash, shards) == index]
         stats = prepare_shard(refs, source_documents.texts, load_aliases(settings.seeds), settings.cache,
                               n_process=settings.processes)

@@ -1,8 +1,13 @@
-"""Release: publish the immutable, versioned Parquet/CSV folder once every gate passed.
+"""Release: publish the immutable, versioned Parquet/CSV folder once every gate passed, then put the warehouse in place.
 
 Contract: the ``release`` asset publishes the checked tables with their data
-card, which states measured accuracy when gold answers (``GOLD_DIR``) cover
-some of the documents; a quarantine that blocks release publishes nothing.
+card (stating measured accuracy when gold answers, ``GOLD_DIR``, cover some
+of the documents), then installs the warehouse the ``warehouse`` step
+staged, so ``news.duckdb`` and ``releases/latest`` hold the same data; with
+an upload target (``--publish URL``) it then uploads the release. A refused
+release fails the step with one line saying what to do, and the warehouse
+stays as it was; so does a build told to stop (SIGINT, SIGTERM) before the
+release is in place, even if the signal was swallowed on the way.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -12,40 +17,23 @@ import dagster as dg
 import polars as pl
 
 from pipelines.defs.resources import RunSettings
-from pipelines.documents.dataset_config import release_blockers
 from pipelines.documents.reading import IngestResult
 from pipelines.publish.datacard.card import figure_groups, render_datacard
 from pipelines.publish.evaluate import evaluate_release
-from pipelines.publish.release import publish
+from pipelines.publish.release import PublishResult, publish
+from pipelines.runtime import signals, upload, warehouse_stage
 
 
 class ReleaseConfig(dg.Config):
     include_text: bool = False  # full article text is copyrighted: only for private releases
 
 
-@dg.asset(
-    group_name="release",
-    deps=["warehouse"],
-    description="warehouse/releases/<version>/: Parquet + CSV per table, datapackage.json, SHA256SUMS, CHANGELOG.md.",
-)
-def release(
-    context: dg.AssetExecutionContext,
-    config: ReleaseConfig,
-    settings: RunSettings,
-    source_documents: IngestResult,
-    dataset_tables: dict[str, pl.DataFrame],
-) -> dict:
-    source = source_documents
-    blockers = release_blockers(source.quarantine)
-    if blockers:
-        raise dg.Failure(
-            description="nothing published: " + "; ".join(blockers) + " (fix dataset.yaml: it sets the version and licence)",
-            allow_retries=False,
-        )
-    frames = dict(dataset_tables)
-    if config.include_text:
-        texts = pl.DataFrame({"doc_id": list(source.texts), "text": list(source.texts.values())})
-        frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _publish(frames: dict[str, pl.DataFrame], source: IngestResult, settings: RunSettings) -> PublishResult:
+    """The local release, its data card made while the tables are written."""
 
     def data_card(staging: Path) -> dict[str, str]:
         gold = settings.gold
@@ -57,7 +45,56 @@ def release(
     # the card's figure groups (Python) are made while publish sorts and writes the tables (polars, no GIL)
     with ThreadPoolExecutor(max_workers=1) as background:
         groups = background.submit(figure_groups, frames["figures"])
-        result = publish(frames, source.dataset, settings.releases, extra_files=data_card)
-    context.log.info(f"release {result.status}: {result.path}")
-    context.add_output_metadata({"release_path": str(result.path), "release_status": result.status, **{f"rows_{t}": n for t, n in result.row_counts.items()}})
-    return {"path": str(result.path), "status": result.status, "rows": result.row_counts}
+        return publish(frames, source.dataset, settings.releases, extra_files=data_card)
+
+
+def _upload(context: dg.AssetExecutionContext, release_dir: Path, url: str) -> str:
+    """Upload the release to ``url``; the URL of the uploaded version. A failure fails the step with one line."""
+    try:
+        sent = upload.upload(release_dir, url)
+    except Exception as exc:
+        raise dg.Failure(description=f"release {release_dir.name} is published locally at {release_dir}, but uploading it "
+                                     f"to {url} failed: {_one_line(exc)}; fix that and build again: the upload resumes "
+                                     f"where it stopped", allow_retries=False) from exc
+    context.log.info(f"release {release_dir.name} {sent.status}: {sent.url}")
+    return sent.url
+
+
+@dg.asset(
+    group_name="release",
+    deps=["warehouse"],
+    description="`warehouse/releases/<version>/`: Parquet + CSV per table, `datapackage.json`, `SHA256SUMS`, "
+    "`CHANGELOG.md` and the data card; `releases/latest` points at the newest. Puts the staged `news.duckdb` in "
+    "place once the release is accepted, then uploads the release when an upload target is set.",
+)
+def release(
+    context: dg.AssetExecutionContext,
+    config: ReleaseConfig,
+    settings: RunSettings,
+    source_documents: IngestResult,
+    dataset_tables: dict[str, pl.DataFrame],
+) -> dict:
+    frames = dict(dataset_tables)
+    if config.include_text:
+        texts = pl.DataFrame({"doc_id": list(source_documents.texts), "text": list(source_documents.texts.values())})
+        frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
+    if signals.interrupted():  # a stop signal some code on the way caught: never publish after one
+        raise signals.BuildInterrupted(signals.received()[-1])
+    try:
+        result = _publish(frames, source_documents, settings)
+    except (KeyboardInterrupt, dg.Failure):
+        raise
+    except Exception as exc:  # a refused release (an existing version with other content, …): its message says what to do
+        raise dg.Failure(description=_one_line(exc), allow_retries=False) from exc
+    installed = warehouse_stage.install(settings.warehouse)
+    if not installed:
+        context.log.warning(f"no staged warehouse to put in place: {settings.duckdb_path} was left as it was")
+    version = result.path.name
+    url = _upload(context, result.path, settings.publish_url) if settings.publish_url else result.path.resolve().as_uri()
+    context.log.info(f"release {version} {result.status}: {result.path}")
+    context.add_output_metadata({
+        "version": version, "url": dg.MetadataValue.url(url), "release_path": dg.MetadataValue.path(str(result.path)),
+        "release_status": result.status, "warehouse_installed": installed,
+        **{f"rows_{t}": n for t, n in result.row_counts.items()},
+    })
+    return {"path": str(result.path), "status": result.status, "rows": result.row_counts, "version": version, "url": url}

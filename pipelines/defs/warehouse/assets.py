@@ -1,9 +1,12 @@
-"""Warehouse: gather the checked tables, check them together, load DuckDB.
+"""Warehouse: gather the checked tables, check them together, load DuckDB aside.
 
 Contract: ``dataset_tables`` is the seven contract tables as one value,
-with the blocking referential check; ``warehouse`` loads them into
-``news.duckdb`` with the local-only texts, the quarantine and the views.
-Why one bundle: the warehouse and the release read the same checked tables.
+with the blocking referential check; ``warehouse`` loads them, with the
+local-only texts, the quarantine and the views, into the staged
+``news.duckdb`` (``warehouse_stage``), which the release step installs once
+the release is accepted. Why one bundle: the warehouse and the release read
+the same checked tables; why staged: a refused or interrupted release must
+leave the warehouse as it was.
 """
 
 from collections.abc import Iterator
@@ -15,6 +18,7 @@ from pipelines.defs.resources import RunSettings
 from pipelines.documents.reading import IngestResult
 from pipelines.publish import quality
 from pipelines.publish.warehouse import last_load_mode, load_warehouse
+from pipelines.runtime import warehouse_stage
 
 
 @dg.asset(group_name="warehouse", description="The seven contract tables together, each having passed its own checks.",
@@ -35,7 +39,10 @@ def dataset_tables(
     a failure fails it after its output is stored, so neither runs)."""
     tables = {"documents": documents, "actors": actors, "actor_mentions": actor_mentions, "quotes": quotes,
               "figures": figures, "events": events, "event_mentions": event_mentions}
-    yield dg.Output(tables)
+    yield dg.Output(tables, metadata={
+        "dagster/row_count": sum(df.height for df in tables.values()),
+        "tables": dg.MetadataValue.md("\n".join(["| table | rows |", "|---|---:|", *(f"| {t} | {df.height:,} |" for t, df in tables.items())])),
+    })
     failures = quality.referential_failures(tables)
     for f in failures:
         context.log.error(f)
@@ -44,7 +51,8 @@ def dataset_tables(
 
 
 @dg.asset(group_name="warehouse",
-          description="The DuckDB warehouse: contract tables with keys and comments, local-only text and quarantine, views.")
+          description="The DuckDB warehouse `news.duckdb`: contract tables with keys and comments, local-only text and "
+          "quarantine, views. Loaded aside; the release step puts it in place once the release is accepted.")
 def warehouse(
     context: dg.AssetExecutionContext,
     settings: RunSettings,
@@ -55,7 +63,8 @@ def warehouse(
     texts = source_documents.texts
     text_table = pl.DataFrame({"doc_id": sorted(texts), "text": [texts[d] for d in sorted(texts)]},
                               schema={"doc_id": pl.String, "text": pl.String})
-    counts = load_warehouse(settings.duckdb_path, dataset_tables, settings.views, {"documents_text": text_table, "quarantine": quarantine})
-    context.add_output_metadata({"path": str(settings.duckdb_path), "load": last_load_mode(settings.duckdb_path) or "unknown",
-                                 **{f"rows_{t}": n for t, n in counts.items()}})
+    staged = warehouse_stage.prepare(settings.warehouse)
+    counts = load_warehouse(staged, dataset_tables, settings.views, {"documents_text": text_table, "quarantine": quarantine})
+    context.add_output_metadata({"path": dg.MetadataValue.path(str(settings.duckdb_path)),
+                                 "load": last_load_mode(staged) or "unknown", **{f"rows_{t}": n for t, n in counts.items()}})
     return counts
