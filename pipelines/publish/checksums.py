@@ -1,12 +1,12 @@
 """A release's ``SHA256SUMS``: writing it, reading it, and checking files against it.
 
 Every file of a release folder is listed (``sha256sum -c SHA256SUMS`` checks a
-download). One file is not byte-reproducible: the DuckDB database
-(``DATABASE_FILE``), whose bytes differ from one build of the same tables to
-the next. It is listed with its own checksum like every other file, but left
-out of ``content_sums``, the part of ``SHA256SUMS`` that says whether two
-builds of a version hold the same data; everything else in a release is
-byte-identical for the same inputs and code.
+download), and every file is byte-identical for the same inputs and code.
+The DuckDB database (``DATABASE_FILE``) is left out of ``content_sums``, the
+part of ``SHA256SUMS`` that says whether two builds of a version hold the
+same data: it holds the same tables as the Parquet files, and its bytes also
+depend on the DuckDB release's storage format, so a rebuild compares the
+tables and need not write the database to do it.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def parse_sums(text: str) -> dict[str, str]:
 
 
 def content_sums(text: str) -> dict[str, str]:
-    """The reproducible part of ``SHA256SUMS`` text: every file but the DuckDB database.
+    """The data-bearing part of ``SHA256SUMS`` text: every file but the DuckDB database.
 
     Two builds of one version hold the same data exactly when these are equal.
     """

@@ -8,10 +8,10 @@ comments from the pandera models, keys listed in ``table_keys``, views from
 ``warehouse/*.sql``) from the same frames the release's Parquet files hold,
 without the local-only tables (article text, quarantine).
 
-DuckDB does not write the same bytes twice for the same tables, so this file
-is the one file of a release that is not byte-reproducible: it is listed in
-``SHA256SUMS`` but left out of the comparison that decides whether a rebuild
-is unchanged (``checksums.content_sums``).
+The file is byte-reproducible like every other file of a release: it is
+written by one thread without compression (``REPRODUCIBLE``), because
+DuckDB's parallel writers and its compression choices otherwise lay the same
+rows out differently from one run to the next.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from pipelines.publish.warehouse import load_warehouse
 
 #: The views every warehouse has (``timeline``, ``quotes_by_speaker``, ...): SQL files shipped with the code.
 VIEWS_DIR = Path(__file__).resolve().parents[2] / "warehouse"
+#: DuckDB settings under which the same tables are written as the same bytes.
+REPRODUCIBLE: dict[str, object] = {"threads": 1, "force_compression": "uncompressed"}
 
 
 def write_database(folder: Path, tables: dict[str, pl.DataFrame], views_dir: Path | None = None) -> Path:
     """Build ``folder/news.duckdb`` from the release's ``tables`` and the views in ``views_dir``; return its path."""
     path = folder / DATABASE_FILE
-    load_warehouse(path, tables, views_dir or VIEWS_DIR)
+    load_warehouse(path, tables, views_dir or VIEWS_DIR, config=REPRODUCIBLE)
     return path

@@ -369,14 +369,14 @@ def _raise_if_interrupted(exc: BaseException) -> None:
 
 
 def _patch_copy(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
-                fingerprint: str) -> bool:
+                fingerprint: str, config: dict[str, object]) -> bool:
     """Copy ``db_path`` to ``tmp`` and patch it (``_patch``); False, and nothing to keep, on any surprise.
     An interrupt is never a surprise: it is raised, and nothing more is done."""
     if not db_path.exists() or _wal(db_path).exists():
         return False
     try:
         shutil.copyfile(db_path, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config=config)
         try:
             patched = _patch(con, tables, local_tables, fingerprint, tmp.stat().st_size)
             if patched:
@@ -390,9 +390,9 @@ def _patch_copy(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local
 
 
 def _build_fresh(tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
-                 views: list[tuple[str, str]], fingerprint: str) -> None:
+                 views: list[tuple[str, str]], fingerprint: str, config: dict[str, object]) -> None:
     """Build the whole file at ``tmp`` and record its size as the size of its last full build."""
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config=config)
     try:
         _build_full(con, tables, local_tables, views)
         _write_info(con, fingerprint, "full")
@@ -404,7 +404,7 @@ def _build_fresh(tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[
 
 
 def _build_aside(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], local_tables: dict[str, pl.DataFrame],
-                 views: list[tuple[str, str]]) -> None:
+                 views: list[tuple[str, str]], config: dict[str, object]) -> None:
     """The complete new file at ``tmp``, with no write-ahead log beside it: a patched copy of ``db_path``
     when it has the same structure, else a full build.
 
@@ -415,11 +415,11 @@ def _build_aside(db_path: Path, tmp: Path, tables: dict[str, pl.DataFrame], loca
     fingerprint = _fingerprint(tables, local_tables, views)
     copy = tmp.with_name(tmp.name + "-patch")
     _remove(tmp, copy)
-    if _patch_copy(db_path, copy, tables, local_tables, fingerprint):
+    if _patch_copy(db_path, copy, tables, local_tables, fingerprint, config):
         os.replace(copy, tmp)
     else:
         _remove(copy)
-        _build_fresh(tmp, tables, local_tables, views, fingerprint)
+        _build_fresh(tmp, tables, local_tables, views, fingerprint, config)
     if _wal(tmp).exists():  # both paths checkpoint before closing; a log left anyway would be lost by the move
         raise RuntimeError(f"DuckDB left a write-ahead log beside {tmp}; the warehouse was not replaced")
 
@@ -429,6 +429,7 @@ def load_warehouse(
     tables: dict[str, pl.DataFrame],
     views_dir: Path | None = None,
     local_tables: dict[str, pl.DataFrame] | None = None,
+    config: dict[str, object] | None = None,
 ) -> dict[str, int]:
     """(Re)build ``db_path`` from ``tables`` (contract tables, in dependency order) plus local-only tables.
 
@@ -444,13 +445,15 @@ def load_warehouse(
     error) stops the load at once, even inside a DuckDB query: the temporary
     files are removed, ``db_path`` is left as it was, and the interrupt is
     raised as itself, so the runner can stop and release its lock.
+    ``config`` is passed to ``duckdb.connect`` (``database.REPRODUCIBLE``
+    makes the same tables give the same bytes).
     """
     given_local = local_tables or {}
     local_tables = {**given_local, KEY_TABLE: key_table()}
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     try:
-        _build_aside(db_path, tmp, tables, local_tables, _views(views_dir))
+        _build_aside(db_path, tmp, tables, local_tables, _views(views_dir), config or {})
         pause_at("warehouse")
     except BaseException as exc:
         _remove(tmp, tmp.with_name(tmp.name + "-patch"))

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipelines.runtime.fault_injection import pause_at
 from pipelines.settings import DEFAULT_LOCK_TIMEOUT_S
 
 LOCK_NAME = ".lock"
@@ -104,6 +103,3 @@ def remove_stale_leftovers(warehouse_dir: Path) -> list[Path]:
             removed.append(path)
     return removed
 
-
-#: Kept until ``publish.warehouse`` and ``publish.release`` import the pause point from its own module.
-pause_for_tests = pause_at

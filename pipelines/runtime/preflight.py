@@ -14,88 +14,40 @@ nothing.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from pipelines.runtime import upload
+from pipelines.documents.folders import InputError
+from pipelines.documents.reading import check_inputs
+from pipelines.publish.remote import open_target
 from pipelines.settings import Settings
 
-ARTICLE_SUFFIX = ".txt"
-DATASET_FILE = "dataset.yaml"
-_SEEDS_FIX = "point SEEDS_DIR (or --seeds-dir) at the folder that holds the .txt articles"
 
-
-class BuildRefused(RuntimeError):
-    """The build cannot start: ``path``, what is wrong with it (``problem``) and what to do (``fix``)."""
+class BuildRefused(InputError):
+    """The build cannot start: ``path`` (a folder, a file or an upload URL, named as given), what is wrong
+    with it (``problem``) and what to do (``fix``)."""
 
     def __init__(self, path: Path | str, problem: str, fix: str) -> None:
-        self.path, self.problem, self.fix = str(path), problem, fix
-        super().__init__(f"{path}: {problem}; {fix}")
+        super().__init__(path, problem, fix)
+        self.args = (f"{path}: {problem}; {fix}",)  # a URL keeps its "//"
 
 
 def preflight(settings: Settings) -> None:
-    """Raise ``BuildRefused`` for the first problem found (see the module docstring); create missing output folders."""
-    check_seeds_folder(settings.seeds_dir)
-    check_dataset_file(settings.seeds_dir)
-    check_writable_folder("WAREHOUSE_DIR", settings.warehouse_dir)
-    check_writable_folder("DAGSTER_HOME", settings.dagster_home)
+    """Raise ``BuildRefused`` for the first problem found (see the module docstring); create missing output folders.
+
+    The folders and ``dataset.yaml`` are checked by ``documents.reading.check_inputs``, the one place
+    that knows them."""
+    try:
+        check_inputs(settings.seeds_dir, settings.warehouse_dir, settings.dagster_home)
+    except InputError as exc:
+        raise BuildRefused(exc.path, exc.problem, exc.fix) from None
     if settings.publish_url:
         check_upload_target(settings.publish_url)
 
 
-def check_seeds_folder(seeds: Path) -> None:
-    if not seeds.exists():
-        raise BuildRefused(seeds, "no such folder", f"create it and put the .txt articles in it, or {_SEEDS_FIX}")
-    if not seeds.is_dir():
-        raise BuildRefused(seeds, "not a folder", _SEEDS_FIX)
-    try:
-        names = [entry.name for entry in os.scandir(seeds)]
-    except OSError as exc:
-        raise BuildRefused(seeds, f"cannot be read ({exc.strerror})", f"give the build read access, or {_SEEDS_FIX}") from None
-    if not any(name.lower().endswith(ARTICLE_SUFFIX) for name in names):
-        raise BuildRefused(seeds, "no .txt articles in this folder", f"save the articles there as .txt files, or {_SEEDS_FIX}")
-
-
-def check_dataset_file(seeds: Path) -> None:
-    """``dataset.yaml`` must exist and read cleanly: it gives the release its version and licence."""
-    from pipelines.documents.metadata import load_dataset_config
-
-    path = seeds / DATASET_FILE
-    if not path.is_file():
-        raise BuildRefused(path, "missing, so a release would have a made-up version and licence",
-                           "create it with name, title, version and licence (as in the project's seeds/dataset.yaml)")
-    _, problems = load_dataset_config(seeds)
-    if problems:
-        reason = problems[0].reason.removesuffix("; using defaults")
-        raise BuildRefused(path, reason, "fix it: the release's version and licence come from it, and nothing is published until then")
-
-
-def _file_in_the_way(path: Path) -> Path | None:
-    """``path`` or the nearest of its parents that exists and is not a folder, if any."""
-    for candidate in (path, *path.parents):
-        if candidate.exists() or candidate.is_symlink():
-            return None if candidate.is_dir() else candidate
-    return None
-
-
-def check_writable_folder(variable: str, path: Path) -> None:
-    """``path`` is (or can be made) a folder this process can write in; created when missing."""
-    fix = f"point {variable} at a folder you can write to"
-    blocker = _file_in_the_way(path)
-    if blocker == path:
-        raise BuildRefused(path, f"{variable} is a file", f"remove or rename it, or {fix}")
-    if blocker is not None:
-        raise BuildRefused(path, f"{variable} is under {blocker}, which is a file", fix)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=path):
-            pass
-    except OSError as exc:
-        raise BuildRefused(path, f"{variable} is not writable ({exc.strerror})", fix) from None
-
-
 def check_upload_target(url: str) -> None:
-    if not upload.available():
-        raise BuildRefused(url, "this version of the pipeline cannot upload releases",
-                           "build without --publish (or PIPELINES_PUBLISH_URL) and copy the release folder yourself")
+    """Refuse an upload target no installed filesystem can open (an unknown scheme, a missing driver)."""
+    try:
+        open_target(url)
+    except (ImportError, ValueError) as exc:
+        raise BuildRefused(url, f"cannot upload there ({' '.join(str(exc).split())})",
+                           "use s3://bucket/prefix or a local folder, or build without --publish") from None

@@ -3,8 +3,7 @@
 Contract: ``upload(release_dir, url)`` uploads one local release folder to
 ``url`` (``s3://bucket/prefix`` or a folder a web server serves) with
 ``pipelines.publish.remote.upload_release`` and returns the remote folder of
-the version and whether anything was sent; ``available()`` says whether
-this version of the pipeline has that uploader. Why one seam: the build
+the version and whether anything was sent. Why one seam: the build
 decides when to upload (after the local release and the warehouse are in
 place); how to upload atomically, immutably and resumably is the release
 code's business.
@@ -12,9 +11,10 @@ code's business.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipelines.publish.remote import upload_release
 
 
 @dataclass(frozen=True)
@@ -23,22 +23,7 @@ class Uploaded:
     status: str  #: "uploaded", or "unchanged" when the remote held the same content already
 
 
-def _uploader() -> Callable[..., object]:
-    from pipelines.publish.remote import upload_release  # type: ignore[import-not-found]
-
-    return upload_release
-
-
-def available() -> bool:
-    """True when the release code can upload (``pipelines.publish.remote.upload_release`` exists)."""
-    try:
-        _uploader()
-    except ImportError:
-        return False
-    return True
-
-
 def upload(release_dir: Path, url: str) -> Uploaded:
     """Upload ``release_dir`` to ``url``; raises what the uploader raises (a refused or failed upload)."""
-    result = _uploader()(release_dir, url)
-    return Uploaded(str(result.url), str(result.status))  # type: ignore[attr-defined]
+    result = upload_release(release_dir, url)
+    return Uploaded(str(result.url), str(result.status))

@@ -100,6 +100,8 @@ def test_an_interrupt_inside_duckdb_is_found_whatever_wraps_it() -> None:
 #: Rows added to the previous file (patch) or to the incoming documents (full): enough for the DuckDB query
 #: the signal lands in to run for seconds.
 BIG_ROWS = 3_000_000
+#: Seconds from the temporary file appearing to the signal, tried in turn until one lands inside a query.
+SIGNAL_DELAYS_S = (0.5, 0.25, 0.1, 0.03, 1.0, 2.0)
 
 INTERRUPTED_LOAD = textwrap.dedent("""
     import hashlib, json, os, pickle, signal, sys, threading, time
@@ -170,11 +172,18 @@ def test_a_signal_inside_a_duckdb_query_stops_the_load_and_leaves_the_previous_f
     within seconds, as the interrupt itself (``KeyboardInterrupt``, or what the process's handler raises),
     and leave the previous file byte for byte and no temporary file."""
     (tmp_path / "tables.pickle").write_bytes(pickle.dumps(tiny_tables))
-    proc = subprocess.run([sys.executable, "-c", INTERRUPTED_LOAD, str(tmp_path), mode, signame, handler, str(BIG_ROWS), "0.5"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["raised"] == expected, result
-    assert any("Query interrupted" in link for link in result["chain"]), f"the signal did not land in a query: {result}"
-    assert result["seconds"] < 5, result
-    assert result["unchanged"] and result["files"] == ["tables.pickle", "w.duckdb"], result
+    landed_in_a_query = []
+    for delay in SIGNAL_DELAYS_S:  # how long the copy and the plan take depends on the machine and its load
+        for leftover in tmp_path.glob("*.duckdb*"):
+            leftover.unlink()
+        proc = subprocess.run([sys.executable, "-c", INTERRUPTED_LOAD, str(tmp_path), mode, signame, handler,
+                               str(BIG_ROWS), str(delay)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        assert result["raised"] == expected, result
+        assert result["seconds"] < 5, result
+        assert result["unchanged"] and result["files"] == ["tables.pickle", "w.duckdb"], result
+        landed_in_a_query.append(any("Query interrupted" in link for link in result["chain"]))
+        if landed_in_a_query[-1]:
+            break
+    assert any(landed_in_a_query), f"no signal landed inside a DuckDB query (delays {SIGNAL_DELAYS_S})"

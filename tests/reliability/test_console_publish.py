@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.runtime import upload
 from tests.reliability.helpers import GOOD_SEEDS, SEEDS, cli_env, run_cli_build
 
-pytestmark = pytest.mark.skipif(not upload.available(), reason="needs the release code's uploader")
 
 
 @pytest.fixture(scope="module")

@@ -45,21 +45,21 @@ def test_a_missing_seeds_folder(tmp_path: Path) -> None:
 
 def test_a_folder_without_txt_files(tmp_path: Path) -> None:
     seeds = folder(tmp_path, "a.md", "b.docx")
-    assert refusal(seeds, tmp_path / "w", tmp_path / "h").startswith(f"{seeds}: no .txt articles in this folder; save the")
+    assert refusal(seeds, tmp_path / "w", tmp_path / "h").startswith(f"{seeds}: no .txt articles in this folder (it holds a.md")
 
 
 def test_a_missing_dataset_yaml(tmp_path: Path) -> None:
     seeds = folder(tmp_path, "a.txt", dataset=False)
     assert refusal(seeds, tmp_path / "w", tmp_path / "h") == (
         f"{seeds}/dataset.yaml: missing, so a release would have a made-up version and licence; create it with name, "
-        "title, version and licence (as in the project's seeds/dataset.yaml)")
+        "title, version and licence (as in the project's seeds/dataset.yaml); nothing is published until then")
 
 
 def test_a_malformed_dataset_yaml(tmp_path: Path) -> None:
     seeds = folder(tmp_path, "a.txt", dataset=False)
     (seeds / "dataset.yaml").write_text("name: x\nversion: one\nlicence: {name: CC-BY-4.0}\n", encoding="utf-8")
     result = refusal(seeds, tmp_path / "w", tmp_path / "h")
-    assert result.startswith(f"{seeds}/dataset.yaml: malformed (version 'one' is not a semantic version")
+    assert result.startswith(f"{seeds}/dataset.yaml: malformed (version 'one' is not MAJOR")
     assert result.endswith("; fix it: the release's version and licence come from it, and nothing is published until then")
 
 

@@ -37,7 +37,6 @@ from pipelines.extract.events.coding import (
     xcomp_heads,
 )
 from pipelines.extract.events.class_acts import class_act
-from pipelines.extract.events.classes import is_cameo
 from pipelines.extract.events.domain_acts import domain_act, is_party, legislative_vote
 from pipelines.extract.events.sense import verb_sense
 from pipelines.extract.syntax import (
