@@ -50,8 +50,16 @@ def assign_dates(ctx: Context, sent: Span, triggers: list[Trigger], history: lis
     owner = {i: t for t in triggers for i in t.covered}
     quoted = quoted_ranges(doc_text(sent.doc))
     floating = _own_dates(ctx, sent, owner, quoted)
+    unresolved = [t for t in triggers if t.date_how == UNRESOLVED]
     _dates_of_dated_clauses(triggers, owner, floating)
     borrow_dates(ctx, sent, triggers, owner, history, floating, quoted)
+    for t in unresolved:  # "reported last year" with no date to count from: no other date is the reporting's
+        t.date, t.date_how = None, UNRESOLVED
+
+
+#: ``Trigger.date_how`` of a trigger whose own date expression cannot be resolved ("last year" in an
+#: article whose publication date is unknown): it stays undated rather than borrow another.
+UNRESOLVED = "unresolved"
 
 
 def resolve(ctx: Context, expr: str, future: bool) -> ResolvedDate | None:
@@ -112,7 +120,7 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
             if rd:
                 floating.append((rd, nearest_verb(head)))
             continue
-        if trig.date is None:
+        if trig.date is None and trig.date_how != UNRESOLVED:
             if trig.kind == "verb" and _period_of_object(head, trig):
                 periods.append((trig, expr))  # "the accounts for 2022-23, published in March 2024"
                 continue
@@ -133,7 +141,9 @@ def _date_own(ctx: Context, trig: Trigger, head: Token, expr: str) -> None:
             and head not in trig.token.subtree):
         future = False  # "agreed on Monday to resume talks": the agreeing is past
     rd = resolve(ctx, expr, future)
-    if rd:
+    if rd is None and ctx.article.published_date is None:
+        trig.date_how = UNRESOLVED
+    elif rd is not None:
         trig.date, trig.date_how = rd, "own"
         pub = ctx.article.published_date
         if _scheduled_present(trig) and pub is not None and rd.start > pub:

@@ -149,3 +149,14 @@ def test_a_weekday_with_its_date_in_brackets() -> None:
 
 def test_a_question_reports_nothing() -> None:
     assert events_of("How was the 2019 election different?", published=date(2024, 3, 14)) == []
+
+
+def test_an_own_date_that_cannot_be_resolved_is_not_replaced_by_another() -> None:
+    text = ("Until now the region has felt insulated, but its weather is changing – the River Basin Authority (RBA) "
+            "reported last year that the region’s average rainfall has fallen by around 12% from earlier levels, lake "
+            "levels have dropped by 2m since 1950 and droughts are becoming more frequent.")
+    undated_article = [r["event_date"] for r in events_of(text, published=None) if r["trigger"] == "report"]
+    dated_article = [r["event_date"] for r in events_of(text, published=date(2023, 3, 29)) if r["trigger"] == "report"]
+    result = (set(undated_article) - {None}, dated_article)
+    expected = (set(), [date(2022, 1, 1)])
+    assert result == expected
