@@ -1,7 +1,9 @@
-"""Where an article's dateline sits: "MADRID, Nov 7 (Agency) -", the place and source it was filed from.
+"""An article's dateline, "MADRID, Nov 7 (Agency) -": the place and source it was filed from, as actors.
 
-A dateline's place, date and agency describe the document, not what its
-first sentence is about, so its words yield no actor mention. It is found
+A dateline names a place and often an agency, and the annotation counts
+every place and source an article names; but its words are no sentence
+(a place in capitals, a bracketed agency) and the other finders misread
+them, so the dateline's own mentions replace theirs there. It is found
 as news writes it, at the start of one of the article's first lines: a
 place in capitals ("ROTTERDAM") or a known place in Title Case ("Nairobi"),
 an optional region (", Ore."), an optional date, an optional agency in
@@ -17,6 +19,7 @@ import re
 from functools import cache
 
 from pipelines.extract import lexicon
+from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.gazetteer import Gazetteer
 from pipelines.extract.actors.words import words
 from pipelines.extract.article import Article
@@ -47,7 +50,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     tail = rf"(?P<region>{_REGION})?(?P<date>{_date()})?(?P<agency>{_AGENCY})?"
     dashed = re.compile(rf"(?:{caps}|{title}){tail}(?P<end>{_DASH}|:\s+)(?=\S)")
     undashed = re.compile(rf"{caps}(?P<region>{_REGION})?(?P<date>{_date()})\s+(?=[A-Z])")
-    line = re.compile(rf"{caps}{_DASH}[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,4}}\s*$")
+    line = re.compile(rf"{caps}{_DASH}(?P<source>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,4}})\s*$")
     return dashed, undashed, line
 
 
@@ -55,36 +58,76 @@ def _known_place(gz: Gazetteer, text: str) -> bool:
     return any(gz.lookup(part.strip()) is not None for part in text.split("/"))
 
 
-def _dateline_in(line: str, kind: str, gz: Gazetteer) -> int | None:
-    """The length of the dateline opening ``line`` (a line of ``kind``); None when it opens with none."""
+def _dateline_in(line: str, kind: str, gz: Gazetteer) -> re.Match | None:
+    """The dateline opening ``line`` (a line of ``kind``), or None when it opens with none."""
     dashed, undashed, whole = _patterns()
-    if whole.match(line) and line.split()[0].strip(",").lower() not in words("dateline_not_places"):
-        return len(line.rstrip())
+    m = whole.match(line)
+    if m and line.split()[0].strip(",").lower() not in words("dateline_not_places"):
+        return m
     m = undashed.match(line) or dashed.match(line)
     if m is None:
         return None
-    place = m.group("place") if "place" in m.re.groupindex and m.group("place") else m.group("tplace")
+    place = m.group("place") if m.groupdict().get("place") else m.group("tplace")
     if place.split()[0].strip(",").lower() in words("dateline_not_places"):
         return None
     described = any(m.groupdict().get(g) for g in ("region", "date", "agency"))
-    if m.group("place") is None or m.groupdict().get("end", "").strip() == ":":
+    if m.groupdict().get("place") is None or (m.groupdict().get("end") or "").strip() == ":":
         # a Title Case place, or a colon, might open any sentence ("Analysis: ...") or headline ("Chile: ...")
         if kind != "body" or not (described or _known_place(gz, place)):
             return None
-    return m.end()
+    return m
+
+
+def _find(article: Article, gz: Gazetteer) -> tuple[int, re.Match] | None:
+    """The paragraph start and match of the article's dateline, if any."""
+    for para in article.paragraphs[:DATELINE_LINES]:
+        if para.kind in ("standfirst", "heading", "body"):
+            m = _dateline_in(para.text, para.kind, gz)
+            if m is not None:
+                return para.start, m
+        if para.kind == "body":
+            break
+    return None
 
 
 def dateline_span(article: Article, gz: Gazetteer) -> tuple[int, int] | None:
-    """The absolute span of the article's dateline (place to dash), or None.
+    """The absolute span of the article's dateline (place to dash, or the whole short line), or None.
 
     Only the content lines up to and including the first body line are looked
     at, and at most ``DATELINE_LINES`` of them.
     """
-    for para in article.paragraphs[:DATELINE_LINES]:
-        if para.kind in ("standfirst", "heading", "body"):
-            n = _dateline_in(para.text, para.kind, gz)
-            if n is not None:
-                return para.start, para.start + n
-        if para.kind == "body":
-            break
-    return None
+    found = _find(article, gz)
+    if found is None:
+        return None
+    start, m = found
+    end = m.end("source") if m.groupdict().get("source") else m.end()
+    return start, start + end
+
+
+def dateline_candidates(article: Article, gz: Gazetteer) -> list[Candidate]:
+    """The dateline's places ("BRUSSELS/FRANKFURT" is two) and its agency, as mentions: a place the
+    gazetteer knows as itself, any other as a location named in Title Case."""
+    found = _find(article, gz)
+    if found is None:
+        return []
+    start, m = found
+    out = []
+    group = "place" if m.groupdict().get("place") else "tplace"
+    offset = m.start(group)
+    for part in re.finditer(r"[^/]+", m.group(group)):
+        s, e = start + offset + part.start(), start + offset + part.end()
+        text = article.text[s:e]
+        known = gz.lookup(text.title())
+        if known is not None:
+            out.append(place_candidate(article.doc_id, s, e, text, known, gz, strength=3))
+        else:
+            out.append(Candidate(article.doc_id, s, e, text, "location", name=text.title(), strength=3, cue=True))
+    agency = m.groupdict().get("agency") or m.groupdict().get("source")
+    if agency:
+        inner = re.search(r"[^\s()][^()]*[^\s()]", agency)
+        if inner:
+            g = "agency" if m.groupdict().get("agency") else "source"
+            s = start + m.start(g) + inner.start()
+            out.append(Candidate(article.doc_id, s, s + len(inner.group()), inner.group(), "organization",
+                                 strength=3, cue=True))
+    return out

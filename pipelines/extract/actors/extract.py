@@ -14,7 +14,7 @@ from collections import Counter
 
 from pipelines.extract.actors.aliases import alias_table, load_alias_table
 from pipelines.extract.actors.candidates import Candidate, alias_candidates, gazetteer_candidates
-from pipelines.extract.actors.dateline import dateline_span
+from pipelines.extract.actors.dateline import dateline_candidates, dateline_span
 from pipelines.extract.actors.document import resolve_document
 from pipelines.extract.actors.entities import entity_candidates
 from pipelines.extract.actors.gazetteer import Gazetteer, load_gazetteer, norm_key
@@ -45,16 +45,17 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
         cands += pattern_candidates(article, para, gz)
         cands += region_candidates(article, para, gz)
         cands += alias_candidates(article, para, aliases)
-    # a dateline's place and agency describe the document: its words name no actor
+    # a dateline's own mentions (its places, its agency) replace what the other finders read there
     dateline = dateline_span(article, gz)
-    outside = (lambda c: not dateline[0] <= c.start < dateline[1]) if dateline else (lambda c: True)
-    resolved = resolve_document(article, [c for c in cands if outside(c)], gz)
+    if dateline is not None:
+        cands = [c for c in cands if not dateline[0] <= c.start < dateline[1]] + dateline_candidates(article, gz)
+    resolved = resolve_document(article, cands, gz)
     # a text cut off mid-word: its last word is a name only if the article uses it elsewhere
     cut = cut_off_end(article.text)
     elsewhere = Counter(norm_key(c.text) for c in resolved)
     whole = (lambda c: c.end != cut or elsewhere[norm_key(c.text)] > 1) if cut else (lambda c: True)
     # the provenance rule: a candidate's text is exactly its slice of the source
-    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip()) and outside(c)
+    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip())
             and whole(c)]
 
 

@@ -14,6 +14,7 @@ parse's own attachment counts as the event's own date.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,8 @@ def assign_dates(ctx: Context, sent: Span, triggers: list[Trigger], history: lis
 #: ``Trigger.date_how`` of a trigger whose own date expression cannot be resolved ("last year" in an
 #: article whose publication date is unknown): it stays undated rather than borrow another.
 UNRESOLVED = "unresolved"
+#: Any day: an expression that resolves against it but not without one is relative.
+_SOME_DAY = date(2000, 6, 15)
 
 
 def resolve(ctx: Context, expr: str, future: bool) -> ResolvedDate | None:
@@ -101,6 +104,7 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
     the verb it modifies."""
     floating: list[tuple[ResolvedDate, Token]] = []
     periods: list[tuple[Trigger, str]] = []  # dates of the period an object covers: a fallback only
+    unresolved_end: dict[int, int] = {}  # trigger -> where its unresolvable own date ends
     for toks, expr in date_spans(sent):
         head = span_head(toks)
         trig = governing(head, owner)
@@ -120,11 +124,14 @@ def _own_dates(ctx: Context, sent: Span, owner: dict[int, Trigger],
             if rd:
                 floating.append((rd, nearest_verb(head)))
             continue
-        if trig.date is None and trig.date_how != UNRESOLVED:
+        if trig.date is None and (trig.date_how != UNRESOLVED or toks[0].idx - unresolved_end.get(id(trig), -9) <= 2):
+            # after a date that cannot be resolved, only its restatement counts: "Last September (2020)"
             if trig.kind == "verb" and _period_of_object(head, trig):
                 periods.append((trig, expr))  # "the accounts for 2022-23, published in March 2024"
                 continue
             _date_own(ctx, trig, head, expr)
+            if trig.date_how == UNRESOLVED:
+                unresolved_end[id(trig)] = toks[-1].idx + len(toks[-1])
     for trig, expr in periods:
         if trig.date is None:
             rd = resolve(ctx, expr, trig.planned)
@@ -141,8 +148,8 @@ def _date_own(ctx: Context, trig: Trigger, head: Token, expr: str) -> None:
             and head not in trig.token.subtree):
         future = False  # "agreed on Monday to resume talks": the agreeing is past
     rd = resolve(ctx, expr, future)
-    if rd is None and ctx.article.published_date is None:
-        trig.date_how = UNRESOLVED
+    if rd is None and ctx.article.published_date is None and resolve_date(expr, _SOME_DAY) is not None:
+        trig.date_how = UNRESOLVED  # relative ("last year"), not a non-date ("age 35")
     elif rd is not None:
         trig.date, trig.date_how = rd, "own"
         pub = ctx.article.published_date

@@ -1,4 +1,4 @@
-"""Datelines found as news writes them, and their words kept out of the actors."""
+"""Datelines found as news writes them; their places and agency are the article's mentions."""
 
 from __future__ import annotations
 
@@ -52,14 +52,16 @@ def test_a_headline_naming_a_country_is_not_a_dateline() -> None:
     assert dateline_span(art, load_gazetteer()) is None
 
 
-def test_dateline_words_yield_no_actor_mention() -> None:
-    text = HEAD + ("MONTEVIDEO, Nov 7 (Wirenews) - Uruguay's finance minister Tomas Varela said on Friday the "
-                   "budget would pass. Montevideo's mayor disagreed.\n")
+def test_a_datelines_places_and_agency_are_its_mentions() -> None:
+    text = HEAD + ("VELDORA/KASSEN, Nov 7 (Wirenews) - Finance minister Tomas Varela said on Friday the "
+                   "budget would pass. Veldora's mayor disagreed.\n")
     res = resolve_actors([article("a", text)])
     dateline_end = text.index(" - ") + 3
-    result = sorted(m.text for m in res.mentions if m.start < dateline_end)
-    assert result == []
-    assert {"Uruguay", "Tomas Varela", "Montevideo"} <= {m.text for m in res.mentions}
+    result = sorted((m.text, res.actors.filter(res.actors["actor_id"] == m.actor_id)["actor_type"][0])
+                    for m in res.mentions if m.start < dateline_end)
+    expected = [("KASSEN", "location"), ("VELDORA", "location"), ("Wirenews", "organization")]
+    assert result == expected
+    assert {"Tomas Varela"} <= {m.text for m in res.mentions}
 
 
 def test_a_hyphenated_name_is_not_a_dateline() -> None:

@@ -56,3 +56,12 @@ def test_boilerplate_only_actors_produce_nothing() -> None:
 def test_no_text_no_actors() -> None:
     res = resolve_actors([article("a", "\n")])
     assert res.actors.is_empty() and res.mentions == []
+
+
+def test_a_datelines_place_is_an_actor_of_the_article() -> None:
+    text = ("Ministers agree on river treaty\n\n"
+            "MONTEVIDEO, Nov 7 - Finance minister Tomas Varela said on Friday the budget would pass.\n")
+    res = resolve_actors([article("a", text)])
+    result = sorted(m.text for m in res.mentions if m.start < text.index(" - "))
+    expected = ["MONTEVIDEO"]
+    assert result == expected

@@ -160,3 +160,17 @@ def test_an_own_date_that_cannot_be_resolved_is_not_replaced_by_another() -> Non
     result = (set(undated_article) - {None}, dated_article)
     expected = (set(), [date(2022, 1, 1)])
     assert result == expected
+
+
+def test_a_year_restating_an_unresolvable_date_dates_the_event() -> None:
+    text = "Last March (2019) the parish council rejected the plan for a new quarry."
+    result = [(r["event_date"], r["date_precision"]) for r in events_of(text, published=None) if r["event_date"]]
+    expected = [(date(2019, 1, 1), "year")]
+    assert result == expected
+
+
+def test_a_non_date_entity_does_not_block_the_events_own_date() -> None:
+    text = "A judge sentenced Marco Delany, age 41, of Eastbrook on May 2, 2022, to two years in prison."
+    result = [r["event_date"] for r in events_of(text, published=None) if r["event_date"]]
+    expected = [date(2022, 5, 2)]
+    assert result == expected
