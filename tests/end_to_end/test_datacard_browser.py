@@ -71,7 +71,7 @@ def test_datacard_dom_has_plots_and_accuracy_in_chromium(tmp_path: Path, card_pa
         assert f'<svg id="{plot}"' in dom, f"plot {plot} missing from the rendered DOM"
     assert dom.count('<g class="event">') == 3
     assert dom.count('<g class="speaker">') == 3
-    assert '<table id="accuracy">' in dom and "speaker_accuracy 0.875" in dom
+    assert '<table id="accuracy-' in dom and "speaker_accuracy 0.875" in dom
     assert '<table id="figure-conflicts">' in dom
     # Hostile text from the data stays text: the browser built no script element from it.
     assert "<script" not in dom.lower()
