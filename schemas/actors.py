@@ -1,3 +1,5 @@
+"""The pandera model of the published `actors` table: its columns, types, checks and descriptions."""
+
 import pandera.polars as pa
 import polars as pl
 

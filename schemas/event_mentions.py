@@ -1,3 +1,5 @@
+"""The pandera model of the published `event_mentions` table: its columns, types, checks and descriptions."""
+
 import pandera.polars as pa
 
 from schemas._fields import char_end, char_start, doc_id

@@ -1,3 +1,5 @@
+"""The pandera model of the published `events` table: its columns, types, checks and descriptions."""
+
 import datetime
 
 import pandera.polars as pa
