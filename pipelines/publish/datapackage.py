@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipelines.extract.events.classes import event_classes
+from pipelines.extract.figures.units import unit_descriptions
 from pipelines.publish.tables import CSV_FORMULA_NOTE
 from schemas import FOREIGN_KEYS, PRIMARY_KEYS, column_descriptions, table_description
 
@@ -29,7 +31,7 @@ def table_schema(table: str, df: pl.DataFrame, fmt: str = "csv") -> dict:
         field = {"name": name, "type": ftype}
         if descriptions.get(name):
             field["description"] = descriptions[name]
-        fields.append(field)
+        fields.append(field | _documented_values(table, name))
     schema: dict = {"fields": fields, "primaryKey": PRIMARY_KEYS[table]}
     fks = [
         {"fields": column, "reference": {"resource": f"{ref_table}-{fmt}", "fields": ref_column}}
@@ -39,6 +41,17 @@ def table_schema(table: str, df: pl.DataFrame, fmt: str = "csv") -> dict:
     if fks:
         schema["foreignKeys"] = fks
     return schema
+
+
+def _documented_values(table: str, column: str) -> dict:
+    """What a coded column's values mean: ``categories`` (Table Schema) for a closed list, ``unitDescriptions``
+    for the figures' units (any ISO 4217 currency code besides)."""
+    if (table, column) == ("events", "event_class"):
+        return {"categories": [{"value": name, "label": text} for name, text in event_classes().items()]}
+    if (table, column) == ("figures", "unit"):
+        return {"unitDescriptions": dict(sorted(unit_descriptions().items())),
+                "unitNote": "any other value is an ISO 4217 currency code (USD, EUR, GBP, ...)"}
+    return {}
 
 
 def datapackage(dataset: dict, version: str, tables: dict[str, pl.DataFrame], documents: pl.DataFrame) -> dict:

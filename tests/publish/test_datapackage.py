@@ -45,3 +45,14 @@ def test_the_event_columns_the_extractor_adds_have_descriptions() -> None:
     events = pl.DataFrame({"event_id": ["e1"], "planned": [False], "conflict_flag": [False]})
     fields = {f["name"]: f.get("description") for f in table_schema("events", events)["fields"]}
     assert fields["planned"] and fields["conflict_flag"]
+
+
+def test_event_classes_and_units_are_documented_in_the_package() -> None:
+    events = table_schema("events", pl.DataFrame({"event_id": ["e"], "event_class": ["disaster"]}), "csv")
+    figures = table_schema("figures", pl.DataFrame({"figure_id": ["f"], "unit": ["minute"]}), "csv")
+    classes = {c["value"]: c["label"] for c in events["fields"][1]["categories"]}
+    units = figures["fields"][1]["unitDescriptions"]
+    result = ("political" in classes and "disaster" in classes and all(classes.values()),
+              {"percent", "count", "km", "minute"} <= set(units) and all(units.values()))
+    expected = (True, True)
+    assert result == expected
