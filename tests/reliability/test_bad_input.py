@@ -22,7 +22,7 @@ from schemas import PROVENANCE_COLUMNS, TABLES
 from tests.reliability.conftest import (
     BAD_DATE_DOC, DUPLICATE_NAME, DUPLICATE_OF, MISSING_DOC, Case, article, fallback_cases, name_cases, write_huge,
 )
-from tests.reliability.helpers import GOOD_SEEDS, InProcessBuild, build_in_process, provenance_errors, read_table
+from tests.reliability.helpers import GOOD_SEEDS, SEEDS, InProcessBuild, build_in_process, provenance_errors, read_table
 
 FALLBACK = {c.name: c for c in fallback_cases()}
 NAMED = {c.name: c for c in name_cases()}
@@ -256,19 +256,32 @@ def config_build(tmp_path_factory: pytest.TempPathFactory) -> InProcessBuild:
     seeds.mkdir()
     shutil.copy(GOOD_SEEDS[0], seeds)
     (seeds / "dataset.yaml").write_text("name: [unclosed\nversion: 1.0.0\n  licence: : :\n", encoding="utf-8")
+    return build_in_process(seeds, root / "warehouse")
+
+
+@pytest.fixture(scope="module")
+def sources_build(tmp_path_factory: pytest.TempPathFactory) -> InProcessBuild:
+    root = tmp_path_factory.mktemp("bad_sources")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    shutil.copy(GOOD_SEEDS[0], seeds)
+    shutil.copy(SEEDS / "dataset.yaml", seeds)
     (seeds / "sources.csv").write_bytes(b"id;titre;date\n\xff\xfe\x00garbage;;\n")
     return build_in_process(seeds, root / "warehouse")
 
 
-def test_malformed_dataset_yaml_is_reported_and_documents_still_processed(config_build: InProcessBuild) -> None:
-    assert_reported(config_build, "dataset.yaml", "warning", "malformed")
-    assert document_ids(config_build) == {GOOD_SEEDS[0].stem}
-    assert provenance_errors(db(config_build)) == []
+def test_malformed_dataset_yaml_stops_the_build_at_its_first_step(config_build: InProcessBuild) -> None:
+    failures = [e for e in config_build.result.all_events if e.is_step_failure]
+    assert [e.step_key for e in failures] == ["read_seeds"]
+    assert "dataset.yaml: malformed" in failures[0].step_failure_data.error.message
+    assert not (config_build.warehouse / "news.duckdb").exists()  # nothing loaded, nothing to disagree with latest
 
 
-def test_malformed_sources_csv_is_reported_and_metadata_inferred(config_build: InProcessBuild) -> None:
-    assert_reported(config_build, "sources.csv", "warning", "malformed")
-    docs = read_table(db(config_build), "SELECT metadata_source, title FROM documents").to_dicts()
+def test_malformed_sources_csv_is_reported_and_metadata_inferred(sources_build: InProcessBuild) -> None:
+    assert_reported(sources_build, "sources.csv", "warning", "malformed")
+    assert document_ids(sources_build) == {GOOD_SEEDS[0].stem}
+    assert provenance_errors(db(sources_build)) == []
+    docs = read_table(db(sources_build), "SELECT metadata_source, title FROM documents").to_dicts()
     assert [d["metadata_source"] for d in docs] == ["inferred"]
 
 

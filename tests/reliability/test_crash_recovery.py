@@ -86,7 +86,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 def test_kill_during_duckdb_load_leaves_previous_warehouse_and_release_intact(site: Site) -> None:
     pid, _ = kill_during(site, "warehouse")
-    assert (site.warehouse / f".news.duckdb.tmp-{pid}").exists()  # the kill really landed inside the load
+    assert (site.warehouse / ".staged" / f".news.duckdb.tmp-{pid}").exists()  # the kill really landed inside the load
     assert warehouse_counts(site.warehouse / "news.duckdb") == site.first_counts
     assert_previous_release_intact(site)
 
@@ -97,7 +97,7 @@ def test_kill_during_release_step_leaves_no_half_written_release(site: Site) -> 
     assert staging.is_dir()  # killed with the new release complete but not yet renamed into place
     assert_previous_release_intact(site)
     warehouse_counts(site.warehouse / "news.duckdb")  # the (already replaced) warehouse still opens with its tables
-    assert not (site.warehouse / f".news.duckdb.tmp-{pid}").exists()
+    assert not (site.warehouse / ".staged" / f".news.duckdb.tmp-{pid}").exists()
 
 
 def test_next_run_cleans_leftovers_and_publishes_the_new_version(site: Site) -> None:

@@ -141,7 +141,7 @@ def test_signal_during_the_duckdb_load_stops_the_build_and_leaves_the_warehouse(
     proc = start_cli_build(site.env(), log)
     try:
         deadline = time.monotonic() + 300
-        while not list(site.warehouse.glob(f".news.duckdb.tmp-{proc.pid}*")):  # the copy being patched
+        while not list((site.warehouse / ".staged").glob(f".news.duckdb.tmp-{proc.pid}*")):  # the copy being patched
             assert proc.poll() is None, f"the build ended before its load:\n{log.read_text(errors='replace')[-4000:]}"
             assert time.monotonic() < deadline, "the build did not reach its load"
             time.sleep(0.02)
@@ -158,7 +158,7 @@ def test_signal_during_the_duckdb_load_stops_the_build_and_leaves_the_warehouse(
     assert (site.releases / "latest").resolve() == (site.releases / "1.0.0").resolve()
     assert verify_sha256sums(site.releases / "1.0.0") == site.first_release
     assert digest(site.db) == before
-    assert not list(site.warehouse.glob(".news.duckdb.tmp-*")), "temporary files left behind"
+    assert not list(site.warehouse.rglob(".news.duckdb.tmp-*")), "temporary files left behind"
     assert "Query interrupted" in last_run_failure(site.home), f"the signal did not land inside a DuckDB query:\n{out[-4000:]}"
 
 
