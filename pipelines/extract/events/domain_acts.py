@@ -56,7 +56,8 @@ def domain_act(tok: Token, lemma: str, objs: list, done: bool = False) -> Act | 
     act = _political_or_legal(tok, lemma, objs)
     if act is not None:
         return act
-    money = [o for o in objs if is_money(o) and o.dep_ in ("dobj", "nsubjpass")]
+    money = [o for o in objs if (is_money(o) or lemma in event_words("award_verbs") and o.lemma_.lower() in words(
+        "money_words")) and o.dep_ in ("dobj", "nsubjpass")]
     if lemma in codes("money_verbs") and money:
         code = codes("money_verbs")[lemma]
         if code == "071" and legislative(tok):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import attribution, lexicon
 from pipelines.extract.article import Article, Mention, Paragraph
+from pipelines.extract.events.agents import stand_in
 from pipelines.extract.events.coding import noun_codes, words
 from pipelines.extract.syntax import (
     BARRIER_DEPS,
@@ -100,7 +101,7 @@ def actor_of(ctx: Context, tok: Token | None, allow_pronoun: bool = True) -> Men
         return _referent(ctx, tok) or _previous_person(ctx, tok)
     for deps in (("poss", "nmod"), ("appos",), ("compound",), ("amod",)):
         for child in tok.children:
-            if child.dep_ in deps:
+            if child.dep_ in deps or deps[0] == "appos" and child.dep_ == "npadvmod" and child.pos_ == "PROPN":
                 m = mention_at(ctx, child) or (
                     actor_of(ctx, child, allow_pronoun) if deps[0] in ("poss", "appos") else None)
                 if m:
@@ -203,6 +204,7 @@ def _verb_event_roles(ctx: Context, trig: Trigger) -> tuple[Mention | None, Ment
         a1 = _described_agent(ctx, tok)
     if a1 is None and trig.kind != "say" and trig.code != "disaster" and _unnamed_doer(subj, tok):
         a1 = _reporter(ctx, tok)
+    a1 = stand_in(ctx, trig, subj, a1)
     patient = _patient(tok)
     a2 = actor_of(ctx, patient, allow_pronoun=False) if patient is not None else None
     if a2 is None and trig.code[:2] in ("15", "18", "19"):  # "fired rockets at Riga"

@@ -121,3 +121,24 @@ def test_deaths_in_an_earthquake_reported_by_an_agency_are_not_the_agency_s_act(
     assert [(r["event_class"], r["cameo_code"], r["event_date"]) for r in rows] == [("disaster", None, date(2023, 3, 6))]
     assert rows[0]["actor1_id"] != "kalvor"
 
+
+
+def test_a_club_agreeing_a_fee_for_a_player_is_a_transfer_deal() -> None:
+    rows = events_of("Harwick Rovers agreed an initial €40m for the winger Tomas Velk in June 2022.",
+                     published=date(2024, 2, 8))
+    assert [(r["cameo_code"], r["event_date"]) for r in rows] == [("061", date(2022, 6, 1))]
+
+
+def test_taking_up_arms_is_fighting() -> None:
+    rows = events_of("The rebels took up arms again in 2021.", published=date(2024, 2, 8))
+    assert [r["cameo_code"] for r in rows] == ["190"]
+
+
+def test_awarding_a_grant_is_aid_though_no_amount_is_named() -> None:
+    rows = events_of("The foundation, which awarded the grant in 2020, wants more pupils.", published=date(2024, 2, 8))
+    assert [r["cameo_code"] for r in rows] == ["071"]
+
+
+def test_railing_against_something_is_criticism() -> None:
+    rows = events_of("The governor railed against hidden fees in March 2024.", published=date(2024, 5, 8))
+    assert [r["cameo_code"] for r in rows] == ["111"]
