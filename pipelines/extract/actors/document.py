@@ -41,7 +41,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     cands = people_keys(cands, by_surname, gz)
     cands = one_key_per_person(select(cands + _known_names_again(article, cands, stems, by_surname, gz)))
     cands = _acronyms_as_long_forms(article, bodies(article, cands, gz))
-    return counterpart_titles(article, cands)
+    return counterpart_titles(article, _demonyms_as_companies(article, cands, gz))
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:
@@ -215,3 +215,40 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
                     break
         out.append(c)
     return out
+
+
+def _demonyms_as_companies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """A nationality standing alone as a noun ("American cancelled 300 flights") where the article names one
+    organisation that begins with it ("American Airlines") is that organisation, not the country.
+
+    Only a singular demonym that modifies no word after it: "American officials" stays the country.
+    """
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        parts = c.text.split()
+        if c.type == "organization" and len(parts) >= 2:
+            firsts[parts[0]].add(norm_key(c.text))
+    longs = {norm_key(c.text): c for c in cands if c.type == "organization"}
+    out = []
+    for c in cands:
+        place = gz.lookup(c.text) if c.type == "country" and not c.overlay and len(firsts.get(c.text, ())) == 1 else None
+        if place is not None and place.form == "demonym" and _stands_alone(article, c):
+            org = longs[next(iter(firsts[c.text]))]
+            c = replace(c, type=org.type, iso3=org.iso3, name=org.name or org.text, key=identity_key(org))
+        out.append(c)
+    return out
+
+
+def _stands_alone(article: Article, c: Candidate) -> bool:
+    """The mention is a noun phrase of its own: the parse makes it a subject or object, and no noun follows."""
+    for para in article.paragraphs:
+        if para.doc is None or not para.start <= c.start < para.start + len(para.text):
+            continue
+        span = para.doc.char_span(c.start - para.start, c.end - para.start)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        nxt = tok.nbor(1) if tok.i + 1 < len(para.doc) else None
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and (
+            nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
+    return False

@@ -88,3 +88,26 @@ def test_select_keeps_what_the_pairwise_scan_keeps(spans) -> None:
     cands = [Candidate("d", s, s + n, f"t{i}", "person", strength=k, overlay=o and i % 3 == 0)
              for i, (s, n, k, o) in enumerate(spans)]
     assert select(cands) == _select_pairwise(cands)
+
+
+def test_airline_stem_joins_its_full_name_in_the_article() -> None:
+    art = article("a", "Intro.\nKestrel Airlines cancelled 40 flights on Monday. Kestrel said storms were to blame.\n")
+    res = resolve_actors([art])
+    result = {m.actor_id for m in res.mentions if m.text.startswith("Kestrel")}
+    expected = {"kestrel-airlines"}
+    assert result == expected
+
+
+def test_nationality_alone_names_the_company_it_begins() -> None:
+    art = article("a", "Intro.\nKestrel and American Airlines cancelled hundreds of flights on Tuesday. American "
+                       "cancelled 300 Sunday flights, and American officials said more would follow.\n")
+    res = resolve_actors([art])
+    result = [m.actor_id for m in res.mentions if m.text == "American"]
+    expected = ["american-airlines", "united-states"]
+    assert result == expected
+
+
+def test_nationality_alone_without_such_a_company_is_the_country() -> None:
+    art = article("a", "Intro.\nThe talks stalled on Monday. The American cancelled his visit, officials said.\n")
+    res = resolve_actors([art])
+    assert {m.actor_id for m in res.mentions if m.text == "American"} == {"united-states"}
