@@ -108,6 +108,9 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
             iso3 = gz.lookup(m.group(1)).iso3
     if iso3 is None:
         iso3 = country_before(article.text, c.start, gz)
+    if prefix is None and len(parts) == 1 and parts[0].lower() in words("shared_legislatures"):
+        iso3 = iso3 or _dominant_country(c, cands)  # "the Senate" of the country the article is about
+        return replace(c, iso3=iso3, key=f"body:{norm_key(c.text)}:{iso3}" if iso3 else None)
     mk = ministry_key(c.text)
     if mk or parts[0] in words("national_bodies"):
         if iso3 is None:

@@ -10,7 +10,7 @@ names actors the tagger cannot know.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from pipelines.extract.actors.aliases import curated_key
@@ -109,6 +109,16 @@ def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) 
                                      row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
                                      key=curated_key(row), strength=6))
     return out
+
+
+def as_curated(c: Candidate, alias_rows: list[dict]) -> Candidate:
+    """A candidate whose whole text is a surface of the alias table as that row's actor (a dateline's
+    "(AP)" is the agency the text calls "Associated Press"); any other candidate as it is."""
+    for row in alias_rows:
+        if c.text in _surfaces(row["canonical_name"], tuple(row["aliases"])):
+            return replace(c, type=row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
+                           key=curated_key(row))
+    return c
 
 
 @cache

@@ -33,7 +33,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
     cands = select(drop_things(article, cands))
     cands = select(cands + _join_line_breaks(article, cands))
-    cands = _consensus_types(cands)
+    cands = _people_by_their_surname(_consensus_types(cands))
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
@@ -41,7 +41,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     cands = people_keys(cands, by_surname, gz)
     cands = one_key_per_person(select(cands + _known_names_again(article, cands, stems, by_surname, gz)))
     cands = _acronyms_as_long_forms(article, bodies(article, cands, gz))
-    return counterpart_titles(article, cands)
+    return counterpart_titles(article, _demonyms_as_companies(article, cands, gz))
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:
@@ -134,6 +134,22 @@ def _consensus_types(cands: list[Candidate]) -> list[Candidate]:
             and norm_key(c.text) in chosen else c for c in cands]
 
 
+def _people_by_their_surname(cands: list[Candidate]) -> list[Candidate]:
+    """A two- or three-word name the tagger called an organisation, with no organisation word, whose last
+    word the article uses alone for a person, is that person ("adviser Tovik Dramasov" ... "Dramasov said")."""
+    surnames = {norm_key(c.text) for c in cands if c.type == "person" and len(c.text.split()) == 1}
+    org_words = union("organisation_words", "organisation_suffixes")
+    out = []
+    for c in cands:
+        parts = c.text.split()
+        if c.type == "organization" and c.key is None and not c.cue and 2 <= len(parts) <= 3 \
+                and norm_key(parts[-1]) in surnames and all(p[:1].isupper() and not p.isupper() for p in parts) \
+                and not any(p.lower() in org_words for p in parts):
+            c = replace(c, type="person")
+        out.append(c)
+    return out
+
+
 def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
     """Bare stems of organisations with a legal or club suffix or a club's letters: "Kestrel" for "Kestrel FC"
     or "FC Kestrel".
@@ -143,6 +159,9 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
     stems: dict[str, list[Candidate]] = defaultdict(list)
     for c in cands:
         parts = c.text.split()
+        if c.type == "organization" and len(parts) >= 2 and parts[0].isupper() and len(parts[0]) >= 2 \
+                and not gz.lookup(parts[0]):
+            stems[parts[0]].append(c)  # "JM" of "JM Eagle"
         prefixed = len(parts) >= 2 and parts[0] in words("club_prefixes")
         if c.type == "organization" and len(parts) >= 2 and (parts[-1].lower() in words("stem_suffixes") or prefixed):
             # the name without its suffix, the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc"),
@@ -201,6 +220,14 @@ def _known_pattern(surface: str) -> re.Pattern:
     return re.compile(r"(?<![\w‑-])" + re.escape(surface) + r"(?![\w]|[‑-]\w*[a-z])")
 
 
+def _leads(name: str, acronym: str) -> bool:
+    """The acronym spells the name's first words and they end on a noun before "and" ("IAM" of "International
+    Association of Machinists and Aerospace Workers"): an acronym of the name's head."""
+    caps = re.findall(r"[A-Z][\w'’-]*", name)
+    rest = name.split(caps[len(acronym) - 1], 1)[1] if len(caps) > len(acronym) else ""
+    return rest.startswith(" and ")
+
+
 def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Candidate]:
     """An all-caps organisation whose letters spell a longer name here, or that the name defines in
     brackets right after it, is that name."""
@@ -210,8 +237,46 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
         if c.type == "organization" and c.text.isupper() and 2 <= len(c.text) <= 6 and c.key is None:
             for lc in longs:
                 defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
-                if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text:
+                if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text \
+                        or len(c.text) >= 3 and initials(lc.text).startswith(c.text) and _leads(lc.text, c.text):
                     c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break
         out.append(c)
     return out
+
+
+def _demonyms_as_companies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """A nationality standing alone as a noun ("American cancelled 300 flights") where the article names one
+    organisation that begins with it ("American Airlines") is that organisation, not the country.
+
+    Only a singular demonym that modifies no word after it: "American officials" stays the country.
+    """
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        parts = c.text.split()
+        if c.type == "organization" and len(parts) >= 2:
+            firsts[parts[0]].add(norm_key(c.text))
+    longs = {norm_key(c.text): c for c in cands if c.type == "organization"}
+    out = []
+    for c in cands:
+        place = gz.lookup(c.text) if c.type == "country" and not c.overlay and len(firsts.get(c.text, ())) == 1 else None
+        if place is not None and place.form == "demonym" and _stands_alone(article, c):
+            org = longs[next(iter(firsts[c.text]))]
+            c = replace(c, type=org.type, iso3=org.iso3, name=org.name or org.text, key=identity_key(org))
+        out.append(c)
+    return out
+
+
+def _stands_alone(article: Article, c: Candidate) -> bool:
+    """The mention is a noun phrase of its own: the parse makes it a subject or object, and no noun follows."""
+    for para in article.paragraphs:
+        if para.doc is None or not para.start <= c.start < para.start + len(para.text):
+            continue
+        span = para.doc.char_span(c.start - para.start, c.end - para.start)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        nxt = tok.nbor(1) if tok.i + 1 < len(para.doc) else None
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and (
+            nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
+    return False

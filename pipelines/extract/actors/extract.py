@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pipelines.extract.actors.aliases import alias_table, load_alias_table
-from pipelines.extract.actors.candidates import Candidate, alias_candidates, gazetteer_candidates
+from pipelines.extract.actors.candidates import Candidate, alias_candidates, as_curated, gazetteer_candidates
 from pipelines.extract.actors.dateline import dateline_candidates, dateline_span
 from pipelines.extract.actors.document import resolve_document
 from pipelines.extract.actors.entities import entity_candidates
@@ -48,7 +48,8 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
     # a dateline's own mentions (its places, its agency) replace what the other finders read there
     dateline = dateline_span(article, gz)
     if dateline is not None:
-        cands = [c for c in cands if not dateline[0] <= c.start < dateline[1]] + dateline_candidates(article, gz)
+        own = [as_curated(c, aliases) if c.type == "organization" else c for c in dateline_candidates(article, gz)]
+        cands = [c for c in cands if not dateline[0] <= c.start < dateline[1]] + own
     resolved = resolve_document(article, cands, gz)
     # a text cut off mid-word: its last word is a name only if the article uses it elsewhere
     cut = cut_off_end(article.text)

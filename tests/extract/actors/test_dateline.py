@@ -67,3 +67,19 @@ def test_a_datelines_places_and_agency_are_its_mentions() -> None:
 def test_a_hyphenated_name_is_not_a_dateline() -> None:
     art = article("a", HEAD + "KLTV-TV reported Monday that the ministers had signed the treaty.\n")
     assert dateline_span(art, load_gazetteer()) is None
+
+
+def test_a_datelines_agency_is_the_agency_the_text_names_in_full() -> None:
+    a = article("a", HEAD + "KELMORE, Ore. (AP) - Flood waters rose overnight, officials said.\n")
+    b = article("b", HEAD + "Flood waters rose overnight, the Associated Press reported.\n")
+    res = resolve_actors([a, b])
+    result = {m.doc_id: m.actor_id for m in res.mentions if m.text in ("AP", "Associated Press")}
+    expected = {"a": "associated-press", "b": "associated-press"}
+    assert result == expected
+
+
+def test_a_datelines_agency_line_is_one_actor_with_its_acronym() -> None:
+    a = article("a", HEAD + "KELMORE - Agence France-Presse\nThe ministers of both states signed the treaty.\n")
+    b = article("b", HEAD + "The ministers signed the treaty, AFP reported.\n")
+    res = resolve_actors([a, b])
+    assert {m.actor_id for m in res.mentions if m.text in ("AFP", "Agence France-Presse")} == {"agence-france-presse"}

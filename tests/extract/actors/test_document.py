@@ -88,3 +88,55 @@ def test_select_keeps_what_the_pairwise_scan_keeps(spans) -> None:
     cands = [Candidate("d", s, s + n, f"t{i}", "person", strength=k, overlay=o and i % 3 == 0)
              for i, (s, n, k, o) in enumerate(spans)]
     assert select(cands) == _select_pairwise(cands)
+
+
+def test_airline_stem_joins_its_full_name_in_the_article() -> None:
+    art = article("a", "Intro.\nKestrel Airlines cancelled 40 flights on Monday. Kestrel said storms were to blame.\n")
+    res = resolve_actors([art])
+    result = {m.actor_id for m in res.mentions if m.text.startswith("Kestrel")}
+    expected = {"kestrel-airlines"}
+    assert result == expected
+
+
+def test_nationality_alone_names_the_company_it_begins() -> None:
+    art = article("a", "Intro.\nKestrel and American Airlines cancelled hundreds of flights on Tuesday. American "
+                       "cancelled 300 Sunday flights, and American officials said more would follow.\n")
+    res = resolve_actors([art])
+    result = [m.actor_id for m in res.mentions if m.text == "American"]
+    expected = ["american-airlines", "united-states"]
+    assert result == expected
+
+
+def test_nationality_alone_without_such_a_company_is_the_country() -> None:
+    art = article("a", "Intro.\nThe talks stalled on Monday. The American cancelled his visit, officials said.\n")
+    res = resolve_actors([art])
+    assert {m.actor_id for m in res.mentions if m.text == "American"} == {"united-states"}
+
+
+def test_a_name_the_tagger_called_an_organisation_is_the_person_its_surname_names() -> None:
+    art = article("a", "Intro.\nChilean President Ilyan Morevic's foreign policy adviser Tovik Dramasov said that "
+                       "Santiago is ready to host a summit. Dramasov said talks would start soon.\n")
+    res = resolve_actors([art])
+    result = {(m.text, row(res, m.actor_id)["actor_type"]) for m in res.mentions if "Dramasov" in m.text}
+    expected = {("Tovik Dramasov", "person"), ("Dramasov", "person")}
+    assert result == expected
+    assert len({m.actor_id for m in res.mentions if "Dramasov" in m.text}) == 1
+
+
+def test_an_acronym_of_a_names_head_before_and_is_that_name() -> None:
+    art = article("a", "Intro.\nEmployees are on strike, the International Association of Printers and Paper "
+                       "Workers said on Monday. The IAP said talks had failed.\n")
+    res = resolve_actors([art])
+    result = {m.actor_id for m in res.mentions if m.text in ("IAP", "International Association of Printers and "
+                                                             "Paper Workers")}
+    expected = {"international-association-of-printers-and-paper-workers"}
+    assert result == expected
+
+
+def test_the_capitals_that_begin_a_companys_name_are_that_company() -> None:
+    art = article("a", "Intro.\nShares of TK Halvern fell 4% on Monday. The pipe maker TK said sales had slowed, "
+                       "and TK Halvern cut its forecast.\n")
+    res = resolve_actors([art])
+    result = {m.actor_id for m in res.mentions if m.text.startswith("TK")}
+    expected = {"tk-halvern"}
+    assert result == expected

@@ -274,6 +274,9 @@ def test_misspelt_surname_is_one_person_in_an_article_and_across_articles() -> N
                  {"Chisinau", "Chișinău"}, {"chisinau"}, id="spellings of a capital"),
     pytest.param("Shares in Velocom Inc rose after the results.", "Velocom said demand for its routers was strong.",
                  {"Velocom Inc", "Velocom"}, {"velocom-inc"}, id="name without its legal suffix"),
+    pytest.param("Shares in Velocom Electronics rose after the results.",
+                 "Velocom said demand for its routers was strong.",
+                 {"Velocom Electronics", "Velocom"}, {"velocom-electronics"}, id="name without its trade word"),
 ])
 def test_variants_across_two_articles_are_one_actor(text_a: str, text_b: str, surfaces: set[str],
                                                     expected: set[str] | None) -> None:

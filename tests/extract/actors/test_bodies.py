@@ -1,0 +1,23 @@
+"""Bodies within one article: whose country a body is, and one key for each body."""
+
+from __future__ import annotations
+
+from pipelines.extract.actors.extract import resolve_actors
+from tests.extract.actors.shared import article
+
+
+def test_a_bare_senate_is_the_one_of_the_article_s_country() -> None:
+    chile = article("a", "Intro.\nChile's government wants a new pension law. The Senate blocked the bill on "
+                         "Tuesday, and Chile's ministers said they would try again.\n")
+    usa = article("b", "Intro.\nThe climatologist first testified before the U.S. Senate in 2002.\n")
+    res = resolve_actors([chile, usa])
+    result = {m.doc_id: m.actor_id for m in res.mentions if m.text.endswith("Senate")}
+    assert result["a"] != result["b"]
+
+
+def test_a_bare_senate_joins_the_named_one_of_its_country() -> None:
+    a = article("a", "Intro.\nThe climatologist testified before the U.S. Senate in 2002.\n")
+    b = article("b", "Intro.\nThe United States is split over the bill. The Senate will vote on it in May, and "
+                     "the United States could see it pass.\n")
+    res = resolve_actors([a, b])
+    assert len({m.actor_id for m in res.mentions if m.text.endswith("Senate")}) == 1
