@@ -134,6 +134,20 @@ _NOMINAL = [
         [None],
         id="the_statement_with_no_organisation_in_view_is_nobody",
     ),
+    pytest.param(
+        "Judge Ann Quill of the Ruritania High Court sided with the tenants on Monday.\n\n"
+        "The ruling says, “The landlord gave no notice at all and cannot now claim the deposit.”",
+        {"Ann Quill": ("ann-quill", "person"), "Ruritania High Court": ("high-court", "organization")},
+        ["ann-quill"],
+        id="the_ruling_speaks_for_the_judge_who_gave_it",
+    ),
+    pytest.param(
+        "Lawyer Ann Quill filed the appeal on Monday.\n\n"
+        "The ruling says, “The landlord gave no notice at all and cannot now claim the deposit.”",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="the_ruling_is_not_a_lawyer_in_view",
+    ),
 ]
 
 
