@@ -148,6 +148,25 @@ _NOMINAL = [
         [None],
         id="the_ruling_is_not_a_lawyer_in_view",
     ),
+    pytest.param(
+        "Kestrel Foods closed two plants on Monday.\n\n“We had no other choice,” said the spokesperson.",
+        {"Kestrel Foods": ("kestrel", "organization")},
+        ["kestrel"],
+        id="the_spokesperson_is_the_body_in_view",
+    ),
+    pytest.param(
+        "Senator Ann Quill resigned on Tuesday.\n\n“She will spend more time with her family,” the spokesman said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="the_spokesman_is_never_the_person_in_view",
+    ),
+    pytest.param(
+        "Kestrel Foods and the Guild of Harbour Workers met again on Monday. Staff voted to reject the "
+        "offer, with the union saying it came “nowhere close to what our members deserve.”",
+        {"Kestrel Foods": ("kestrel", "organization"), "Guild of Harbour Workers": ("guild", "organization")},
+        ["guild"],
+        id="the_union_is_the_body_whose_name_marks_it_a_union",
+    ),
 ]
 
 
