@@ -151,12 +151,17 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
             return ctx.speaker(m, "named")
     if tok.pos_ == "PROPN" and not _capitalised_role(tok):
         return Speaker(None, _own_name(para, tok), "unlinked")
-    if (tok.pos_ == "NOUN" and tok.tag_ in ("NN",)) or tok.pos_ == "PROPN":
+    if (tok.pos_ == "NOUN" and (tok.tag_ == "NN" or _collective_body(tok))) or tok.pos_ == "PROPN":
         return resolve_role(ctx, para, tok, min(start, at))
     if is_group_description(tok):
         m = group_first(ctx, tok, min(start, at))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
+
+
+def _collective_body(tok: Token) -> bool:
+    """ "the police said": a body named by a collective noun the parser tags as a plural."""
+    return tok.lower_ == tok.lemma_.lower() and tok.lower_ in lexicon.words("speech", "org_nouns")
 
 
 def _capitalised_role(tok: Token) -> bool:

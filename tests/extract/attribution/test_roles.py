@@ -167,6 +167,13 @@ _NOMINAL = [
         ["guild"],
         id="the_union_is_the_body_whose_name_marks_it_a_union",
     ),
+    pytest.param(
+        "The Lakeside Police opened an inquiry on Monday.\n\n"
+        "The police said in a statement that officers were “investigating the circumstances of the fire”.",
+        {"Lakeside Police": ("lakeside-police", "organization")},
+        ["lakeside-police"],
+        id="the_police_is_the_police_force_named",
+    ),
 ]
 
 

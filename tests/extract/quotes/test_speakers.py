@@ -199,6 +199,20 @@ _CUES = [
         [None],
         id="a_capitalised_office_nobody_holds_names_nobody",
     ),
+    pytest.param(
+        "Talks resumed on Monday.\n\n“Every house in the valley will be rebuilt before winter.” — Ann Quill, "
+        "chief executive",
+        {"Ann Quill": ("ann-quill", "person")},
+        ["ann-quill"],
+        id="a_quote_signed_after_a_dash",
+    ),
+    pytest.param(
+        "Talks resumed on Monday.\n\n“Every house in the valley will be rebuilt before winter.” — Ann Quill’s "
+        "plan, which the council threw out.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="a_dash_before_a_possessive_is_no_signature",
+    ),
 ]
 
 
