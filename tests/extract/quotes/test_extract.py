@@ -25,3 +25,23 @@ def test_deterministic_and_sorted():
 )
 def test_degenerate_inputs_do_not_crash(text):
     run(text)
+
+
+def test_words_quoted_again_in_full_take_the_person_who_said_them():
+    text = (
+        "Ruritania said the closure of its embassy “does not mean that ties are cut”, days after the attack.\n\n"
+        "“That does not mean that ties are cut,” foreign ministry spokesman Tom Hale told reporters."
+    )
+    actors = {"Ruritania": ("ruritania", "country"), "Tom Hale": ("tom-hale", "person")}
+    result = [r["speaker_actor_id"] for r in run(text, actors)[1]]
+    assert result == ["tom-hale", "tom-hale"]
+
+
+def test_a_body_keeps_its_own_words_when_nobody_repeats_them():
+    text = (
+        "Ruritania said the closure of its embassy “does not mean that ties are cut”, days after the attack.\n\n"
+        "“We will reopen it soon,” foreign ministry spokesman Tom Hale told reporters."
+    )
+    actors = {"Ruritania": ("ruritania", "country"), "Tom Hale": ("tom-hale", "person")}
+    result = [r["speaker_actor_id"] for r in run(text, actors)[1]]
+    assert result == ["ruritania", "tom-hale"]
