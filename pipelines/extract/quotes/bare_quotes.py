@@ -2,7 +2,9 @@
 
 News text often gives a speaker once and then runs several quotes, or names
 the speaker in the sentence or paragraph around a bare quote ("Jones,
-however, disagreed." then the quote). These rules read that context in a
+however, disagreed." then the quote), or, in a transcript, in a heading
+line above a run of topic lines and answers ("COACH Ann Quill", "On the
+defence:", then the answer). These rules read that context in a
 fixed order and leave the speaker unknown when the context names several
 people: null beats a wrong speaker.
 

@@ -13,7 +13,8 @@ The work is in three steps, each in its own module:
    verb governing the quote and its subject ("he noted" continuing the
    previous quote's speaker), "according to X", and, when the quote has no
    cue of its own, the speaker carried from the previous quote or the person
-   the surrounding sentences are about.
+   the surrounding sentences are about; a quote whose words a person is
+   quoted saying elsewhere in the article takes that person.
 
 Every row satisfies ``article.text[char_start:char_end] == text``.
 """

@@ -1,4 +1,4 @@
-"""Who said a quote, from its own cue: "X said", "according to X", "X was quoted as saying:".
+"""Who said a quote, from its own cue: "X said", "according to X", "X was quoted as saying:", "— X".
 
 The cue verb governing the quote (or the nearest one in its sentence) gives
 a subject, which ``pipelines.extract.attribution`` turns into an actor; a
