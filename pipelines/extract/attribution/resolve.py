@@ -149,14 +149,33 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = ctx.by_abbreviation(tok.text)
         if m is not None:
             return ctx.speaker(m, "named")
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not _capitalised_role(tok):
         return Speaker(None, _own_name(para, tok), "unlinked")
-    if tok.pos_ == "NOUN" and tok.tag_ in ("NN",):
+    if (tok.pos_ == "NOUN" and (tok.tag_ == "NN" or _collective_body(tok))) or tok.pos_ == "PROPN":
         return resolve_role(ctx, para, tok, min(start, at))
     if is_group_description(tok):
         m = group_first(ctx, tok, min(start, at))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
+
+
+def _collective_body(tok: Token) -> bool:
+    """ "the police said": a body named by a collective noun the parser tags as a plural."""
+    return tok.lower_ == tok.lemma_.lower() and tok.lower_ in lexicon.words("speech", "org_nouns")
+
+
+def _capitalised_role(tok: Token) -> bool:
+    """ "the President said": a role noun written with a capital, with "the" and no name of its own.
+
+    House styles capitalise high offices; the parser then takes the word for
+    a name, but it still points back to the person the article gave that role.
+    """
+    if tok.lower_ not in lexicon.words("speech", "person_role_nouns"):
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
+        c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" for c in kids
+    )
 
 
 def _own_name(para: Paragraph, tok: Token) -> str:

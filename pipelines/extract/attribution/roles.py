@@ -68,6 +68,9 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
         org = organisation_by_noun(ctx, noun, pos)
         if org.actor_id or noun not in person_roles:
             return org
+    if noun in lexicon.words("speech", "voice_nouns") and not any(c.dep_ == "poss" for c in tok.children):
+        org = organisation_antecedent(ctx, pos)  # "said the spokesperson": the body in view, never a person
+        return ctx.speaker(org, "role") if org is not None else NO_SPEAKER
     m = _only_recent_person(ctx, pos, noun)
     if m is not None and not _names_a_person(ctx, para, tok):
         return ctx.speaker(m, "role")  # "the socialist said": a person in view before a party named for it
@@ -134,9 +137,10 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
 
     The nearest earlier organisation whose name has that word; else, for a
     noun that names a kind of organisation ("the company", "the agency"),
-    the one organisation the text has recently described with that noun or,
-    failing that, the only organisation named in this and the two previous
-    paragraphs. Several candidates leave it unknown.
+    the one organisation the text has recently described with that noun,
+    else the one whose name marks it as of that kind ("the union" for the
+    Guild of Harbour Workers), else the only organisation named in this and
+    the two previous paragraphs. Several candidates leave it unknown.
     """
     earlier = [
         m for m in reversed(ctx.mentions_before(pos))
@@ -153,7 +157,9 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
         if here - ctx.paragraph_index(m.start) <= 2:
             recent.setdefault(m.actor_id, m)
     described = [m for aid, m in recent.items() if noun in re.findall(r"\w+", ctx.description(aid))]
-    pick = described if described else list(recent.values())
+    kind_words = lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split()
+    of_kind = [m for m in recent.values() if set(re.findall(r"\w+", m.name.lower())) & set(kind_words)]
+    pick = described or of_kind or list(recent.values())
     return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
 
 

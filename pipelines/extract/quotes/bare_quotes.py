@@ -2,7 +2,9 @@
 
 News text often gives a speaker once and then runs several quotes, or names
 the speaker in the sentence or paragraph around a bare quote ("Jones,
-however, disagreed." then the quote). These rules read that context in a
+however, disagreed." then the quote), or, in a transcript, in a heading
+line above a run of topic lines and answers ("COACH Ann Quill", "On the
+defence:", then the answer). These rules read that context in a
 fixed order and leave the speaker unknown when the context names several
 people: null beats a wrong speaker.
 
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
 
 UnitCache = dict[int, list[tuple[int, int]]]
 
+#: How many paragraphs above an answer the transcript's speaker heading may stand.
+_TRANSCRIPT_REACH = 24
+
 
 def bare_quote_speaker(
     ctx: Context,
@@ -47,10 +52,7 @@ def bare_quote_speaker(
     later quote in a paragraph inherits the earlier one's; otherwise the
     person its own sentence, then the preceding sentence, is about.
     """
-    outside = "".join(
-        ch for i, ch in enumerate(p.text) if not any(s.open_at <= i < s.outer_end for s in spans)
-    )
-    alone = not re.search(r"[^\W\d_]", outside)
+    alone = _only_quotes(p.text, spans)
     continues = prev_open_end and not p.text[: c.span.open_at].strip()
     if continues:
         return carried(prev, 0.65)
@@ -180,6 +182,8 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
     p = ctx.article.paragraphs[j]
     if p.doc is None or p.kind not in ("body", "standfirst", "heading") or find_marked_spans(p.text):
         return None
+    if is_topic_line(p):
+        return _interviewee(ctx, j, prev)
     head = _heading_person(ctx, p)
     if head is not None:
         return Attribution(ctx.speaker(head, "named"), None, 0.6, False)
@@ -195,6 +199,50 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
         return None
     att = subject_speaker(ctx, p, toks, p.end, person_only=True)
     return att if att.speaker.actor_id else None
+
+
+def is_topic_line(p: Paragraph) -> bool:
+    """A line that announces what the answer below is about: "On the defence:", "Opening statement:".
+
+    Interview transcripts and post-match notes set a topic above each answer;
+    a short line ending in a colon that opens with a preposition or has no
+    verb at all introduces words, it does not say who spoke them (a name in
+    it, "On Ann's injury:", is the topic).
+    """
+    text = p.text.strip()
+    if p.doc is None or not text.endswith(":") or len(text.split()) > 12:
+        return False
+    first = next((t for t in p.doc if not t.is_punct), None)
+    if first is None or any(is_cue(t) for t in p.doc):
+        return False
+    return first.pos_ == "ADP" or not any(t.pos_ in ("VERB", "AUX") for t in p.doc)
+
+
+def _interviewee(ctx: Context, j: int, prev: dict | None) -> Attribution | None:
+    """The speaker of an answer under topic line ``j``: the person heading the transcript, else the last speaker.
+
+    Walks up over topic lines and earlier answers to the nearest heading
+    line naming a person ("HEAD COACH Ann Quill"); any other paragraph ends
+    the walk, and the previous quote's speaker runs on.
+    """
+    paras = ctx.article.paragraphs
+    for i in range(j - 1, max(-1, j - _TRANSCRIPT_REACH), -1):
+        p = paras[i]
+        if p.doc is None:
+            break
+        head = _heading_person(ctx, p)
+        if head is not None:
+            return Attribution(ctx.speaker(head, "named"), None, 0.6, False)
+        spans = find_marked_spans(p.text)
+        if not (is_topic_line(p) or (spans and _only_quotes(p.text, spans))):
+            break
+    return carried(prev, 0.6)
+
+
+def _only_quotes(text: str, spans: list[MarkedSpan]) -> bool:
+    """Does ``text`` hold no letters outside its quoted ``spans``?"""
+    outside = "".join(ch for i, ch in enumerate(text) if not any(s.open_at <= i < s.outer_end for s in spans))
+    return not re.search(r"[^\W\d_]", outside)
 
 
 def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:

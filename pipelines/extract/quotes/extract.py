@@ -13,7 +13,8 @@ The work is in three steps, each in its own module:
    verb governing the quote and its subject ("he noted" continuing the
    previous quote's speaker), "according to X", and, when the quote has no
    cue of its own, the speaker carried from the previous quote or the person
-   the surrounding sentences are about.
+   the surrounding sentences are about; a quote whose words a person is
+   quoted saying elsewhere in the article takes that person.
 
 Every row satisfies ``article.text[char_start:char_end] == text``.
 """
@@ -21,6 +22,7 @@ Every row satisfies ``article.text[char_start:char_end] == text``.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Article, Mention
@@ -82,10 +84,36 @@ def extract_quotes(article: Article, mentions: list[Mention]) -> list[dict]:
         rows.append(row)
         prev = row
         prev_open_end = c.span.close_at is None and not c.block
+    _echoed_speakers(ctx, rows)
     for r in rows:
         r.pop("_para")
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
+
+
+def _echoed_speakers(ctx: Context, rows: list[dict]) -> None:
+    """A quote whose words a person is quoted saying elsewhere in the article takes that person.
+
+    News leads summarise a body's position in words quoted in full further
+    down ("X announced the closure “doesn't mean ties are cut”", then "“That
+    doesn't mean ties are cut,” spokesman Y said"): the same words have one
+    speaker. Only a quote of four words or more whose own speaker is
+    unknown or not a person is changed.
+    """
+    persons = {m.actor_id for m in ctx.mentions if m.actor_type == "person"}
+    said = [(_words(r["text"]), r) for r in rows if r["speaker_actor_id"] in persons]
+    for r in rows:
+        if r["speaker_actor_id"] in persons or word_count(r["text"]) < 4:
+            continue
+        mine = _words(r["text"])
+        source = next((o for w, o in said if o is not r and mine in w), None)
+        if source is not None:
+            r.update(speaker_actor_id=source["speaker_actor_id"], speaker_text=source["speaker_text"], confidence=0.6)
+
+
+def _words(text: str) -> str:
+    """A quote's words, lower-cased, without punctuation, space-separated and padded for whole-word tests."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
 def _is_quotation(c: Candidate, text: str, att: Attribution) -> bool:

@@ -86,8 +86,12 @@ def _unknown_name_subject(ctx: Context, t: Token, pos: int) -> bool:
 
 
 def is_caption_like(p: Paragraph) -> bool:
-    """A line that labels rather than narrates: no verb, or no sentence-closing punctuation."""
+    """A line that labels rather than narrates: no verb, or one sentence without closing punctuation.
+
+    A paragraph of several sentences that the text cuts off mid-sentence
+    still narrates.
+    """
     text = p.text.strip()
-    if not re.search(r"[.!?…:”’\"')]$", text):
+    if not re.search(r"[.!?…:”’\"')]$", text) and not re.search(r"[.!?…]\s+[A-Z“\"]", text):
         return True
     return p.doc is not None and not any(t.pos_ in ("VERB", "AUX") for t in p.doc)

@@ -1,4 +1,4 @@
-"""Who said a quote, from its own cue: "X said", "according to X", "X was quoted as saying:".
+"""Who said a quote, from its own cue: "X said", "according to X", "X was quoted as saying:", "— X".
 
 The cue verb governing the quote (or the nearest one in its sentence) gives
 a subject, which ``pipelines.extract.attribution`` turns into an actor; a
@@ -142,12 +142,29 @@ def attribute_inline(
         return Attribution(acc, "according to", 0.85, True)
     if cued is not None:
         return cued
+    signed = _signature(ctx, p, span)
+    if signed is not None:
+        return signed
     region = [t for t in tokens_in(p, *_cue_region(p, span, spans, us, ue), quoted) if is_cue(t)]
     if region:
         verb = min(region, key=lambda t: min(abs(t.idx - span.open_at), abs(t.idx - span.outer_end)))
         att = from_cue(ctx, p, verb, at)
         return replace(att, confidence=att.confidence - 0.1)
     return NO_ATTRIBUTION
+
+
+def _signature(ctx: Context, p: Paragraph, span: MarkedSpan) -> Attribution | None:
+    """A quote signed after a dash: "“…” — Ann Quill, chief executive" (pull quotes, press releases)."""
+    sign = re.match(r"\s*[—–]\s*", p.text[span.outer_end :])
+    if sign is None:
+        return None
+    start = p.start + span.outer_end + sign.end()
+    m = ctx.mention_at(start, min(p.end, start + 60))
+    if m is None or m.start != start or m.actor_type not in ("person", "organization"):
+        return None
+    if re.match(r"[’']s?\b", ctx.article.text[m.end : m.end + 2]):
+        return None  # "— Ann Quill’s plan": about her, not signed by her
+    return Attribution(ctx.speaker(m, "named"), None, 0.75, True)
 
 
 def _cue_region(p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], us: int, ue: int) -> tuple[int, int]:

@@ -134,6 +134,46 @@ _NOMINAL = [
         [None],
         id="the_statement_with_no_organisation_in_view_is_nobody",
     ),
+    pytest.param(
+        "Judge Ann Quill of the Ruritania High Court sided with the tenants on Monday.\n\n"
+        "The ruling says, “The landlord gave no notice at all and cannot now claim the deposit.”",
+        {"Ann Quill": ("ann-quill", "person"), "Ruritania High Court": ("high-court", "organization")},
+        ["ann-quill"],
+        id="the_ruling_speaks_for_the_judge_who_gave_it",
+    ),
+    pytest.param(
+        "Lawyer Ann Quill filed the appeal on Monday.\n\n"
+        "The ruling says, “The landlord gave no notice at all and cannot now claim the deposit.”",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="the_ruling_is_not_a_lawyer_in_view",
+    ),
+    pytest.param(
+        "Kestrel Foods closed two plants on Monday.\n\n“We had no other choice,” said the spokesperson.",
+        {"Kestrel Foods": ("kestrel", "organization")},
+        ["kestrel"],
+        id="the_spokesperson_is_the_body_in_view",
+    ),
+    pytest.param(
+        "Senator Ann Quill resigned on Tuesday.\n\n“She will spend more time with her family,” the spokesman said.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="the_spokesman_is_never_the_person_in_view",
+    ),
+    pytest.param(
+        "Kestrel Foods and the Guild of Harbour Workers met again on Monday. Staff voted to reject the "
+        "offer, with the union saying it came “nowhere close to what our members deserve.”",
+        {"Kestrel Foods": ("kestrel", "organization"), "Guild of Harbour Workers": ("guild", "organization")},
+        ["guild"],
+        id="the_union_is_the_body_whose_name_marks_it_a_union",
+    ),
+    pytest.param(
+        "The Lakeside Police opened an inquiry on Monday.\n\n"
+        "The police said in a statement that officers were “investigating the circumstances of the fire”.",
+        {"Lakeside Police": ("lakeside-police", "organization")},
+        ["lakeside-police"],
+        id="the_police_is_the_police_force_named",
+    ),
 ]
 
 

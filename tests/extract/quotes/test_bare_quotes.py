@@ -106,6 +106,22 @@ _HEADINGS = [
         [None],
         id="a_heading_line_without_a_person_names_nobody",
     ),
+    pytest.param(
+        "Post-match notes\n\nHEAD COACH Ann Quill\nOpening statement:\n\n"
+        "“We struggled to score all night and never found a rhythm.”\n\n"
+        "On Tom Hale getting the start:\n“He earned it in training this week.”\n\n"
+        "On the defence:\n\n“We gave away far too many easy baskets inside.”",
+        {"Ann Quill": ("ann-quill", "person"), "Tom Hale": ("tom-hale", "person")},
+        ["ann-quill", "ann-quill", "ann-quill"],
+        id="a_transcripts_speaker_heading_answers_every_topic_line_below",
+    ),
+    pytest.param(
+        "Post-match notes\n\nHEAD COACH Ann Quill\n\n“We struggled to score all night.”\n\n"
+        "GUARD Tom Hale\n\nOn the second half:\n\n“We finally moved the ball in the second half.”",
+        {"Ann Quill": ("ann-quill", "person"), "Tom Hale": ("tom-hale", "person")},
+        ["ann-quill", "tom-hale"],
+        id="the_nearest_speaker_heading_answers",
+    ),
 ]
 
 

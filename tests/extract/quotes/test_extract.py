@@ -25,3 +25,22 @@ def test_deterministic_and_sorted():
 )
 def test_degenerate_inputs_do_not_crash(text):
     run(text)
+
+
+
+_ECHO_LEAD = "Ruritania said the closure of its embassy “does not mean that ties are cut”, days after the attack.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        pytest.param("“That does not mean that ties are cut,”", ["tom-hale", "tom-hale"], id="words_quoted_again"),
+        pytest.param("“We will reopen it soon,”", ["ruritania", "tom-hale"], id="words_nobody_repeats"),
+    ],
+)
+def test_words_quoted_again_in_full_take_the_person_who_said_them(later: str, expected: list[str]) -> None:
+    """A body's words that a person is quoted saying in full further down are that person's."""
+    text = _ECHO_LEAD + later + " foreign ministry spokesman Tom Hale told reporters."
+    actors = {"Ruritania": ("ruritania", "country"), "Tom Hale": ("tom-hale", "person")}
+    result = [r["speaker_actor_id"] for r in run(text, actors)[1]]
+    assert result == expected

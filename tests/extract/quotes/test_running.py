@@ -41,7 +41,19 @@ def test_a_new_subject_between_takes_the_pronoun():
     assert [r["speaker_actor_id"] for r in rows] == ["tom-reyes", "rita-moss"]
 
 
+def test_a_new_subject_in_a_paragraph_cut_off_mid_sentence_takes_the_pronoun():
+    _, rows = run(
+        "“It will cut the commute by half,” Tom Reyes said on Monday.\n\n"
+        "The city engineer, Rita Moss, disagreed with the plan when she met the council. She argued that the "
+        "bridge was “far too narrow for buses” on the busiest",
+        _TWO,
+    )
+    assert [r["speaker_actor_id"] for r in rows] == ["tom-reyes", "rita-moss"]
+
+
 def test_caption_lines_are_those_without_a_verb_or_a_full_stop():
     article = parse("Engineer Rita Moss at the bridge site\n\nRita Moss inspected the deck on Monday.")
     paras: list[Paragraph] = article.paragraphs
     assert [is_caption_like(p) for p in paras] == [True, False]
+    cut_off = parse("Rita Moss inspected the deck on Monday. She said the work was on the")
+    assert [is_caption_like(p) for p in cut_off.paragraphs] == [False]

@@ -178,6 +178,41 @@ _CUES = [
         ["ann-quill"],
         id="according_to_a_paper_after_she_said_is_the_relay",
     ),
+    pytest.param(
+        "Talks resumed on Monday.\n\n“When the other side refuses to talk, it damages the whole process,” "
+        "charged Tom Hale.",
+        {"Tom Hale": ("tom-hale", "person")},
+        ["tom-hale"],
+        id="inverted_charged_names_the_speaker",
+    ),
+    pytest.param(
+        "Ruritanian President Ivo Marek met farmers in the north on Monday.\n\n"
+        "“Firstly, it is water. Secondly, it is roads,” the President said.",
+        {"Ivo Marek": ("ivo-marek", "person")},
+        ["ivo-marek"],
+        id="a_capitalised_office_is_its_holder_in_view",
+    ),
+    pytest.param(
+        "Ann Quill and Ivo Marek met farmers in the north on Monday.\n\n"
+        "“Firstly, it is water. Secondly, it is roads,” the President said.",
+        {"Ann Quill": ("ann-quill", "person"), "Ivo Marek": ("ivo-marek", "person")},
+        [None],
+        id="a_capitalised_office_nobody_holds_names_nobody",
+    ),
+    pytest.param(
+        "Talks resumed on Monday.\n\n“Every house in the valley will be rebuilt before winter.” — Ann Quill, "
+        "chief executive",
+        {"Ann Quill": ("ann-quill", "person")},
+        ["ann-quill"],
+        id="a_quote_signed_after_a_dash",
+    ),
+    pytest.param(
+        "Talks resumed on Monday.\n\n“Every house in the valley will be rebuilt before winter.” — Ann Quill’s "
+        "plan, which the council threw out.",
+        {"Ann Quill": ("ann-quill", "person")},
+        [None],
+        id="a_dash_before_a_possessive_is_no_signature",
+    ),
 ]
 
 
