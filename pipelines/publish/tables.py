@@ -21,7 +21,7 @@ import polars as pl
 
 from schemas import PRIMARY_KEYS
 
-#: Event mention columns of the local warehouse that a release leaves out: the trigger phrase's offsets.
+#: The trigger phrase's offsets: event mention columns of the local warehouse that a release leaves out.
 TRIGGER_COLUMNS = ("trigger_start", "trigger_end")
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").

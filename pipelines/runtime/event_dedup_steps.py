@@ -11,6 +11,7 @@ import polars as pl
 from pipelines.runtime.cache import ContentCache, extractor_version, make_key
 from pipelines.extract.events.dedup import deduplicate_events, merge_unattributed, partition_columns
 from pipelines.extract.rows import rows_to_frame
+from pipelines.publish.tables import TRIGGER_COLUMNS
 from pipelines.runtime.extraction_steps import ROW_FRAMES, line_digests
 from pipelines.runtime.worker_pool import shutdown_pool
 
@@ -104,9 +105,8 @@ def combine_rows(shard_parts: Iterable[dict[str, pl.DataFrame]], cache: ContentC
     return {"quotes": merged["quotes"], "figures": merged["figures"], "events": events, "event_mentions": event_mentions}
 
 
-#: The clause's key in both the event rows and the mentions, and the trigger columns the rows give it.
+#: The clause's key in both the event rows and the mentions.
 _CLAUSE = ["doc_id", "char_start", "char_end"]
-TRIGGER_COLUMNS = ["trigger_start", "trigger_end"]
 
 
 def with_triggers(mentions: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
@@ -118,6 +118,6 @@ def with_triggers(mentions: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
     """
     if not set(TRIGGER_COLUMNS) <= set(rows.columns):
         return mentions.with_columns(pl.lit(None, pl.Int64).alias(c) for c in TRIGGER_COLUMNS)
-    triggers = (rows.select(*_CLAUSE, *TRIGGER_COLUMNS).drop_nulls().sort(_CLAUSE + TRIGGER_COLUMNS)
+    triggers = (rows.select(*_CLAUSE, *TRIGGER_COLUMNS).drop_nulls().sort(_CLAUSE + list(TRIGGER_COLUMNS))
                 .unique(subset=_CLAUSE, keep="first", maintain_order=True))
     return mentions.join(triggers, on=_CLAUSE, how="left", maintain_order="left")
