@@ -1,4 +1,4 @@
-"""``dataset.yaml``: the release's name, version and licence, read safely or not at all.
+"""``dataset.yaml``: the release's name, version, licence and text policy, read safely or not at all.
 
 Contract: ``load_dataset_config(folder)`` returns the settings and a list of
 ``Problem`` warnings; when the file is missing or malformed the settings are
@@ -29,8 +29,12 @@ MAX_DATASET_BYTES = 64 * 1024
 #: A release version: MAJOR.MINOR.PATCH in ASCII digits without leading zeros, or "auto" (the next one).
 VERSION = re.compile(r"(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)|auto")
 #: What processing uses while the file is missing or malformed; never published (``release_blockers``).
-DEFAULTS = {"name": "dataset", "title": "Dataset", "version": "0.0.0", "licence": {"name": "CC-BY-4.0"}, "language": "en"}
-_TEXT_FIELDS = ("name", "title", "description", "language", "version")
+DEFAULTS = {"name": "dataset", "title": "Dataset", "version": "0.0.0", "licence": {"name": "CC-BY-4.0"}, "language": "en",
+            "text_policy": "full"}
+#: How much source text a release's rows carry: ``full`` (each event mention's whole clause) or ``short`` (its
+#: trigger phrase, with the clause's offsets); quotes, figures and actor mentions are the same under both.
+TEXT_POLICIES = ("full", "short")
+_TEXT_FIELDS = ("name", "title", "description", "language", "version", "text_policy")
 _FIX_MISSING = "create it with name, title, version and licence (as in the project's seeds/dataset.yaml); nothing is published until then"
 _FIX_MALFORMED = "fix it: the release's version and licence come from it, and nothing is published until then"
 
@@ -95,6 +99,8 @@ def _validated(data: object, problems: list[Problem]) -> dict:
         raise ValueError("no 'version': set the release version (MAJOR.MINOR.PATCH, or auto)")
     if not VERSION.fullmatch(data["version"]):
         raise ValueError(f"version {data['version']!r} is not MAJOR.MINOR.PATCH in ASCII digits (or auto)")
+    if data.get("text_policy", "full") not in TEXT_POLICIES:
+        raise ValueError(f"text_policy {data['text_policy']!r} is not one of {', '.join(TEXT_POLICIES)}")
     data["licence"] = _licence(data.get("licence"))
     return _cleaned(data, problems, "")
 

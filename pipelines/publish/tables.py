@@ -1,4 +1,5 @@
-"""A release's table files: each table as Parquet and as CSV, in a stable row order with fixed writer settings.
+"""A release's table files: each table as Parquet and as CSV, in a stable row order with fixed writer settings,
+holding as much source text as the dataset's ``text_policy`` allows (``apply_text_policy``).
 
 Parquet holds the true values. CSV is what people open in a spreadsheet, so
 it follows OWASP's advice against CSV (formula) injection: a text cell that
@@ -13,11 +14,15 @@ datapackage says so on every CSV resource (``CSV_FORMULA_NOTE``).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import polars as pl
 
 from schemas import PRIMARY_KEYS
+
+#: The trigger phrase's offsets: event mention columns of the local warehouse that a release leaves out.
+TRIGGER_COLUMNS = ("trigger_start", "trigger_end")
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_START = "=+-@\t\r"
@@ -61,3 +66,40 @@ def write_table(df: pl.DataFrame, folder: Path, table: str) -> list[Path]:
     csv_ready(df).write_csv(csv, line_terminator="\n", float_precision=None, datetime_format="%Y-%m-%dT%H:%M:%S",
                             date_format="%Y-%m-%d")
     return [parquet, csv]
+
+
+def apply_text_policy(tables: Mapping[str, pl.DataFrame], policy: str, texts: Mapping[str, str]) -> dict[str, pl.DataFrame]:
+    """The release's tables under ``text_policy`` (``dataset.yaml``); ``texts`` are the documents by doc_id.
+
+    ``full``: as extracted, each event mention with its whole clause. ``short``: each event mention is its
+    trigger phrase (``char_start``/``char_end`` and ``text``, still an exact slice) with the clause's offsets
+    in ``context_start``/``context_end``, so a reader with the article recovers it. Quotes, figures and actor
+    mentions (names already) are the same under both; the trigger offsets are never published. Why one place:
+    the local warehouse keeps the full text, and every release file, the data card included, reads these.
+    ``ValueError`` when ``short`` meets a mention without a trigger: publishing its clause would break the policy.
+    """
+    result = dict(tables)
+    mentions = tables["event_mentions"]
+    if policy == "short":
+        mentions = _short_mentions(mentions, texts)
+    elif policy != "full":
+        raise ValueError(f"unknown text_policy {policy!r}: use full or short")
+    result["event_mentions"] = mentions.drop([c for c in TRIGGER_COLUMNS if c in mentions.columns])
+    return result
+
+
+def _short_mentions(mentions: pl.DataFrame, texts: Mapping[str, str]) -> pl.DataFrame:
+    """Event mentions as their trigger phrases with their clauses' offsets (see ``apply_text_policy``)."""
+    missing = mentions.height if not set(TRIGGER_COLUMNS) <= set(mentions.columns) else (
+        mentions.filter(pl.any_horizontal(pl.col(c).is_null() for c in TRIGGER_COLUMNS)).height)
+    if missing:
+        raise ValueError(f"text_policy 'short': {missing} event mention(s) have no trigger offsets; rebuild with the "
+                         f"current extractors, or set text_policy: full")
+    start, end = pl.col("trigger_start").cast(pl.Int64), pl.col("trigger_end").cast(pl.Int64)
+    phrases = [texts[d][s:e] for d, s, e in mentions.select("doc_id", start, end).iter_rows()]
+    keys = PRIMARY_KEYS["event_mentions"]
+    short = mentions.with_columns(
+        pl.col("char_start").cast(pl.Int64).alias("context_start"), pl.col("char_end").cast(pl.Int64).alias("context_end"),
+        start.alias("char_start"), end.alias("char_end"), pl.Series("text", phrases, dtype=pl.String))
+    # one row per trigger and event: two clauses of one event never share a trigger, but the key must hold
+    return short.sort(keys + ["context_start", "context_end"]).unique(subset=keys, keep="first", maintain_order=True)

@@ -7,6 +7,7 @@ import pytest
 from pipelines.documents.dataset_config import (
     DEFAULTS,
     MAX_DATASET_BYTES,
+    TEXT_POLICIES,
     check_dataset_config,
     load_dataset_config,
     release_blockers,
@@ -26,7 +27,7 @@ def write(folder: Path, text: str) -> Path:
 def test_a_good_file_is_read_without_problems(tmp_path: Path) -> None:
     write(tmp_path, GOOD)
     dataset, problems = load_dataset_config(tmp_path)
-    expected = {"name": "x", "title": "X", "version": "1.2.3", "language": "en",
+    expected = {"name": "x", "title": "X", "version": "1.2.3", "language": "en", "text_policy": "full",
                 "licence": {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}}
     assert (dataset, problems) == (expected, [])
     assert check_dataset_config(tmp_path) == expected
@@ -95,3 +96,20 @@ def test_control_characters_are_removed_from_every_text(tmp_path: Path) -> None:
     dataset, problems = load_dataset_config(tmp_path)
     assert dataset["description"] == "Line one\nline two[2J"
     assert [p.reason for p in problems] == ["control characters removed from 'description'"]
+
+
+def test_text_policy_is_full_unless_it_says_short(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    assert check_dataset_config(tmp_path)["text_policy"] == "full"
+    write(tmp_path, GOOD + "text_policy: short\n")
+    assert check_dataset_config(tmp_path)["text_policy"] == "short"
+    assert TEXT_POLICIES == ("full", "short")
+
+
+@pytest.mark.parametrize("value", ["brief", "Short", "[short]", "1"])
+def test_any_other_text_policy_is_refused_and_blocks_the_release(tmp_path: Path, value: str) -> None:
+    write(tmp_path, GOOD + f"text_policy: {value}\n")
+    with pytest.raises(DatasetConfigError, match=r"malformed \(.*text_policy"):
+        check_dataset_config(tmp_path)
+    dataset, problems = load_dataset_config(tmp_path)
+    assert dataset == DEFAULTS and len(release_blockers(quarantine_frame(problems))) == 1

@@ -1,6 +1,7 @@
 """Release: publish the immutable, versioned Parquet/CSV folder once every gate passed, then put the warehouse in place.
 
-Contract: the ``release`` asset publishes the checked tables with their data
+Contract: the ``release`` asset publishes the checked tables, holding the
+source text the dataset's ``text_policy`` allows (``tables.apply_text_policy``), with their data
 card (stating measured accuracy when gold answers, ``GOLD_DIR``, cover some
 of the documents), then installs the warehouse the ``warehouse`` step
 staged, so ``news.duckdb`` and ``releases/latest`` hold the same data; with
@@ -21,6 +22,8 @@ from pipelines.documents.reading import IngestResult
 from pipelines.publish.datacard.card import figure_groups, render_datacard
 from pipelines.publish.evaluate import evaluate_release
 from pipelines.publish.release import PublishResult, publish
+from pipelines.publish.tables import apply_text_policy
+from pipelines.publish.text_reuse import text_reuse
 from pipelines.runtime import signals, upload, warehouse_stage
 
 
@@ -74,7 +77,11 @@ def release(
     source_documents: IngestResult,
     dataset_tables: dict[str, pl.DataFrame],
 ) -> dict:
-    frames = dict(dataset_tables)
+    try:  # the local warehouse keeps each event mention's clause; the release holds what text_policy allows
+        frames = apply_text_policy(dataset_tables, str(source_documents.dataset.get("text_policy", "full")),
+                                   source_documents.texts)
+    except ValueError as exc:
+        raise dg.Failure(description=_one_line(exc), allow_retries=False) from exc
     if config.include_text:
         texts = pl.DataFrame({"doc_id": list(source_documents.texts), "text": list(source_documents.texts.values())})
         frames["documents"] = frames["documents"].join(texts, on="doc_id", how="left")
@@ -90,11 +97,15 @@ def release(
     if not installed:
         context.log.warning(f"no staged warehouse to put in place: {settings.duckdb_path} was left as it was")
     version = result.path.name
+    reuse = text_reuse(frames)
+    context.log.info(f"release {version} repeats {reuse.share:.1%} of its sources' characters verbatim, "
+                     f"at most {reuse.max_share:.1%} of one article")
     url = _upload(context, result.path, settings.publish_url) if settings.publish_url else result.path.resolve().as_uri()
     context.log.info(f"release {version} {result.status}: {result.path}")
     context.add_output_metadata({
         "version": version, "url": dg.MetadataValue.url(url), "release_path": dg.MetadataValue.path(str(result.path)),
         "release_status": result.status, "warehouse_installed": installed,
+        "text_reuse": round(reuse.share, 4), "text_reuse_max_document": round(reuse.max_share, 4),
         **{f"rows_{t}": n for t, n in result.row_counts.items()},
     })
     return {"path": str(result.path), "status": result.status, "rows": result.row_counts, "version": version, "url": url}

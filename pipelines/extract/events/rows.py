@@ -42,6 +42,7 @@ def event_row(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,
     code = intent_code(code) if trig.planned else code
     cameo, event_class = split_code(code)
     start, end = _clause_span(ctx, trig, sent, n_in_sentence, others)
+    trigger_start, trigger_end = _trigger_span(ctx, trig)
     rd = trig.date
     conf = DATE_CONFIDENCE.get(trig.date_how, UNDATED_CONFIDENCE)
     if a1 is None:
@@ -53,6 +54,8 @@ def event_row(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,
         "char_start": start,
         "char_end": end,
         "text": ctx.article.text[start:end],
+        "trigger_start": trigger_start,
+        "trigger_end": trigger_end,
         "event_date": rd.start if rd else None,
         "date_precision": rd.precision if rd else None,
         "event_date_end": rd.end if rd else None,
@@ -69,6 +72,13 @@ def event_row(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,
         "trigger": trig.lemma,
         "object": trig.obj,
     }
+
+
+def _trigger_span(ctx: Context, trig: Trigger) -> tuple[int, int]:
+    """Absolute offsets of the trigger phrase: its first to its last token ("took to the streets")."""
+    doc = trig.token.doc
+    toks = [doc[i] for i in sorted(trig.covered | {trig.token.i})]
+    return ctx.para.start + toks[0].idx, ctx.para.start + toks[-1].idx + len(toks[-1].text)
 
 
 def _clause_span(ctx: Context, trig: Trigger, sent: Span, n_in_sentence: int,

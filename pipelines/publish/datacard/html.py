@@ -18,7 +18,7 @@ from pipelines.publish.datacard.accuracy import (
     f1_line,
 )
 from pipelines.publish.datacard.columns import TableDoc, table_docs
-from pipelines.publish.datacard.coverage import Coverage
+from pipelines.publish.datacard.coverage import Coverage, reuse_line
 from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, FigureGroup, shown_figures
 from pipelines.publish.datacard.format import dataset_licence, dataset_title, date_range, esc, md_inline_to_html
 from pipelines.publish.datacard.frames import actor_names, publishers
@@ -52,7 +52,7 @@ def render_html(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: dict[s
                 cov: Coverage, groups: list[FigureGroup]) -> str:
     """The card as one self-contained HTML page with inline SVG plots and no script; tables scroll on a phone."""
     use = reuse(dataset)
-    h = _header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy, cov) + _limitations(use)
+    h = _header(dataset) + _use(use) + _coverage(cov, dataset) + _accuracy(accuracy, cov) + _limitations(use)
     h.append('<h2 id="timeline-heading">Events on a timeline</h2>')
     h.append(f'<div class="plot">{timeline_svg(tables)}</div>')
     h.append('<h2 id="speakers-heading">Quotes per speaker</h2>')
@@ -111,13 +111,14 @@ def _versions(use: Reuse) -> list[str]:
     return ['<h2 id="versions">Versions</h2>', f"<p>{md_inline_to_html(use.policy)}</p>"]
 
 
-def _coverage(cov: Coverage) -> list[str]:
+def _coverage(cov: Coverage, dataset: dict) -> list[str]:
     h = ['<h2 id="coverage">Coverage</h2><ul>',
          f"<li>Documents: <strong>{cov.n_documents}</strong></li>",
          f"<li>Publishers ({len(cov.publishers)}): " + (", ".join(f"{esc(p)} ({n})" for p, n in cov.publishers) or "none") + "</li>",
          f"<li>Publication dates: {esc(date_range(cov.published_from, cov.published_to))}</li>",
          f"<li>Event dates: {esc(date_range(cov.event_from, cov.event_to))} ({cov.n_dated_events} dated events)</li>",
-         "<li>Actors by type: " + (", ".join(f"{esc(t)} {n}" for t, n in cov.actor_types) or "none") + "</li></ul>",
+         "<li>Actors by type: " + (", ".join(f"{esc(t)} {n}" for t, n in cov.actor_types) or "none") + "</li>",
+         f'<li id="text-reuse">{md_inline_to_html(reuse_line(cov, dataset))}</li></ul>',
          '<div class="wide"><table id="row-counts"><thead><tr><th>table</th><th>rows</th></tr></thead><tbody>']
     h += [f'<tr><td>{esc(t)}</td><td class="n">{n}</td></tr>' for t, n in cov.rows]
     return h + ["</tbody></table></div>"]

@@ -18,7 +18,7 @@ from pipelines.publish.datacard.accuracy import (
     f1_line,
 )
 from pipelines.publish.datacard.columns import TableDoc, table_docs
-from pipelines.publish.datacard.coverage import Coverage
+from pipelines.publish.datacard.coverage import Coverage, reuse_line
 from pipelines.publish.datacard.figure_groups import MAX_FIGURE_GROUPS, NO_FIGURE_GROUPS, FigureGroup, shown_figures
 from pipelines.publish.datacard.format import dataset_licence, dataset_title, date_range, md
 from pipelines.publish.datacard.frames import publishers
@@ -36,7 +36,7 @@ def render_markdown(tables: dict[str, pl.DataFrame], dataset: dict, accuracy: di
                     cov: Coverage, groups: list[FigureGroup]) -> str:
     """The card as Markdown; plots live in index.html."""
     use = reuse(dataset)
-    lines = (_header(dataset) + _use(use) + _coverage(cov) + _accuracy(accuracy, cov) + _limitations(use)
+    lines = (_header(dataset) + _use(use) + _coverage(cov, dataset) + _accuracy(accuracy, cov) + _limitations(use)
              + _figure_groups(tables, groups) + _tables(table_docs(tables)) + _versions(use) + _method())
     return "\n".join(lines)
 
@@ -79,13 +79,14 @@ def _versions(use: Reuse) -> list[str]:
     return ["## Versions", "", use.policy, ""]
 
 
-def _coverage(cov: Coverage) -> list[str]:
+def _coverage(cov: Coverage, dataset: dict) -> list[str]:
     lines = ["## Coverage", "",
              f"- Documents: {cov.n_documents}",
              f"- Publishers ({len(cov.publishers)}): " + (", ".join(f"{md(p)} ({n})" for p, n in cov.publishers) or "none"),
              f"- Publication dates: {date_range(cov.published_from, cov.published_to)}",
              f"- Event dates: {date_range(cov.event_from, cov.event_to)} ({cov.n_dated_events} dated events)",
-             "- Actors by type: " + (", ".join(f"{md(t)} {n}" for t, n in cov.actor_types) or "none"), "",
+             "- Actors by type: " + (", ".join(f"{md(t)} {n}" for t, n in cov.actor_types) or "none"),
+             f"- {reuse_line(cov, dataset)}", "",
              "| table | rows |", "|---|---:|"]
     return lines + [f"| {md(t)} | {n} |" for t, n in cov.rows] + [""]
 

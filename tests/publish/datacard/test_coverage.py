@@ -4,7 +4,7 @@ from datetime import date
 
 import polars as pl
 
-from pipelines.publish.datacard.coverage import Coverage, coverage, labelled_counts
+from pipelines.publish.datacard.coverage import Coverage, coverage, labelled_counts, reuse_line
 from tests.publish.datacard.sample import empty_tables, sample_tables
 
 
@@ -18,6 +18,8 @@ def test_coverage_counts_documents_publishers_dates_and_rows() -> None:
         rows=[("documents", 3), ("actors", 3), ("actor_mentions", 1), ("quotes", 4), ("figures", 4), ("events", 4),
               ("event_mentions", 1)],
         actor_types=[("person", 2), ("country", 1)],
+        # a: 0..30, 40..50, 60..63 of 100; b: 10..30, 60..70, 80..90, 120..124 of 200; c: 5..8 of 300
+        reuse_share=90 / 600, reuse_max_share=0.43,
     )
     assert result == expected
 
@@ -43,3 +45,13 @@ def test_labelled_counts_name_empty_values() -> None:
     df = pl.DataFrame({"publisher": ["B", None, "", "B", "A"]})
     assert labelled_counts(df, "publisher", "(none)") == [("(none)", 2), ("B", 2), ("A", 1)]
     assert labelled_counts(df, "missing", "(none)") == [("(none)", 5)]
+
+
+def test_the_reuse_line_states_both_shares_and_the_policy() -> None:
+    cov = coverage(sample_tables())
+    result = reuse_line(cov, {"text_policy": "short"})
+    assert result.startswith("Text reuse: the release repeats 15.0% of its sources' characters verbatim, at most 43.0% "
+                             "of one article (text policy `short` in `dataset.yaml`: each event mention gives only its "
+                             "trigger phrase")
+    assert "quotes keep their text" in result
+    assert "text policy `full`" in reuse_line(cov, {})

@@ -85,3 +85,11 @@ def test_the_page_has_citation_downloads_loader_columns_and_versions() -> None:
                     '<h2 id="limitations">', '<h3 id="table-quotes">', '<table class="preview">', '<h2 id="versions">'):
         assert element in text
     assert '<a href="https://data.example.org/r/1.2.3/quotes.parquet">quotes.parquet</a>' in text
+
+
+def test_the_page_states_the_text_reuse_and_the_policy() -> None:
+    text = page(sample_tables(), DATASET | {"text_policy": "short"})
+    expected = ('<li id="text-reuse">Text reuse: the release repeats 15.0% of its sources&#x27; characters verbatim, '
+                "at most 43.0% of one article (text policy <code>short</code> in <code>dataset.yaml</code>: each event "
+                "mention gives only its trigger phrase")
+    assert expected in text

@@ -26,6 +26,7 @@ def test_coverage_lists_documents_publishers_dates_and_rows() -> None:
     assert "Publication dates: 2021-05-04 to 2021-06-01" in text
     assert "Event dates: 1992-01-01 to 2021-05-03 (3 dated events)" in text
     assert "| figures | 4 |" in text and "| event_mentions | 1 |" in text
+    assert "- Text reuse: the release repeats 15.0% of its sources' characters verbatim, at most 43.0% of one article" in text
 
 
 def test_accuracy_table_lists_each_table_with_fixed_precision() -> None:
