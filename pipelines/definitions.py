@@ -68,3 +68,24 @@ def defs() -> dg.Definitions:
 def build_job() -> dg.JobDefinition:
     """The ``build`` job, for ``dg.reconstructable``: a step's own process rebuilds it by import."""
     return defs().resolve_job_def("build")
+
+
+#: The settings that shape the job (``job_of_shape``): what a step on another machine must agree on.
+SHAPE_FIELDS = ("executor", "shards", "max_concurrent", "dask_scheduler_address", "dask_workers")
+
+
+def job_of_shape(**shape: object) -> dg.JobDefinition:
+    """The ``build`` job with the ``SHAPE_FIELDS`` given, over this process's other settings.
+
+    Why: ``dg.build_reconstructable_job`` sends these values with the run, so
+    a step on a worker rebuilds the job the launching process sized (the
+    shard count follows its corpus and its cluster), whatever the worker's
+    environment says; the rest reaches the steps as run config.
+    """
+    return build_definitions(Settings.from_env().replace(**shape)).resolve_job_def("build")
+
+
+def reconstructable_build_job(settings: Settings) -> object:
+    """``job_of_shape`` for ``settings``, rebuilt by import in every process that runs a step."""
+    shape = {name: getattr(settings, name) for name in SHAPE_FIELDS}
+    return dg.build_reconstructable_job("pipelines.definitions", "job_of_shape", reconstructable_kwargs=shape)
