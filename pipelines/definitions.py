@@ -16,12 +16,21 @@ from pipelines.defs.ingest import assets as ingest_assets
 from pipelines.defs.release import assets as release_assets
 from pipelines.defs.resources import build_resources
 from pipelines.defs.warehouse import assets as warehouse_assets
-from pipelines.settings import Settings
+from pipelines.settings import PROJECT_ROOT, Settings
+
+#: The ``k8s_job_executor``'s settings (namespace, secrets, resources, the volume of the steps that touch files).
+K8S_EXECUTOR_CONFIG = PROJECT_ROOT / "deploy" / "k8s" / "executor.yaml"
 
 
 def select_executor(settings: Settings) -> dg.ExecutorDefinition:
-    """The executor ``settings.executor`` names: in-process, multiprocess (``max_concurrent`` steps at once) or
-    Dask (the cluster at ``dask_scheduler_address``, else a local one of ``dask_workers`` workers)."""
+    """The executor ``settings.executor`` names: in-process, multiprocess (``max_concurrent`` steps at once),
+    Dask (the cluster at ``dask_scheduler_address``, else a local one of ``dask_workers`` workers) or
+    Kubernetes (one Job per step, configured by ``K8S_EXECUTOR_CONFIG``)."""
+    if settings.executor == "k8s":
+        import yaml
+        from dagster_k8s import k8s_job_executor
+
+        return k8s_job_executor.configured(yaml.safe_load(K8S_EXECUTOR_CONFIG.read_text(encoding="utf-8")))
     if settings.executor == "multiprocess":
         return dg.multiprocess_executor.configured({"max_concurrent": settings.max_concurrent})
     if settings.executor == "dask":

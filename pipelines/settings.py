@@ -17,8 +17,9 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
-#: How the Dagster job runs: every step in this process, one process per step, or on a Dask cluster.
-EXECUTORS = ("in_process", "multiprocess", "dask")
+#: How the Dagster job runs: every step in this process, one process per step, on a Dask cluster, or one
+#: Kubernetes Job per step (``deploy/k8s/executor.yaml``).
+EXECUTORS = ("in_process", "multiprocess", "dask", "k8s")
 #: Parallel steps the per-document work is split into: enough for 2-4 cores; a cluster wants more.
 DEFAULT_SHARDS = 4
 #: Most processes that parse and extract at once under the in-process executor, this one included.
