@@ -17,8 +17,9 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
-#: How the Dagster job runs: every step in this process, one process per step, or on a Dask cluster.
-EXECUTORS = ("in_process", "multiprocess", "dask")
+#: How the Dagster job runs: every step in this process, one process per step, on a Dask cluster, or one
+#: Kubernetes Job per step (``deploy/k8s/executor.yaml``).
+EXECUTORS = ("in_process", "multiprocess", "dask", "k8s")
 #: Parallel steps the per-document work is split into: enough for 2-4 cores; a cluster wants more.
 DEFAULT_SHARDS = 4
 #: Most processes that parse and extract at once under the in-process executor, this one included.
@@ -31,6 +32,8 @@ DEFAULT_POOL_START = "fork"
 DEFAULT_LOCK_TIMEOUT_S = 60.0
 #: The warehouse's folder of build logs (``Settings.log_dir``).
 LOG_DIR_NAME = "logs"
+#: The folder of step outputs under ``PIPELINES_STORAGE_URL`` (``Settings.step_storage_dir``).
+STEPS_DIR_NAME = "steps"
 #: Seconds a build stays at a pause point (``PausePoint``) when no other length is given.
 DEFAULT_PAUSE_S = 60.0
 _OFF = frozenset({"0", "off", "false", "no"})
@@ -70,7 +73,12 @@ class Settings:
     """What a build reads from the environment, as values.
 
     ``executor`` and ``shards`` shape the Dagster job itself, so every process
-    that loads the definitions must see the same values.
+    that loads the definitions must see the same values (a build started by
+    ``build_run.run_build`` sends them to its steps with the job). With
+    ``shards_auto`` (``PIPELINES_SHARDS`` unset or ``auto``) a build on an
+    out-of-process executor sizes the shards to the corpus and the workers
+    (``sharding.shard_count``); ``storage_url`` moves the cache and the step
+    outputs off this machine (``object_store``).
     """
 
     seeds_dir: Path
@@ -89,6 +97,8 @@ class Settings:
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT_S
     pause: PausePoint | None = None
     publish_url: str | None = None
+    storage_url: str | None = None
+    shards_auto: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -122,6 +132,7 @@ class Settings:
             pause = PausePoint(env["PIPELINES_TEST_PAUSE_AT"], Path(marker) if marker else None,
                                number("PIPELINES_TEST_PAUSE_SECONDS", DEFAULT_PAUSE_S))
         cores = os.cpu_count() or 1
+        shards_auto = (text("PIPELINES_SHARDS") or "auto").lower() == "auto"
         return cls(
             seeds_dir=_folder(text("SEEDS_DIR"), PROJECT_ROOT / "seeds"),
             warehouse_dir=_folder(text("WAREHOUSE_DIR"), PROJECT_ROOT / "warehouse"),
@@ -129,7 +140,8 @@ class Settings:
             gold_dir=_folder(text("GOLD_DIR"), None),
             io_dir=_folder(text("PIPELINES_IO_DIR"), None),
             executor=executor,
-            shards=max(1, integer("PIPELINES_SHARDS", DEFAULT_SHARDS)),
+            shards=DEFAULT_SHARDS if shards_auto else max(1, integer("PIPELINES_SHARDS", DEFAULT_SHARDS)),
+            shards_auto=shards_auto,
             max_concurrent=integer("PIPELINES_MAX_CONCURRENT", cores),
             dask_scheduler_address=text("DASK_SCHEDULER_ADDRESS"),
             dask_workers=integer("PIPELINES_DASK_WORKERS", cores),
@@ -144,6 +156,7 @@ class Settings:
             lock_timeout=number("PIPELINES_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S),
             pause=pause,
             publish_url=text("PIPELINES_PUBLISH_URL"),
+            storage_url=text("PIPELINES_STORAGE_URL"),
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -151,9 +164,19 @@ class Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     @property
-    def step_storage_dir(self) -> Path:
-        """Where step outputs are written: ``io_dir``, else beside the warehouse being built."""
-        return self.io_dir or self.warehouse_dir / ".dagster_storage"
+    def storage_root(self) -> Path | str:
+        """Where the cache lives (``cache/`` under it): ``storage_url`` (a URL or a shared folder), else the warehouse."""
+        return self.storage_url or self.warehouse_dir
+
+    @property
+    def step_storage_dir(self) -> Path | str:
+        """Where step outputs are written: ``io_dir``, else ``steps/`` under ``storage_url``, else beside the
+        warehouse being built."""
+        if self.io_dir is not None:
+            return self.io_dir
+        if self.storage_url:
+            return self.storage_url.rstrip("/") + "/" + STEPS_DIR_NAME
+        return self.warehouse_dir / ".dagster_storage"
 
     @property
     def log_dir(self) -> Path:

@@ -14,8 +14,9 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.nlp import model
-from pipelines.runtime import fault_injection, warehouse_stage, worker_pool
+from pipelines.runtime import fault_injection, inputs, warehouse_stage, worker_pool
 from pipelines.runtime.cache import ContentCache, cache_for
+from pipelines.runtime.object_store import is_remote
 from pipelines.runtime.step_storage import StepOutputStorage, TableBundleStorage
 from pipelines.settings import DEFAULT_POOL_MIN_DOCS, DEFAULT_POOL_START, PROJECT_ROOT, PausePoint, PoolSettings, Settings
 
@@ -24,7 +25,7 @@ ALIAS_TABLE = "actor_aliases.csv"
 
 
 class RunSettings(dg.ConfigurableResource):
-    """The settings a run's steps read (``pipelines.settings.Settings``): folders, cache, worker pool, upload target.
+    """The settings a run's steps read (``pipelines.settings.Settings``): folders, storage, worker pool, upload target.
 
     Made with ``from_settings``. Setting it up for a run (in every process
     that runs a step) configures the worker pool and the crash tests' pause
@@ -44,6 +45,7 @@ class RunSettings(dg.ConfigurableResource):
     pause_seconds: float = 0.0
     thinc_blis: bool = False
     publish_url: str = ""
+    storage_url: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RunSettings:
@@ -55,6 +57,7 @@ class RunSettings(dg.ConfigurableResource):
             warm_start=pool.warm_start, pause_at=pause.point if pause else "",
             pause_marker=str(pause.marker or "") if pause else "", pause_seconds=pause.seconds if pause else 0.0,
             thinc_blis=settings.thinc_blis, publish_url=settings.publish_url or "",
+            storage_url=settings.storage_url or "",
         )
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
@@ -64,6 +67,10 @@ class RunSettings(dg.ConfigurableResource):
 
     @property
     def seeds(self) -> Path:
+        """The input folder; one given as a URL (a build on a cluster: ``inputs.upload_inputs``) is copied
+        to this machine first, once per process."""
+        if is_remote(self.seeds_dir):
+            return inputs.local_copy(self.seeds_dir)
         return Path(self.seeds_dir)
 
     @property
@@ -95,8 +102,9 @@ class RunSettings(dg.ConfigurableResource):
 
     @property
     def cache(self) -> ContentCache:
-        """The warehouse's content cache (one that stores nothing when the cache is off)."""
-        return cache_for(self.warehouse, self.cache_enabled)
+        """The content cache: under ``storage_url`` when there is one, else in the warehouse (one that stores
+        nothing when the cache is off)."""
+        return cache_for(self.storage_url or self.warehouse, self.cache_enabled)
 
     @property
     def pool(self) -> PoolSettings:

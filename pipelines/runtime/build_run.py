@@ -7,7 +7,9 @@ the whole build, tunes the garbage collector, forks warm workers when a few
 articles are new, opens the Dagster instance in ``settings.dagster_home``,
 takes the warehouse's lock (raising ``locking.BuildLocked`` after
 ``settings.lock_timeout``), removes what a killed build left behind and
-runs the ``build`` job with the settings' executor, Dagster's console
+runs the ``build`` job with the settings' executor (sized to the corpus and
+the cluster, and split around a cluster that shares only object storage:
+``cluster_run``), Dagster's console
 logger silenced (``follow`` gets the instance and the run's tag to follow
 its events instead); it returns what ``summarise`` makes of the run's
 result. Why one function: the start-up order is what makes a rebuild fast,
@@ -26,7 +28,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pipelines.runtime import gc_tuning, signals, warehouse_stage
+from pipelines.runtime import cluster_run, gc_tuning, signals, warehouse_stage
 from pipelines.runtime.locking import build_lock, remove_stale_leftovers
 from pipelines.runtime.preflight import preflight
 from pipelines.settings import PROJECT_ROOT, Settings, use_dagster_home
@@ -66,6 +68,7 @@ def run_build(
     ``follow`` the instance and the run's tag while it executes."""
     with signals.stop_on_signals():
         preflight(settings)
+        settings = cluster_run.sized(settings)
         gc_tuning.before_startup()  # no collections while the process loads (on again in after_startup)
         warm_workers(settings)  # a few new articles: their worker loads the model while the rest loads
         instance = open_instance(settings.dagster_home)
@@ -90,7 +93,7 @@ def _execute(settings: Settings, instance: dg.DagsterInstance, include_text: boo
              following: AbstractContextManager[object], summarise: Callable[[object], T]) -> T:
     """Run the ``build`` job with the settings' executor, tagged ``RUN_TAG=tag``, inside ``following``; what
     ``summarise`` makes of the result once ``following`` has closed (it has seen every event by then)."""
-    from pipelines.definitions import build_definitions, build_job
+    from pipelines.definitions import build_definitions, reconstructable_build_job
     from pipelines.defs.resources import resource_run_config
 
     job = build_definitions(settings).resolve_job_def("build")
@@ -98,14 +101,16 @@ def _execute(settings: Settings, instance: dg.DagsterInstance, include_text: boo
                   "resources": resource_run_config(settings),  # carried to steps that run in other processes
                   "loggers": QUIET_LOGGERS}
     tags = {RUN_TAG: tag}
+    if cluster_run.splits(settings):
+        return cluster_run.execute_split(settings, instance, run_config, tags, following, summarise)
     if settings.executor == "in_process":
         with following:
             in_process = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False, tags=tags)
         return summarise(in_process)
-    import dagster as dg  # steps run in other processes, which rebuild the job by import
+    import dagster as dg  # steps run in other processes, which rebuild the job by import (with its shape)
 
     with following:
-        executed = dg.execute_job(dg.reconstructable(build_job), instance=instance, run_config=run_config, tags=tags)
+        executed = dg.execute_job(reconstructable_build_job(settings), instance=instance, run_config=run_config, tags=tags)
     with executed as result:
         return summarise(result)
 
@@ -120,7 +125,7 @@ def warm_workers(settings: Settings) -> bool:
 
     worker_pool.configure(settings.pool)
     model.configure(settings.thinc_blis)
-    return warm_pool_for_new_articles(settings.seeds_dir, cache_for(settings.warehouse_dir, settings.cache_enabled))
+    return warm_pool_for_new_articles(settings.seeds_dir, cache_for(settings.storage_root, settings.cache_enabled))
 
 
 def open_instance(home: Path) -> dg.DagsterInstance:

@@ -9,10 +9,11 @@ exactly the entries it produced.
 
 An extractor's version is a digest of the source files it is made of and of
 the lexicon it reads: editing either re-extracts, so a stale entry can never
-leak into a release. Entries are written to a temporary file and moved
-into place with ``os.replace``, so concurrent workers (processes, Dask or
-Kubernetes pods on shared storage) never see a half-written entry, and two
-workers writing the same key write the same bytes.
+leak into a release. The cache lives in a local folder or under a URL
+(``s3://bucket/prefix/cache``: ``object_store``), and every write is atomic,
+so concurrent workers (processes, Dask workers or Kubernetes pods sharing
+only the object store) never see a half-written entry, and two workers
+writing the same key write the same bytes.
 
 Every file starts with a header naming the entry it answers (kind and key)
 and a SHA-256 of both and of the payload. A file that fails the check (a
@@ -28,14 +29,14 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import pickle
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pipelines.runtime.object_store import LocalStore, join, store_at
 
 if TYPE_CHECKING:
     import polars as pl
@@ -206,30 +207,37 @@ class ContentCache:
     """
 
     def __init__(self, root: Path | str | None) -> None:
-        self.root = Path(root) if root is not None else None
+        self.root: Path | str | None = None
+        self._store = None
+        if root is not None:
+            self._store = store_at(root)
+            self.root = self._store.location
+
+    @staticmethod
+    def key_path(kind: str, key: str) -> str:
+        """Where an entry lives under the cache's root: ``kind/ab/abcdef…``."""
+        return f"{kind}/{key[:2]}/{key}"
 
     def path(self, kind: str, key: str) -> Path:
-        assert self.root is not None
-        return self.root / kind / key[:2] / key
+        """The local file of an entry (a cache in a local folder only)."""
+        assert isinstance(self._store, LocalStore)
+        return self._store.path(self.key_path(kind, key))
 
     def has(self, kind: str, key: str) -> bool:
-        return self.root is not None and self.path(kind, key).exists()
+        return self._store is not None and self._store.exists(self.key_path(kind, key))
 
     def present(self, kind: str, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` have an entry: one folder listing per key prefix, not one lookup per key
         (a rebuild of a large corpus asks this for every document)."""
-        if self.root is None:
+        if self._store is None:
             return set()
         by_prefix: dict[str, set[str]] = {}
         for key in keys:
             by_prefix.setdefault(key[:2], set()).add(key)
         found: set[str] = set()
         for wanted in by_prefix.values():
-            folder = self.path(kind, next(iter(wanted))).parent  # the layout stays ``path``'s alone
-            try:
-                found.update(wanted.intersection(os.listdir(folder)))
-            except (FileNotFoundError, NotADirectoryError):
-                continue
+            folder = self.key_path(kind, next(iter(wanted))).rsplit("/", 1)[0]  # the layout stays ``key_path``'s alone
+            found.update(wanted.intersection(self._store.names(folder)))
         return found
 
     def get(self, kind: str, key: str) -> bytes | None:
@@ -244,11 +252,10 @@ class ContentCache:
         with a matching checksum: that file is logged (``damaged``) and
         removed, so its entry is computed and stored again.
         """
-        if self.root is None:
+        if self._store is None:
             return None
-        path = self.path(kind, key)
         try:
-            data = path.read_bytes()
+            data = self._store.read(self.key_path(kind, key))
         except FileNotFoundError:
             return None
         except OSError as exc:  # a folder in its place, an unreadable block: a miss, never a crash
@@ -263,34 +270,24 @@ class ContentCache:
     def damaged(self, kind: str, key: str, reason: str, headerless: bool = False) -> None:
         """Log a damaged entry and remove its file, so the entry is recomputed. Only the first
         ``NAMED_DAMAGE_PER_KIND`` of a kind are named, and the first ``headerless`` one (``NoHeader``)."""
-        path = self.path(kind, key)
+        where = self._store.url(self.key_path(kind, key)) if self._store is not None else key
         try:
-            if not path.is_dir():
-                path.unlink(missing_ok=True)
+            if self._store is not None:
+                self._store.remove(self.key_path(kind, key))
         except OSError:
             pass
         seen = _DAMAGED[kind, headerless] = _DAMAGED[kind, headerless] + 1
         limit = 1 if headerless else NAMED_DAMAGE_PER_KIND
         if seen <= limit:
             further = f"; further such entries of kind {kind!r} are recomputed without a message" if seen == limit else ""
-            _log().warning(f"cache entry {kind}/{key} is damaged: {reason}; computing it again ({path}){further}")
+            _log().warning(f"cache entry {kind}/{key} is damaged: {reason}; computing it again ({where}){further}")
 
     def put(self, kind: str, key: str, data: bytes) -> None:
-        """Store ``data`` under its checksum header, atomically: a temporary file in the same folder, then
-        ``os.replace``."""
-        if self.root is None:
+        """Store ``data`` under its checksum header, atomically (``object_store``: a local file is written aside
+        and renamed into place, an object is visible once complete)."""
+        if self._store is None:
             return
-        target = self.path(kind, key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(entry_header(kind, key, data))
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        self._store.write(self.key_path(kind, key), entry_header(kind, key, data) + data)
 
     def get_object(self, kind: str, key: str) -> object | None:
         """A pickled entry, or ``None`` on a miss or an unreadable entry (then it is recomputed)."""
@@ -426,7 +423,7 @@ class ContentCache:
         todo = {}
         for members in pack_groups(keys):
             pack_key = make_key("frame-pack", kind, *members)
-            if all(m in present for m in members) and not self.path(f"{kind}.frames", pack_key).exists():
+            if all(m in present for m in members) and not self.has(f"{kind}.frames", pack_key):
                 todo[pack_key] = members
         if not todo:
             return 0
@@ -479,5 +476,6 @@ def _one_frame(parts: list) -> pl.DataFrame:
 
 
 def cache_for(warehouse: Path | str, enabled: bool = True) -> ContentCache:
-    """The warehouse's cache (``Settings.cache_enabled``); ``enabled=False`` gives one that stores nothing."""
-    return ContentCache(Path(warehouse) / CACHE_DIR if enabled else None)
+    """The cache under ``warehouse`` (a local folder or a storage URL: ``cache/`` under it; ``Settings.cache_enabled``);
+    ``enabled=False`` gives one that stores nothing."""
+    return ContentCache(join(warehouse, CACHE_DIR) if enabled else None)

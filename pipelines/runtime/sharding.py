@@ -81,3 +81,20 @@ def load_articles(refs: list[DocRef], texts: dict[str, str], cache: ContentCache
     """Articles for ``refs`` from cached parses (parsing what is missing)."""
     parsed = parse_documents([texts[r.doc_id] for r in refs], cache, n_process=n_process)
     return [make_article(r.doc_id, texts[r.doc_id], r.meta_dict, segs, docs) for r, (segs, docs) in zip(refs, parsed)]
+
+
+#: Shard steps per worker when the shard count follows the cluster: two, so a worker that finishes early takes
+#: another and a slow one holds up no more than half its share.
+SHARDS_PER_WORKER = 2
+#: Fewest documents a shard step is worth starting for (each step loads its inputs and writes its outputs).
+MIN_SHARD_DOCS = 8
+
+
+def shard_count(documents: int, workers: int) -> int:
+    """How many shard steps a corpus of ``documents`` gets on ``workers`` workers: ``SHARDS_PER_WORKER`` per
+    worker, but no more than one per ``MIN_SHARD_DOCS`` documents (at least one).
+
+    32 workers on 4,000 articles: 64 steps; 2 workers on 5 articles: 1.
+    """
+    by_corpus = -(-max(documents, 1) // MIN_SHARD_DOCS)
+    return max(1, min(SHARDS_PER_WORKER * max(workers, 1), by_corpus))

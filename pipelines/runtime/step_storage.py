@@ -1,9 +1,13 @@
-"""Where Dagster keeps the outputs of the build's steps: files beside the warehouse, handed over in memory.
+"""Where Dagster keeps the outputs of the build's steps: files beside the warehouse or objects under a URL,
+handed over in memory.
 
 Contract: ``StepOutputStorage`` writes every step output to
 ``<base_dir>/<asset key>`` (an asset) or ``<base_dir>/<run id>/<step>/<output>``
 (an op inside a graph asset), frames as Arrow IPC files and anything else
 pickled, and hands a step of the same process the object itself.
+``base_dir`` is a local folder or a URL (``s3://bucket/prefix/steps``:
+``object_store``); every write is atomic, so a step retried on another
+machine never reads half an output.
 ``TableBundleStorage`` keeps the seven contract tables as one value without
 writing them again. Both use only Dagster's public ``IOManager`` API.
 
@@ -15,12 +19,15 @@ its lock, and one-shot runs still find their upstream outputs.
 
 from __future__ import annotations
 
+import io
 import pickle
 import re
 import shutil
 from pathlib import Path
 
 import dagster as dg
+
+from pipelines.runtime.object_store import is_remote, local_path, store_at
 
 #: dg.FilesystemIOManager's pickle protocol, so files written by either read back alike.
 PICKLE_PROTOCOL = 4
@@ -31,21 +38,20 @@ KEPT_RUNS = 5
 _RUN_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def write_output(path: Path, obj: object) -> None:
+def output_bytes(obj: object) -> bytes:
     """A polars frame as an uncompressed Arrow IPC file (faster to write and read than its pickle), anything
     else pickled."""
     import polars as pl
 
-    with path.open("wb") as f:
-        if isinstance(obj, pl.DataFrame):
-            obj.write_ipc(f, compression="uncompressed")
-        else:
-            pickle.dump(obj, f, PICKLE_PROTOCOL)
+    if isinstance(obj, pl.DataFrame):
+        buf = io.BytesIO()
+        obj.write_ipc(buf, compression="uncompressed")
+        return buf.getvalue()
+    return pickle.dumps(obj, PICKLE_PROTOCOL)
 
 
-def read_output(path: Path) -> object:
-    """What ``write_output`` wrote (or an older pickle of a frame)."""
-    data = path.read_bytes()
+def output_object(data: bytes) -> object:
+    """The object ``output_bytes`` made ``data`` from (or an older pickle of a frame)."""
     if data.startswith(ARROW_FILE_MAGIC):
         import polars as pl
 
@@ -63,7 +69,9 @@ def prune_run_outputs(base: str | Path, keep: int = KEPT_RUNS) -> list[Path]:
     so a scheduled build would otherwise fill the disk with every run's
     shard tables. Only folders named like a run id are touched.
     """
-    root = Path(base)
+    if is_remote(base):  # object stores keep no folder times; see docs/scaling.md
+        return []
+    root = local_path(base)
     if not root.is_dir():
         return []
     runs = sorted((p for p in root.iterdir() if p.is_dir() and _RUN_ID.fullmatch(p.name)),
@@ -73,11 +81,11 @@ def prune_run_outputs(base: str | Path, keep: int = KEPT_RUNS) -> list[Path]:
     return runs[keep:]
 
 
-def output_path(base: Path, context: dg.InputContext | dg.OutputContext) -> Path:
-    """The file of an output: by asset key for assets, by run, step and output name for ops (the layout of
-    ``dg.FilesystemIOManager``)."""
+def output_key(context: dg.InputContext | dg.OutputContext) -> str:
+    """The key of an output under the storage: by asset key for assets, by run, step and output name for ops
+    (the layout of ``dg.FilesystemIOManager``)."""
     parts = context.asset_key.path if context.has_asset_key else context.get_identifier()
-    return base.joinpath(*parts)
+    return "/".join(parts)
 
 
 class StepOutputFiles(dg.IOManager):
@@ -93,22 +101,21 @@ class StepOutputFiles(dg.IOManager):
     """
 
     def __init__(self, base_dir: str | Path) -> None:
-        self.base = Path(base_dir)
-        self._written: dict[Path, object] = {}
+        self.store = store_at(base_dir)
+        self._written: dict[str, object] = {}
 
     def handle_output(self, context: dg.OutputContext, obj: object) -> None:
-        path = output_path(self.base, context)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_output(path, obj)
-        self._written[path] = obj
+        key = output_key(context)
+        self.store.write(key, output_bytes(obj))
+        self._written[key] = obj
         if obj is not None:
-            context.add_output_metadata({"path": dg.MetadataValue.path(str(path))})
+            context.add_output_metadata({"path": dg.MetadataValue.path(self.store.url(key))})
 
     def load_input(self, context: dg.InputContext) -> object:
-        path = output_path(self.base, context)
-        if path in self._written:
-            return self._written[path]
-        return read_output(path)
+        key = output_key(context)
+        if key in self._written:
+            return self._written[key]
+        return output_object(self.store.read(key))
 
 
 class StepOutputStorage(dg.ConfigurableIOManagerFactory):
@@ -132,7 +139,7 @@ class TableBundleIOManager(dg.IOManager):
     """
 
     def __init__(self, base_dir: str | Path) -> None:
-        self.base = Path(base_dir)
+        self.store = store_at(base_dir)
         self._handed: dict[dg.AssetKey, object] = {}
 
     def handle_output(self, context: dg.OutputContext, obj: dict) -> None:
@@ -143,7 +150,7 @@ class TableBundleIOManager(dg.IOManager):
             return self._handed[context.asset_key]  # type: ignore[return-value]
         from schemas import TABLES
 
-        return {table: read_output(self.base / table) for table in TABLES}  # the files of the assets of those names
+        return {table: output_object(self.store.read(table)) for table in TABLES}  # the assets of those names
 
 
 class TableBundleStorage(dg.ConfigurableIOManagerFactory):

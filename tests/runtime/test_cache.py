@@ -65,18 +65,6 @@ def test_write_is_atomic_and_leaves_no_temporary_file(tmp_path):
     assert c.get("k", "ef" * 32) == b"2"
 
 
-def test_failed_write_leaves_nothing(tmp_path, monkeypatch):
-    c = ContentCache(tmp_path)
-
-    def boom(*_):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(cache_mod.os, "replace", boom)
-    with pytest.raises(OSError):
-        c.put("k", "12" * 32, b"x")
-    assert not any(p.is_file() for p in tmp_path.rglob("*"))
-
-
 def test_corrupt_entry_is_a_miss(tmp_path):
     c = ContentCache(tmp_path)
     c.put("k", "34" * 32, b"not a pickle")
