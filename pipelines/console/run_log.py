@@ -116,17 +116,21 @@ def prune_logs(folder: Path, keep: int = KEEP_LOGS) -> None:
 
 
 class _Follower:
+    """Follows every run tagged with the build's tag, in the order they were created (a cluster build is
+    three runs: reading, the workers' steps, the load and release), one cursor per run."""
+
     def __init__(self, instance: dg.DagsterInstance, tag: str, out: IO[str], on_event: Callable[[RunEvent], None]) -> None:
         self.instance, self.tag, self.out, self.on_event = instance, tag, out, on_event
-        self.run_id: str | None = None
-        self.cursor: str | None = None
+        self.cursors: dict[str, str | None] = {}  # run id -> cursor, in creation order
         self.stop = threading.Event()
 
-    def _find_run(self) -> None:
-        records = self.instance.get_run_records(filters=dg.RunsFilter(tags={RUN_TAG: self.tag}), limit=1)
-        if records:
-            self.run_id = records[0].dagster_run.run_id
-            self.out.write(f"Dagster run {self.run_id}\n")
+    def _find_runs(self) -> None:
+        records = self.instance.get_run_records(filters=dg.RunsFilter(tags={RUN_TAG: self.tag}))
+        for record in sorted(records, key=lambda r: r.create_timestamp):
+            run_id = record.dagster_run.run_id
+            if run_id not in self.cursors:
+                self.cursors[run_id] = None
+                self.out.write(f"Dagster run {run_id}\n")
 
     def _take(self, entry: dg.EventLogEntry) -> None:
         try:
@@ -138,16 +142,16 @@ class _Follower:
         self.on_event(event)
 
     def read(self) -> None:
-        """Hand on every event stored since the last read."""
-        if self.run_id is None:
-            self._find_run()
-        while self.run_id is not None:
-            batch = self.instance.get_records_for_run(self.run_id, cursor=self.cursor)
-            for record in batch.records:
-                self._take(record.event_log_entry)
-            self.cursor = batch.cursor
-            if not batch.has_more:
-                break
+        """Hand on every event stored since the last read, of every run of the build."""
+        self._find_runs()
+        for run_id in list(self.cursors):
+            while True:
+                batch = self.instance.get_records_for_run(run_id, cursor=self.cursors[run_id])
+                for record in batch.records:
+                    self._take(record.event_log_entry)
+                self.cursors[run_id] = batch.cursor
+                if not batch.has_more:
+                    break
         self.out.flush()
 
     def loop(self) -> None:
