@@ -88,8 +88,8 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
         return Candidate(start, end, start, end, value, "percent", "fraction", True)
     if hint == "vague":
         of = _OF_AFTER.match(text, end)
-        if not of or _is_age(text, of.end()):
-            return None  # no "of"; "hundreds of years old" is an age
+        if not of or _age_or_relative(text, of.end()):
+            return None  # no "of"; "hundreds of years old" is an age, "a couple of months ago" relative time
         return _vague_of_unit(text, start, end, of.end(), value) or Candidate(
             start, end, start, end, value, "count", "vague", True)
     if not words:
@@ -128,10 +128,10 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
     return Candidate(start, num_end, start, num_end, value, "count", "count", words)
 
 
-def _is_age(text: str, pos: int) -> bool:
-    """Does a time unit and "old" follow ``pos`` ("[hundreds of] years old")?"""
+def _age_or_relative(text: str, pos: int) -> bool:
+    """Does a time unit and "old" or "ago" follow ``pos`` ("[hundreds of] years old", "[a couple of] months ago")?"""
     um = unit_after().match(text, pos)
-    return bool(um and unit_of(um.group(2))[0] in time_units() and re.match(r"\s+old\b", text[um.end():]))
+    return bool(um and unit_of(um.group(2))[0] in time_units() and pattern(_RELATIVE_AFTER).match(text, um.end()))
 
 
 def _currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, ...]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipelines.extract import lexicon
 from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
 from pipelines.extract.figures.classify import Candidate, classify
@@ -97,7 +98,7 @@ def _word_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom
     low = w.group().lower()
     if nb.vague_value(low) is not None:
         return _vague_atom(text, words, i)
-    scaled = _article_scale(text, words, i)
+    scaled = _article_scale(text, words, i) or _couple(text, words, i)
     if scaled is not None:
         return scaled
     frac = _spaced_fraction(text, words, i)
@@ -128,6 +129,23 @@ def _article_scale(text: str, words: list[re.Match[str]], i: int) -> tuple[list[
         return None
     value = factor * (nb.scale_value(scale) or 0.0)
     return [Atom(words[i].start(), words[j + 1].end(), value, True, "plain")], j + 2
+
+
+def _couple(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int] | None:
+    """ "a couple of hundred" (200, read as digits would be), "a couple of weeks" (two, loosely: a vague atom).
+
+    Without "of" ("a couple causes") the words are too loose to read.
+    """
+    if i + 3 >= len(words) or words[i].group().lower() != "a" \
+            or words[i + 1].group().lower() not in lexicon.words("units", "couple_words") \
+            or words[i + 2].group().lower() != "of" or not re.fullmatch(r"\s+", text[words[i].end():words[i + 1].start()]):
+        return None
+    head = words[i + 3].group().lower()
+    scale = nb.scale_value(head) if head in nb.scale_words() else nb.parse_number_words(head) if head == "hundred" \
+        else None
+    if scale:
+        return [Atom(words[i].start(), words[i + 3].end(), 2.0 * scale, True, "plain")], i + 4
+    return [Atom(words[i].start(), words[i + 1].end(), 2.0, True, "vague")], i + 2
 
 
 def _vague_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int]:

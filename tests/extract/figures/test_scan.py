@@ -118,3 +118,19 @@ def test_one_in_n_is_a_proportion(text: str, raw: str, value: float) -> None:
 
 def test_one_in_a_duration_is_no_proportion() -> None:
     assert raws("They scored once early and two in ten minutes.") == ["ten minutes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("A couple of hundred residents signed the petition.", [("A couple of hundred", 200.0, "count")]),
+     ("The repairs will take a couple of weeks.", [("a couple", 2.0, "week")]),
+     ("The board hired a couple of advisers.", [("a couple", 2.0, "count")]),
+     ("A couple of months ago the depot closed.", []),
+     ("The couple opened a bakery.", [])],
+)
+def test_a_couple_is_two_loosely(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)] == expected
+
+
+def test_vague_relative_time_is_not_a_figure() -> None:
+    assert figures("Hundreds of years ago the valley was a lake.") == []
