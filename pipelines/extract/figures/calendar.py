@@ -36,7 +36,7 @@ def _date_patterns() -> list[re.Pattern[str]]:
         re.compile(r"\b\d{1,2}:\d{2}\b(?:\s*(?:a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE),  # 10:30 pm
         re.compile(r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),  # 3 pm
         re.compile(r"(?:\b\d{2}|')?\d0s\b"),  # 1990s, '90s
-        re.compile(r"(?:\bNo\.|#)\s*\d+"),  # No. 5, #1
+        re.compile(r"(?:\bNo\.?|#)\s*\d+"),  # No. 5, No 10 shirt, #1
     ]
 
 

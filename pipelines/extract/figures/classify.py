@@ -88,8 +88,8 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
         return Candidate(start, end, start, end, value, "percent", "fraction", True)
     if hint == "vague":
         of = _OF_AFTER.match(text, end)
-        if not of:
-            return None
+        if not of or _age_or_relative(text, of.end()):
+            return None  # no "of"; "hundreds of years old" is an age, "a couple of months ago" relative time
         return _vague_of_unit(text, start, end, of.end(), value) or Candidate(
             start, end, start, end, value, "count", "vague", True)
     if not words:
@@ -126,6 +126,12 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
     if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen":
         return None  # "5-star", "3-1"; a range's first number gets its unit in scan.scan_paragraph
     return Candidate(start, num_end, start, num_end, value, "count", "count", words)
+
+
+def _age_or_relative(text: str, pos: int) -> bool:
+    """Does a time unit and "old" or "ago" follow ``pos`` ("[hundreds of] years old", "[a couple of] months ago")?"""
+    um = unit_after().match(text, pos)
+    return bool(um and unit_of(um.group(2))[0] in time_units() and pattern(_RELATIVE_AFTER).match(text, um.end()))
 
 
 def _currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, ...]]:

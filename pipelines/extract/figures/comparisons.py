@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.extract.figures.calendar import YEAR
 from pipelines.extract.figures.classify import Candidate
 from pipelines.extract.figures.parse import ParaContext
 from pipelines.extract.figures.qualifiers import compare_before, count_compare, strong_compare
@@ -45,8 +46,9 @@ def elliptic(cand: Candidate, text: str, ctx: ParaContext, accepted: list[Candid
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return None  # "up from 40 companies": its own counted noun
     mult = prev.mult if cand.mult == 1.0 else (cand.mult if prev.kind == "money" else prev.mult)
-    if prev.unit == "count" and (cand.value < 1 or tok.ent_type_ not in ("CARDINAL", "")):
-        return None
+    if prev.unit == "count" and (cand.value < 1 or tok.ent_type_ not in ("CARDINAL", "") and (
+            tok.ent_type_ != "DATE" or re.fullmatch(YEAR, tok.text))):
+        return None  # "up from 2019"; "up from 900 a year earlier" may be tagged a date but is a count
     return Candidate(cand.start, cand.end, cand.num_start, cand.num_end, cand.value / cand.mult * mult, prev.unit,
                      prev.kind, cand.words, prev.rate, False, None, mult, True)
 

@@ -89,9 +89,12 @@ def is_title_case(text: str) -> bool:
 @cache
 def _furniture() -> re.Pattern[str]:
     counters = "|".join(f"{re.escape(w)}s?" for w in lexicon.entry("figures", "furniture_counters"))
-    return re.compile(rf"^\s*[\d.,]+\s*[KkMm]?\s+(?:{counters}|{alternation('furniture_badges')})\s*$", re.IGNORECASE)
+    lines = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\#", r"\d+")
+                     for w in lexicon.entry("figures", "furniture_lines"))
+    return re.compile(rf"^\s*(?:[\d.,]+\s*[KkMm]?\s+(?:{counters}|{alternation('furniture_badges')})|{lines})\s*$",
+                      re.IGNORECASE)
 
 
 def is_furniture(text: str) -> bool:
-    """Share counters and reading-time badges that segmentation may have let through."""
+    """Share counters, reading-time badges and carousel labels that segmentation may have let through."""
     return bool(_furniture().match(text))

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipelines.extract import lexicon
 from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
 from pipelines.extract.figures.classify import Candidate, classify
 from pipelines.extract.figures.compounds import join_compounds
 from pipelines.extract.figures.currencies import symbol_before
 from pipelines.extract.figures.tallies import tally_spans
+from pipelines.extract.figures.units import unit_after
 
 _H = nb.HYPHENS
 
@@ -30,6 +32,8 @@ _AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?
 _WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
 #: What may follow a spelled fraction: "a third of", "two thirds." (not "a third term").
 _FRACTION_CONTEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
+#: A proportion written as "one in four" or "1 in 10": two numbers joined by "in" (maybe "in every").
+_ONE_IN = re.compile(r"\b([A-Za-z]+|\d+)\s+in\s+(?:every\s+)?([A-Za-z]+|\d{1,3}(?:,\d{3})*)\b(?![.,]\d)")
 #: What joins the two numbers of a range: "30 to 40", "5-6", "two or three".
 _RANGE_LINK = re.compile(rf"\s*(?:[{_H}\u2014]|to|and|or)\s*$")
 
@@ -64,8 +68,22 @@ def number_atoms(text: str) -> list[Atom]:
     while i < len(words):
         found, i = _word_atom(text, words, i)
         atoms.extend(found)
+    ratios = _ratio_atoms(text)
+    if ratios:
+        atoms = [a for a in atoms if not overlaps((a.start, a.end), [(r.start, r.end) for r in ratios])] + ratios
     atoms.sort()
     return atoms
+
+
+def _ratio_atoms(text: str) -> list[Atom]:
+    """ "one in four", "1 in 10", "two in every three": a proportion, as a percentage (a "fraction" atom)."""
+    out = []
+    for m in _ONE_IN.finditer(text):
+        num, den = (nb.parse_digits(g) if g[0].isdigit() else nb.parse_number_words(g.lower()) for g in m.groups())
+        if num and den and num < den and not nb.vague_value(m.group(2).lower()) \
+                and not unit_after().match(text, m.end()):  # "two in ten minutes" is a duration
+            out.append(Atom(m.start(), m.end(), num / den * 100.0, True, "fraction"))
+    return out
 
 
 def _digit_atom(text: str, m: re.Match[str]) -> Atom:
@@ -80,7 +98,7 @@ def _word_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom
     low = w.group().lower()
     if nb.vague_value(low) is not None:
         return _vague_atom(text, words, i)
-    scaled = _article_scale(text, words, i)
+    scaled = _article_scale(text, words, i) or _couple(text, words, i)
     if scaled is not None:
         return scaled
     frac = _spaced_fraction(text, words, i)
@@ -111,6 +129,23 @@ def _article_scale(text: str, words: list[re.Match[str]], i: int) -> tuple[list[
         return None
     value = factor * (nb.scale_value(scale) or 0.0)
     return [Atom(words[i].start(), words[j + 1].end(), value, True, "plain")], j + 2
+
+
+def _couple(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int] | None:
+    """ "a couple of hundred" (200, read as digits would be), "a couple of weeks" (two, loosely: a vague atom).
+
+    Without "of" ("a couple causes") the words are too loose to read.
+    """
+    if i + 3 >= len(words) or words[i].group().lower() != "a" \
+            or words[i + 1].group().lower() not in lexicon.words("units", "couple_words") \
+            or words[i + 2].group().lower() != "of" or not re.fullmatch(r"\s+", text[words[i].end():words[i + 1].start()]):
+        return None
+    head = words[i + 3].group().lower()
+    scale = nb.scale_value(head) if head in nb.scale_words() else nb.parse_number_words(head) if head == "hundred" \
+        else None
+    if scale:
+        return [Atom(words[i].start(), words[i + 3].end(), 2.0 * scale, True, "plain")], i + 4
+    return [Atom(words[i].start(), words[i + 1].end(), 2.0, True, "vague")], i + 2
 
 
 def _vague_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int]:
@@ -206,8 +241,8 @@ def scan_paragraph(text: str) -> list[Candidate]:
     blocked = blocked_spans(text)
     out: list[Candidate] = []
     taken_until = -1
-    atoms = number_atoms(text)
     tallies = tally_spans(text)
+    atoms = _with_tallies(number_atoms(text), text, tallies)
     for i, (start, end, value, words, hint) in enumerate(atoms):
         if start < taken_until or overlaps((start, end), blocked):
             continue
@@ -225,6 +260,13 @@ def scan_paragraph(text: str) -> list[Candidate]:
         out.append(cand)
         taken_until = cand.end
     return join_compounds(text, out)
+
+
+def _with_tallies(atoms: list[Atom], text: str, tallies: list[tuple[int, int]]) -> list[Atom]:
+    """``atoms`` plus the tally numbers the atom scan reads as glued to a word ("3" in "a 6-to-3 vote")."""
+    have = {(a.start, a.end) for a in atoms}
+    extra = [Atom(s, e, nb.parse_digits(text[s:e]) or 0.0, False, "plain") for s, e in tallies if (s, e) not in have]
+    return sorted(atoms + extra) if extra else atoms
 
 
 def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]]) -> Candidate | None:

@@ -103,8 +103,9 @@ def scale_abbreviation_after() -> re.Pattern[str]:
 
 @cache
 def glued_suffix() -> re.Pattern[str]:
-    """Letters that may be glued to digits in a figure: a scale or a unit abbreviation ("5bn", "40pc")."""
-    glued = _alternation(list(lexicon.words("units", "glued_units")))
+    """Letters that may be glued to digits in a figure: a scale, spelled or abbreviated, or a unit abbreviation
+    ("5bn", "40pc", "€38.6million")."""
+    glued = _alternation([*lexicon.words("units", "glued_units"), *lexicon.entry("units", "scale_words").split()])
     capitals = _alternation(list(lexicon.mapping("units", "glued_only_forms")))
     return re.compile(rf"(?i:{scale_abbreviation_pattern()}|{glued})|{capitals}")
 

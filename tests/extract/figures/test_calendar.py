@@ -22,6 +22,13 @@ def test_dates_and_years_are_not_figures(text: str) -> None:
     assert figures(text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["The coach gave his No 9 shirt to a youth player.", "She wore the No. 7 jersey for the finals."]
+)
+def test_shirt_and_rank_numbers_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
 def test_clock_time_without_dots_is_not_a_count() -> None:
     assert figures("The vote is set for 3 pm on Tuesday.") == []
 

@@ -141,6 +141,27 @@ def test_age_is_not_a_duration() -> None:
     assert figures("A 45-year-old man was arrested.") == []
 
 
+def test_vague_age_is_not_a_duration() -> None:
+    assert figures("Some of the carvings in the chapel are hundreds of years old.") == []
+
+
+def test_frequency_is_a_duration() -> None:
+    assert read("The charter must be reviewed every four years.") == ("four years", 4.0, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [("The firm booked a loss of €12.4million in the quarter.", "€12.4million", 12.4e6, "EUR"),
+     ("Rivals spent £1.75billion on new players.", "£1.75billion", 1.75e9, "GBP")],
+)
+def test_spelled_scale_glued_to_the_digits(text: str, raw: str, value: float, unit: str) -> None:
+    assert read(text) == (raw, value, unit)
+
+
+def test_capacity_compound_is_a_count() -> None:
+    assert read("The match sold out the 42,000-capacity arena.") == ("42,000-capacity", 42000.0, "count")
+
+
 def test_adjectival_number_compound_is_not_a_figure() -> None:
     assert figures("They discussed the two-state solution.") == []
 

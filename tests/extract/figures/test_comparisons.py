@@ -26,6 +26,15 @@ def test_elliptic_count_after_compared_with() -> None:
     assert [(r["raw_text"], r["unit"]) for r in rows] == [("1.7", "count"), ("four", "count")]
 
 
+def test_elliptic_count_before_a_time_phrase() -> None:
+    rows = figures("The shelter housed 640 families, up from 510 a year earlier.")
+    assert [(r["raw_text"], r["unit"]) for r in rows] == [("640", "count"), ("510", "count")]
+
+
+def test_year_after_a_count_comparison_is_no_count() -> None:
+    assert raws("The shelter housed 640 families, up from 2019.") == ["640"]
+
+
 def test_percent_ellipsis_after_down_from() -> None:
     rows = figures("Approval fell to 28%, down from 35.")
     assert [(r["value"], r["unit"]) for r in rows] == [(28.0, "percent"), (35.0, "percent")]

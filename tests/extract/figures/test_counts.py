@@ -49,8 +49,9 @@ def test_anaphoric_small_number_is_not_a_count() -> None:
     assert figures("One thing has been decided.") == []
 
 
-def test_ratio_is_not_a_count() -> None:
-    assert figures("Three in 10 Kazakhs now work in such jobs.") == []
+def test_ratio_is_a_proportion_not_a_count() -> None:
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in figures("Three in 10 Kazakhs now work in such jobs.")]
+    assert result == [("Three in 10", 30.0, "percent")]
 
 
 def test_units_are_not_counts() -> None:

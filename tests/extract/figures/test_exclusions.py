@@ -15,7 +15,8 @@ def test_page_furniture_is_not_a_figure() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("1.2K Shares", True), ("5 min read", True), ("12 minutes read", True), ("300 retweets", True),
-     ("300 people shared it", False)],
+     ("300 people shared it", False), ("list of 4 items", True), ("list 2 of 4", True),
+     ("The shortlist of 4 items was long", False)],
 )
 def test_furniture_is_a_counter_or_a_reading_time_alone(text: str, expected: bool) -> None:
     assert is_furniture(text) is expected

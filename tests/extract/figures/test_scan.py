@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.figures.scan import number_atoms
-from tests.extract.figures.articles import figures, one, read
+from tests.extract.figures.articles import figures, one, raws, read
 
 
 def test_percent_range_gives_both_ends_the_unit() -> None:
@@ -103,3 +103,34 @@ def test_compound_number_words_run_into_a_hyphenated_unit(text: str, raw: str, v
 def test_a_scale_word_alone_is_no_number() -> None:
     assert figures("The film Million Dollar Ending opened; the F35 flew.") == []
     assert [a.value for a in number_atoms("two million people")] == [2e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [("About one in five commuters now cycle to work.", "one in five", 20.0),
+     ("The charity can feed only one in four of the families it serves.", "one in four", 25.0),
+     ("Roughly 1 in 10 tenants fell behind on rent.", "1 in 10", 10.0),
+     ("Two in every five shops closed early.", "Two in every five", 40.0)],
+)
+def test_one_in_n_is_a_proportion(text: str, raw: str, value: float) -> None:
+    assert read(text) == (raw, value, "percent")
+
+
+def test_one_in_a_duration_is_no_proportion() -> None:
+    assert raws("They scored once early and two in ten minutes.") == ["ten minutes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("A couple of hundred residents signed the petition.", [("A couple of hundred", 200.0, "count")]),
+     ("The repairs will take a couple of weeks.", [("a couple", 2.0, "week")]),
+     ("The board hired a couple of advisers.", [("a couple", 2.0, "count")]),
+     ("A couple of months ago the depot closed.", []),
+     ("The couple opened a bakery.", [])],
+)
+def test_a_couple_is_two_loosely(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)] == expected
+
+
+def test_vague_relative_time_is_not_a_figure() -> None:
+    assert figures("Hundreds of years ago the valley was a lake.") == []
