@@ -101,7 +101,7 @@ def test_an_interrupt_inside_duckdb_is_found_whatever_wraps_it() -> None:
 #: the signal lands in to run for seconds.
 BIG_ROWS = 3_000_000
 #: Seconds from the temporary file appearing to the signal, tried in turn until one lands inside a query.
-SIGNAL_DELAYS_S = (0.5, 0.25, 0.1, 0.03, 1.0, 2.0)
+SIGNAL_DELAYS_S = (0.5, 0.25, 0.1, 0.03, 0.0, 0.15, 0.4, 0.7, 1.0, 1.5, 2.0)
 
 INTERRUPTED_LOAD = textwrap.dedent("""
     import hashlib, json, os, pickle, signal, sys, threading, time
@@ -180,6 +180,8 @@ def test_a_signal_inside_a_duckdb_query_stops_the_load_and_leaves_the_previous_f
                                str(BIG_ROWS), str(delay)], cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stderr[-3000:]
         result = json.loads(proc.stdout.strip().splitlines()[-1])
+        if result["raised"] is None:
+            continue  # the load was done before the signal came: this try says nothing
         assert result["raised"] == expected, result
         assert result["seconds"] < 5, result
         assert result["unchanged"] and result["files"] == ["tables.pickle", "w.duckdb"], result
