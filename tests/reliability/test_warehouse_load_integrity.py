@@ -35,7 +35,7 @@ from tests.reliability.test_crash_recovery import bump_version
 #: Rows added to the previous warehouse: its patch plan then runs for seconds inside DuckDB.
 BIG_ROWS = 3_000_000
 #: Seconds from the copy to patch appearing to the signal, tried in turn until one lands inside the plan query.
-SIGNAL_DELAYS_S = (0.7, 0.35, 1.4, 0.15, 2.5)
+SIGNAL_DELAYS_S = (0.7, 0.35, 0.15, 0.05, 1.0)
 #: A build must be gone this long after the signal.
 STOP_WITHIN_S = 20
 
