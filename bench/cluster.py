@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import shutil
@@ -108,12 +109,13 @@ def build_on_cluster(corpus: Path, words: int, n_workers: int, root: Path) -> di
     shutil.copyfile(ROOT / "deploy" / "dagster.yaml", home / "dagster.yaml")
     with ExitStack() as stack:
         s3 = stack.enter_context(moto_s3())
+        bucket = f"bench-{time.monotonic_ns()}"  # moto keeps its buckets in this process: a new one is a cold store
         s3fs.S3FileSystem(skip_instance_cache=True, key=s3.env["AWS_ACCESS_KEY_ID"], secret=s3.env["AWS_SECRET_ACCESS_KEY"],
-                          client_kwargs={"endpoint_url": s3.endpoint}).mkdir("bench")
+                          client_kwargs={"endpoint_url": s3.endpoint}).mkdir(bucket)
         pg = stack.enter_context(postgres())
         cluster = stack.enter_context(dask_cluster(root / "cluster", s3, pg, n_workers=n_workers))
         env = {**os.environ, **s3.env, **pg, "PIPELINES_EXECUTOR": "dask", "DASK_SCHEDULER_ADDRESS": cluster.address,
-               "PIPELINES_STORAGE_URL": "s3://bench/news", "SEEDS_DIR": str(corpus), "WAREHOUSE_DIR": str(warehouse),
+               "PIPELINES_STORAGE_URL": f"s3://{bucket}/news", "SEEDS_DIR": str(corpus), "WAREHOUSE_DIR": str(warehouse),
                "DAGSTER_HOME": str(home)}
         for name in ("PIPELINES_SHARDS", "PIPELINES_IO_DIR", "PIPELINES_CACHE", "PIPELINES_TEST_PAUSE_AT"):
             env.pop(name, None)
@@ -136,6 +138,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "cluster_results.json")
     args = ap.parse_args()
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's server logs every request otherwise
     shutil.rmtree(args.workdir, ignore_errors=True)
     corpus = args.workdir / "corpus"
     write_corpus(corpus, args.n, seed=args.seed)
