@@ -134,6 +134,8 @@ INTERRUPTED_LOAD = textwrap.dedent("""
 
     if handler == "raise":
         signal.signal(sig, stop)
+    elif sig == signal.SIGINT:  # Python's own handler, even where a background shell started us with SIGINT ignored
+        signal.signal(sig, signal.default_int_handler)
     watched = work / (f".w.duckdb.tmp-{os.getpid()}" + ("-patch" if mode == "patch" else ""))
     sent = []
 
