@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
@@ -137,3 +139,54 @@ def provenance_errors(db: Path) -> list[str]:
             if text is None or not 0 <= s <= e <= len(text) or text[s:e] != t:
                 bad.append(f"{table}: {doc_id}[{s}:{e}] != {t!r}")
     return bad
+
+
+@dataclass
+class Site:
+    """A warehouse built once, as version 1.0.0, from two good seed articles (``built_site``): where the
+    crash, signal and load tests break a later build and check that nothing of the first changed."""
+
+    root: Path
+    seeds: Path
+    warehouse: Path
+    home: Path
+    first_release: dict[str, str] = field(default_factory=dict)  #: SHA256SUMS of 1.0.0
+    first_counts: dict[str, int] = field(default_factory=dict)  #: rows per warehouse table after it
+    first_digest: str = ""  #: SHA-256 of ``news.duckdb`` after it
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return cli_env(self.seeds, self.warehouse, self.home, **extra)
+
+    @property
+    def db(self) -> Path:
+        return self.warehouse / "news.duckdb"
+
+    @property
+    def releases(self) -> Path:
+        return self.warehouse / "releases"
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def built_site(root: Path) -> Site:
+    """Copy two good seed articles and ``dataset.yaml`` under ``root`` and build them with the command line."""
+    site = Site(root, root / "seeds", root / "warehouse", root / "dagster_home")
+    site.seeds.mkdir()
+    for path in [*GOOD_SEEDS, SEEDS / "dataset.yaml"]:
+        shutil.copy(path, site.seeds)
+    code, out = run_cli_build(site.env(), root / "first.log")
+    assert code == 0, out[-4000:]
+    site.first_release = verify_sha256sums(site.releases / "1.0.0")
+    site.first_counts = warehouse_counts(site.db)
+    site.first_digest = file_digest(site.db)
+    return site
+
+
+def bump_version(seeds: Path, version: str) -> None:
+    """Set ``version`` in the folder's ``dataset.yaml``."""
+    path = seeds / "dataset.yaml"
+    text, n = re.subn(r"(?m)^version:.*$", f"version: {version}", path.read_text(encoding="utf-8"))
+    assert n == 1
+    path.write_text(text, encoding="utf-8")

@@ -11,40 +11,13 @@ load, kill in the release step, then a rerun that must complete.
 from __future__ import annotations
 
 import json
-import re
-import shutil
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
 from tests.reliability.helpers import (
-    GOOD_SEEDS, SEEDS, cli_env, kill_group, run_cli_build, start_cli_build, verify_sha256sums, wait_for_file, warehouse_counts,
+    Site, built_site, bump_version, kill_group, run_cli_build, start_cli_build,
+    verify_sha256sums, wait_for_file, warehouse_counts,
 )
-
-
-@dataclass
-class Site:
-    root: Path
-    seeds: Path
-    warehouse: Path
-    home: Path
-    first_release: dict[str, str] = field(default_factory=dict)  # SHA256SUMS of 1.0.0
-    first_counts: dict[str, int] = field(default_factory=dict)
-
-    def env(self, **extra: str) -> dict[str, str]:
-        return cli_env(self.seeds, self.warehouse, self.home, **extra)
-
-    @property
-    def releases(self) -> Path:
-        return self.warehouse / "releases"
-
-
-def bump_version(seeds: Path, version: str) -> None:
-    path = seeds / "dataset.yaml"
-    text, n = re.subn(r"(?m)^version:.*$", f"version: {version}", path.read_text(encoding="utf-8"))
-    assert n == 1
-    path.write_text(text, encoding="utf-8")
 
 
 def kill_during(site: Site, point: str) -> tuple[int, str]:
@@ -71,15 +44,7 @@ def assert_previous_release_intact(site: Site) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("crash")
-    s = Site(root, root / "seeds", root / "warehouse", root / "dagster_home")
-    s.seeds.mkdir()
-    for path in [*GOOD_SEEDS, SEEDS / "dataset.yaml"]:
-        shutil.copy(path, s.seeds)
-    code, out = run_cli_build(s.env(), root / "first.log")
-    assert code == 0, out[-4000:]
-    s.first_release = verify_sha256sums(s.releases / "1.0.0")
-    s.first_counts = warehouse_counts(s.warehouse / "news.duckdb")
+    s = built_site(tmp_path_factory.mktemp("crash"))
     bump_version(s.seeds, "1.0.1")
     return s
 

@@ -14,46 +14,23 @@ The last test then builds to the end.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
 import signal
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.reliability.helpers import (
-    GOOD_SEEDS, SEEDS, cli_env, kill_group, run_cli_build, start_cli_build, verify_sha256sums, wait_for_file,
+    SEEDS, Site, built_site, bump_version, file_digest, kill_group, run_cli_build, start_cli_build,
+    verify_sha256sums, wait_for_file,
 )
-from tests.reliability.test_crash_recovery import bump_version
 
 #: Seconds a build may take to stop once signalled ("within seconds").
 STOP_WITHIN_S = 10.0
 THIRD_ARTICLE = sorted(SEEDS.glob("*.txt"))[2]
-
-
-@dataclass
-class Site:
-    root: Path
-    seeds: Path
-    warehouse: Path
-    home: Path
-    release_sums: dict[str, str] = field(default_factory=dict)
-    warehouse_digest: str = ""
-
-    def env(self, **extra: str) -> dict[str, str]:
-        return cli_env(self.seeds, self.warehouse, self.home, **extra)
-
-    @property
-    def releases(self) -> Path:
-        return self.warehouse / "releases"
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def lock_is_free(warehouse: Path) -> bool:
@@ -82,15 +59,7 @@ def group_is_gone(pgid: int, timeout: float = 5.0) -> bool:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("signals")
-    s = Site(root, root / "seeds", root / "warehouse", root / "dagster_home")
-    s.seeds.mkdir()
-    for path in [*GOOD_SEEDS, SEEDS / "dataset.yaml"]:
-        shutil.copy(path, s.seeds)
-    code, out = run_cli_build(s.env(), root / "first.log")
-    assert code == 0, out[-4000:]
-    s.release_sums = verify_sha256sums(s.releases / "1.0.0")
-    s.warehouse_digest = file_digest(s.warehouse / "news.duckdb")
+    s = built_site(tmp_path_factory.mktemp("signals"))
     shutil.copy(THIRD_ARTICLE, s.seeds)
     bump_version(s.seeds, "1.1.0")
     return s
@@ -125,11 +94,11 @@ def test_signal_stops_the_build_within_seconds_and_changes_nothing(site: Site, p
     assert "Traceback" not in out, out[-3000:]
     assert group_is_gone(proc.pid), "a worker process outlived the build"
     assert lock_is_free(site.warehouse)
-    assert verify_sha256sums(site.releases / "1.0.0") == site.release_sums
+    assert verify_sha256sums(site.releases / "1.0.0") == site.first_release
     assert os.readlink(site.releases / "latest") == "1.0.0"
     assert json.loads((site.releases / "versions.json").read_text())["latest"] == "1.0.0"
     assert not (site.releases / "1.1.0").exists()
-    assert file_digest(site.warehouse / "news.duckdb") == site.warehouse_digest
+    assert file_digest(site.warehouse / "news.duckdb") == site.first_digest
     assert not (site.warehouse / ".staged").exists()
 
 
@@ -138,4 +107,4 @@ def test_the_next_build_publishes_what_the_stopped_ones_did_not(site: Site) -> N
     assert code == 0, out[-4000:]
     assert os.readlink(site.releases / "latest") == "1.1.0"
     verify_sha256sums(site.releases / "1.1.0")
-    assert file_digest(site.warehouse / "news.duckdb") != site.warehouse_digest
+    assert file_digest(site.warehouse / "news.duckdb") != site.first_digest

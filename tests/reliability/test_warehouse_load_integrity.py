@@ -12,25 +12,22 @@ file; a last build then publishes the new version.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
 from tests.reliability.helpers import (
-    GOOD_SEEDS, SEEDS, cli_env, kill_group, run_cli_build, start_cli_build, verify_sha256sums, warehouse_counts,
+    Site, built_site, bump_version, file_digest, kill_group, run_cli_build, start_cli_build,
+    verify_sha256sums, warehouse_counts,
 )
-from tests.reliability.test_crash_recovery import bump_version
 
 #: Rows added to the previous warehouse: its patch plan then runs for seconds inside DuckDB.
 BIG_ROWS = 3_000_000
@@ -40,39 +37,9 @@ SIGNAL_DELAYS_S = (0.7, 0.35, 0.15, 0.05, 1.0)
 STOP_WITHIN_S = 20
 
 
-@dataclass
-class Site:
-    root: Path
-    seeds: Path
-    warehouse: Path
-    home: Path
-    first_release: dict[str, str] = field(default_factory=dict)
-    first_counts: dict[str, int] = field(default_factory=dict)
-
-    def env(self, **extra: str) -> dict[str, str]:
-        return cli_env(self.seeds, self.warehouse, self.home, **extra)
-
-    @property
-    def db(self) -> Path:
-        return self.warehouse / "news.duckdb"
-
-    @property
-    def releases(self) -> Path:
-        return self.warehouse / "releases"
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("warehouse_load")
-    s = Site(root, root / "seeds", root / "warehouse", root / "dagster_home")
-    s.seeds.mkdir()
-    for path in [*GOOD_SEEDS, SEEDS / "dataset.yaml"]:
-        shutil.copy(path, s.seeds)
-    code, out = run_cli_build(s.env(), root / "first.log")
-    assert code == 0, out[-4000:]
-    s.first_release = verify_sha256sums(s.releases / "1.0.0")
-    s.first_counts = warehouse_counts(s.db)
-    return s
+    return built_site(tmp_path_factory.mktemp("warehouse_load"))
 
 
 def in_a_dying_process(db: Path, *statements: str) -> None:
@@ -87,10 +54,6 @@ def in_a_dying_process(db: Path, *statements: str) -> None:
         os._exit(0)
     """)
     subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_stale_wal_beside_the_warehouse_is_never_replayed_into_the_new_file(site: Site) -> None:
@@ -157,7 +120,7 @@ def test_signal_during_the_duckdb_load_stops_the_build_and_leaves_the_warehouse(
     bump_version(site.seeds, "1.0.1")
     if warehouse_counts(site.db)["documents"] < BIG_ROWS:  # made large once, left as it was by each test
         make_previous_warehouse_large(site)
-    before = digest(site.db)
+    before = file_digest(site.db)
     landed = []
     for attempt, delay in enumerate(SIGNAL_DELAYS_S):
         log = site.root / f"{sig.name}-{attempt}.log"
@@ -167,7 +130,7 @@ def test_signal_during_the_duckdb_load_stops_the_build_and_leaves_the_warehouse(
         assert not (site.releases / "1.0.1").exists()
         assert (site.releases / "latest").resolve() == (site.releases / "1.0.0").resolve()
         assert verify_sha256sums(site.releases / "1.0.0") == site.first_release
-        assert digest(site.db) == before
+        assert file_digest(site.db) == before
         assert not list(site.warehouse.rglob(".news.duckdb.tmp-*")), "temporary files left behind"
         landed.append("Query interrupted" in failure)
         if landed[-1]:
