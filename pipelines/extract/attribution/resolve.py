@@ -18,6 +18,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
 from pipelines.extract.attribution.bodies import group_first, is_group_description, organisation_antecedent
 from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
+from pipelines.extract.syntax import is_dateline
 from pipelines.extract.attribution.roles import is_age_phrase, is_anaphoric_description, resolve_role, voice_of
 
 if TYPE_CHECKING:
@@ -40,7 +41,9 @@ def subject_of(verb: Token) -> Token | None:
         relayed = _relayed_speaker(v, below=v is not verb)
         if relayed is not None:
             return relayed
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        # "KORVAL, March 3 (Agency) - X's envoy Y said" is parsed with two subjects: the dateline's place files
+        # the report, the other speaks
+        subj = sorted((c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")), key=is_dateline)
         passive = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subj and subj[0].dep_ != "expl":
             s = subj[0]

@@ -103,6 +103,13 @@ _SUBJECTS = [
         id="a_long_title_before_the_name_is_the_name",
     ),
     pytest.param(
+        "VELMORA, May 2 (Kestrel Wire) - Ruritania's Ambassador to Freedonia Anna Petrova stressed on Tuesday "
+        "that the accord would “open a new chapter” for both countries.",
+        _PETROVA,
+        ["anna-petrova"],
+        id="a_dateline_before_the_speaker_files_the_report_and_does_not_speak",
+    ),
+    pytest.param(
         "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
         "envoy in the region, Carla Dunmore, told reporters in the capital.",
         {"Carla Dunmore": ("carla-dunmore", "person")},
