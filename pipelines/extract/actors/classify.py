@@ -20,7 +20,7 @@ from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import doc_text
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @cache
@@ -54,11 +54,11 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     """Generic cues that a name is an organisation, whatever spaCy's label says.
 
     A legal or club suffix or an organisation's head noun ends it ("Kestrel FC", "Tarsby District Council"),
-    or a club's letters begin it ("FC Kelby");
+    a club's letters begin it ("FC Kelby"), or a newspaper's first word does ("Daily Planet");
     a body's role follows it ("Halden chief executive", "Sporting president"); an organisation noun
-    introduces it ("think tank Autonomy", "club Ashford Rovers"); or someone works "at" it ("an analyst
-    at Bernstein"). A person's name before a role a person can have takes a possessive ("Smith's
-    manager"), so with ``possessive_ok`` false a possessive disqualifies those roles (``person_role_titles``),
+    introduces it ("think tank Autonomy", "club Ashford Rovers"); someone works "at" it ("an analyst
+    at Bernstein"); or someone owns shares in it ("a stake in Orvane"). A person's name before a role
+    a person can have takes a possessive ("Smith's manager"), so with ``possessive_ok`` false a possessive disqualifies those roles (``person_role_titles``),
     not the roles only a body has ("Kestrel's chief executive").
     """
     last = text.split()[-1].lower()
@@ -66,6 +66,8 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
         return True
     if len(text.split()) > 1 and text.split()[0] in words("club_prefixes"):
         return True  # "FC Kelby", "AC Velmora"
+    if len(text.split()) > 1 and text.split()[0].lower() in words("publication_first_words"):
+        return True  # "Daily Planet", "Sunday Courier"
     i0, i1 = toks[0].i, toks[-1].i
     after = doc_text(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 40]
     possessive = re.match(r"['’]s\b", after)
@@ -87,6 +89,8 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
             j -= 1
         if doc[j].lower_ == "at" and j > 0 and doc[j - 1].lemma_.lower() in words("workplace_roles"):
             return True
+        if doc[j].lower_ in ("in", "of") and j > 0 and doc[j - 1].lower_ in words("stake_nouns"):
+            return True  # "shares in Verdalia", "a stake in Orvane"
     return False
 
 
@@ -198,9 +202,16 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     after = doc[i1 + 1:i1 + 3].text.lower()
     if after_place_of(before) or after.startswith(", where"):
         return "location"
-    if _naming_before().search(before):
+    if _naming_before().search(before) and _names_a_thing(doc[max(0, i0 - 3):i0]):
         return "organization"
     return _appositive_type(doc, toks[-1]) or "person"
+
+
+def _names_a_thing(before: Span) -> bool:
+    """The naming word before a name introduces a thing ("a startup called Kestrel"), not an appointment
+    ("the club has named Marco Ruiz as coach"): a participle modifying a noun, not a verb of its own."""
+    naming = [t for t in before if t.lower_ in words("naming_words")]
+    return bool(naming) and naming[-1].dep_ == "acl"
 
 
 @cache

@@ -27,6 +27,29 @@ def test_name_before_body_role_is_an_organisation() -> None:
     assert t.get("Halden") in (None, "organization")
 
 
+def test_an_appointment_verb_before_a_name_names_a_person() -> None:
+    t = types("Intro.\nVelmont FC has named Marco Bellandi as its new sporting director, the club said.\n")
+    assert t.get("Marco Bellandi") == "person"
+
+
+def test_a_thing_called_by_a_name_is_an_organisation() -> None:
+    assert types("Intro.\nHe founded a startup called Kestrel Labs in 2019.\n").get("Kestrel Labs") == "organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Intro.\nHalvorsen Shipping said it would add two vessels.\n", "Halvorsen Shipping",
+                 id="a_trade_word_ends_a_company"),
+    pytest.param("Intro.\nThe report was first published by the Daily Planet on Friday.\n", "Daily Planet",
+                 id="a_newspaper_word_opens_a_publication"),
+    pytest.param("Intro.\nShares in Nestlé rose 2.1%, HSBC gained 1.4% and Shell fell.\n", "Nestlé",
+                 id="shares_in_a_name_make_it_a_company"),
+    pytest.param("Intro.\nThe fund bought a stake in Orvane last year.\n", "Orvane", id="a_stake_in_a_name"),
+])
+def test_company_and_newspaper_cues(text: str, name: str) -> None:
+    result = types(text).get(name)
+    assert result == "organization"
+
+
 def test_organisation_noun_introduces_name() -> None:
     t = types("Intro.\nThe trial was run with the think tank Quillon and researchers at a university.\n")
     assert t.get("Quillon") == "organization"
