@@ -229,12 +229,13 @@ def _leads(name: str, acronym: str) -> bool:
 
 
 def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Candidate]:
-    """An all-caps organisation whose letters spell a longer name here, or that the name defines in
-    brackets right after it, is that name."""
+    """An all-caps name whose letters spell a longer name here, or that the name defines in brackets right
+    after it, is that name (spaCy calls some of them people: "known as ORT")."""
     longs = [c for c in cands if c.type in ("organization", "country", "location") and len(c.text.split()) >= 2]
     out = []
     for c in cands:
-        if c.type == "organization" and c.text.isupper() and 2 <= len(c.text) <= 6 and c.key is None:
+        lone = c.key is None or c.type == "person" and c.key.startswith("surname:")
+        if c.type in ("organization", "person") and c.text.isupper() and 2 <= len(c.text) <= 6 and lone:
             for lc in longs:
                 defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
                 if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text \

@@ -87,16 +87,28 @@ def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gaz
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one article that name one person: the same words in another order, or one first
-    name with surnames spelt alike ("Gal-la-gher", "Gallagher")."""
+    """Two full names of one article that name one person: the same words in another order, one first
+    name with surnames spelt alike ("Gal-la-gher", "Gallagher"), or a name of two words or more that is
+    the other's without a middle or last part ("Ana Ruiz" of "Ana Maria Ruiz", "Ana Maria" of "Ana Maria
+    Ruiz Vidal") and shares its first or last word."""
     from rapidfuzz import fuzz
 
     if sorted(a) == sorted(b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if 2 <= len(short) < len(long_) and (short[0] == long_[0] or short[-1] == long_[-1]) \
+            and _in_order(short, long_):
         return True
     if a[0] != b[0]:
         return False
     ra, rb = "".join(a[1:]), "".join(b[1:])
     return ra == rb or min(len(ra), len(rb)) >= SURNAME_MIN_LENGTH and fuzz.ratio(ra, rb) >= SURNAME_SIMILARITY
+
+
+def _in_order(short: list[str], long_: list[str]) -> bool:
+    """Every word of ``short`` is in ``long_``, in the same order."""
+    rest = iter(long_)
+    return all(w in rest for w in short)
 
 
 def one_key_per_person(cands: list[Candidate]) -> list[Candidate]:

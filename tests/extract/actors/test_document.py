@@ -140,3 +140,13 @@ def test_the_capitals_that_begin_a_companys_name_are_that_company() -> None:
     result = {m.actor_id for m in res.mentions if m.text.startswith("TK")}
     expected = {"tk-halvern"}
     assert result == expected
+
+
+def test_an_acronym_the_tagger_calls_a_person_is_the_body_it_spells() -> None:
+    art = article("a", "Intro.\nRepresentatives of the Organisation for Regional Trade, known as ORT, also attended. "
+                       "ORT officials said the port would open in 2027.\n")
+    res = resolve_actors([art])
+    result = {(m.text, row(res, m.actor_id)["actor_type"]) for m in res.mentions if "R" in m.text}
+    expected = {("Organisation for Regional Trade", "organization"), ("ORT", "organization")}
+    assert result == expected
+    assert len({m.actor_id for m in res.mentions if m.text in ("ORT", "Organisation for Regional Trade")}) == 1

@@ -251,6 +251,18 @@ def test_inverted_name_order_is_one_person() -> None:
     assert len(_ids_of(res, {"Petrova Anika", "Anika Petrova"})) == 1
 
 
+@pytest.mark.parametrize(("text", "surfaces"), [
+    pytest.param("Minister Ilkan Sarp Demirel met the envoy. Ilkan Sarp said the talks were useful.",
+                 {"Ilkan Sarp Demirel", "Ilkan Sarp"}, id="without_the_last_name"),
+    pytest.param("Judge Mara Lis Okonedo heard the case. Mara Okonedo said the ruling would follow.",
+                 {"Mara Lis Okonedo", "Mara Okonedo"}, id="without_the_middle_name"),
+])
+def test_a_name_without_one_of_its_parts_is_one_person(text: str, surfaces: set[str]) -> None:
+    res = resolve_actors([article("a", f"Intro.\n{text}\n")])
+    result = _ids_of(res, surfaces)
+    assert len(result) == 1
+
+
 def test_misspelt_surname_is_one_person_in_an_article_and_across_articles() -> None:
     a = article("a", "Intro.\nNewlywed Maren Halloway died on Friday. Her father spoke of Maren Hal-lo-way's "
                      "life.\n")
