@@ -168,7 +168,9 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
 def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
     """Take back what spaCy cut from the end of an organisation's name: a capitalised word outside any
     entity ("... Crime" + "Stoppers"), or a second organisation joined by "for"/"of" (the) ("UN Office" +
-    "for the" + "Coordination of Humanitarian Affairs"). A word that ends a pact's or event's name stays out.
+    "for the" + "Coordination of Humanitarian Affairs"). A word that ends a pact's or event's name stays out,
+    and so do a title and two capitalised words after a body's head word (a person: "Executive Office Ana
+    Ruiz").
     """
     end = toks[-1].i + 1
     if len(toks) == 1 and toks[0].text.isupper() and end < len(doc) and doc[end].is_lower \
@@ -183,6 +185,8 @@ def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
                 run += 1
             if run < len(doc) and doc[run].ent_type_ == "PERSON":
                 break  # "Senate" + "Majority Leader" + a name: the words are the person's title
+            if run - end >= 2 and doc[end - 1].lower_ in words("organisation_words"):
+                break  # "Executive Office" + "Ana Ruiz": a body's head word ends its name; a name follows
             end += 1
             continue
         j = end + (2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" and not doc[end + 1].ent_type_ else 1)

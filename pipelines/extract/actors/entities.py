@@ -88,6 +88,8 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     doc = para.doc
     if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
+    if ent.label_ == "ORG" and _body_title_person(ent) is not None:
+        return _body_title_person(ent)  # "Foreign Ministry Spokesman Nils Brask", tagged a body
     if ent.label_ == "ORG" and _a_titled_person(ent):
         return [(ent, "PERSON")]  # "Councillor Nils Brask", tagged a body
     if ent.label_ == "ORG":
@@ -98,13 +100,30 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     return _person_of_place(para, ent, gz)
 
 
+def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
+    """An organisation's entity that runs a body and a title into a person's name ("Foreign Ministry
+    Spokesman Nils Brask"): the body (when a body's word ends it) and the person apart; None otherwise."""
+    toks = list(ent)
+    k = max((i for i, t in enumerate(toks[:-2]) if i > 0 and is_title_head(t.text)), default=None)
+    if k is None:
+        return None
+    name = toks[k + 1:]
+    if not 2 <= len(name) <= 3 or any(not t.is_title or t.tag_ != "NNP" or t.lower_ in words("organisation_words")
+                                      for t in name):
+        return None
+    person = (ent.doc[ent.start + k + 1:ent.end], "PERSON")
+    if toks[k - 1].lower_ in words("organisation_words"):
+        return [(ent.doc[ent.start:ent.start + k], "ORG"), person]
+    return [person]
+
+
 def _a_titled_person(ent: Span) -> bool:
     """An organisation's entity that is a title and a name ("Councillor Nils Brask"), or a name with a
     person's role set off after it ("Nils Reyes, Kestrel's chief executive")."""
     toks = [t for t in ent if t.lower_ != "the"]
     if any(t.lower_ in words("organisation_words") for t in toks) or not 2 <= len(toks) <= 4:
         return False
-    if is_title_head(toks[0].text) and not toks[0].text.isupper() and all(t.is_title for t in toks[1:]) \
+    if is_title_head(toks[0].text) and all(t.is_title for t in toks[1:]) \
             and toks[-1].lower_ not in words("event_tails"):
         return True
     return len(toks) <= 3 and all(t.tag_ == "NNP" for t in toks) and appositive_is_a_role(ent.doc, toks[-1])

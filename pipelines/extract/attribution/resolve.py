@@ -19,7 +19,9 @@ from pipelines.extract.article import Mention, Paragraph
 from pipelines.extract.attribution.bodies import group_first, is_group_description, organisation_antecedent
 from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 from pipelines.extract.syntax import is_dateline
-from pipelines.extract.attribution.roles import is_age_phrase, is_anaphoric_description, resolve_role, voice_of
+from pipelines.extract.attribution.roles import (
+    is_age_phrase, is_anaphoric_description, named_voice, resolve_role, voice_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,7 +79,8 @@ def _relayed_speaker(v: Token, below: bool) -> Token | None:
     ``below`` says the climb reached ``v`` from a verb under it ("saying").
     """
     relay = lexicon.words("speech", "relay_verbs")
-    if below and v.lemma_.lower() in relay:
+    saying = any(c.tag_ == "VBG" and c.lemma_.lower() in lexicon.words("speech", "cue_verbs") for c in v.subtree)
+    if (below or saying) and v.lemma_.lower() in relay:  # "the ministry quoted X as saying": X speaks
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if objs:
             return objs[0]
@@ -127,6 +130,9 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if m is not None:
         return ctx.speaker(m, "named")
     if tok.lemma_.lower() in lexicon.words("speech", "voice_nouns"):
+        named = named_voice(ctx, tok, min(start, at))
+        if named is not None:
+            return ctx.speaker(named, "role")
         org = voice_of(ctx, para, tok)
         if org is not None:
             return ctx.speaker(org, "role")

@@ -163,6 +163,16 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
     return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
 
 
+def named_voice(ctx: Context, tok: Token, pos: int) -> Mention | None:
+    """The person the article named in the role ``tok`` gives, for "the ministry's spokesman noted":
+    a definite spokesperson whom the article has named speaks as that person, not as the body."""
+    noun = tok.lemma_.lower()
+    definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if not definite or noun not in lexicon.words("speech", "person_role_nouns"):
+        return None
+    return _person_with_role(ctx, tok, noun, pos)
+
+
 def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     """The organisation or country the phrase ``tok`` heads speaks for.
 

@@ -36,3 +36,28 @@ def test_single_name_after_the_is_not_a_person() -> None:
 def test_capitalised_legislature_is_an_actor_but_bare_agency_is_not() -> None:
     t = types("Intro.\nThe White House said on Monday that Congress must act, and the Agency agreed.\n")
     assert t.get("Congress") == "organization" and "Agency" not in t
+
+
+def test_a_body_and_a_title_before_a_name_are_cut_from_the_person() -> None:
+    result = types("Intro.\nKORVAL, Aug. 7 (Northwire) – Foreign Ministry Spokesman Bahram Ostadi attended a "
+                   "weekly press conference on Monday.\n")
+    assert result.get("Bahram Ostadi") == "person"
+    assert not any("Spokesman" in name for name in result)
+
+
+def test_a_name_after_a_bodys_head_word_is_not_the_bodys() -> None:
+    result = types("Intro.\nKorval was aware of Deputy Chief of Staff of Velmora's Presidential Executive Office "
+                   "Dmitri Kovash's recent visit to Berlin.\n")
+    assert "Presidential Executive Office" in result
+    assert not any("Kovash" in name and "Office" in name for name in result)
+
+
+def test_a_title_ends_an_organisations_name() -> None:
+    result = types("Intro.\nIn a 2016 report, Kestrel Project Manager for Education Lena Ostrova wrote that "
+                   "schools needed money.\n")
+    assert not any(name.endswith("Manager") for name in result)
+
+
+def test_an_abbreviated_title_in_capitals_before_a_name_makes_a_person() -> None:
+    result = types("Intro.\nPrime Minister Ravi Anand opened the line.\n\n“This is a big day,” PM Anand said.\n")
+    assert result == {"Ravi Anand": "person"}

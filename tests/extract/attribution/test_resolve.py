@@ -110,6 +110,20 @@ _SUBJECTS = [
         id="a_dateline_before_the_speaker_files_the_report_and_does_not_speak",
     ),
     pytest.param(
+        "Foreign Ministry Spokesman Ilkan Sarp spoke about Velmora on Monday.\n\n"
+        "Velmora's spokesman, criticizing the sanctions, noted that “they always find new excuses”.",
+        {"Ilkan Sarp": ("ilkan-sarp", "person"), "Velmora": ("velmora", "country")},
+        ["ilkan-sarp"],
+        id="a_countrys_spokesman_is_the_spokesman_the_article_named",
+    ),
+    pytest.param(
+        "Foreign Minister Anna Petrova spoke on Monday.\n\n“We are grateful to our partners for their efforts,” "
+        "the Ruritanian Foreign Ministry quoted Petrova as saying in a statement.",
+        _PETROVA,
+        ["anna-petrova"],
+        id="a_body_quoting_a_person_as_saying_is_not_the_speaker",
+    ),
+    pytest.param(
         "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
         "envoy in the region, Carla Dunmore, told reporters in the capital.",
         {"Carla Dunmore": ("carla-dunmore", "person")},
