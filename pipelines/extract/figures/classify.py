@@ -97,7 +97,7 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
         tail = re.match(r"[A-Za-z]+", text[end:])
         if tail and not glued_suffix().fullmatch(tail.group()):
             return None  # ordinals (21st), decades (90s), codes
-    cur, money_start, shared = _currency_before(text, start)
+    cur, money_start, shared = currency_before(text, start)
     value, num_end = _scaled(text, start, end, value, words, hint, cur)
     if not words and re.match(r"[A-Za-z]", text[num_end:num_end + 1]) and not unit_after().match(text, num_end):
         return None  # an abbreviation left unread ("1.2K shares", "5m" without a currency)
@@ -134,7 +134,7 @@ def _age_or_relative(text: str, pos: int) -> bool:
     return bool(um and unit_of(um.group(2))[0] in time_units() and pattern(_RELATIVE_AFTER).match(text, um.end()))
 
 
-def _currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, ...]]:
+def currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, ...]]:
     """The currency written before the number ("$", "€", "AZN"), where the money span starts, and the
     currencies a shared symbol may stand for."""
     lo = max(0, start - 6)
@@ -183,6 +183,12 @@ def _money_after(text: str, start: int, num_end: int, value: float, words: bool)
     im = ISO_AFTER.match(text, num_end)
     if im and im.group(1) in currency_codes():
         return Candidate(start, im.end(), start, num_end, value, im.group(1), "money", words)
+    sub = re.match(r"\s+([a-z]+)\b", text[num_end:num_end + 12])
+    subunits = lexicon.mapping("currencies", "subunits")
+    if sub and sub.group(1) in subunits:  # "10.8 pence": a hundredth of the pound
+        code = subunits[sub.group(1)]
+        return Candidate(start, num_end + sub.end(), start, num_end, round(value / 100, 12), code, "money", words,
+                         currencies=shared_choices("$", True) if code == "USD" else ())
     return None
 
 

@@ -70,7 +70,7 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
         if obj is not None and (obj.pos_ == "PRON" or obj.tag_ in ("NNS", "NNPS")):
             return True, obj  # "three of them", "two of the suspects": a count even after "all"
         return False, None  # "page 12 of the report"
-    if cand.words and cand.value < 100 and prev in _anaphoric_determiners():
+    if cand.words and cand.value < 100 and prev in _anaphoric_determiners() and not _a_new_part(text, cand, prev):
         return False, None  # "the two countries", "its three neighbours"
     if prev in _words("age_words"):
         return False, None  # "aged 65": an age, not a count
@@ -108,6 +108,18 @@ def _is_ratio_or_label(cand: Candidate, text: str, ctx: ParaContext, tok: Token)
         if ent.label_ in labels and ent.start < tok.i < ent.end - 1 and ent[0].pos_ == "PROPN":
             return True  # a number inside a multi-word name
     return False
+
+
+def _a_new_part(text: str, cand: Candidate, prev: str) -> bool:
+    """A small number after a determiner that still counts: a person's own ("her two children"), or the
+    rest of a group ("the other two", "the two remaining guards")."""
+    if prev in _words("introducing_possessives"):
+        return True
+    before = re.search(r"(\w+)\s+\w+\s*$", text[:cand.start])
+    after = re.match(r"\s+(\w+)", text[cand.num_end:])
+    rest = _words("remainder_words")
+    return prev in rest and before is not None and before.group(1).lower() == "the" \
+        or prev == "the" and after is not None and after.group(1).lower() in rest
 
 
 def _before_nominal_adjective(tok: Token) -> bool:

@@ -10,22 +10,24 @@ quantity parsers guess units from context and score far lower on news text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from pipelines.extract import lexicon
 from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
-from pipelines.extract.figures.classify import Candidate, classify
+from pipelines.extract.figures.classify import Candidate, classify, currency_before
 from pipelines.extract.figures.compounds import join_compounds
-from pipelines.extract.figures.currencies import symbol_before
 from pipelines.extract.figures.tallies import tally_spans
 from pipelines.extract.figures.units import unit_after
 
 _H = nb.HYPHENS
 
+#: Fractions written as one character after a whole number ("1½ days", "2 ¼ miles").
+_VULGAR = "½¼¾⅓⅔⅛⅜⅝⅞"
 #: A digit number not glued to a word ("F-35", "G20"), a date ("9/11") or a time ("10:30").
 _DIGIT_ATOM = re.compile(
-    rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)"
+    rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?: ?[{_VULGAR}])?(?!\d)(?!,\d)(?![/:]\d)"
 )
 #: Digits glued to letters or a full stop: a number only after a currency written in letters ("Sh5", "Rs.15").
 _AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)")
@@ -60,9 +62,9 @@ def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def number_atoms(text: str) -> list[Atom]:
     """All number atoms of ``text``, in order."""
-    atoms = [_digit_atom(text, m) for m in _DIGIT_ATOM.finditer(text) if nb.parse_digits(m.group()) is not None]
+    atoms = [_digit_atom(text, m) for m in _DIGIT_ATOM.finditer(text) if _digits_value(m.group()) is not None]
     atoms += [Atom(m.start(), m.end(), nb.parse_digits(m.group()) or 0.0, False, "plain")
-              for m in _AFTER_LETTERS.finditer(text) if symbol_before().search(text, max(0, m.start() - 6), m.start())]
+              for m in _AFTER_LETTERS.finditer(text) if currency_before(text, m.start())[0] is not None]
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
@@ -86,9 +88,17 @@ def _ratio_atoms(text: str) -> list[Atom]:
     return out
 
 
+def _digits_value(written: str) -> float | None:
+    """The value of digits with an optional vulgar fraction after them ("1½" is 1.5)."""
+    if written[-1] not in _VULGAR:
+        return nb.parse_digits(written)
+    whole = nb.parse_digits(written[:-1])
+    return None if whole is None else whole + unicodedata.numeric(written[-1])
+
+
 def _digit_atom(text: str, m: re.Match[str]) -> Atom:
     after_hyphen = m.start() > 0 and text[m.start() - 1] in _H
-    value = nb.parse_digits(m.group()) or 0.0
+    value = _digits_value(m.group()) or 0.0
     return Atom(m.start(), m.end(), value, False, "after_hyphen" if after_hyphen else "plain")
 
 
@@ -113,7 +123,8 @@ def _word_atom(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom
 
 
 def _article_scale(text: str, words: list[re.Match[str]], i: int) -> tuple[list[Atom], int] | None:
-    """ "a million", "a dozen", "half a million", "half a dozen": an article (or "half a") before a scale word.
+    """ "a million", "a dozen", "half a million", "half a dozen": an article (or "half a") before a scale word;
+    "half an hour", "half a mile": half of a unit.
 
     Only spelled scale words count: "an A sample" and "a B grade" hold letters, not scales.
     """
@@ -124,6 +135,9 @@ def _article_scale(text: str, words: list[re.Match[str]], i: int) -> tuple[list[
     if words[j].group().lower() not in ("a", "an") or j + 1 >= len(words) \
             or text[words[j].end():words[j + 1].start()] != " ":
         return None
+    unit = unit_after().match(text, words[j].end()) if factor == 0.5 else None
+    if unit is not None and unit.group(2) and not unit.group(1).strip():
+        return [Atom(words[i].start(), words[j].end(), 0.5, True, "plain")], j + 1  # "half an hour"
     scale = words[j + 1].group()
     if scale.lower() not in nb.scale_words() or not scale.islower():
         return None

@@ -195,3 +195,17 @@ def test_rating_out_of_is_not_a_count() -> None:
 
 def test_selection_after_first_is_not_a_new_count() -> None:
     assert figures("The first two were pardoned.") == []
+
+
+@pytest.mark.parametrize(("text", "raw"), [
+    pytest.param("Haynes and her two children were hospitalized after the storm.", "two", id="a_persons_own"),
+    pytest.param("The fighting ended after the two remaining gunmen were killed.", "two", id="the_rest_of_a_group"),
+    pytest.param("A three-judge appeals panel ordered a new sentence.", "three-judge", id="the_size_of_a_bench"),
+])
+def test_counts_after_a_determiner_or_in_a_group_size(text: str, raw: str) -> None:
+    result = raws(text)
+    assert result == [raw]
+
+
+def test_the_two_of_a_pair_already_named_is_no_count() -> None:
+    assert raws("Ruritania and Freedonia met. Relations between the two countries improved.") == []

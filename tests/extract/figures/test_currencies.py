@@ -45,7 +45,10 @@ def test_symbols_map_to_codes() -> None:
      ("The fine was ¥3 million.", "¥3 million", 3e6, "JPY"),
      ("Each family gets Rs 15 lakh under the scheme.", "Rs 15 lakh", 1.5e6, "INR"),
      ("The budget is Rs. 2.5 lakh crore.", "Rs. 2.5 lakh crore", 2.5e12, "INR"),
-     ("The ticket costs ₱500.", "₱500", 500.0, "PHP")],
+     ("The ticket costs ₱500.", "₱500", 500.0, "PHP"),
+     ("The line will add GBP42 billion to the economy.", "GBP42 billion", 4.2e10, "GBP"),
+     ("Earnings fell to 10.8 pence a share.", "10.8 pence", 0.108, "GBP"),
+     ("A stamp now costs 65 cents.", "65 cents", 0.65, "USD")],
 )
 def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float, code: str) -> None:
     assert read(text) == (raw, value, code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract import lexicon
+from tests.extract.figures.articles import one
 from pipelines.extract.figures.units import (
     contract_units,
     rate_after,
@@ -78,3 +79,14 @@ def test_glued_capitals_are_units_only_glued_to_digits(text: str, pos: int) -> N
 def test_a_period_followed_by_relative_time_is_no_rate() -> None:
     assert rate_after().match(" a month earlier") is None
     assert rate_after().match(" a month") is not None
+
+
+@pytest.mark.parametrize(("text", "raw", "value", "unit"), [
+    pytest.param("The patient went home 1½ days after surgery.", "1½ days", 1.5, "day", id="a_vulgar_fraction"),
+    pytest.param("The patient went home after 2 ¼ days.", "2 ¼ days", 2.25, "day", id="a_spaced_vulgar_fraction"),
+    pytest.param("The guards left the building half an hour before.", "half an hour", 0.5, "hour", id="half_a_unit"),
+])
+def test_fractions_of_a_unit(text: str, raw: str, value: float, unit: str) -> None:
+    row = one(text)
+    result = (row["raw_text"], row["value"], row["unit"])
+    assert result == (raw, value, unit)
