@@ -30,7 +30,7 @@ DATELINE_LINES = 8
 _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 _TITLE_WORD = r"[A-Z][a-z'’.-]+"
 _REGION = r",\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
-_AGENCY = r"\s*\([A-Z][\w .&'’/-]{1,40}\)"
+_AGENCY = r"\s*(?:\([A-Z][\w .,&'’/-]{1,60}\)|/[A-Z][\w .&'’-]{1,30}/)"  # "(Agency)", "(A / B - 3 May)", "/Agency/"
 _DASH = r"(?:\s*(?:--|[–—])\s*|\s+-\s*|-\s+)"  # a hyphen needs a space beside it: "KATU-TV" is a name
 
 
@@ -48,7 +48,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     caps = rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}})"
     title = rf"(?P<tplace>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}})"
     tail = rf"(?P<region>{_REGION})?(?P<date>{_date()})?(?P<agency>{_AGENCY})?"
-    dashed = re.compile(rf"(?:{caps}|{title}){tail}(?P<end>{_DASH}|:\s+)(?=\S)")
+    dashed = re.compile(rf"(?:{caps}|{title}){tail}(?P<end>{_DASH}|:\s+|(?<=[/)])\.?\s+)(?=\S)")
     undashed = re.compile(rf"{caps}(?P<region>{_REGION})?(?P<date>{_date()})\s+(?=[A-Z])")
     line = re.compile(rf"{caps}{_DASH}(?P<source>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,4}})\s*$")
     return dashed, undashed, line
@@ -70,6 +70,9 @@ def _dateline_in(line: str, kind: str, gz: Gazetteer) -> re.Match | None:
     place = m.group("place") if m.groupdict().get("place") else m.group("tplace")
     if place.split()[0].strip(",").lower() in words("dateline_not_places"):
         return None
+    end = (m.groupdict().get("end") or "-").strip()
+    if end in ("", ".") and m.groupdict().get("place") is None and not (m.group("agency") or "").strip().startswith("/"):
+        return None  # "Roberto (Bobo) Kallendar went": a name with a nickname, no dateline without a dash
     described = any(m.groupdict().get(g) for g in ("region", "date", "agency"))
     if m.groupdict().get("place") is None or (m.groupdict().get("end") or "").strip() == ":":
         # a Title Case place, or a colon, might open any sentence ("Analysis: ...") or headline ("Chile: ...")
@@ -124,10 +127,24 @@ def dateline_candidates(article: Article, gz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(article.doc_id, s, e, text, "location", name=text.title(), strength=3, cue=True))
     agency = m.groupdict().get("agency") or m.groupdict().get("source")
     if agency:
-        inner = re.search(r"[^\s()][^()]*[^\s()]", agency)
-        if inner:
-            g = "agency" if m.groupdict().get("agency") else "source"
-            s = start + m.start(g) + inner.start()
-            out.append(Candidate(article.doc_id, s, s + len(inner.group()), inner.group(), "organization",
+        g = "agency" if m.groupdict().get("agency") else "source"
+        for a, b in agency_names(agency):
+            s = start + m.start(g) + a
+            out.append(Candidate(article.doc_id, s, start + m.start(g) + b, agency[a:b], "organization",
                                  strength=3, cue=True))
     return out
+
+
+def agency_names(agency: str) -> list[tuple[int, int]]:
+    """The spans of the sources a dateline's agency part names: "(Agency)", "/Agency/", "(A / B - 3 May)"
+    name one or two, without the brackets, slashes or a date after a dash."""
+    inner = re.search(r"[^\s()/][^()]*[^\s()/]|[^\s()/]", agency)
+    if inner is None:
+        return []
+    end = inner.end()
+    dash = re.search(r"\s+[-–—]\s+|,", agency[inner.start():end])
+    if dash:
+        end = inner.start() + dash.start()
+    parts = [(inner.start() + p.start(), inner.start() + p.end())
+             for p in re.finditer(r"[^/]*[^\s/]", agency[inner.start():end])]
+    return [(a + len(agency[a:b]) - len(agency[a:b].lstrip()), b) for a, b in parts]

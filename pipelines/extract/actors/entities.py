@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.classify import (
     after_place_of, classify_person, club_span, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
@@ -248,12 +249,21 @@ def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
                      sent_start=n.sent_start, cue=True)
 
 
+@cache
+def _a_month() -> re.Pattern:
+    return re.compile(rf"\b{lexicon.entry('dates', 'blocks')['MON']}\b")
+
+
 def _names_nothing(n: _Name, heading: bool) -> bool:
     """A religion, a capitalised word of a heading, page furniture ("Latest Stories"), a common word opening
     a sentence ("Millions have fled"), or a bare generic noun ("Ministry", "City")."""
     text = n.text
     if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
         return True
+    if sum(ch.isupper() for ch in text) >= 2 and text.lower() in words("not_organisation_acronyms"):
+        return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
+    if any(ch.isdigit() for ch in text) and _a_month().search(text):
+        return True  # "18th July": a date the tagger took for a name
     t = n.toks[0]
     if len(n.toks) == 1 and n.sent_start and t.tag_ not in ("NNP", "NNPS") and not text.isupper() \
             and t.dep_ not in ("compound", "nmod", "poss"):  # but "Sporting president X": a name
@@ -317,6 +327,8 @@ def _organisation(n: _Name) -> list[Candidate]:
     out = []
     for part_s, part_e in split_masthead(ptext, s, n.e):
         ptxt = ptext[part_s:part_e]
+        if all(w.lower() in words("furniture_words") for w in ptxt.split()):
+            continue  # "World Bulletin / News Desk": the site's label beside its name
         typ = "location" if ptxt.split()[-1].lower() in words("place_words") and not any(
             w.lower() in org_words for w in ptxt.split()) else "organization"
         out.append(Candidate(n.article.doc_id, n.para.start + part_s, n.para.start + part_e, ptxt, typ,

@@ -65,10 +65,11 @@ def is_title_case_line(ptext: str) -> bool:
 
 
 def split_masthead(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """'CPC - Caspian Policy Center' names one outlet twice: split at a spaced dash or bar."""
+    """'CPC - Caspian Policy Center' names one outlet twice, "Northwire / Kestrel" two: split at a spaced dash,
+    bar or slash."""
     seg = text[s:e]
     parts, pos = [], s
-    for m in re.finditer(r"\s+[-–—|]\s+", seg):
+    for m in re.finditer(r"\s+[-–—|/]\s+", seg):
         parts.append((pos, s + m.start()))
         pos = s + m.end()
     parts.append((pos, e))

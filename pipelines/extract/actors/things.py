@@ -145,10 +145,19 @@ def defined_terms(article: Article) -> set[str]:
     return out
 
 
+def storm_names(text: str) -> set[str]:
+    """The names the text gives storms, normalised: "Irene" of "Hurricane Irene", "Ciara" of "Storm Ciara"."""
+    found = re.finditer(rf"\b(?:{alternation('storm_words')})\s+([A-Z][a-z]+)\b", text, re.IGNORECASE)
+    return {norm_key(m.group(1)) for m in found if m.group(1)[0].isupper()}
+
+
 def drop_things(article: Article, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` without every name the article shows to be a thing (``thing_kind``, ``defined_terms``):
     a ``THING`` name goes everywhere, a ``MAYBE_THING`` name unless the article makes it an agent."""
     strong = {norm_key(c.text) for c in cands if c.type == THING}
+    # a storm's own name goes with it: "Hurricane Irene" ... "Irene weakened"
+    strong |= {k.split(" ", 1)[1] for k in strong if " " in k and k.split()[0] in words("storm_words")}
+    strong |= storm_names(article.text)
     weak = {norm_key(c.text) for c in cands if c.type == MAYBE_THING}
     # a product line's first word ("Kestrel" of "Kestrel S3 phone") goes with it, unless it is an agent
     weak |= {k.split()[0] for k in strong | weak if len(k.split()) > 1}

@@ -21,6 +21,9 @@ HEAD = "Ministers agree on river treaty\n\n"
     ("Brackley, Wessex – A judge sentenced two men on Monday.", "Brackley, Wessex – "),
     ("VELDORA, Oct 19 The ministers of both states signed the treaty.", "VELDORA, Oct 19 "),
     ("VELDORA—The ministers of both states signed the treaty.", "VELDORA—"),
+    ("Veldora /Wirenews/. The ministers of both states signed the treaty.", "Veldora /Wirenews/. "),
+    ("VELDORA (Wirenews / Kestrel - 18th July, 2023) The ministers signed the treaty.",
+     "VELDORA (Wirenews / Kestrel - 18th July, 2023) "),
 ])
 def test_dateline_shapes(first_line: str, expected: str) -> None:
     art = article("a", HEAD + first_line + "\nThe treaty takes effect next year.\n")
@@ -45,6 +48,18 @@ def test_whole_short_line_with_agency_after_dash() -> None:
 def test_not_a_dateline(first_line: str) -> None:
     art = article("a", HEAD + first_line + "\nThe treaty takes effect next year.\n")
     assert dateline_span(art, load_gazetteer()) is None
+
+
+def test_a_nickname_in_brackets_opens_no_dateline() -> None:
+    art = article("a", HEAD + "Roberto (Bobo) Kallendar went home on Friday.\nThe treaty takes effect next year.\n")
+    assert dateline_span(art, load_gazetteer()) is None
+
+
+def test_a_dateline_naming_two_agencies_and_a_date_names_both_agencies() -> None:
+    text = HEAD + "VELDORA (Wirenews / Kestrel - 18th July, 2023) The ministers of both states signed the treaty.\n"
+    res = resolve_actors([article("a", text)])
+    result = sorted(m.text for m in res.mentions if m.start < text.index("The ministers"))
+    assert result == ["Kestrel", "VELDORA", "Wirenews"]
 
 
 def test_a_headline_naming_a_country_is_not_a_dateline() -> None:

@@ -33,6 +33,12 @@ def test_masthead_splits_at_a_spaced_dash() -> None:
     assert [text[a:b] for a, b in split_masthead(text, 0, len(text))] == ["CPC", "Caspian Policy Center"]
 
 
+def test_a_masthead_of_two_outlets_splits_at_a_spaced_slash() -> None:
+    text = "Kestrel Bulletin / Northwire"
+    result = [text[a:b] for a, b in split_masthead(text, 0, len(text))]
+    assert result == ["Kestrel Bulletin", "Northwire"]
+
+
 def test_an_apostrophe_inside_a_word_opens_no_quoted_title() -> None:
     text = "Kestrel Today's Elmer Balin called the Orbix S3 \"a top-notch handset.\""
     s = text.index("Elmer")

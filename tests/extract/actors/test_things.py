@@ -39,6 +39,17 @@ def test_illnesses_and_storms_are_not_actors(sentence: str) -> None:
     assert not {"Malaria", "Delphine", "Hurricane Delphine", "Varra"} & set(result)
 
 
+def test_a_storms_name_alone_is_not_an_actor() -> None:
+    result = types("Intro.\nHurricane Delphine hit the coast on Saturday. Delphine weakened as it moved north, "
+                   "said Mayor Ana Ruiz.\n")
+    assert result == {"Ana Ruiz": "person"}
+
+
+def test_a_date_or_a_generic_abbreviation_is_not_an_actor() -> None:
+    result = types("Intro.\nThe two sides signed an MoU on 18th July in Velmora, HRH the Crown Prince said.\n")
+    assert not {"MoU", "HRH", "18th July"} & set(result)
+
+
 def test_acronym_of_a_lower_case_term_or_a_title_is_not_an_actor() -> None:
     art = article("a", "Intro.\nMost chemists want less volatile organic compounds (VOC) in paint. The paper is "
                        "\u201cA Price Path for Solvents\u201d (PPS). The Institute for Fiscal Studies (IFS) wrote it.\n")
