@@ -25,7 +25,7 @@ from pipelines.extract.actors.words import words
 from pipelines.extract.article import Article
 
 #: Datelines open one of the article's first lines: at most this many content lines are looked at.
-DATELINE_LINES = 8
+DATELINE_LINES = 12
 
 _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 _TITLE_WORD = r"[A-Z][a-z'’.-]+"

@@ -238,7 +238,8 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
         if c.type in ("organization", "person") and c.text.isupper() and 2 <= len(c.text) <= 6 and lone:
             for lc in longs:
                 defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
-                if defined or initials(lc.text) == c.text or initials(re.sub(r"^The ", "", lc.text)) == c.text \
+                letters = c.text.replace("&", "")  # "M&S" of "Marks & Spencer"
+                if defined or initials(lc.text) == letters or initials(re.sub(r"^The ", "", lc.text)) == letters \
                         or len(c.text) >= 3 and initials(lc.text).startswith(c.text) and _leads(lc.text, c.text):
                     c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break

@@ -260,6 +260,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     text = n.text
     if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
         return True
+    if text.lower() in words("name_suffixes"):
+        return True  # "Jr.", "MD" after a person's name and a comma
     if sum(ch.isupper() for ch in text) >= 2 and text.lower() in words("not_organisation_acronyms"):
         return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
     if any(ch.isdigit() for ch in text) and _a_month().search(text):

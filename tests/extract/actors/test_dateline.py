@@ -50,6 +50,13 @@ def test_not_a_dateline(first_line: str) -> None:
     assert dateline_span(art, load_gazetteer()) is None
 
 
+def test_a_dateline_below_a_press_releases_header_lines_is_found() -> None:
+    header = "".join(f"Header line {n}\n" for n in range(9))
+    art = article("a", HEAD + header + "VELDORA, Ore. - The ministers signed the treaty.\n")
+    span = dateline_span(art, load_gazetteer())
+    assert span is not None and art.text[span[0]:span[1]] == "VELDORA, Ore. - "
+
+
 def test_a_nickname_in_brackets_opens_no_dateline() -> None:
     art = article("a", HEAD + "Roberto (Bobo) Kallendar went home on Friday.\nThe treaty takes effect next year.\n")
     assert dateline_span(art, load_gazetteer()) is None

@@ -150,3 +150,9 @@ def test_an_acronym_the_tagger_calls_a_person_is_the_body_it_spells() -> None:
     expected = {("Organisation for Regional Trade", "organization"), ("ORT", "organization")}
     assert result == expected
     assert len({m.actor_id for m in res.mentions if m.text in ("ORT", "Organisation for Regional Trade")}) == 1
+
+
+def test_an_acronym_with_an_ampersand_is_the_name_it_spells() -> None:
+    res = resolve_actors([article("a", "Intro.\nShares in Harrow & Kestrel fell on Tuesday. H&K said sales rose 2%.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result == {"Harrow & Kestrel": "harrow-kestrel", "H&K": "harrow-kestrel"}

@@ -61,3 +61,8 @@ def test_a_title_ends_an_organisations_name() -> None:
 def test_an_abbreviated_title_in_capitals_before_a_name_makes_a_person() -> None:
     result = types("Intro.\nPrime Minister Ravi Anand opened the line.\n\n“This is a big day,” PM Anand said.\n")
     assert result == {"Ravi Anand": "person"}
+
+
+def test_a_name_suffix_after_a_comma_names_no_one() -> None:
+    result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
+    assert result == {"William F. Orland": "person"}
