@@ -38,7 +38,7 @@ def subject_of(verb: Token) -> Token | None:
     """
     relatives = lexicon.words("speech", "relative_pronouns")
     cues = lexicon.words("speech", "cue_verbs")
-    v = _reporter_of_participle(verb, cues)
+    v = _reporter_of_conjoined_cue(_reporter_of_participle(verb, cues), cues)
     for _ in range(6):
         relayed = _relayed_speaker(v, below=v is not verb)
         if relayed is not None:
@@ -92,6 +92,17 @@ def _relayed_speaker(v: Token, below: bool) -> Token | None:
     return None
 
 
+def _reporter_of_conjoined_cue(verb: Token, cues: frozenset[str]) -> Token:
+    """The speech verb a second speech verb without a subject is joined to, when the parser hung it on the
+    reported clause: in "the PM said X deserved it and noted that ...", "noted" is the PM's, not X's."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.lemma_.lower() in cues and head.dep_ == "ccomp" \
+            and head.lemma_.lower() not in cues and head.head.lemma_.lower() in cues \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return head.head
+    return verb
+
+
 def _reporter_of_participle(verb: Token, cues: frozenset[str]) -> Token:
     """The verb whose subject a speech participle after a reported clause belongs to.
 
@@ -120,12 +131,13 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     m = ctx.mention_at(start, end)
     if m is not None:
         return ctx.speaker(m, "named")
+    role = tok.lower_ in lexicon.words("speech", "person_role_nouns")
     for child in tok.children:
         if child.dep_ == "appos" or (child.dep_ in ("compound", "flat", "nmod") and child.pos_ == "PROPN"):
             cs = para.start + child.idx
             m = ctx.mention_at(cs, cs + len(child.text))
-            if m is not None:
-                return ctx.speaker(m, "named")
+            if m is not None and not (role and child.dep_ != "appos" and m.actor_type != "person"):
+                return ctx.speaker(m, "named")  # but "the Government head" is a person, not the government
     m = _name_after_title(ctx, para, tok)
     if m is not None:
         return ctx.speaker(m, "named")

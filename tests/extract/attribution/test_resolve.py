@@ -124,6 +124,20 @@ _SUBJECTS = [
         id="a_body_quoting_a_person_as_saying_is_not_the_speaker",
     ),
     pytest.param(
+        "Prime Minister Ilkan Varsh met officials in Velmora on Monday.\n\n"
+        "The PM said Ruritania deserved the status and noted the decision was “a gross mistake” by the bloc.",
+        {"Ilkan Varsh": ("ilkan-varsh", "person"), "Ruritania": ("ruritania", "country")},
+        ["ilkan-varsh"],
+        id="a_second_cue_hung_on_the_reported_clause_is_the_reporters",
+    ),
+    pytest.param(
+        "Prime Minister Ilkan Varsh met officials in Velmora on Monday.\n\n"
+        "The Government head also wished the others well, and added his “main focus and attention” was at home.",
+        {"Ilkan Varsh": ("ilkan-varsh", "person"), "Government": ("government", "organization")},
+        ["ilkan-varsh"],
+        id="a_bodys_head_is_a_person_not_the_body",
+    ),
+    pytest.param(
         "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
         "envoy in the region, Carla Dunmore, told reporters in the capital.",
         {"Carla Dunmore": ("carla-dunmore", "person")},
