@@ -194,9 +194,10 @@ def _capitalised_role(tok: Token) -> bool:
     if tok.lower_ not in lexicon.words("speech", "person_role_nouns"):
         return False
     kids = list(tok.children)
+    titles = lexicon.words("actor_words", "titles")
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
-        c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" for c in kids
-    )
+        c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" and c.lower_ not in titles for c in kids
+    )  # "the Foreign Minister": a title's own words are no name
 
 
 def _own_name(para: Paragraph, tok: Token) -> str:

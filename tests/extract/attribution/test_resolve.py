@@ -138,6 +138,13 @@ _SUBJECTS = [
         id="a_bodys_head_is_a_person_not_the_body",
     ),
     pytest.param(
+        "Foreign Minister Khalid Attar arrived in Velmora on Monday.\n\n"
+        "“The deal does not mean that concessions were made,” the Foreign Minister said.",
+        {"Khalid Attar": ("khalid-attar", "person")},
+        ["khalid-attar"],
+        id="a_capitalised_title_of_several_words_is_the_person_given_it",
+    ),
+    pytest.param(
         "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
         "envoy in the region, Carla Dunmore, told reporters in the capital.",
         {"Carla Dunmore": ("carla-dunmore", "person")},
