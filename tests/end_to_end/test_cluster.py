@@ -76,12 +76,22 @@ def step_starts(env: dict[str, str]) -> dict[str, int]:
     return counts
 
 
-def compute_logs(env: dict[str, str]) -> list[str]:
-    """The keys of the compute logs the build's steps stored where ``deploy/dagster.yaml`` puts them."""
+def run_ids(env: dict[str, str]) -> set[str]:
+    """The ids of the build's runs, from the PostgreSQL instance."""
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        return {record.dagster_run.run_id for record in instance.get_run_records()}
+
+
+def compute_log_runs(env: dict[str, str]) -> set[str]:
+    """The runs whose steps' stdout and stderr are stored where ``deploy/dagster.yaml`` puts them
+    (``<bucket>/<prefix>/storage/<run id>/compute_logs/<file>.out|.err``)."""
     import s3fs
 
-    folder = f"{env['DAGSTER_COMPUTE_LOGS_BUCKET']}/{env['DAGSTER_COMPUTE_LOGS_PREFIX']}"
-    return s3fs.S3FileSystem(skip_instance_cache=True).find(folder)
+    folder = f"{env['DAGSTER_COMPUTE_LOGS_BUCKET']}/{env['DAGSTER_COMPUTE_LOGS_PREFIX']}/storage/"
+    keys = s3fs.S3FileSystem(skip_instance_cache=True).find(folder)
+    return {key.removeprefix(folder).split("/")[0] for key in keys if key.endswith((".out", ".err"))}
 
 
 def test_a_build_on_a_cluster_sharing_only_object_storage_publishes_the_in_process_release(release, cluster_site) -> None:
@@ -95,9 +105,9 @@ def test_a_build_on_a_cluster_sharing_only_object_storage_publishes_the_in_proce
     assert copies, "the workers read the seeds folder's side files from the object store, into their own folders"
     starts = step_starts(env)
     assert starts.get("read_seeds") == 1 and starts.get("warehouse") == 1 and starts.get("articles.parse_shard_0") == 1
-    logs = compute_logs(env)
-    assert any("articles.parse_shard_0" in key for key in logs) and any("warehouse" in key for key in logs), \
-        f"the steps' stdout and stderr, on the workers and on the build's machine, are in the bucket: {logs}"
+    runs = run_ids(env)
+    assert len(runs) == 3 and compute_log_runs(env) == runs, \
+        "the compute logs of every run, on the workers and on the build's machine, are in the bucket"
 
 
 def test_a_worker_killed_mid_build_is_survived_and_the_release_is_the_same(release, cluster_site, tmp_path) -> None:
