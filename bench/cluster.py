@@ -6,8 +6,8 @@ For each worker count, everything starts fresh and is stopped afterwards:
 moto's S3 server (the only storage the workers share with the build),
 PostgreSQL (the Dagster instance, ``deploy/dagster.yaml``), a ``dask
 scheduler`` and that many ``dask worker`` processes with one thread each,
-every one in its own folder (the servers of ``tests/end_to_end/test_cluster.py``,
-imported from it so the benchmark measures the cluster the test checks).
+every one in its own folder (``devservers/``, the servers
+``tests/end_to_end/test_cluster.py`` starts, so the benchmark measures the cluster the test checks).
 Then ``bench/build.py`` builds the same corpus (``bench/corpus.py``) into a
 fresh warehouse with ``PIPELINES_EXECUTOR=dask``; the shard count is left to
 the build (two per worker). Printed and written as JSON: build seconds,
@@ -39,8 +39,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.corpus import write_corpus  # noqa: E402
 from bench.run import PY, ROOT, measured, words_in  # noqa: E402
-from tests.end_to_end.test_cluster import dask_cluster, postgres  # noqa: E402
-from tests.publish.servers import moto_s3  # noqa: E402
+from devservers.dask_cluster import cluster_storage_env, dask_cluster  # noqa: E402
+from devservers.postgres import postgres  # noqa: E402
+from devservers.s3 import moto_s3  # noqa: E402
 
 #: Seconds between two readings of the load average during a build.
 LOAD_EVERY_S = 5.0
@@ -112,16 +113,15 @@ def build_on_cluster(corpus: Path, words: int, n_workers: int, root: Path) -> di
         bucket = f"bench-{time.monotonic_ns()}"  # moto keeps its buckets in this process: a new one is a cold store
         s3fs.S3FileSystem(skip_instance_cache=True, key=s3.env["AWS_ACCESS_KEY_ID"], secret=s3.env["AWS_SECRET_ACCESS_KEY"],
                           client_kwargs={"endpoint_url": s3.endpoint}).mkdir(bucket)
-        pg = stack.enter_context(postgres())
-        cluster = stack.enter_context(dask_cluster(root / "cluster", s3, pg, n_workers=n_workers))
-        env = {**os.environ, **s3.env, **pg, "PIPELINES_EXECUTOR": "dask", "DASK_SCHEDULER_ADDRESS": cluster.address,
-               "PIPELINES_STORAGE_URL": f"s3://{bucket}/news", "SEEDS_DIR": str(corpus), "WAREHOUSE_DIR": str(warehouse),
-               "DAGSTER_HOME": str(home)}
+        instance = {**stack.enter_context(postgres()), **cluster_storage_env(bucket)}
+        cluster = stack.enter_context(dask_cluster(root / "cluster", s3, instance, n_workers=n_workers))
+        env = {**os.environ, **s3.env, **instance, "PIPELINES_EXECUTOR": "dask", "DASK_SCHEDULER_ADDRESS": cluster.address,
+               "SEEDS_DIR": str(corpus), "WAREHOUSE_DIR": str(warehouse), "DAGSTER_HOME": str(home)}
         for name in ("PIPELINES_SHARDS", "PIPELINES_IO_DIR", "PIPELINES_CACHE", "PIPELINES_TEST_PAUSE_AT"):
             env.pop(name, None)
         with peak_load() as load:
             secs, rss, _ = measured([PY, "bench/build.py"], env)
-        os.environ.update(pg)  # the instance's configuration reads the server from the environment
+        os.environ.update(instance)  # the instance's configuration reads its servers from the environment
         steps = step_seconds(home)
     sums = (warehouse / "releases" / "latest" / "SHA256SUMS").read_text(encoding="utf-8")
     return {"workers": n_workers, "build_s": round(secs, 1), "words_per_s": round(words / secs),

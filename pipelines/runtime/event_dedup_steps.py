@@ -11,7 +11,6 @@ import polars as pl
 from pipelines.runtime.cache import ContentCache, extractor_version, make_key
 from pipelines.extract.events.dedup import deduplicate_events, merge_unattributed, partition_columns
 from pipelines.extract.rows import rows_to_frame
-from pipelines.publish.tables import TRIGGER_COLUMNS
 from pipelines.runtime.extraction_steps import ROW_FRAMES, line_digests
 from pipelines.runtime.worker_pool import shutdown_pool
 
@@ -101,23 +100,5 @@ def combine_rows(shard_parts: Iterable[dict[str, pl.DataFrame]], cache: ContentC
         merged[table] = (pl.concat(frames, how="diagonal_relaxed").sort("doc_id", maintain_order=True)
                          if frames else rows_to_frame([], kind))
     events, event_mentions = merge_unattributed(*deduplicate_partitioned(merged["events"], cache))
-    event_mentions = with_triggers(event_mentions, merged["events"])
     return {"quotes": merged["quotes"], "figures": merged["figures"], "events": events, "event_mentions": event_mentions}
 
-
-#: The clause's key in both the event rows and the mentions.
-_CLAUSE = ["doc_id", "char_start", "char_end"]
-
-
-def with_triggers(mentions: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
-    """``mentions`` with the offsets of the trigger phrase of each one's clause (``trigger_start``,
-    ``trigger_end``, from the event rows; null for rows extracted without them).
-
-    When one clause reports several events, each takes the first trigger in it. Why here: the
-    release's ``text_policy`` "short" publishes the trigger phrase instead of the clause.
-    """
-    if not set(TRIGGER_COLUMNS) <= set(rows.columns):
-        return mentions.with_columns(pl.lit(None, pl.Int64).alias(c) for c in TRIGGER_COLUMNS)
-    triggers = (rows.select(*_CLAUSE, *TRIGGER_COLUMNS).drop_nulls().sort(_CLAUSE + list(TRIGGER_COLUMNS))
-                .unique(subset=_CLAUSE, keep="first", maintain_order=True))
-    return mentions.join(triggers, on=_CLAUSE, how="left", maintain_order="left")

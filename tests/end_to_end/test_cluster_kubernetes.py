@@ -1,6 +1,7 @@
 """The Kubernetes settings in deploy/k8s/ pass Dagster's own config checking, and the image builds from the lock;
 no cluster is needed."""
 
+import importlib
 import re
 from pathlib import Path
 
@@ -11,8 +12,9 @@ import yaml
 from tests.end_to_end.building import ROOT
 
 DEPLOY = ROOT / "deploy" / "k8s"
-PG_ENV = {"DAGSTER_PG_HOST": "postgres", "DAGSTER_PG_USER": "dagster", "DAGSTER_PG_PASSWORD": "x",
-          "DAGSTER_PG_DB": "dagster"}
+INSTANCE_ENV = {"DAGSTER_PG_HOST": "postgres", "DAGSTER_PG_USER": "dagster", "DAGSTER_PG_PASSWORD": "x",
+                "DAGSTER_PG_DB": "dagster", "DAGSTER_COMPUTE_LOGS_BUCKET": "news-store",
+                "DAGSTER_COMPUTE_LOGS_PREFIX": "news/compute-logs"}
 
 
 def check_config(schema: object, value: object) -> None:
@@ -30,11 +32,16 @@ def check_config(schema: object, value: object) -> None:
     dg.validate_run_config(check, {"ops": {"probe": {"config": value}}})
 
 
+def load_instance_yaml(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The instance settings in ``path``, with the variables they read set."""
+    for key, value in INSTANCE_ENV.items():
+        monkeypatch.setenv(key, value)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 @pytest.fixture
 def instance_yaml(monkeypatch: pytest.MonkeyPatch) -> dict:
-    for key, value in PG_ENV.items():
-        monkeypatch.setenv(key, value)
-    return yaml.safe_load((DEPLOY / "dagster.yaml").read_text(encoding="utf-8"))
+    return load_instance_yaml(DEPLOY / "dagster.yaml", monkeypatch)
 
 
 def test_the_run_launcher_settings_are_valid_k8s_run_launcher_config(instance_yaml) -> None:
@@ -51,9 +58,23 @@ def test_the_instance_storage_is_postgres_that_every_pod_reaches(instance_yaml) 
     from dagster_postgres import DagsterPostgresStorage
 
     check_config(DagsterPostgresStorage.config_type(), instance_yaml["storage"]["postgres"])
-    compute_logs = instance_yaml["compute_logs"]
-    module = __import__(compute_logs["module"], fromlist=[compute_logs["class"]])
-    assert getattr(module, compute_logs["class"]).__name__ == "NoOpComputeLogManager"
+
+
+@pytest.mark.parametrize("path", [DEPLOY / "dagster.yaml", DEPLOY.parent / "dagster.yaml"], ids=["k8s", "dask"])
+def test_compute_logs_go_to_the_object_store_with_valid_s3_compute_log_manager_config(path, monkeypatch) -> None:
+    from dagster_aws.s3.compute_log_manager import S3ComputeLogManager
+
+    compute_logs = load_instance_yaml(path, monkeypatch)["compute_logs"]
+    loaded = getattr(importlib.import_module(compute_logs["module"]), compute_logs["class"])
+    assert loaded is S3ComputeLogManager
+    config = compute_logs["config"]
+    assert config["bucket"] == {"env": "DAGSTER_COMPUTE_LOGS_BUCKET"} and config["prefix"] == {"env": "DAGSTER_COMPUTE_LOGS_PREFIX"}
+    check_config(S3ComputeLogManager.config_type(), config)
+    with pytest.raises(dg.DagsterInvalidConfigError, match="buckt"):
+        check_config(S3ComputeLogManager.config_type(), {**config, "buckt": "typo"})
+    monkeypatch.delenv("DAGSTER_COMPUTE_LOGS_BUCKET")
+    with pytest.raises(dg.DagsterInvalidConfigError, match="DAGSTER_COMPUTE_LOGS_BUCKET"):
+        check_config(S3ComputeLogManager.config_type(), config)
 
 
 def test_the_executor_settings_are_valid_k8s_job_executor_config() -> None:

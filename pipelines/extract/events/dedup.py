@@ -33,7 +33,11 @@ from pipelines.extract.events.publication import publishable
 EVENT_COLUMNS = ["event_id", "event_date", "date_precision", "event_date_end", "event_class", "cameo_code", "event_type",
                  "actor1_id", "actor2_id", "location_id", "description", "n_sources", "confidence",
                  "planned", "conflict_flag"]
-MENTION_COLUMNS = ["event_id", "doc_id", "char_start", "char_end", "text"]
+#: The mention columns: the contract's, then the offsets of the trigger phrase that named the mention's event (null for
+#: rows extracted without them), which the local warehouse keeps and ``text_policy`` "short" publishes instead of the clause.
+MENTION_COLUMNS = ["event_id", "doc_id", "char_start", "char_end", "text", "trigger_start", "trigger_end"]
+#: A mention's key: one row per event and clause.
+_MENTION_KEY = ["event_id", "doc_id", "char_start", "char_end"]
 _EVENT_SCHEMA = {
     "event_id": pl.String, "event_date": pl.Date, "date_precision": pl.String, "event_date_end": pl.Date,
     "event_class": pl.String, "cameo_code": pl.String, "event_type": pl.String, "actor1_id": pl.String, "actor2_id": pl.String,
@@ -41,7 +45,7 @@ _EVENT_SCHEMA = {
     "planned": pl.Boolean, "conflict_flag": pl.Boolean,
 }
 _MENTION_SCHEMA = {"event_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
-                   "text": pl.String}
+                   "text": pl.String, "trigger_start": pl.Int64, "trigger_end": pl.Int64}
 
 
 def partition_columns() -> list[pl.Expr]:
@@ -69,7 +73,8 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
 
     Returns the ``events`` and ``event_mentions`` tables, sorted by date and
     by position. Rows the publication rule keeps out (``publication``) are
-    left out of both.
+    left out of both. Each mention carries the trigger offsets of its own
+    row, so two events told in one clause keep their two triggers.
     """
     clusters = _clusters([r for r in event_mentions if publishable(r)])
     events, mentions = [], []
@@ -78,12 +83,20 @@ def deduplicate_events(event_mentions: list[dict]) -> tuple[pl.DataFrame, pl.Dat
         events.append(event)
         for r in rows:
             mentions.append({"event_id": event["event_id"], "doc_id": r["doc_id"], "char_start": r["char_start"],
-                             "char_end": r["char_end"], "text": r["text"]})
+                             "char_end": r["char_end"], "text": r["text"], "trigger_start": r.get("trigger_start"),
+                             "trigger_end": r.get("trigger_end")})
     _flag_conflicts(clusters, events)
     ev = pl.DataFrame(events, schema=_EVENT_SCHEMA).sort(["event_date", "event_id"], nulls_last=True)
-    em = pl.DataFrame(mentions, schema=_MENTION_SCHEMA).unique(
-        subset=["event_id", "doc_id", "char_start", "char_end"]).sort(["doc_id", "char_start", "char_end", "event_id"])
+    em = _one_mention_per_key(pl.DataFrame(mentions, schema=_MENTION_SCHEMA))
     return ev.select(EVENT_COLUMNS), em.select(MENTION_COLUMNS)
+
+
+def _one_mention_per_key(mentions: pl.DataFrame) -> pl.DataFrame:
+    """One row per event and clause, in position order: where rows of one event share a clause, the first
+    trigger in it (a trigger before none). Why: the key must hold, and the row kept must not depend on the
+    order the rows came in."""
+    return (mentions.sort(["doc_id", "char_start", "char_end", "event_id", "trigger_start", "trigger_end"], nulls_last=True)
+            .unique(subset=_MENTION_KEY, keep="first", maintain_order=True))
 
 
 def _clusters(event_mentions: list[dict]) -> list[dict]:
@@ -173,8 +186,7 @@ def merge_unattributed(events: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl
     if targets.is_empty():
         return events, mentions
     to = dict(zip(targets["event_id"].to_list(), targets["event_id_to"].to_list()))
-    mentions = (mentions.with_columns(pl.col("event_id").replace(to)).unique(
-        subset=["event_id", "doc_id", "char_start", "char_end"]).sort(["doc_id", "char_start", "char_end", "event_id"]))
+    mentions = _one_mention_per_key(mentions.with_columns(pl.col("event_id").replace(to)))
     sources = mentions.group_by("event_id").agg(pl.col("doc_id").n_unique().alias("_n"))
     events = (events.filter(~pl.col("event_id").is_in(list(to))).join(sources, on="event_id", how="left")
               .with_columns(pl.max_horizontal("n_sources", "_n").alias("n_sources")).drop("_n")

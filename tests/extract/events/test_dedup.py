@@ -98,7 +98,45 @@ def test_contract_columns() -> None:
                                    "cameo_code", "event_type", "actor1_id", "actor2_id", "location_id", "description",
                                    "n_sources", "confidence"]
     assert {"planned", "conflict_flag"} <= set(events.columns)
-    assert mentions.columns == ["event_id", "doc_id", "char_start", "char_end", "text"]
+    assert mentions.columns == ["event_id", "doc_id", "char_start", "char_end", "text", "trigger_start", "trigger_end"]
+
+
+#: One clause that reports two events: a meeting and a signing.
+CLAUSE = "The two ministers met in Baku and signed a water treaty"
+
+
+def _clause_row(code: str, trigger: str, a2: str | None = "velmar") -> dict:
+    """A row of ``CLAUSE`` whose trigger is the phrase ``trigger`` in it."""
+    start = CLAUSE.index(trigger)
+    return {**_row("a", date(2024, 3, 5), code=code, a1="ostravia", a2=a2, trigger=trigger.split()[0]),
+            "char_end": len(CLAUSE), "text": CLAUSE, "trigger_start": start, "trigger_end": start + len(trigger)}
+
+
+def test_two_events_in_one_clause_keep_their_own_triggers() -> None:
+    rows = [_clause_row("036", "met"), _clause_row("057", "signed")]
+    events, mentions = deduplicate_events(rows)
+    result = {code: CLAUSE[s:e] for code, s, e in mentions.join(events, on="event_id")
+              .select("cameo_code", "trigger_start", "trigger_end").iter_rows()}
+    expected = {"036": "met", "057": "signed"}
+    assert result == expected
+    assert mentions.select("char_start", "char_end").unique().rows() == [(0, len(CLAUSE))]
+
+
+def test_two_reports_of_one_event_in_one_clause_keep_the_first_trigger_whatever_their_order() -> None:
+    rows = [_clause_row("057", "signed a water treaty", a2=None), _clause_row("057", "signed", a2=None),
+            {**_clause_row("057", "treaty", a2=None), "trigger_start": None, "trigger_end": None}]
+    for ordered in (rows, rows[::-1]):
+        _, mentions = deduplicate_events(ordered)
+        result = mentions.select("trigger_start", "trigger_end").rows()
+        expected = [(CLAUSE.index("signed"), CLAUSE.index("signed") + len("signed"))]
+        assert result == expected
+
+
+def test_rows_without_trigger_offsets_give_null_triggers() -> None:
+    _, mentions = deduplicate_events([_row("a", date(2022, 10, 3))])
+    result = mentions.select("trigger_start", "trigger_end").rows()
+    expected = [(None, None)]
+    assert result == expected
 
 
 def test_empty_input() -> None:
