@@ -180,6 +180,18 @@ def _names_a_country_or_capital(word: str, gz: Gazetteer) -> bool:
     return place is not None and place.form != "demonym" and word not in words("ambiguous_country_surfaces")
 
 
+@cache
+def _place_list_after() -> re.Pattern:
+    name = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+    return re.compile(rf"(?:,\s+{name})*,?\s+(?:and|or)\s+{name}\s+(?:{alternation('place_list_heads')})\b")
+
+
+def in_a_list_of_places(after: str) -> bool:
+    """The text after a name goes on with a list of names closed by a plural place noun ("..., Gulmi and
+    Kessel districts"): the name is one of the places."""
+    return _place_list_after().match(after[:200]) is not None
+
+
 def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> str:
     """PERSON labels that are really organisations or places, by their words and context."""
     lows = [t.text.lower() for t in toks]
@@ -190,8 +202,11 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     if lows[-1] in words("place_words"):
         return "location"
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.lower_ in union("place_heads_after", "named_place_heads_after"):
+    if nxt is not None and nxt.is_lower and nxt.lower_ in union("place_heads_after", "named_place_heads_after",
+                                                               "place_list_heads"):
         return "location"  # "the Tarno field", "the Gulmi district"
+    if in_a_list_of_places(doc_text(doc)[toks[-1].idx + len(toks[-1].text):]):
+        return "location"  # "through Tarno, Gulmi and Kessel districts"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
         return "organization"  # "Baku Dialogues": a place name does not start a person's name
     if len(toks) > 1 and _names_a_country_or_capital(toks[-1].text, gz):

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate, place_candidate
 from pipelines.extract.actors.classify import (
-    after_place_of, classify_person, club_span, coordinated_with_organisation, norp_as_actor, org_cue, place_cue,
+    after_place_of, classify_person, club_span, coordinated_with_organisation, in_a_list_of_places, norp_as_actor,
+    org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
     appositive_head, appositive_is_a_role, country_before, extend_left, extend_right, is_title_head, is_title_word,
@@ -230,6 +231,8 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
         return [n.candidate(thing, strength=2)]
     if n.label != "PERSON" and n.lows()[-1] in words("event_tails"):
         return []
+    if n.label == "ORG" and in_a_list_of_places(n.para.text[n.e:]):
+        return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Tarno and Gulmi districts"
     if n.label == "PERSON":
         return _person(n, gz)
     if n.label == "ORG":

@@ -149,3 +149,9 @@ def test_a_clubs_letters_before_its_town_make_the_club() -> None:
     result = {m.text: m.actor_id for m in res.mentions}
     assert result == {"FC Kelby": "fc-kelby", "Kelby": "fc-kelby"}
     assert row(res, "fc-kelby")["actor_type"] == "organization"
+
+
+def test_names_in_a_list_closed_by_a_plural_place_noun_are_places() -> None:
+    result = types("Intro.\nThe pipeline passes through Velkar, Ossery, Palmarra and Tindu districts in the south.\n")
+    assert {name: kind for name, kind in result.items() if kind != "location"} == {}
+    assert set(result) >= {"Palmarra", "Tindu"}
