@@ -36,6 +36,12 @@ def _role_of_after() -> re.Pattern:
 
 
 @cache
+def _maker_of_product() -> re.Pattern:
+    """After a possessive: up to two words, then a product noun ("'s new phone", "'s Comirnaty vaccine")."""
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{alternation('maker_product_nouns')})\b")
+
+
+@cache
 def _place_of() -> re.Pattern:
     return re.compile(r"\b(?:" + alternation("place_kind_nouns") + r") of\s*$", re.IGNORECASE)
 
@@ -73,6 +79,8 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     possessive = re.match(r"['’]s\b", after)
     if possessive:
         after = after[possessive.end():]
+        if _maker_of_product().match(after) and (possessive_ok or len(toks) == 1):
+            return True  # "Pfizer's Comirnaty vaccine", "Kestrel's new phone": the maker, not a person's car
     role = _body_role_after().match(after)
     if role and not _role_of_after().match(after) and (
             not possessive or possessive_ok or role.group(1).lower() not in words("person_role_titles")):

@@ -182,11 +182,11 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
     p = ctx.article.paragraphs[j]
     if p.doc is None or p.kind not in ("body", "standfirst", "heading") or find_marked_spans(p.text):
         return None
-    if is_topic_line(p):
-        return _interviewee(ctx, j, prev)
-    head = _heading_person(ctx, p)
+    head = _heading_person(ctx, p)  # before topic lines: "Ana Ruiz, Mayor of Velmora:" names the speaker
     if head is not None:
         return Attribution(ctx.speaker(head, "named"), None, 0.6, False)
+    if is_topic_line(p):
+        return _interviewee(ctx, j, prev)
     if p.kind == "heading":
         return None
     if p.text.rstrip().endswith(":"):  # "X said on Tuesday:" then the quote: X, person or not

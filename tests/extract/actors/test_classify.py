@@ -44,6 +44,8 @@ def test_a_thing_called_by_a_name_is_an_organisation() -> None:
     pytest.param("Intro.\nShares in Nestlé rose 2.1%, HSBC gained 1.4% and Shell fell.\n", "Nestlé",
                  id="shares_in_a_name_make_it_a_company"),
     pytest.param("Intro.\nThe fund bought a stake in Orvane last year.\n", "Orvane", id="a_stake_in_a_name"),
+    pytest.param("Intro.\nShipments of Velocor's new vaccine were not affected.\n", "Velocor",
+                 id="the_maker_of_a_product"),
 ])
 def test_company_and_newspaper_cues(text: str, name: str) -> None:
     result = types(text).get(name)
@@ -155,3 +157,7 @@ def test_names_in_a_list_closed_by_a_plural_place_noun_are_places() -> None:
     result = types("Intro.\nThe pipeline passes through Velkar, Ossery, Palmarra and Tindu districts in the south.\n")
     assert {name: kind for name, kind in result.items() if kind != "location"} == {}
     assert set(result) >= {"Palmarra", "Tindu"}
+
+
+def test_a_persons_own_things_do_not_make_a_maker() -> None:
+    assert types("Intro.\nKarel Dusek's car was stolen on Monday.\n").get("Karel Dusek") == "person"

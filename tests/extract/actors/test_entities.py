@@ -66,3 +66,8 @@ def test_an_abbreviated_title_in_capitals_before_a_name_makes_a_person() -> None
 def test_a_name_suffix_after_a_comma_names_no_one() -> None:
     result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
     assert result == {"William F. Orland": "person"}
+
+
+def test_a_players_position_before_a_name_is_a_title() -> None:
+    result = types("Intro.\nStriker Ronaldinho said the fans deserved this. Ronaldinho added that he was happy.\n")
+    assert result == {"Ronaldinho": "person"}

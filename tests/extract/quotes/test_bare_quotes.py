@@ -130,3 +130,10 @@ def test_heading_lines(text: str, actors: dict[str, tuple[str, str]], expected: 
     """A heading line names the speaker of a lone quote below it only when its head is a person."""
     result = speaker_ids(text, actors)
     assert result == expected
+
+
+def test_a_heading_line_naming_the_speaker_and_office_before_a_bare_quote():
+    text = ("Mayor Ana Ruiz presented the plan on Monday.\n\nAna Ruiz, Mayor of Velmora:\n"
+            "“We have balanced the books without cutting services.”")
+    result = speaker_ids(text, {"Ana Ruiz": ("ana-ruiz", "person")})
+    assert result == ["ana-ruiz"]
