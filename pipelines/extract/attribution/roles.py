@@ -239,7 +239,7 @@ def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
     """The single person named in this or the previous paragraph, for "the striker said".
 
     Only when exactly one person is in view and nothing the article says of
-    them names a different role: a lawyer is not "the coach".
+    them names a different role: a lawyer is not "the coach", a party leader is "the politician".
     """
     here = ctx.paragraph_index(pos)
     ids: dict[str, Mention] = {}
@@ -250,7 +250,7 @@ def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
         return None
     m = next(iter(ids.values()))
     roles = set(re.findall(r"\w+", ctx.description(m.actor_id))) & lexicon.words("speech", "person_role_nouns")
-    return m if not roles or noun in roles else None
+    return m if not roles or role_equivalents().get(noun, frozenset({noun})) & roles else None
 
 
 def _names_a_person(ctx: Context, para: Paragraph, tok: Token) -> bool:

@@ -82,6 +82,13 @@ def test_role_noun_does_not_take_a_person_with_another_role():
 
 _NOMINAL = [
     pytest.param(
+        "Lena Ostrova, leader of the Socialist Party, spoke in parliament.\n\n“We will not stop there,” said the "
+        "politician.",
+        {"Lena Ostrova": ("lena-ostrova", "person"), "Socialist Party": ("socialist-party", "organization")},
+        ["lena-ostrova"],
+        id="the_politician_is_the_party_leader_in_view",
+    ),
+    pytest.param(
         "Jean Marot of the Socialist Party voted against the bill on Monday.\n\n"
         "“This law punishes the poor and rewards the rich,” the socialist said.",
         {"Jean Marot": ("jean-marot", "person"), "Socialist Party": ("socialist-party", "organization")},
