@@ -92,8 +92,8 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
     if ent.label_ == "ORG" and _body_title_person(ent) is not None:
         return _body_title_person(ent)  # "Foreign Ministry Spokesman Nils Brask", tagged a body
-    if ent.label_ == "ORG" and _a_titled_person(ent):
-        return [(ent, "PERSON")]  # "Councillor Nils Brask", tagged a body
+    if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent)):
+        return [(ent, "PERSON")]  # "Councillor Nils Brask", "President" + "Nils-Ove Brask", tagged a body
     if ent.label_ == "ORG":
         pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
         # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
@@ -117,6 +117,16 @@ def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
     if toks[k - 1].lower_ in words("organisation_words"):
         return [(ent.doc[ent.start:ent.start + k], "ORG"), person]
     return [person]
+
+
+def _named_after_a_title(ent: Span) -> bool:
+    """An organisation's entity of two to four capitalised words, none a body's, right after a title
+    ("Kazakh President" + "Kassym-Jomart Tokayev"): a person's name."""
+    title = title_before(ent.doc, ent.start)
+    toks = list(ent)
+    return title is not None and any(is_title_head(w) for w in title.split()) and 2 <= len(toks) <= 4 \
+        and all(t.text[:1].isupper() or t.text in "-‑" for t in toks) \
+        and not any(t.lower_ in words("organisation_words") for t in toks)
 
 
 def _a_titled_person(ent: Span) -> bool:
@@ -267,8 +277,12 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True  # "Jr.", "MD" after a person's name and a comma
     if sum(ch.isupper() for ch in text) >= 2 and text.lower() in words("not_organisation_acronyms"):
         return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
-    if any(ch.isdigit() for ch in text) and _a_month().search(text):
-        return True  # "18th July": a date the tagger took for a name
+    if (any(ch.isdigit() for ch in text) or len(n.toks) == 1) and _a_month().search(text):
+        return True  # "18th July", "Nov": a date the tagger took for a name
+    last = n.lows()[-1]
+    if last.endswith("s") and last[:-1] in words("title_heads") and not any(
+            w.lower() in words("organisation_words") for w in text.split()):
+        return True  # "Foreign and Water Ministers": people by their office, no one named
     t = n.toks[0]
     if len(n.toks) == 1 and n.sent_start and t.tag_ not in ("NNP", "NNPS") and not text.isupper() \
             and t.dep_ not in ("compound", "nmod", "poss"):  # but "Sporting president X": a name

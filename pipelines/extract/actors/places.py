@@ -100,6 +100,21 @@ def region_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
                 out.append(region_candidate(article.doc_id, para.start + span.start_char, para.start + span.end_char,
                                             span.text, reg))
             i += n
+    return out + _regions_joined_by_and(article, para)
+
+
+#: Two capitalised names joined by "and": one region's name when the region list holds it whole.
+_JOINED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+
+
+def _regions_joined_by_and(article: Article, para: Paragraph) -> list[Candidate]:
+    """Regions whose name holds "and" ("Jammu and Kashmir"), which the tagger reads as two places."""
+    out = []
+    for m in _JOINED.finditer(para.text):
+        reg = region(m.group())
+        if reg is not None:
+            out.append(region_candidate(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
+                                        reg, strength=4))
     return out
 
 

@@ -134,6 +134,11 @@ def _age_or_relative(text: str, pos: int) -> bool:
     return bool(um and unit_of(um.group(2))[0] in time_units() and pattern(_RELATIVE_AFTER).match(text, um.end()))
 
 
+def plural_noun_after(text: str, pos: int) -> bool:
+    """Does a plural noun follow ``pos`` ("people", "viewers"): what a count before it counts?"""
+    return pattern(_COUNTED_PLURAL_AFTER, 0).match(text[pos:]) is not None
+
+
 def currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, ...]]:
     """The currency written before the number ("$", "€", "AZN"), where the money span starts, and the
     currencies a shared symbol may stand for."""

@@ -132,10 +132,11 @@ def currency_from_name(name: str) -> str | None:
 
 @cache
 def currency_name_after() -> re.Pattern[str]:
-    """A currency name after a number ("200 million euros", "5 Canadian dollars"); group 1 is the name."""
+    """A currency name after a number ("200 million euros", "5 Canadian dollars", "a 3-billion-euro deal");
+    group 1 is the name."""
     forms = sorted(currency_names(), key=len, reverse=True)
     names = "|".join(re.escape(f).replace(r"\ ", r"\s+") + r"(?:s|es)?" for f in forms)
-    return re.compile(rf"\s+((?:{names}))\b", re.IGNORECASE)
+    return re.compile(rf"(?:\s+|[-‑])((?:{names}))\b", re.IGNORECASE)  # "3.75-billion-euro" too
 
 
 @cache

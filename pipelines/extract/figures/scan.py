@@ -16,7 +16,7 @@ from typing import NamedTuple
 from pipelines.extract import lexicon
 from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
-from pipelines.extract.figures.classify import Candidate, classify, currency_before
+from pipelines.extract.figures.classify import Candidate, classify, currency_before, plural_noun_after
 from pipelines.extract.figures.compounds import join_compounds
 from pipelines.extract.figures.tallies import tally_spans
 from pipelines.extract.figures.units import unit_after
@@ -284,7 +284,8 @@ def _with_tallies(atoms: list[Atom], text: str, tallies: list[tuple[int, int]]) 
 
 
 def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]]) -> Candidate | None:
-    """The first number of a range takes the unit of the second: "30 to 40 percent", "5-6%", "two or three days".
+    """The first number of a range takes the unit of the second: "30 to 40 percent", "5-6%", "two or three days",
+    "4,000 to 6,000 viewers", "5 to 6 billion euros".
 
     Its span is the number alone; the second number is a figure of its own.
     """
@@ -296,7 +297,10 @@ def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, 
             or overlaps((n_start, n_end), blocked) or words != n_words:
         return None
     nxt = classify(text, n_start, n_end, n_value, n_words, n_hint)
-    if nxt is None or nxt.kind not in ("percent", "measure", "time") or nxt.hyphen:
+    if nxt is None or nxt.kind not in ("percent", "measure", "time", "count", "money") or nxt.hyphen:
         return None
+    if nxt.kind == "count" and (words or not plural_noun_after(text, n_end)):
+        return None  # "4,000 to 6,000 viewers" both count; "two or three", "3 to 1" stay out
     mult = nxt.value / n_value
-    return Candidate(start, end, start, end, value * mult, nxt.unit, nxt.kind, words, nxt.rate)
+    return Candidate(start, end, start, end, value * mult, nxt.unit, nxt.kind, words, nxt.rate,
+                     settled=nxt.kind == "count")

@@ -71,3 +71,19 @@ def test_a_name_suffix_after_a_comma_names_no_one() -> None:
 def test_a_players_position_before_a_name_is_a_title() -> None:
     result = types("Intro.\nStriker Ronaldinho said the fans deserved this. Ronaldinho added that he was happy.\n")
     assert result == {"Ronaldinho": "person"}
+
+
+def test_a_name_the_tagger_calls_a_body_after_a_title_is_a_person() -> None:
+    result = types("Intro.\nKazakh President Kassym-Jomart Tokayev met his Uzbek counterpart on Tuesday.\n")
+    assert result.get("Kassym-Jomart Tokayev") == "person"
+
+
+def test_offices_in_the_plural_and_a_bare_month_name_no_one() -> None:
+    result = types("GUATEMALA CITY, Nov 7 (Wirenews) - The Foreign and Water Ministers of the three countries met "
+                   "in Cairo.\n\nThe quake hit on Nov. 7.\n")
+    assert not {"Nov", "Foreign and Water Ministers"} & set(result)
+
+
+def test_a_body_named_with_a_plural_of_a_title_word_stays() -> None:
+    result = types("Intro.\nThe House of Representatives passed the bill, and the Big Brothers group welcomed it.\n")
+    assert "House of Representatives" in result

@@ -29,3 +29,10 @@ def test_postal_abbreviation_needs_its_full_stop() -> None:
     result = abbreviated_region("Sask.")
     assert result is not None and result.iso3 == "CAN"
     assert abbreviated_region("Sask") is None
+
+
+def test_a_region_whose_name_holds_and_is_one_place() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nThe dispute over Jammu and Kashmir was discussed with officials from Bihar.\n")
+    assert "Jammu and Kashmir" in result and not {"Jammu", "Kashmir"} & set(result)

@@ -209,3 +209,12 @@ def test_counts_after_a_determiner_or_in_a_group_size(text: str, raw: str) -> No
 
 def test_the_two_of_a_pair_already_named_is_no_count() -> None:
     assert raws("Ruritania and Freedonia met. Relations between the two countries improved.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The show drew 4,000 to 6,000 viewers on weekdays.", ["4,000", "6,000"], id="to"),
+    pytest.param("Between 30 and 40 people were hurt.", ["30", "40"], id="between_and"),
+    pytest.param("Kelby won the match 3 to 1.", [], id="a_score_is_no_range_of_counts"),
+])
+def test_both_ends_of_a_range_of_counts(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected

@@ -48,7 +48,8 @@ def test_symbols_map_to_codes() -> None:
      ("The ticket costs ₱500.", "₱500", 500.0, "PHP"),
      ("The line will add GBP42 billion to the economy.", "GBP42 billion", 4.2e10, "GBP"),
      ("Earnings fell to 10.8 pence a share.", "10.8 pence", 0.108, "GBP"),
-     ("A stamp now costs 65 cents.", "65 cents", 0.65, "USD")],
+     ("A stamp now costs 65 cents.", "65 cents", 0.65, "USD"),
+     ("The 3.75-billion-euro order was signed.", "3.75-billion-euro", 3.75e9, "EUR")],
 )
 def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float, code: str) -> None:
     assert read(text) == (raw, value, code)
