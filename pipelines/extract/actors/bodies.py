@@ -111,11 +111,13 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
     if prefix is None and len(parts) == 1 and parts[0].lower() in words("shared_legislatures"):
         iso3 = iso3 or _dominant_country(c, cands)  # "the Senate" of the country the article is about
         return replace(c, iso3=iso3, key=f"body:{norm_key(c.text)}:{iso3}" if iso3 else None)
-    mk = ministry_key(c.text)
+    # "Turkish Foreign Ministry": the portfolio without the nationality before it
+    ministry = c.text[len(prefix[0]):].strip() if prefix and ministry_key(c.text[len(prefix[0]):]) else c.text
+    mk = ministry_key(ministry)
     if mk or parts[0] in words("national_bodies"):
         if iso3 is None:
             iso3 = _dominant_country(c, cands)
-        name = ministry_display(c.text, gz.names.get(iso3)) if mk else c.text
+        name = ministry_display(ministry, gz.names.get(iso3)) if mk else c.text
         key = f"{mk}:{iso3}" if mk else None
         return replace(c, iso3=iso3, name=name, key=key)
     rest = c.text[len(prefix[0]):].strip() if prefix else ""

@@ -26,7 +26,7 @@ from pipelines.extract.actors.people import one_key_per_person, people_by_surnam
 from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.things import drop_things
 from pipelines.extract.actors.words import alternation, union, words
-from pipelines.extract.article import Article
+from pipelines.extract.article import Article, Paragraph
 
 
 def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
@@ -69,6 +69,14 @@ def _next_line_name() -> re.Pattern:
     return re.compile(r"[A-Z][\w'’-]*\.?(?: (?:(?:" + alternation("name_joiners") + r") )*[A-Z][\w'’-]*\.?){0,3}")
 
 
+def _continues(c: Candidate, p: Paragraph, q: Paragraph) -> bool:
+    """Can the next line's opening words finish the name ``c``? Not after a place's head word ("Izmir
+    province" / "Opening ceremony ..."), nor from one heading into the next (a list of headlines)."""
+    if c.text.split()[-1].lower() in union("place_heads_after", "named_place_heads_after"):
+        return False
+    return not (p.kind == "heading" and q.kind == "heading")
+
+
 def _join_line_breaks(article: Article, cands: list[Candidate]) -> list[Candidate]:
     """A name cut by a hard line wrap ("chief executive Jonas" / "Meyerhoff, who said") is one mention.
 
@@ -89,7 +97,8 @@ def _join_line_breaks(article: Article, cands: list[Candidate]) -> list[Candidat
         c = by_end.get(p.start + len(ptext))
         m = _next_line_name().match(q.text)
         first = m.group().split()[0] if m is not None else ""
-        if c is None or m is None or first.lower() in words("stop_names") or is_title_word(first):
+        if c is None or m is None or first.lower() in words("stop_names") or is_title_word(first) \
+                or not _continues(c, p, q):
             continue
         e_rel = len(m.group())
         _, e_rel = trim(q.text, 0, e_rel)

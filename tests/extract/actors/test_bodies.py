@@ -21,3 +21,10 @@ def test_a_bare_senate_joins_the_named_one_of_its_country() -> None:
                      "the United States could see it pass.\n")
     res = resolve_actors([a, b])
     assert len({m.actor_id for m in res.mentions if m.text.endswith("Senate")}) == 1
+
+
+def test_a_nationality_before_a_ministry_names_its_country_not_its_portfolio() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nThe Turkish Foreign Ministry condemned the bombing on Monday.\n")
+    assert result == {"Ministry of Foreign Affairs of Turkey": "organization"}

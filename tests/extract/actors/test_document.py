@@ -156,3 +156,13 @@ def test_an_acronym_with_an_ampersand_is_the_name_it_spells() -> None:
     res = resolve_actors([article("a", "Intro.\nShares in Harrow & Kestrel fell on Tuesday. H&K said sales rose 2%.\n")])
     result = {m.text: m.actor_id for m in res.mentions}
     assert result == {"Harrow & Kestrel": "harrow-kestrel", "H&K": "harrow-kestrel"}
+
+
+def test_a_list_of_headlines_is_not_one_name_wrapped_over_lines() -> None:
+    text = ("Latest news\n\nThe minister spoke on Monday.\n\n"
+            "Prime Minister Ilkan Sarp to meet his counterpart Boyko Varnev in Turkey's Samsun province\n"
+            "Opening ceremony for the new gas pipeline project to be held in Kessel province on June 12\n"
+            "The ministry condemned the bombing that killed 1 and injured 14 in Kirkuk\n"
+            "Ilkan Sarp, King Abdullah discuss joint effort aimed to protect the old city\n")
+    result = {m.text for m in resolve_actors([article("a", text)]).mentions}
+    assert not any("\n" in t for t in result)
