@@ -137,3 +137,10 @@ def test_a_heading_line_naming_the_speaker_and_office_before_a_bare_quote():
             "“We have balanced the books without cutting services.”")
     result = speaker_ids(text, {"Ana Ruiz": ("ana-ruiz", "person")})
     assert result == ["ana-ruiz"]
+
+
+def test_a_bare_quote_after_a_sentence_blaming_someone_is_the_blamers():
+    text = ("The talks resumed on Monday.\n\nThe talks came days after President Ilkan Sarp blamed Velmora for the "
+            "failure of earlier rounds. “It is a very dangerous situation because the dam will flood the valley.”")
+    result = speaker_ids(text, {"Ilkan Sarp": ("ilkan-sarp", "person"), "Velmora": ("velmora", "country")})
+    assert result == ["ilkan-sarp"]
