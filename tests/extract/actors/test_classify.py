@@ -161,3 +161,9 @@ def test_names_in_a_list_closed_by_a_plural_place_noun_are_places() -> None:
 
 def test_a_persons_own_things_do_not_make_a_maker() -> None:
     assert types("Intro.\nKarel Dusek's car was stolen on Monday.\n").get("Karel Dusek") == "person"
+
+
+def test_streets_and_stations_are_places() -> None:
+    result = types("Intro.\nThe crash happened near Sheppard Avenue and Eglinton Avenue, close to Liverpool Street "
+                   "station and Farringdon Station.\n")
+    assert set(result.values()) == {"location"}
