@@ -226,8 +226,10 @@ def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
 
 @cache
 def _titled_name() -> re.Pattern:
-    """A title's head word, its "of"/"and" words, then two or three capitalised words."""
-    heads = sorted((w.capitalize() for w in words("title_heads") if w.isalpha()), key=len, reverse=True)
+    """A title's head word (capitalised or not: "his counterpart Uhuru Lenk"), its "of"/"and" words, then two
+    or three capitalised words."""
+    heads = sorted({form for w in words("title_heads") | words("person_appositive_heads") if w.isalpha()
+                    for form in (w, w.capitalize())}, key=len, reverse=True)  # "Minister X", "counterpart X"
     return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| [A-Z][\w-]+)*)(,? )"
                       r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)")
 
@@ -310,7 +312,13 @@ def byline_candidates(article: Article, para: Paragraph) -> list[Candidate]:
     if not m:
         return []
     out = []
+    tails = union("byline_tails", "organisation_words")
     for pm in re.finditer(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+", text[m.end():]):
-        s, e = m.end() + pm.start(), m.end() + pm.end()
+        name = pm.group().split(" ")
+        cut = next((i for i, w in enumerate(name) if w.lower() in tails), len(name))  # "... Associated Press Writer"
+        if cut < 2:
+            continue
+        s = m.end() + pm.start()
+        e = s + len(" ".join(name[:cut]))
         out.append(Candidate(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=5))
     return out

@@ -43,3 +43,20 @@ def test_a_person_known_by_one_short_name_is_a_person() -> None:
                                        "Zelda, said she was tired.\n")])
     result = {r["name"]: r["actor_type"] for r in res.actors.iter_rows(named=True)}
     assert result.get("Ronalvo") == "person" and result.get("Zelda") == "person"
+
+
+def test_a_lower_case_title_before_a_name_finds_the_person() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nIn October, the president held talks with his Velmoran counterpart Uhuru Kessato on the "
+                   "dam, and the economist Ana Ruiz joined them.\n")
+    assert {"Uhuru Kessato", "Ana Ruiz"} <= set(result)
+
+
+def test_a_bylines_name_stops_before_the_authors_role() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Judges rule\n\nBy Larry Olmster Associated Press Writer\n\nKELBY (AP) -- Federal judges ruled on "
+                   "Monday.\n")
+    assert result.get("Larry Olmster") == "person"
+    assert not any("Writer" in name for name in result)
