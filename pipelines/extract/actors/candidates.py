@@ -53,6 +53,15 @@ def place_candidate(doc_id: str, s: int, e: int, text: str, place: Place, gz: Ga
                      key=f"name:{norm_key(capital)}", strength=strength)
 
 
+def part_of_a_continent(text: str, s: int, e: int) -> bool:
+    """Does the surface at ``s:e`` name part of a continent: after "Latin"/"Central"/"South"/"North" (when
+    the longer name is no country the gazetteer knows), or before "continent"?"""
+    before = re.search(r"(\w+) $", text[max(0, s - 12):s])
+    after = re.match(r" (\w+)", text[e:e + 16])
+    return (before is not None and before.group(1).lower() in words("continent_prefixes")
+            or after is not None and after.group(1).lower() in words("continent_nouns"))
+
+
 def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
     """Every country name, demonym and capital in the paragraph text (spaCy misses or mislabels many).
 
@@ -76,6 +85,8 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
         nxt = re.match(r" ([A-Z][a-z]+)", para.text[e:e + 20])
         if nxt and nxt.group(1).lower() in words("event_tails"):
             continue  # "the Paris Agreement", "the Geneva Conventions": the name of a pact, not of the place
+        if part_of_a_continent(para.text, s, e):
+            continue  # "Latin American", "the American continent": a continent's part, not the country
         span = para.doc.char_span(s, e) if para.doc is not None and (
             place.kind == "capital" and para.text[s - 2:s - 1].isalpha() or AGE_GROUP.match(para.text, e)) else None
         club = club_span(para.text, para.doc, span[0], span[-1], gz) if span is not None else None

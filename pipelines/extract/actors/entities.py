@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
-from pipelines.extract.actors.candidates import Candidate, place_candidate
+from pipelines.extract.actors.candidates import Candidate, part_of_a_continent, place_candidate
 from pipelines.extract.actors.classify import (
     after_place_of, classify_person, club_span, coordinated_with_organisation, in_a_list_of_places, norp_as_actor,
     org_cue, place_cue,
@@ -221,6 +221,8 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     if club is not None:
         return [club]
     place = gz.lookup(text)
+    if place is not None and part_of_a_continent(n.para.text, n.s, n.e):
+        return []  # "Latin American", "the American continent"
     if place is not None and not (n.label in ("ORG", "PERSON") and len(text.split()) > 1 and place.kind == "capital"):
         return [place_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, place, gz, strength=3)]
     reg = region(text)

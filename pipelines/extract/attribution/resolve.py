@@ -58,7 +58,8 @@ def subject_of(verb: Token) -> Token | None:
             agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return agent[0] if agent else None
         inverted = [c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ == "PROPN"]
-        if inverted and v.lemma_ in cues and not any(c.dep_ in ("ccomp",) for c in v.rights):
+        naming = v.lemma_ in lexicon.words("speech", "naming_verbs")  # "calling Velmora 'a partner'": the named
+        if inverted and v.lemma_ in cues and not naming and not any(c.dep_ in ("ccomp",) for c in v.rights):
             return inverted[0]  # '"Are you serious?" asked Anna Berg' parses Berg as an object
         age = [c for c in v.lefts if is_age_phrase(c)]
         if age:
@@ -196,8 +197,9 @@ def _capitalised_role(tok: Token) -> bool:
     kids = list(tok.children)
     titles = lexicon.words("actor_words", "titles")
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
-        c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" and c.lower_ not in titles for c in kids
-    )  # "the Foreign Minister": a title's own words are no name
+        c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" and c.lower_ not in titles
+        and c.ent_type_ not in ("NORP", "GPE") for c in kids
+    )  # "the Foreign Minister", "the US President": a title's own words and its country are no name
 
 
 def _own_name(para: Paragraph, tok: Token) -> str:

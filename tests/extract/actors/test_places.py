@@ -33,3 +33,11 @@ def test_a_town_before_its_region_is_a_place_though_listed_with_it() -> None:
     result = types("Intro.\nIn the region’s outbreak, which first appeared in late May in Korvani, Himachal "
                    "Pradesh, 40 children fell ill.\n")
     assert result.get("Korvani") == "location" and result.get("Himachal Pradesh") == "location"
+
+
+def test_a_nationality_inside_a_continents_name_is_no_country() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nThe chancellor began his Latin American tour in Argentina, then toured the south of the "
+                   "American continent. North American and South Korean leaders met.\n")
+    assert "United States" not in result and {"Argentina", "South Korea"} <= set(result)

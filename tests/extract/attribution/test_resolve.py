@@ -145,6 +145,20 @@ _SUBJECTS = [
         id="a_capitalised_title_of_several_words_is_the_person_given_it",
     ),
     pytest.param(
+        "Chilean Foreign Minister Jorge Faural met his counterpart in Kelby.\n\n“This is a good opportunity to "
+        "share ideas,” stated the Chilean Foreign Minister, who was grateful.",
+        {"Jorge Faural": ("jorge-faural", "person")},
+        ["jorge-faural"],
+        id="a_nationality_before_a_capitalised_title_is_no_name",
+    ),
+    pytest.param(
+        "US President Ann Quill arrived in Kelby on Sunday.\n\nCalling Ruritania “a key partner in the region”, "
+        "the US President affirmed that the trip was important.",
+        {"Ann Quill": ("ann-quill", "person"), "Ruritania": ("ruritania", "country")},
+        ["ann-quill"],
+        id="what_a_naming_verb_names_is_not_its_speaker",
+    ),
+    pytest.param(
         "Officials met on Monday.\n\n“This is the fastest rise we have seen in this province,” the agency’s "
         "envoy in the region, Carla Dunmore, told reporters in the capital.",
         {"Carla Dunmore": ("carla-dunmore", "person")},
