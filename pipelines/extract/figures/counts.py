@@ -70,8 +70,9 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
         if obj is not None and (obj.pos_ == "PRON" or obj.tag_ in ("NNS", "NNPS")):
             return True, obj  # "three of them", "two of the suspects": a count even after "all"
         return False, None  # "page 12 of the report"
-    if cand.words and cand.value < 100 and prev in _anaphoric_determiners() and not _a_new_part(text, cand, prev):
-        return False, None  # "the two countries", "its three neighbours"
+    if cand.words and cand.value < 100 and prev in _anaphoric_determiners() and not _a_new_part(text, cand, prev) \
+            and not _complementiser_before(tok):
+        return False, None  # "the two countries", "its three neighbours"; not "expected that five ..."
     if prev in _words("age_words"):
         return False, None  # "aged 65": an age, not a count
     found = _counted(cand, tok)
@@ -108,6 +109,15 @@ def _is_ratio_or_label(cand: Candidate, text: str, ctx: ParaContext, tok: Token)
         if ent.label_ in labels and ent.start < tok.i < ent.end - 1 and ent[0].pos_ == "PROPN":
             return True  # a number inside a multi-word name
     return False
+
+
+def _complementiser_before(tok: Token) -> bool:
+    """Is the word before the number "that" opening a clause ("expected that five deals ..."), no determiner?"""
+    first = tok
+    while first.i > 0 and first.doc[first.i - 1].like_num:
+        first = first.doc[first.i - 1]
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.lower_ == "that" and prev.dep_ == "mark"
 
 
 def _a_new_part(text: str, cand: Candidate, prev: str) -> bool:

@@ -218,3 +218,10 @@ def test_the_two_of_a_pair_already_named_is_no_count() -> None:
 ])
 def test_both_ends_of_a_range_of_counts(text: str, expected: list[str]) -> None:
     assert raws(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("It is expected that five new agreements will be signed.", ["five"], id="after_a_clauses_that"),
+])
+def test_small_counts_after_a_clauses_that(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
