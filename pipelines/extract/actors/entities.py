@@ -92,7 +92,7 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
     if ent.label_ == "ORG" and _body_title_person(ent) is not None:
         return _body_title_person(ent)  # "Foreign Ministry Spokesman Nils Brask", tagged a body
-    if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent)):
+    if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent) or _a_person_by_context(ent)):
         return [(ent, "PERSON")]  # "Councillor Nils Brask", "President" + "Nils-Ove Brask", tagged a body
     if ent.label_ == "ORG":
         pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
@@ -117,6 +117,20 @@ def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
     if toks[k - 1].lower_ in words("organisation_words"):
         return [(ent.doc[ent.start:ent.start + k], "ORG"), person]
     return [person]
+
+
+def _a_person_by_context(ent: Span) -> bool:
+    """An organisation's entity of one to three capitalised words, none a body's, that the words around it
+    give a person's: an age after it ("Haley, 52,") or a relation before it ("his opponent Nikki Haley")."""
+    doc, toks = ent.doc, list(ent)
+    if not 1 <= len(toks) <= 3 or any(not t.is_title or t.lower_ in words("organisation_words") for t in toks):
+        return False
+    after = doc[ent.end:ent.end + 3]
+    aged = len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text in (",", ";", "and") \
+        and after[1].text.isdigit() and 1 <= int(after[1].text) <= 120
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    related = before is not None and before.lower_ in words("relation_nouns") and before.is_lower
+    return aged or related
 
 
 def _named_after_a_title(ent: Span) -> bool:

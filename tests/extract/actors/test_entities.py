@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.extract.actors.extract import resolve_actors
 from tests.extract.actors.shared import article, types
 
@@ -87,3 +89,13 @@ def test_offices_in_the_plural_and_a_bare_month_name_no_one() -> None:
 def test_a_body_named_with_a_plural_of_a_title_word_stays() -> None:
     result = types("Intro.\nThe House of Representatives passed the bill, and the Big Brothers group welcomed it.\n")
     assert "House of Representatives" in result
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Intro.\nThe favourite Ilkan Sarp and his opponent Nikki Varlow urged supporters to vote.\n",
+                 id="a_relation_before_the_name"),
+    pytest.param("Intro.\nSarp, 77 and Halloway, 52, are the last candidates standing.\n", id="an_age_after_the_name"),
+])
+def test_a_name_the_tagger_calls_a_body_is_a_person_by_its_context(text: str) -> None:
+    result = types(text)
+    assert result.get("Nikki Varlow", result.get("Halloway")) == "person"
