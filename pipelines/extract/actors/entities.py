@@ -33,7 +33,7 @@ from pipelines.extract.actors.words import alternation, union, words
 from pipelines.extract.article import Article, Paragraph
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: spaCy's labels that can name an actor.
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -187,11 +187,23 @@ def _name(article: Article, para: Paragraph, ent: Span, label: str, gz: Gazettee
     return _Name(article, para, label, toks, s, e, title, iso3)
 
 
+def _whole_last_word(doc: Doc, toks: list[Token]) -> list[Token]:
+    """A person's ``toks`` with the rest of a hyphenated last word the tagger cut ("Yoon Suk" of "Yoon
+    Suk-yeol"), not an adjective made of the name ("Kelby-born")."""
+    while toks[-1].whitespace_ == "" and toks[-1].i + 2 < len(doc) and doc[toks[-1].i + 1].text in ("-", "‑") \
+            and doc[toks[-1].i + 1].whitespace_ == "" and doc[toks[-1].i + 2].is_alpha \
+            and doc[toks[-1].i + 2].lower_ not in words("hyphen_adjective_tails"):
+        toks = toks + [doc[toks[-1].i + 1], doc[toks[-1].i + 2]]
+    return toks
+
+
 def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
                  ) -> tuple[list[Token], str | None, str | None] | None:
     """An entity's tokens without what is not its name, with the title and country read off its front."""
     doc = para.doc
     toks = [t for t in ent]
+    if label == "PERSON":
+        toks = _whole_last_word(doc, toks)
     if label == "ORG":
         toks = extend_right(doc, extend_left(doc, toks, gz))
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
@@ -234,6 +246,9 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     club = _club_name(n, gz)
     if club is not None:
         return [club]
+    longer = gz.pattern.match(n.para.text, n.s)
+    if longer is not None and longer.end() > n.e:
+        return []  # "Côte" of "Côte d’Ivoire": the gazetteer scan takes the whole name
     place = gz.lookup(text)
     if place is not None and part_of_a_continent(n.para.text, n.s, n.e):
         return []  # "Latin American", "the American continent"
@@ -291,7 +306,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True
     if text.lower() in words("name_suffixes"):
         return True  # "Jr.", "MD" after a person's name and a comma
-    if sum(ch.isupper() for ch in text) >= 2 and text.lower() in words("not_organisation_acronyms"):
+    if sum(ch.isupper() for ch in text) >= 2 and (text.lower() in words("not_organisation_acronyms")
+                                                  or text.lower().removesuffix("s") in words("not_organisation_acronyms")):
         return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
     if (any(ch.isdigit() for ch in text) or len(n.toks) == 1) and _a_month().search(text):
         return True  # "18th July", "Nov": a date the tagger took for a name

@@ -139,5 +139,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         for cap in (c for c in row["capital"].split("|") if c):
             gz.by_surface.setdefault(cap.translate(_QUOTES), Place(iso3, name, "capital", "capital"))
     surfaces = sorted(gz.by_surface, key=len, reverse=True)
-    gz.pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w]|\.\w)")
+    # an apostrophe in a name matches the curly one too ("Côte d’Ivoire"); lookup() folds it back
+    gz.pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s).replace("'", "['’]") for s in surfaces)
+                            + r")(?![\w]|\.\w)")
     return gz

@@ -99,3 +99,24 @@ def test_a_body_named_with_a_plural_of_a_title_word_stays() -> None:
 def test_a_name_the_tagger_calls_a_body_is_a_person_by_its_context(text: str) -> None:
     result = types(text)
     assert result.get("Nikki Varlow", result.get("Halloway")) == "person"
+
+
+def test_a_hyphenated_given_name_is_kept_whole() -> None:
+    result = types("Intro.\nPresident Yoon Sok-min met his predecessor in Kelby on Monday.\n")
+    assert result.get("Yoon Sok-min") == "person"
+
+
+def test_a_country_with_a_curly_apostrophe_is_the_country() -> None:
+    result = types("Intro.\nThe president will visit Côte d’Ivoire on Monday.\n")
+    assert result == {"Ivory Coast": "country"}
+
+
+def test_plural_abbreviations_time_zones_and_photo_credits_name_no_one() -> None:
+    result = types("Intro.\nThe leaders signed five MoUs and two Memoranda of Understanding at 1200 GMT. File Photo: "
+                   "the summit in Kelby.\n")
+    assert result == {"Kelby": "location"}
+
+
+def test_an_adjective_made_of_a_name_does_not_lengthen_it() -> None:
+    result = types("Intro.\nThe Kelby-based firm hired Anna Petrova-born staff, said Anna Petrova.\n")
+    assert not any(name.endswith(("-based", "-born")) for name in result)
