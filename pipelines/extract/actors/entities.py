@@ -29,7 +29,7 @@ from pipelines.extract.actors.places import followed_by_region, region_candidate
 from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.things import thing_kind
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
-from pipelines.extract.actors.words import alternation, union, words
+from pipelines.extract.actors.words import alternation, ordered, union, words
 from pipelines.extract.article import Article, Paragraph
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -304,6 +304,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     text = n.text
     if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
         return True
+    if len(n.toks) == 1 and text.lower().endswith(tuple(ordered("concept_endings"))):
+        return True  # "Iranophobia", "Zionism": an idea, not an actor
     if text.lower() in words("name_suffixes"):
         return True  # "Jr.", "MD" after a person's name and a comma
     if sum(ch.isupper() for ch in text) >= 2 and (text.lower() in words("not_organisation_acronyms")

@@ -240,6 +240,8 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
     text = para.text
     not_name = union("organisation_words", "place_words", "compass_words")
     for m in _titled_name().finditer(text):
+        if text[m.start()].islower() and (m.group(1) or m.group(2).startswith(",")):
+            continue  # "the president of the Kestrel Board", "the minister, Ann": a lower-case title names its name only
         name_words = m.group(3).split()
         while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0])) \
                 and not m.group(2).startswith(","):

@@ -60,3 +60,11 @@ def test_a_bylines_name_stops_before_the_authors_role() -> None:
                    "Monday.\n")
     assert result.get("Larry Olmster") == "person"
     assert not any("Writer" in name for name in result)
+
+
+def test_a_lower_case_title_takes_no_name_across_of() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nThe president of the Shiite Muslim state, Ilham Varov, warned of Iranophobia and "
+                   "Zionism.\n")
+    assert result == {"Ilham Varov": "person"}
