@@ -23,3 +23,13 @@ def test_gazetteer_finds_countries_demonyms_and_capitals() -> None:
     result = {(c.text, c.type, c.iso3) for p in art.paragraphs for c in gazetteer_candidates(art, p, load_gazetteer())}
     expected = {("Kenyan", "country", "KEN"), ("Nairobi", "location", "KEN"), ("Peru", "country", "PER")}
     assert result == expected
+
+
+def test_a_known_bodys_name_in_capitals_is_that_body() -> None:
+    from pipelines.extract.actors.extract import resolve_actors
+    from tests.extract.actors.shared import article
+
+    res = resolve_actors([article("a", "Intro.\nThe ministers discussed a trade agreement between MERCOSUR and the "
+                                       "EUROPEAN UNION.\n"), article("b", "Intro.\nThe EU agreed.\n")])
+    result = {m.actor_id for m in res.mentions if m.text in ("EUROPEAN UNION", "European Union", "EU")}
+    assert result == {"european-union"}
