@@ -237,8 +237,9 @@ def name_blocks(key: str) -> list[Hashable]:
     ``NAME_WORD_MIN_LENGTH`` letters, by the name with that word left out and
     the word's first letter: two names that differ in that one word alone
     share it. A ministry ("ministry:foreign affairs:ISR") by its country. An
-    acronym-like name and a long name by their letters; a name by what it
-    names (``base_name``), and a bare name by itself.
+    acronym-like name and a long name by their letters (a long name with
+    "and" also by the letters before it); a name by what it names
+    (``base_name``), and a bare name by itself.
     """
     kind, _, rest = key.partition(":")
     if kind == "ministry":
@@ -255,6 +256,10 @@ def name_blocks(key: str) -> list[Hashable]:
     letters = rest if len(toks) == 1 and ACRONYM_LENGTH[0] <= len(rest) <= ACRONYM_LENGTH[1] else _initials(toks)
     if letters:
         blocks.append(("initials", letters))
+    if "and" in toks[2:]:  # "CDC" of "Centers for Disease Control and Prevention": the letters of its head
+        head = _initials(toks[:toks.index("and", 2)])
+        if head and head != letters:
+            blocks.append(("initials", head))
     blocks.append(("base", base_name(key) or rest))
     return blocks
 
