@@ -122,7 +122,9 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
         return replace(c, iso3=iso3, name=name, key=key)
     rest = c.text[len(prefix[0]):].strip() if prefix else ""
     if _a_body(rest):  # "UK Home Office", "British Home Office": the Home Office of the United Kingdom
-        return replace(c, iso3=iso3, key=f"body:{norm_key(rest)}:{iso3}")
+        # a legislature by its country's name, as it calls itself: "Georgian Parliament" is the Parliament of Georgia
+        name = f"{rest} of {gz.names[iso3]}" if rest.lower() in words("legislatures") and iso3 in gz.names else c.name
+        return replace(c, iso3=iso3, name=name, key=f"body:{norm_key(rest)}:{iso3}")
     before = _country_right_before(article.text, c.start, gz)
     if before is not None and _a_body(c.text):  # the tagger left the country out: "UK" + "Home Office"
         return replace(c, iso3=before, key=f"body:{norm_key(c.text)}:{before}")

@@ -28,3 +28,10 @@ def test_a_nationality_before_a_ministry_names_its_country_not_its_portfolio() -
 
     result = types("Intro.\nThe Turkish Foreign Ministry condemned the bombing on Monday.\n")
     assert result == {"Ministry of Foreign Affairs of Turkey": "organization"}
+
+
+def test_a_legislature_after_a_nationality_is_named_for_its_country() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nThe Turkish Parliament approved the bill on Monday.\n")
+    assert result == {"Parliament of Turkey": "organization"}
