@@ -111,7 +111,7 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
     if prefix is None and len(parts) == 1 and parts[0].lower() in words("shared_legislatures"):
         iso3 = iso3 or _dominant_country(c, cands)  # "the Senate" of the country the article is about
         return replace(c, iso3=iso3, key=f"body:{norm_key(c.text)}:{iso3}" if iso3 else None)
-    # "Turkish Foreign Ministry": the portfolio without the nationality before it
+    # "Chilean Foreign Ministry": the portfolio without the nationality before it
     ministry = c.text[len(prefix[0]):].strip() if prefix and ministry_key(c.text[len(prefix[0]):]) else c.text
     mk = ministry_key(ministry)
     if mk or parts[0] in words("national_bodies"):
@@ -122,7 +122,7 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
         return replace(c, iso3=iso3, name=name, key=key)
     rest = c.text[len(prefix[0]):].strip() if prefix else ""
     if _a_body(rest):  # "UK Home Office", "British Home Office": the Home Office of the United Kingdom
-        # a legislature by its country's name, as it calls itself: "Georgian Parliament" is the Parliament of Georgia
+        # a legislature by its country's name, as it calls itself: "Chilean Parliament" is the Parliament of Chile
         name = f"{rest} of {gz.names[iso3]}" if rest.lower() in words("legislatures") and iso3 in gz.names else c.name
         return replace(c, iso3=iso3, name=name, key=f"body:{norm_key(rest)}:{iso3}")
     before = _country_right_before(article.text, c.start, gz)

@@ -135,7 +135,7 @@ def as_curated(c: Candidate, alias_rows: list[dict]) -> Candidate:
 @cache
 def _surfaces(canonical_name: str, aliases: tuple[str, ...]) -> list[str]:
     """A row's surfaces, longest first; a name of four letters or more also in capitals, as headlines and
-    datelines write it ("EUROPEAN UNION", "REUTERS")."""
+    datelines write it ("KESTREL UNION", "NORTHWIRE")."""
     forms = {canonical_name, *aliases}
     return sorted(forms | {f.upper() for f in forms if len(f) >= 4}, key=len, reverse=True)
 

@@ -37,7 +37,7 @@ def _role_of_after() -> re.Pattern:
 
 @cache
 def _maker_of_product() -> re.Pattern:
-    """After a possessive: up to two words, then a product noun ("'s new phone", "'s Comirnaty vaccine")."""
+    """After a possessive: up to two words, then a product noun ("'s new phone", "'s Velimab vaccine")."""
     return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{alternation('maker_product_nouns')})\b")
 
 
@@ -80,7 +80,7 @@ def org_cue(doc: Doc, toks: list[Token], text: str, possessive_ok: bool) -> bool
     if possessive:
         after = after[possessive.end():]
         if _maker_of_product().match(after) and (possessive_ok or len(toks) == 1):
-            return True  # "Pfizer's Comirnaty vaccine", "Kestrel's new phone": the maker, not a person's car
+            return True  # "Velocor's Velimab vaccine", "Kestrel's new phone": the maker, not a person's car
     role = _body_role_after().match(after)
     if role and not _role_of_after().match(after) and (
             not possessive or possessive_ok or role.group(1).lower() not in words("person_role_titles")):

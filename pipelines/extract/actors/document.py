@@ -70,7 +70,7 @@ def _next_line_name() -> re.Pattern:
 
 
 def _continues(c: Candidate, p: Paragraph, q: Paragraph) -> bool:
-    """Can the next line's opening words finish the name ``c``? Not after a place's head word ("Izmir
+    """Can the next line's opening words finish the name ``c``? Not after a place's head word ("Tarno
     province" / "Opening ceremony ..."), nor from one heading into the next (a list of headlines)."""
     if c.text.split()[-1].lower() in union("place_heads_after", "named_place_heads_after"):
         return False
@@ -247,7 +247,7 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
         if c.type in ("organization", "person") and c.text.isupper() and 2 <= len(c.text) <= 6 and lone:
             for lc in longs:
                 defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
-                letters = c.text.replace("&", "")  # "M&S" of "Marks & Spencer"
+                letters = c.text.replace("&", "")  # "H&K" of "Harrow & Kestrel"
                 if defined or initials(lc.text) == letters or initials(re.sub(r"^The ", "", lc.text)) == letters \
                         or len(c.text) >= 3 and initials(lc.text).startswith(c.text) and _leads(lc.text, c.text):
                     c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))

@@ -121,7 +121,7 @@ def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
 
 def _a_person_by_context(ent: Span) -> bool:
     """An organisation's entity of one to three capitalised words, none a body's, that the words around it
-    give a person's: an age after it ("Haley, 52,") or a relation before it ("his opponent Nikki Haley")."""
+    give a person's: an age after it ("Varlow, 52,") or a relation before it ("his opponent Nikki Varlow")."""
     doc, toks = ent.doc, list(ent)
     if not 1 <= len(toks) <= 3 or any(not t.is_title or t.lower_ in words("organisation_words") for t in toks):
         return False
@@ -135,7 +135,7 @@ def _a_person_by_context(ent: Span) -> bool:
 
 def _named_after_a_title(ent: Span) -> bool:
     """An organisation's entity of two to four capitalised words, none a body's, right after a title
-    ("Kazakh President" + "Kassym-Jomart Tokayev"): a person's name."""
+    ("Velmoran President" + "Ilkan-Sarp Demir"): a person's name."""
     title = title_before(ent.doc, ent.start)
     toks = list(ent)
     return title is not None and any(is_title_head(w) for w in title.split()) and 2 <= len(toks) <= 4 \
@@ -188,8 +188,8 @@ def _name(article: Article, para: Paragraph, ent: Span, label: str, gz: Gazettee
 
 
 def _whole_last_word(doc: Doc, toks: list[Token]) -> list[Token]:
-    """A person's ``toks`` with the rest of a hyphenated last word the tagger cut ("Yoon Suk" of "Yoon
-    Suk-yeol"), not an adjective made of the name ("Kelby-born")."""
+    """A person's ``toks`` with the rest of a hyphenated last word the tagger cut ("Yoon Sok" of "Yoon
+    Sok-min"), not an adjective made of the name ("Kelby-born")."""
     while toks[-1].whitespace_ == "" and toks[-1].i + 2 < len(doc) and doc[toks[-1].i + 1].text in ("-", "‑") \
             and doc[toks[-1].i + 1].whitespace_ == "" and doc[toks[-1].i + 2].is_alpha \
             and doc[toks[-1].i + 2].lower_ not in words("hyphen_adjective_tails"):
@@ -305,7 +305,7 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
         return True
     if len(n.toks) == 1 and text.lower().endswith(tuple(ordered("concept_endings"))):
-        return True  # "Iranophobia", "Zionism": an idea, not an actor
+        return True  # "Velmorophobia", "Kestrelism": an idea, not an actor
     if text.lower() in words("name_suffixes"):
         return True  # "Jr.", "MD" after a person's name and a comma
     if sum(ch.isupper() for ch in text) >= 2 and (text.lower() in words("not_organisation_acronyms")
@@ -381,7 +381,7 @@ def _organisation(n: _Name) -> list[Candidate]:
     for part_s, part_e in split_masthead(ptext, s, n.e):
         ptxt = ptext[part_s:part_e]
         if all(w.lower() in words("furniture_words") for w in ptxt.split()):
-            continue  # "World Bulletin / News Desk": the site's label beside its name
+            continue  # "Kelby Bulletin / News Desk": the site's label beside its name
         typ = "location" if ptxt.split()[-1].lower() in words("place_words") and not any(
             w.lower() in org_words for w in ptxt.split()) else "organization"
         out.append(Candidate(n.article.doc_id, n.para.start + part_s, n.para.start + part_e, ptxt, typ,

@@ -256,7 +256,7 @@ def name_blocks(key: str) -> list[Hashable]:
     letters = rest if len(toks) == 1 and ACRONYM_LENGTH[0] <= len(rest) <= ACRONYM_LENGTH[1] else _initials(toks)
     if letters:
         blocks.append(("initials", letters))
-    if "and" in toks[2:]:  # "CDC" of "Centers for Disease Control and Prevention": the letters of its head
+    if "and" in toks[2:]:  # "CHS" of "Centers for Harbour Safety and Prevention": the letters of its head
         head = _initials(toks[:toks.index("and", 2)])
         if head and head != letters:
             blocks.append(("initials", head))

@@ -108,7 +108,7 @@ _JOINED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? and [A-Z][\w'’-]+(
 
 
 def _regions_joined_by_and(article: Article, para: Paragraph) -> list[Candidate]:
-    """Regions whose name holds "and" ("Jammu and Kashmir"), which the tagger reads as two places."""
+    """Regions whose name holds "and" ("Turks and Caicos"), which the tagger reads as two places."""
     out = []
     for m in _JOINED.finditer(para.text):
         reg = region(m.group())

@@ -146,7 +146,7 @@ def defined_terms(article: Article) -> set[str]:
 
 
 def storm_names(text: str) -> set[str]:
-    """The names the text gives storms, normalised: "Irene" of "Hurricane Irene", "Ciara" of "Storm Ciara"."""
+    """The names the text gives storms, normalised: "Delphine" of "Hurricane Delphine", "Orla" of "Storm Orla"."""
     found = re.finditer(rf"\b(?:{alternation('storm_words')})\s+([A-Z][a-z]+)\b", text, re.IGNORECASE)
     return {norm_key(m.group(1)) for m in found if m.group(1)[0].isupper()}
 
@@ -155,7 +155,7 @@ def drop_things(article: Article, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` without every name the article shows to be a thing (``thing_kind``, ``defined_terms``):
     a ``THING`` name goes everywhere, a ``MAYBE_THING`` name unless the article makes it an agent."""
     strong = {norm_key(c.text) for c in cands if c.type == THING}
-    # a storm's own name goes with it: "Hurricane Irene" ... "Irene weakened"
+    # a storm's own name goes with it: "Hurricane Delphine" ... "Delphine weakened"
     strong |= {k.split(" ", 1)[1] for k in strong if " " in k and k.split()[0] in words("storm_words")}
     strong |= storm_names(article.text)
     weak = {norm_key(c.text) for c in cands if c.type == MAYBE_THING}

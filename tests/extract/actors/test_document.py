@@ -162,7 +162,7 @@ def test_a_list_of_headlines_is_not_one_name_wrapped_over_lines() -> None:
     text = ("Latest news\n\nThe minister spoke on Monday.\n\n"
             "Prime Minister Ilkan Sarp to meet his counterpart Boyko Varnev in Turkey's Samsun province\n"
             "Opening ceremony for the new gas pipeline project to be held in Kessel province on June 12\n"
-            "The ministry condemned the bombing that killed 1 and injured 14 in Kirkuk\n"
-            "Ilkan Sarp, King Abdullah discuss joint effort aimed to protect the old city\n")
+            "The ministry condemned the bombing that killed 1 and injured 14 in Mosul\n"
+            "Ilkan Sarp, King Orvan discuss joint effort aimed to protect the old city\n")
     result = {m.text for m in resolve_actors([article("a", text)]).mentions}
     assert not any("\n" in t for t in result)

@@ -76,8 +76,8 @@ def test_a_players_position_before_a_name_is_a_title() -> None:
 
 
 def test_a_name_the_tagger_calls_a_body_after_a_title_is_a_person() -> None:
-    result = types("Intro.\nKazakh President Kassym-Jomart Tokayev met his Uzbek counterpart on Tuesday.\n")
-    assert result.get("Kassym-Jomart Tokayev") == "person"
+    result = types("Intro.\nKazakh President Kairat-Jomart Tolegen met his Uzbek counterpart on Tuesday.\n")
+    assert result.get("Kairat-Jomart Tolegen") == "person"
 
 
 def test_offices_in_the_plural_and_a_bare_month_name_no_one() -> None:

@@ -65,6 +65,6 @@ def test_a_bylines_name_stops_before_the_authors_role() -> None:
 def test_a_lower_case_title_takes_no_name_across_of() -> None:
     from tests.extract.actors.shared import types
 
-    result = types("Intro.\nThe president of the Shiite Muslim state, Ilham Varov, warned of Iranophobia and "
+    result = types("Intro.\nThe president of the Sunni Muslim state, Ilham Varov, warned of Velmorophobia and "
                    "Zionism.\n")
     assert result == {"Ilham Varov": "person"}
