@@ -79,14 +79,21 @@ def short_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
     cues = lexicon.words("speech", "cue_verbs")
     for t in _tokens_at(doc, _CAPITALISED.finditer(para.text)):
         if t.dep_ != "nsubj" or t.tag_ != "NNP" or not t.is_title or t.head.lemma_.lower() not in cues \
-                or t.ent_type_ not in ("", "ORG", "PERSON", "NORP") or not _one_word_name(t, gz):
-            continue
+                or t.ent_type_ not in ("", "ORG", "PERSON", "NORP") or not _one_word_name(t, gz) \
+                or _in_a_longer_entity(t):
+            continue  # but "Abdullah bin Hamad al-Attiyah": the last word of a longer name is no short name
         sent_end = t.sent.end
         nxt_sent = doc[sent_end].sent.end if sent_end < len(doc) else sent_end
         if any(x.lower_ in ("he", "she", "his", "her", "him") for x in doc[t.i + 1:nxt_sent]):
             out.append(Candidate(article.doc_id, para.start + t.idx, para.start + t.idx + len(t.text), t.text,
                                  "person", strength=3, cue=True))
     return out
+
+
+def _in_a_longer_entity(t: Token) -> bool:
+    """Is ``t`` one word of an entity of several?"""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")

@@ -130,6 +130,9 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if ctx.in_quote(start, end):
         return NO_SPEAKER
     m = ctx.mention_at(start, end)
+    if m is not None and m.actor_type == "country" and _a_national(tok, m):
+        person = antecedent(ctx, start, None)  # "the Kuwaiti said": the person in view, not the country
+        return ctx.speaker(person, "role") if person is not None else NO_SPEAKER
     if m is not None:
         return ctx.speaker(m, "named")
     role = tok.lower_ in lexicon.words("speech", "person_role_nouns")
@@ -179,6 +182,13 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = group_first(ctx, tok, min(start, at))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
+
+
+def _a_national(tok: Token, m: Mention) -> bool:
+    """ "the Kuwaiti said": a nationality standing for a person ("the Dutchman"), not the country's own name
+    ("the Netherlands said", which the tagger calls a place)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    return definite and tok.ent_type_ != "GPE" and not tok.text.isupper() and tok.text != m.name
 
 
 def _collective_body(tok: Token) -> bool:

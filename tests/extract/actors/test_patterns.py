@@ -68,3 +68,10 @@ def test_a_lower_case_title_takes_no_name_across_of() -> None:
     result = types("Intro.\nThe president of the Sunni Muslim state, Ilham Varov, warned of Velmorophobia and "
                    "Zionism.\n")
     assert result == {"Ilham Varov": "person"}
+
+
+def test_the_last_word_of_a_longer_name_is_no_short_name() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nVelmora's Abdullah bin Hamad al-Kessari said he favoured a cut.\n")
+    assert "Kessari" not in result and "al-Kessari" not in result

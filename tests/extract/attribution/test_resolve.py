@@ -188,3 +188,18 @@ def test_cue_subjects(text: str, actors: dict[str, tuple[str, str]], expected: l
     """A cue's subject phrase names its speaker: the name closing a title, nobody for an unnamed person."""
     result = speaker_ids(text, actors)
     assert result == expected
+
+
+def test_the_national_is_the_person_in_view_not_the_country() -> None:
+    from pipelines.extract.article import Mention
+    from tests.extract.attribution.articles import named_mentions
+
+    text = ("Velmoran oil minister Saud Velari arrived in Vienna on Monday.\n\n“This is an extraordinary meeting,” "
+            "the Velmoran said.")
+    article = parse_text("t", text)
+    at = text.index("the Velmoran") + 4
+    mentions = named_mentions(article, {"Saud Velari": ("saud-velari", "person")}) + [
+        Mention("t", 0, 8, "Velmoran", "velmora", "country", "Velmora"),
+        Mention("t", at, at + 8, "Velmoran", "velmora", "country", "Velmora")]
+    result = [r["speaker_actor_id"] for r in extract_quotes(article, sorted(mentions, key=lambda m: m.start))]
+    assert result == ["saud-velari"]
