@@ -170,7 +170,7 @@ def _scaled(
         return value, end
     abbrev = ab.group(2).lower()
     # "1.2m people", "5m children", not "100m sprint"
-    glued_m = abbrev == "m" and ("." in text[start:end] or pattern(_COUNTED_PLURAL_AFTER, 0).match(text[ab.end():]))
+    glued_m = abbrev == "m" and ("." in text[start:end] or plural_noun_after(text, ab.end()))
     if abbrev in lexicon.words("units", "unambiguous_scale_abbreviations") or cur is not None or glued_m:
         return value * lexicon.mapping("units", "scale_abbreviations")[abbrev], ab.end()
     return value, end
