@@ -76,11 +76,35 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
     for ent in para.doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        for part, label in _parts(para, ent, gz):
+        for part, label in (found for piece in _listed_names(ent, gz) for found in _parts(para, piece, gz)):
             name = _name(article, para, part, label, gz)
             if name is not None:
                 out += [with_place_head(c, article) for c in _typed(name, gz, heading)]
     return out
+
+
+def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:
+    """An entity that runs over a comma into the next name of a list ("Kelvo, Marnex"), as one span per name,
+    each with the entity's label; a comma before a name's suffix ("Kelvo, Inc.", "Rowan Hale, Jr.") keeps it
+    whole. A second name of two or three words set off by commas, which the gazetteer does not know and
+    which has no body's or place's word, is a person's: "the Kelby Republic, Ivo Brask, said"."""
+    from spacy.tokens import Span  # spaCy is heavy; this runs only where a parse exists
+
+    doc = ent.doc
+    commas = [t.i for t in ent[1:-1] if t.text == ","]
+    suffixes = union("comma_suffixes", "name_suffixes")
+    if not commas or any({doc[i + 1].lower_, doc[i + 1].lower_.rstrip(".")} & suffixes for i in commas):
+        return [ent]
+    bounds = [ent.start] + [i + 1 for i in commas], commas + [ent.end]
+    pieces = [doc[a:b] for a, b in zip(*bounds) if b > a]
+    if not all(p[0].text[:1].isupper() for p in pieces):
+        return [ent]
+    set_off = len(pieces) == 2 and ent.end < len(doc) and doc[ent.end].text == ","
+    last = pieces[-1]
+    person = set_off and 2 <= len(last) <= 3 and all(t.is_title and t.is_alpha for t in last) \
+        and not any(t.lower_ in union("organisation_words", "place_words") for t in last) \
+        and gz.lookup(last.text) is None
+    return [Span(doc, p.start, p.end, label="PERSON" if person and p is last else ent.label_) for p in pieces]
 
 
 def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
@@ -204,6 +228,8 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
     toks = [t for t in ent]
     if label == "PERSON":
         toks = _whole_last_word(doc, toks)
+        while len(toks) > 1 and toks[-1].is_lower and toks[-1].is_alpha and toks[-2].whitespace_:
+            toks = toks[:-1]  # "Ana Kolby rues missed chances": a headline's verb the tagger took into the name
     if label == "ORG":
         toks = extend_right(doc, extend_left(doc, toks, gz))
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
