@@ -86,8 +86,9 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
 def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:
     """An entity that runs over a comma into the next name of a list ("Kelvo, Marnex"), as one span per name,
     each with the entity's label; a comma before a name's suffix ("Kelvo, Inc.", "Rowan Hale, Jr.") keeps it
-    whole. A second name of two or three words set off by commas, which the gazetteer does not know and
-    which has no body's or place's word, is a person's: "the Kelby Republic, Ivo Brask, said"."""
+    whole, and so does a list after "of" that "and" closes. A second name of two or three words set off by
+    commas, which the gazetteer does not know and which has no body's or place's word, is a person's: "the
+    Kelby Republic, Ivo Brask, said"."""
     from spacy.tokens import Span  # spaCy is heavy; this runs only where a parse exists
 
     doc = ent.doc
@@ -99,6 +100,8 @@ def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:
     pieces = [doc[a:b] for a, b in zip(*bounds) if b > a]
     if not all(p[0].text[:1].isupper() for p in pieces):
         return [ent]
+    if any(t.lower_ == "of" for t in pieces[0]) and any(t.lower_ in ("and", "&") for t in pieces[-1]):
+        return [ent]  # "Federation of Towns, Counties and Cities": the list is the name's own
     set_off = len(pieces) == 2 and ent.end < len(doc) and doc[ent.end].text == ","
     last = pieces[-1]
     person = set_off and 2 <= len(last) <= 3 and all(t.is_title and t.is_alpha for t in last) \

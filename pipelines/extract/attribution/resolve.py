@@ -51,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
             s = subj[0]
             if s.lower_ in relatives and v.dep_ == "relcl":
                 return v.head
-            return s
+            return _holder_of_appositive_title(s) or s
         if passive:
             if v.lemma_ in ("quote", "cite"):
                 return passive[0]
@@ -71,6 +71,19 @@ def subject_of(verb: Token) -> Token | None:
         if v.head is v or v.dep_ in ("ROOT",):
             break
         v = v.head
+    return None
+
+
+def _holder_of_appositive_title(subject: Token) -> Token | None:
+    """The person named after a title set off after the subject: in "the lawyer Ivo Brask, Kelby Watch's
+    Director, Maria Lopez, said", the parser makes Brask the subject, and Lopez, who holds the title, speaks
+    (not a workplace named there: "X, Chief Officer, Kelby Health System")."""
+    for title in subject.rights:
+        if title.dep_ not in ("appos", "conj") or title.pos_ not in ("NOUN", "PROPN"):
+            continue
+        holder = next((n for n in title.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)
+        if holder is not None:
+            return holder
     return None
 
 

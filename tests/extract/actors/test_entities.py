@@ -159,3 +159,9 @@ def test_a_name_set_off_by_commas_after_a_body_is_a_person() -> None:
 def test_a_legal_form_after_a_comma_stays_in_the_name() -> None:
     result = _names_with_entities("Intro.\nHe works for Kelvo, Inc. in town.\n", [("Kelvo, Inc.", "ORG")])
     assert result == {"Kelvo, Inc.": "organization"}
+
+
+def test_a_list_inside_a_name_after_of_stays_in_the_name() -> None:
+    name = "Federation of Towns, Counties and Rural Employees"
+    result = _names_with_entities(f"Intro.\nThe {name} said so.\n", [(name, "ORG")])
+    assert result == {name: "organization"}

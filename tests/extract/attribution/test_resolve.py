@@ -203,3 +203,11 @@ def test_the_national_is_the_person_in_view_not_the_country() -> None:
         Mention("t", at, at + 8, "Velmoran", "velmora", "country", "Velmora")]
     result = [r["speaker_actor_id"] for r in extract_quotes(article, sorted(mentions, key=lambda m: m.start))]
     assert result == ["saud-velari"]
+
+
+def test_the_name_after_a_title_set_off_after_the_subject_speaks() -> None:
+    text = ("Intro line.\n\nResponding to the arrest of the director of the Kelby Rights Forum, Ivo Brask, "
+            "Velmora Watch’s Campaigns Director, Maria Lopez, said:\n\n“We are deeply concerned.”\n")
+    _, rows = run(text)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["maria-lopez"]
