@@ -67,8 +67,6 @@ class Candidate:
 
 #: Words after a duration that make it relative time or an age ("two months ago", "six-year-old").
 _RELATIVE_AFTER = rf"\s+(?:<relative_time_after>)\b|\s+old\b|[{_H}]old\b"
-#: Words before a duration that make it a point in time ("next two weeks").
-_RELATIVE_BEFORE = r"\b(?:<relative_time_before>)\s+$"
 #: Hyphenated size of a group: "a 21-member team", "a 300-strong delegation", "a 27-nation bloc".
 _GROUP_SIZE_AFTER = rf"[{_H}](?:<group_size_words>)(?!\w|[{_H}])"
 #: A plural noun after a number: "1.2m people", "5m children" (so "m" is million, not metres); case-sensitive.
@@ -207,7 +205,7 @@ def _unit_figure(
         return None
     u_end = um.end()
     if unit in time_units():
-        if pattern(_RELATIVE_AFTER).match(text, u_end) or pattern(_RELATIVE_BEFORE).search(text[:start]):
+        if pattern(_RELATIVE_AFTER).match(text, u_end):
             return None
         if hyphen and re.match(rf"[{_H}]old\b", text[u_end:]):
             return None

@@ -30,6 +30,6 @@ def pattern(template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """``template`` compiled once, each ``<key>`` in it replaced by ``alternation(key)``.
 
     The regex skeleton stays beside the rule that uses it; the words it
-    names come from the lexicon ("\\b(?:<relative_time_before>)\\s+$").
+    names come from the lexicon ("\\s+(?:<relative_time_after>)\\b").
     """
     return re.compile(re.sub(r"<(\w+)>", lambda m: alternation(m.group(1)), template), flags)
