@@ -33,7 +33,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
     cands = select(drop_things(article, cands))
     cands = select(cands + _join_line_breaks(article, cands))
-    cands = _people_by_their_surname(_consensus_types(cands))
+    cands = _lone_surnames(article, _people_by_their_surname(_consensus_types(cands)))
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
@@ -157,6 +157,31 @@ def _people_by_their_surname(cands: list[Candidate]) -> list[Candidate]:
             c = replace(c, type="person")
         out.append(c)
     return out
+
+
+def _lone_surnames(article: Article, cands: list[Candidate]) -> list[Candidate]:
+    """A one-word name the tagger or the region list called a place or a body, not a country or capital of the
+    gazetteer nor followed by a place's word ("Kolby province"), that is the last word of one person's full
+    name in the article is that person's surname ("Minister Ana Kolby" ... "According to Kolby")."""
+    full = defaultdict(set)
+    for c in cands:
+        parts = c.text.split()
+        if c.type == "person" and len(parts) >= 2:
+            full[norm_key(parts[-1])].add(norm_key(c.text))
+    out = []
+    for c in cands:
+        if c.type in ("location", "organization") and c.name is None and not c.overlay \
+                and " " not in c.text and not c.text.isupper() and len(full.get(norm_key(c.text), ())) == 1 \
+                and not _place_word_after(article.text, c.end):
+            c = replace(c, type="person", key=None, iso3=None, cue=False)
+        out.append(c)
+    return out
+
+
+def _place_word_after(text: str, end: int) -> bool:
+    """Does a place's word ("state", "province") follow the name ending at ``end``, singular or plural?"""
+    m = re.match(r" ([a-z]+)", text[end:end + 20])
+    return m is not None and (m.group(1) in words("place_words") or m.group(1).rstrip("s") in words("place_words"))
 
 
 def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:

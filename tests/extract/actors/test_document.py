@@ -20,6 +20,14 @@ def test_surname_resolves_to_full_name_in_same_document() -> None:
     assert row(res, "kassym-jomart-tokayev")["actor_type"] == "person"
 
 
+def test_a_surname_that_also_names_a_region_is_the_persons() -> None:
+    text = ("Intro line.\n\nAccording to Minister Ana Guerrero, the talks went well.\n\n"
+            "According to Guerrero, she met her counterpart. Floods hit the Morelos and Guerrero states.\n")
+    res = resolve_actors([article("a", text)])
+    result = [(m.text, m.actor_id) for m in res.mentions if m.text == "Guerrero"]
+    assert result == [("Guerrero", "ana-guerrero"), ("Guerrero", "guerrero")]
+
+
 def test_feminine_surname_is_a_different_person() -> None:
     art = article("a", "President Ilham Aliyev signed the decree. Vice President Mehriban Aliyeva "
                        "attended the ceremony, and Aliyev thanked the guests.\n")
