@@ -66,6 +66,10 @@ class Context:
         """Mentions starting at or before ``pos``, in span order."""
         return self.mentions[: bisect_right(self._starts, pos)]
 
+    def mentions_after(self, pos: int) -> list[Mention]:
+        """Mentions starting after ``pos``, in span order."""
+        return self.mentions[bisect_right(self._starts, pos):]
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping ``[start, end)`` most, outside quotes."""
         best, best_ov = None, 0

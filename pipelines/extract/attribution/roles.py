@@ -61,7 +61,7 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
         if _names_a_person(ctx, para, tok):
             return NO_SPEAKER  # "Dr Lee's team": a group of someone's, not the organisation in view
         return organisation_by_noun(ctx, noun, pos)
-    best = _person_with_role(ctx, tok, noun, pos)
+    best = _person_with_role(ctx, tok, noun, pos) or _role_named_next(ctx, tok, noun, pos)
     if best is not None:
         return ctx.speaker(best, "role")
     if noun in org_nouns or noun not in person_roles:
@@ -130,6 +130,24 @@ def _person_with_role(ctx: Context, tok: Token, noun: str, pos: int) -> Mention 
         if best is None or key > best[:2]:
             best = (mod_hit, -rank, m)
     return best[2] if best is not None else None
+
+
+def _role_named_next(ctx: Context, tok: Token, noun: str, pos: int) -> Mention | None:
+    """The first person named after ``pos`` in this or the next paragraph whose description carries role
+    ``noun``, for a role the article names only afterwards: "Velmora's foreign minister said Monday" ...
+    "According to Minister Ana Kolby"; only for a role of a named country or body ("Velmora's")."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    if not owned or noun not in lexicon.words("speech", "person_role_nouns"):
+        return None
+    wanted = role_equivalents().get(noun, frozenset({noun}))
+    last_para = ctx.paragraph_index(pos) + 1
+    for m in ctx.mentions_after(pos):
+        if ctx.paragraph_index(m.start) > last_para:
+            break
+        if m.actor_type == "person" and not ctx.in_quote(m.start, m.end) \
+                and wanted & set(re.findall(r"\w+", ctx.description(m.actor_id))):
+            return m
+    return None
 
 
 def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:

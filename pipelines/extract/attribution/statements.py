@@ -31,6 +31,8 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     subj = subject_of(verb)
     if subj is None:
         return NO_SPEAKER
+    if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
+        subj = _name_after_the_verb(verb) or subj  # '"... all the teams ...", said Brask': the parser took a quoted word
     sp = resolve_token(ctx, para, subj, at)
     if sp.actor_id or sp.text:
         return sp
@@ -38,6 +40,12 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     if m is not None:
         return ctx.speaker(m, "role")
     return UNRESOLVED
+
+
+def _name_after_the_verb(verb: Token) -> Token | None:
+    """The proper name right after a speech verb ("said Brask"), the inverted subject; None when none is."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt if nxt is not None and nxt.pos_ == "PROPN" else None
 
 
 def stated_by(

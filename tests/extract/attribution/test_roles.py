@@ -189,3 +189,12 @@ def test_nominal_references(text: str, actors: dict[str, tuple[str, str]], expec
     """A definite description or a possessive names the person in view, never someone it is relative to."""
     result = speaker_ids(text, actors)
     assert result == expected
+
+
+def test_a_countrys_office_named_only_afterwards_is_its_holder() -> None:
+    text = ("The relationship between Velmora and Rostova has been “a bit cold” after frictions, Velmora’s "
+            "foreign minister said Monday.\nAccording to Minister Ana Kolby, “the relationship is a bit cold, "
+            "but we are talking.”\n")
+    _, rows = run(text)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ana-kolby", "ana-kolby"]

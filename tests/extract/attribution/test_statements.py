@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipelines.extract.attribution import NO_SPEAKER, UNRESOLVED, Speaker, stated_by, verb_speaker
 from tests.extract.attribution.articles import context, token
+from tests.extract.quotes.articles import run
 
 
 def test_a_subject_that_names_no_actor_is_unresolved() -> None:
@@ -36,3 +37,16 @@ def test_the_search_from_a_figure_climbs_to_the_reporting_verb() -> None:
     para, forty = token(ctx, "40")
     result = stated_by(ctx, para, forty.sent, frozenset({"say"}), para.start + forty.idx, forty)
     assert result == Speaker("tom-hale", "Tom Hale", "named")
+
+
+def test_a_name_after_the_verb_speaks_when_the_parser_took_a_quoted_word_as_subject() -> None:
+    text = ("Velmora and Rostova will resume relations\n\n"
+            "In statements broadcast by Kelby TV, the Minister for Foreign Affairs of Velmora, Ivo Brask, "
+            "explained that this measure will be effective immediately:\n\n"
+            "“We have agreed to the establishment, once that moment arrives, immediately, to restore the "
+            "ambassadors who are going to represent our countries, all the teams that should be working in the "
+            "different consulates, both from Velmora and Rostova”, said Brask after a meeting with Rostova’s "
+            "designated foreign minister, Ana Kolby, in Kelby state.\n")
+    _, rows = run(text)
+    result = [r["speaker_text"] for r in rows]
+    assert result == ["Brask"]
