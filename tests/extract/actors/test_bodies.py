@@ -35,3 +35,10 @@ def test_a_legislature_after_a_nationality_is_named_for_its_country() -> None:
 
     result = types("Intro.\nThe Turkish Parliament approved the bill on Monday.\n")
     assert result == {"Parliament of Turkey": "organization"}
+
+
+def test_an_embassy_after_a_nationality_is_named_for_its_country() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe talks were announced in a press release issued by the Chilean "
+                                       "Embassy on Monday.\n")])
+    result = {m.text: m.name for m in res.mentions if "Embassy" in m.text}
+    assert result == {"Chilean Embassy": "Embassy of Chile"}
