@@ -16,10 +16,11 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import country_before, current_office
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, ministry_display, ministry_key, norm_key
-from pipelines.extract.actors.words import alternation, mapping, union, words
+from pipelines.extract.actors.words import alternation, mapping, words
 from pipelines.extract.article import Article
 
 
@@ -123,7 +124,8 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
     rest = c.text[len(prefix[0]):].strip() if prefix else ""
     if _a_body(rest):  # "UK Home Office", "British Home Office": the Home Office of the United Kingdom
         # a legislature by its country's name, as it calls itself: "Chilean Parliament" is the Parliament of Chile
-        named_of = rest.lower() in union("legislatures", "bodies_of_a_country") and iso3 in gz.names
+        named_of = rest.lower() in words("bodies_of_a_country") | lexicon.words("common", "legislatures") \
+            and iso3 in gz.names
         name = f"{rest} of {gz.names[iso3]}" if named_of else c.name
         return replace(c, iso3=iso3, name=name, key=f"body:{norm_key(rest)}:{iso3}")
     before = _country_right_before(article.text, c.start, gz)

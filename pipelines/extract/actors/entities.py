@@ -357,7 +357,7 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
     # ... nor a portfolio a party is named after ("Labour"), capitalised mid-sentence and tagged a body
     return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
-        and not (lows[0] in words("legislatures") and text[0].isupper() and not n.sent_start) \
+        and not (lows[0] in lexicon.words("common", "legislatures") and text[0].isupper() and not n.sent_start) \
         and not (lows[0] in words("party_names") and n.label == "ORG" and not n.sent_start)
 
 

@@ -238,11 +238,15 @@ def is_anaphoric_description(tok: Token) -> bool:
     """A definite description that, like a pronoun, points back to the person just named.
 
     "the 24-year-old", "the 24-year-old striker", "the Italian", "the
-    Dutchman": an age, a nationality or a gendered man/woman noun carries no
-    role to look up, only the person in view.
+    Dutchman", "His Excellency": an age, a nationality, a gendered man/woman
+    noun or a form of address carries no role to look up, only the person in
+    view.
     """
     if is_age_phrase(tok):
         return True
+    if tok.lower_ in lexicon.words("actor_words", "honorifics") and any(
+            c.dep_ == "poss" and c.lower_ in lexicon.words("common", "person_possessives") for c in tok.children):
+        return True  # "His Excellency noted": a form of address for the person in view
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
     if not definite:
         return False

@@ -198,3 +198,11 @@ def test_a_countrys_office_named_only_afterwards_is_its_holder() -> None:
     _, rows = run(text)
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["ana-kolby", "ana-kolby"]
+
+
+def test_a_form_of_address_points_back_to_the_person_in_view() -> None:
+    text = ("Intro line.\n\nForeign Minister Ivo Brask said at a lecture that talks will resume.\n\n"
+            "His Excellency noted that “the meeting will be at the ministerial level.”\n")
+    _, rows = run(text)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
