@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
 _POSS = re.compile(r"(?:['’‘]s|['’])$")
 _QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"]{8,200})[’”\"'](?!\w)")  # an apostrophe in "Today's" opens none
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_FOOTNOTE = re.compile(r"\.?\[\d{1,3}\]?$")  # a reference mark after a name, whole or cut off
 
 
 @cache
@@ -29,8 +30,12 @@ def _abbreviation_end() -> re.Pattern:
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop surrounding spaces, quotes, brackets and a trailing possessive from a span."""
+    """Drop surrounding spaces, quotes, brackets, a footnote's mark ("Asia.[8]") and a trailing possessive
+    from a span."""
     abbrev_end = _abbreviation_end()
+    note = _FOOTNOTE.search(text, s, e)
+    if note is not None and note.start() > s:
+        e = note.start()
     while s < e and text[s] in " \t\"'“”‘’([":
         s += 1
     while e > s and text[e - 1] in " \t\"“”)],:;!?" or (e > s and text[e - 1] == "." and not abbrev_end.search(text[s:e])):

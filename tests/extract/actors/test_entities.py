@@ -165,3 +165,8 @@ def test_a_list_inside_a_name_after_of_stays_in_the_name() -> None:
     name = "Federation of Towns, Counties and Rural Employees"
     result = _names_with_entities(f"Intro.\nThe {name} said so.\n", [(name, "ORG")])
     assert result == {name: "organization"}
+
+
+def test_a_meeting_named_after_its_members_is_no_actor() -> None:
+    result = types("Intro line.\nThe summit coincided with the K9 Meeting in Kelby, Velmora.\n")
+    assert "K9 Meeting" not in result

@@ -43,3 +43,9 @@ def test_an_apostrophe_inside_a_word_opens_no_quoted_title() -> None:
     text = "Kestrel Today's Elmer Balin called the Orbix S3 \"a top-notch handset.\""
     s = text.index("Elmer")
     assert not in_title_quote(text, s, s + len("Elmer Balin"))
+
+
+@pytest.mark.parametrize("text", ["Kelby Basin.[8", "Kelby Basin[12]"])
+def test_a_footnote_mark_after_a_name_is_cut_off(text: str) -> None:
+    s, e = trim(text, 0, len(text))
+    assert text[s:e] == "Kelby Basin"
