@@ -118,8 +118,8 @@ def _scan(text: str, ignored: set[int], reopened: bool = False) -> tuple[list[Ma
         if role == EITHER:
             role = CLOSE if kind in open_kinds else OPEN
         if role == OPEN:
-            if kind not in open_kinds:
-                stack.append((kind, i, ch))
+            if kind not in open_kinds or ch == '"' and mark[1] == OPEN:
+                stack.append((kind, i, ch))  # a straight mark that can only open nests: "he spoke of "despair""
             continue
         if kind not in open_kinds:
             continue

@@ -146,3 +146,9 @@ def test_headline_quote_followed_by_a_clause_or_nothing_is_not_signed():
         headline_spans("Farmers fear a ‘lost summer’ as the lake dries"),
     ]
     assert result == [[], []]
+
+
+def test_a_straight_quote_inside_a_straight_quote_stays_in_it() -> None:
+    text = '"Velmora\'s portrayal of us as acting out of "despair" is baseless. The facts speak for themselves."'
+    result = [text[s.start:s.end] for s in find_marked_spans(text)]
+    assert result == [text[1:-1]]
