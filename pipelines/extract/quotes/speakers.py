@@ -82,8 +82,8 @@ def _chain_cue(p: Paragraph, span: MarkedSpan, quoted: list[tuple[int, int]]) ->
     inner = [t for t in p.doc if span.start <= t.idx < span.end]
     for t in inner:
         h, below = t.head, t
-        if span.open_at <= h.idx < span.outer_end:
-            continue
+        if span.open_at <= h.idx < span.outer_end or t.dep_ in ("cc", "punct"):
+            continue  # a quote opening on "and" hangs it on the clause before, not on its own cue
         for _ in range(12):
             if is_cue(h) and not any(s <= h.idx < e for s, e in quoted) and not _reported_commitment(h, below):
                 return h

@@ -221,3 +221,11 @@ def test_speaker_by_cue(text: str, actors: dict[str, tuple[str, str]], expected:
     """The cue that governs the quote names its speaker; a relaying publication or a reported commitment does not."""
     result = speaker_ids(text, actors)
     assert result == expected
+
+
+def test_a_quote_opening_on_and_has_the_cue_after_it() -> None:
+    text = ("Intro line.\n\nKelvo Foods said sales rose. The company said earnings will be released May 11, "
+            "\"and we expect our results to meet or beat analysts' estimates,\" Ivo Brask said.\n")
+    _, rows = run(text)
+    result = [r["speaker_text"] for r in rows]
+    assert result == ["Ivo Brask"]
