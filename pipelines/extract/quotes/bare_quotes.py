@@ -249,8 +249,9 @@ def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
     """The person a heading line names: "Dr Ann Quill, chief economist" over the quote that follows.
 
     A short line with no verb and no closing full stop whose head word is a
-    person's name (interviews, panels and press releases set the speaker
-    above their words this way).
+    person's name, or which ends in one after a team and a role ("Kelby coach
+    Ann Quill"): interviews, panels, post-match notes and press releases set
+    the speaker above their words this way.
     """
     text = p.text.strip()
     if p.doc is None or len(text.split()) > 12 or re.search(r"[.!?…]$", text):
@@ -261,7 +262,13 @@ def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
     if root is None:
         return None
     m = ctx.mention_at(p.start + root.idx, p.start + root.idx + len(root.text))
-    return m if m is not None and m.actor_type == "person" else None
+    if m is not None and m.actor_type == "person":
+        return m
+    if p.doc[0].pos_ == "ADP":
+        return None  # "On Ann Quill's form": a topic, not a speaker
+    end = p.start + len(p.text.rstrip().rstrip(":"))
+    last = [x for x in ctx.mentions_before(end) if p.start <= x.start and x.end == end]
+    return last[0] if last and last[0].actor_type == "person" else None  # "Kelby coach Ann Quill"
 
 
 def _coordinated_subjects(ctx: Context, p: Paragraph, toks: list[Token]) -> bool:

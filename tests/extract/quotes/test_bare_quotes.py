@@ -144,3 +144,11 @@ def test_a_bare_quote_after_a_sentence_blaming_someone_is_the_blamers():
             "failure of earlier rounds. “It is a very dangerous situation because the dam will flood the valley.”")
     result = speaker_ids(text, {"Ilkan Sarp": ("ilkan-sarp", "person"), "Velmora": ("velmora", "country")})
     assert result == ["ilkan-sarp"]
+
+
+def test_a_heading_line_ending_in_a_name_after_a_team_and_role_names_the_speaker() -> None:
+    text = ("Coaches reflect on the round\n\nKelby 24 Rostova 31\n\nKelby coach Ivo Brask\n\n"
+            "\"We had some good phases and sets where we struggled to finish.\"\n")
+    _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
