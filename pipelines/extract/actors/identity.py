@@ -75,10 +75,11 @@ def identity_key(c: Candidate) -> str:
 
 
 def title_key(title: str | None) -> str | None:
-    """The office words of a title ("former Foreign Minister" -> "foreign minister"), without "then-" words."""
+    """The office words of a title ("former Foreign Minister" -> "foreign minister"), without "then-" words
+    or forms of address: two men called "Sheikh" or "Dr" share no office."""
     if not title:
         return None
-    not_office = union("not_office_titles", "past_office_words")
+    not_office = union("not_office_titles", "past_office_words", "honorifics")
     kept = [w.lower() for w in title.split() if is_title_word(w) and not w.lower().startswith("then")
             and w.lower() not in not_office]
     return " ".join(kept) or None

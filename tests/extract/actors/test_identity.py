@@ -311,3 +311,10 @@ def test_country_prefix_names_the_body_and_mentions_the_country() -> None:
     assert len(bodies) == 1
     result = {(m.doc_id, m.text) for m in res.mentions if m.actor_id == "chile"}
     assert result == {("a", "Chile")}
+
+
+def test_two_people_addressed_alike_with_one_family_name_stay_two() -> None:
+    res = resolve_actors([article("a", "Intro.\n\nSheikh Ahmad Nasser Al Kelbani met envoys on Monday.\n"),
+                          article("b", "Intro.\n\nSheikh Nawaf Hamad Al Kelbani opened the forum on Tuesday.\n")])
+    result = sorted({m.actor_id for m in res.mentions})
+    assert result == ["ahmad-nasser-al-kelbani", "nawaf-hamad-al-kelbani"]
