@@ -52,8 +52,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: Confidence by kind of figure: how sure the shape makes us that it is a figure as the guide defines it.
-_BASE_CONFIDENCE = {"percent": 0.95, "money": 0.95, "measure": 0.9, "time": 0.8, "count": 0.8, "vague": 0.4,
-                    "fraction": 0.5}
+_BASE_CONFIDENCE = {"percent": 0.95, "money": 0.95, "measure": 0.9, "time": 0.8, "count": 0.8, "fraction": 0.5}
 
 
 def figure_id(doc_id: str, start: int, end: int) -> str:
@@ -118,6 +117,8 @@ def _paragraph_rows(
                                                                           doc_mentions):
             continue  # "4 Day Week Global", "Route 66 Partners": a number inside a name
         accepted.append(cand)
+        if cand.kind == "vague":
+            continue  # "thousands of protesters": read, so its words count nothing else, but it states no number
         what = measure(cand, ctx, noun) if ctx.doc is not None else None
         if cand.elliptic and rows and rows[-1]["unit"] == cand.unit:
             what = rows[-1]["measure"] or what  # the compared figure says what is measured

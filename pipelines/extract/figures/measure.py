@@ -37,8 +37,6 @@ def measure(cand: Candidate, ctx: ParaContext, noun: Token | None) -> str | None
     text = None
     if cand.kind == "count" and noun is not None:
         text = _count_measure(tok, noun)
-    elif cand.kind == "vague":
-        text = _vague_measure(tok)
     elif cand.kind in ("percent", "fraction"):
         text = _share_measure(tok)
     elif cand.kind == "time":
@@ -81,20 +79,6 @@ def _count_measure(tok: Token, noun: Token) -> str:
                 text += f" {child.text} " + noun_phrase(obj[0], 8)
             break
     return text
-
-
-def _of_object(tok: Token) -> Token | None:
-    """The object of an "of" hanging on ``tok``."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-
-
-def _vague_measure(tok: Token) -> str | None:
-    """ "thousands of protesters" -> "protesters"; "hundreds of thousands of X" -> X."""
-    obj = _of_object(tok)
-    if obj is not None and obj.lower_ in lexicon.words("units", "vague_plurals"):
-        obj = _of_object(obj)
-    return noun_phrase(obj, 10) if obj is not None else None
 
 
 def _share_measure(tok: Token) -> str | None:

@@ -14,15 +14,10 @@ def test_percent_range_gives_both_ends_the_unit() -> None:
                                                                       ("40 percent", 40.0, "percent")]
 
 
-def test_vague_plural_with_of() -> None:
-    row = one("The cable dump made public thousands of secret diplomatic reports.")
-    assert (row["raw_text"], row["value"], row["unit"]) == ("thousands", 1000.0, "count")
-    assert row["confidence"] < 0.5
-
-
-def test_hundreds_of_thousands() -> None:
-    row = one("It teaches hundreds of thousands of young people.")
-    assert (row["raw_text"], row["value"]) == ("hundreds of thousands", 100000.0)
+@pytest.mark.parametrize("text", ["The cable dump made public thousands of secret diplomatic reports.",
+                                  "It teaches hundreds of thousands of young people."])
+def test_a_vague_plural_states_no_number(text: str) -> None:
+    assert figures(text) == []
 
 
 def test_fraction_words_are_percent_of_the_whole() -> None:
@@ -123,12 +118,12 @@ def test_one_in_a_duration_is_no_proportion() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("A couple of hundred residents signed the petition.", [("A couple of hundred", 200.0, "count")]),
-     ("The repairs will take a couple of weeks.", [("a couple", 2.0, "week")]),
-     ("The board hired a couple of advisers.", [("a couple", 2.0, "count")]),
+     ("The repairs will take a couple of weeks.", []),
+     ("The board hired a couple of advisers and two lawyers.", [("two", 2.0, "count")]),
      ("A couple of months ago the depot closed.", []),
      ("The couple opened a bakery.", [])],
 )
-def test_a_couple_is_two_loosely(text: str, expected: list[tuple[str, float, str]]) -> None:
+def test_a_couple_is_a_number_only_before_a_scale(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)] == expected
 
 
