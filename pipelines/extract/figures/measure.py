@@ -102,6 +102,7 @@ def _hyphen_duration(tok: Token) -> str | None:
     if head is None:
         return None
     rest = noun_phrase(head, 8).split(tok.text, 1)[-1].strip()
+    rest = re.sub(r"^[-‑–]\S*\s*", "", rest)  # "a week-long strike": the "-long" is no part of what lasts
     return f"duration of {rest or head.text}"
 
 

@@ -19,7 +19,7 @@ from pipelines.extract.figures.calendar import blocked_spans
 from pipelines.extract.figures.classify import Candidate, classify, currency_before, plural_noun_after
 from pipelines.extract.figures.compounds import join_compounds
 from pipelines.extract.figures.tallies import tally_spans
-from pipelines.extract.figures.units import unit_after
+from pipelines.extract.figures.units import time_units, unit_after, unit_lookup, unit_of
 
 _H = nb.HYPHENS
 
@@ -37,6 +37,8 @@ _FRACTION_CONTEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
 #: A proportion written as "one in four" or "1 in 10": two numbers joined by "in" (maybe "in every").
 _ONE_IN = re.compile(r"\b([A-Za-z]+|\d+)\s+in\s+(?:every\s+)?([A-Za-z]+|\d{1,3}(?:,\d{3})*)\b(?![.,]\d)")
 #: What joins the two numbers of a range: "30 to 40", "5-6", "two or three".
+#: A unit made an adjective by "-long": "week-long", "year-long".
+_UNIT_LONG = re.compile(rf"\b([A-Za-z]+)[{_H}]long\b")
 _RANGE_LINK = re.compile(rf"\s*(?:[{_H}\u2014]|to|and|or)\s*$")
 
 
@@ -273,7 +275,21 @@ def scan_paragraph(text: str) -> list[Candidate]:
             cand.mult = cand.value / value
         out.append(cand)
         taken_until = cand.end
-    return join_compounds(text, out)
+    out += [c for c in _unit_long(text) if not overlaps((c.start, c.end), blocked + [(o.start, o.end) for o in out])]
+    return join_compounds(text, sorted(out, key=lambda c: c.start))
+
+
+def _unit_long(text: str) -> list[Candidate]:
+    """'a week-long strike', 'a year-long inquiry': one of the unit, a duration with no number written."""
+    out = []
+    for m in _UNIT_LONG.finditer(text):
+        if m.group(1).lower() not in unit_lookup():
+            continue  # "life-long", "age-long"
+        unit, factor, _ = unit_of(m.group(1))
+        if unit in time_units():
+            out.append(Candidate(m.start(), m.end(), m.start(), m.start(), factor, unit, "time", True, hyphen=True,
+                                 unit_start=m.start()))
+    return out
 
 
 def _with_tallies(atoms: list[Atom], text: str, tallies: list[tuple[int, int]]) -> list[Atom]:

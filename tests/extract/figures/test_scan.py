@@ -129,3 +129,9 @@ def test_a_couple_is_a_number_only_before_a_scale(text: str, expected: list[tupl
 
 def test_vague_relative_time_is_not_a_figure() -> None:
     assert figures("Hundreds of years ago the valley was a lake.") == []
+
+
+def test_a_unit_made_an_adjective_with_long_is_one_of_it() -> None:
+    rows = figures("After a year-long inquiry and a life-long feud, the union began a week-long strike.")
+    result = [(r["raw_text"], r["value"], r["unit"], r["measure"]) for r in rows]
+    assert result == [("year-long", 1.0, "year", "duration of inquiry"), ("week-long", 1.0, "week", "duration of strike")]
