@@ -92,7 +92,7 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
             start, end, start, end, value, "count", "vague", True)
     if not words:
         # digits glued to letters: allowed only for "%", unit and scale abbreviations ("5km", "$5bn")
-        tail = re.match(r"[A-Za-z]+", text[end:])
+        tail = re.match(r"[A-Za-z]+(?:/[A-Za-z]+)?", text[end:])  # "1mb/d": a unit with a slash in it
         if tail and not glued_suffix().fullmatch(tail.group()):
             return None  # ordinals (21st), decades (90s), codes
     cur, money_start, shared = currency_before(text, start)

@@ -135,3 +135,9 @@ def test_a_unit_made_an_adjective_with_long_is_one_of_it() -> None:
     rows = figures("After a year-long inquiry and a life-long feud, the union began a week-long strike.")
     result = [(r["raw_text"], r["value"], r["unit"], r["measure"]) for r in rows]
     assert result == [("year-long", 1.0, "year", "duration of inquiry"), ("week-long", 1.0, "week", "duration of strike")]
+
+
+def test_million_barrels_a_day_glued_or_spaced() -> None:
+    rows = figures("Producers pump between 1mb/d and 2mb/d more than needed; the ceiling rose to 31.5 mb/d.")
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in rows]
+    assert result == [("1mb/d", 1e6, "barrel"), ("2mb/d", 2e6, "barrel"), ("31.5 mb/d", 31.5e6, "barrel")]
