@@ -49,9 +49,6 @@ def test_user_rows_add_to_the_shipped_ones() -> None:
 
 
 def test_a_central_banks_short_name_is_the_bank() -> None:
-    from pipelines.extract.actors.extract import resolve_actors
-    from tests.extract.actors.shared import article
-
     res = resolve_actors([article("a", "Intro.\nThe Fed raised rates, and the U.S. Federal Reserve said more may follow.\n")])
     result = {m.text: m.actor_id for m in res.mentions}
     assert result == {"Fed": "federal-reserve", "U.S. Federal Reserve": "federal-reserve"}
