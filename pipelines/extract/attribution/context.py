@@ -245,8 +245,23 @@ def antecedent(ctx: Context, pos: int, gender: str | None = None) -> Mention | N
     subjects = [(m.start, m) for m in before if here - ctx.paragraph_index(m.start) <= 2 and ctx.is_subject(m)]
     subjects += [(at, m) for at, m in ctx.surname_subjects_before(pos, here - 2) if _agrees(ctx, m, gender)]
     if subjects:
-        return max(subjects, key=lambda x: x[0])[1]
+        return max(subjects, key=lambda x: _subject_rank(ctx, x[0]))[1]
     return before[0] if before else None
+
+
+def _subject_rank(ctx: Context, at: int) -> tuple[int, bool, int]:
+    """Later sentences first; within one sentence the reporter before whom they report: in "X said he believes
+    Y knows why", a following "he said" continues X."""
+    found = ctx.token_at(at)
+    if found is None:
+        return at, True, at
+    para, t = found
+    verb = t.head
+    while t.dep_ in ("compound", "flat") and t.head is not t:
+        t, verb = t.head, t.head.head
+    cues = lexicon.words("speech", "cue_verbs")
+    reported = verb.dep_ == "ccomp" and any(v.lemma_.lower() in cues for v in verb.ancestors)
+    return para.start + t.sent.start_char, not reported, at
 
 
 def _agrees(ctx: Context, m: Mention, gender: str | None) -> bool:

@@ -73,3 +73,12 @@ def test_of_the_party_is_part_of_a_description():
         {"Jean Marot": ("jean-marot", "person"), "Socialist Party": ("sp", "organization")},
     )
     assert "socialist" in ctx.description("jean-marot").split()
+
+
+def test_he_after_a_report_continues_the_reporter_not_whom_he_reported_on() -> None:
+    text = ("Intro line.\n\nVelmoran President Ivo Brask said on Thursday he believes Rostovan President Marek Kolby "
+            "knows why Velmora had decided to buy the systems.\n\n"
+            "\"Mr. Kolby knows our concerns very well,\" he said in an interview.\n")
+    _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person"), "Marek Kolby": ("marek-kolby", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
