@@ -230,6 +230,9 @@ def _known_names_again(article: Article, cands: list[Candidate], stems: dict[str
         if c.type == "organization" and len(c.text.split()) > 1 and first.isupper() and len(first) >= 2 \
                 and not gz.lookup(first):
             known.setdefault(first, replace(c, text=first, key=identity_key(c)))  # "ORT Israel" ... "ORT has"
+        rest = c.text.split(" ", 1)[-1]
+        if c.type == "location" and c.key == f"name:{norm_key(rest)}" and rest != c.text:
+            known.setdefault(rest, replace(c, text=rest))  # "Iraqi Kelbistan" ... "Kelbistan officials"
         if c.type == "person" and c.key and c.key.startswith("person:"):
             sur = (c.name or c.text).split()[-1]
             if len(by_surname.get(norm_key(sur), ())) == 1 and len(sur) >= 3:

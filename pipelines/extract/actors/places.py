@@ -100,7 +100,26 @@ def region_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
                 out.append(region_candidate(article.doc_id, para.start + span.start_char, para.start + span.end_char,
                                             span.text, reg))
             i += n
-    return out + _regions_joined_by_and(article, para)
+    return out + _regions_joined_by_and(article, para) + _regions_after_a_nationality(article, para, gz)
+
+
+def _regions_after_a_nationality(article: Article, para: Paragraph, gz: Gazetteer) -> list[Candidate]:
+    """A place named with a nationality before it ("Iraqi Kurdistan"): one place, keyed by its own name so a
+    bare "Kurdistan" joins it, whose nationality is also a mention of the country (an overlay)."""
+    out = []
+    for ent in para.doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.start == 0 or gz.lookup(ent.text) is not None:
+            continue
+        before = para.doc[ent.start - 1]
+        place = gz.lookup(before.text)
+        if place is None or place.form != "demonym" or not before.whitespace_:
+            continue
+        s, e = para.start + before.idx, para.start + ent.end_char
+        out.append(Candidate(article.doc_id, s, e, article.text[s:e], "location", iso3=place.iso3,
+                             key=f"name:{norm_key(ent.text)}", strength=3, cue=True))
+        out.append(Candidate(article.doc_id, s, s + len(before.text), before.text, "country", iso3=place.iso3,
+                             name=gz.names[place.iso3], key=f"country:{place.iso3}", overlay=True))
+    return out
 
 
 #: Two capitalised names joined by "and": one region's name when the region list holds it whole.

@@ -41,3 +41,10 @@ def test_a_nationality_inside_a_continents_name_is_no_country() -> None:
     result = types("Intro.\nThe chancellor began his Latin American tour in Argentina, then toured the south of the "
                    "American continent. North American and South Korean leaders met.\n")
     assert "United States" not in result and {"Argentina", "South Korea"} <= set(result)
+
+
+def test_a_place_named_with_a_nationality_is_one_place_and_a_mention_of_the_country() -> None:
+    res = resolve_actors([article("a", "Intro.\n\nTroops entered Iraqi Kelbistan on Monday. Kelbistan officials "
+                                       "protested.\n")])
+    result = sorted((m.text, m.actor_id) for m in res.mentions)
+    assert result == [("Iraqi", "iraq"), ("Iraqi Kelbistan", "iraqi-kelbistan"), ("Kelbistan", "iraqi-kelbistan")]
