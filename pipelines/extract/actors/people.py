@@ -18,6 +18,7 @@ from dataclasses import replace
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.identity import UnionFind, title_key
+from pipelines.extract.actors.words import words
 
 #: Two surnames of one first name this alike (``rapidfuzz`` ratio) in one article are one person's.
 SURNAME_SIMILARITY = 90
@@ -90,7 +91,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one article that name one person: the same words in another order, one first
     name with surnames spelt alike ("Gal-la-gher", "Gallagher"), or a name of two words or more that is
     the other's without a middle or last part ("Ana Ruiz" of "Ana Maria Ruiz", "Ana Maria" of "Ana Maria
-    Ruiz Vidal") and shares its first or last word."""
+    Ruiz Vidal") and shares its first or last word, or a first name with a patronymic ("Ivan Petrovich")."""
     from rapidfuzz import fuzz
 
     if sorted(a) == sorted(b):
@@ -101,8 +102,15 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return True
     if a[0] != b[0]:
         return False
+    if patronymic(a) != patronymic(b):
+        return True  # "Vladimir Vladimirovich": the first name and patronymic a speaker addresses him by
     ra, rb = "".join(a[1:]), "".join(b[1:])
     return ra == rb or min(len(ra), len(rb)) >= SURNAME_MIN_LENGTH and fuzz.ratio(ra, rb) >= SURNAME_SIMILARITY
+
+
+def patronymic(name: list[str]) -> bool:
+    """A first name and a patronymic ("ivan petrovich"), the polite form of address in Russian and nearby."""
+    return len(name) == 2 and name[1].endswith(tuple(words("patronymic_endings")))
 
 
 def _in_order(short: list[str], long_: list[str]) -> bool:
@@ -113,7 +121,7 @@ def _in_order(short: list[str], long_: list[str]) -> bool:
 
 def one_key_per_person(cands: list[Candidate]) -> list[Candidate]:
     """Every variant of a full name in the article (``_same_person``) takes the key of its most named form
-    (ties to the form of fewer words, then the smallest key)."""
+    that is no patronymic form of address (ties to the form of fewer words, then the smallest key)."""
     counts: dict[str, int] = defaultdict(int)
     for c in cands:
         if c.type == "person" and c.key and c.key.startswith("person:"):
@@ -127,7 +135,8 @@ def one_key_per_person(cands: list[Candidate]) -> list[Candidate]:
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         groups[uf.find(k)].append(k)
-    best = {root: min(ks, key=lambda x: (-counts[x], len(x.split()), x)) for root, ks in groups.items()}
+    best = {root: min(ks, key=lambda x: (patronymic(x[7:].split()), -counts[x], len(x.split()), x))
+            for root, ks in groups.items()}
     target = {k: best[uf.find(k)] for k in keys if len(groups[uf.find(k)]) > 1}
     if not target:
         return cands

@@ -20,7 +20,8 @@ import polars as pl
 from pipelines.extract.actors.aliases import alias_table, curated_key
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import current_office
-from pipelines.extract.actors.gazetteer import Gazetteer, slugify
+from pipelines.extract.actors.gazetteer import Gazetteer, norm_key, slugify
+from pipelines.extract.actors.people import patronymic
 from pipelines.extract.actors.words import words
 from pipelines.extract.article import Mention
 
@@ -94,10 +95,11 @@ def _types(frame: pl.DataFrame) -> dict[str, str]:
 
 
 def _canonical_forms(frame: pl.DataFrame, types: dict[str, str]) -> dict[str, str]:
-    """Per cluster the most used form; people prefer full names, organisations prefer non-acronyms."""
+    """Per cluster the most used form; people prefer full names (not a first name and patronymic), organisations
+    prefer non-acronyms."""
     counts = frame.group_by("cluster", "text").len()
     texts = counts["text"].unique().to_list()
-    multi = {t: len(t.split()) >= 2 for t in texts}
+    multi = {t: len(t.split()) >= 2 and not patronymic(norm_key(t).split()) for t in texts}
     upper = {t: t.isupper() for t in texts}
     counts = counts.with_columns(
         typ=pl.col("cluster").replace_strict(types, return_dtype=pl.String),

@@ -318,3 +318,10 @@ def test_two_people_addressed_alike_with_one_family_name_stay_two() -> None:
                           article("b", "Intro.\n\nSheikh Nawaf Hamad Al Kelbani opened the forum on Tuesday.\n")])
     result = sorted({m.actor_id for m in res.mentions})
     assert result == ["ahmad-nasser-al-kelbani", "nawaf-hamad-al-kelbani"]
+
+
+def test_a_first_name_and_patronymic_is_the_person_so_addressed() -> None:
+    res = resolve_actors([article("a", "Intro.\n\nPresident Ivan Morozov met Prime Minister Nikol Arakelyan. "
+                                       "\"Thank you very much, Ivan Petrovich,\" Arakelyan replied. Ivan Petrovich smiled.\n")])
+    result = sorted({(m.text, m.actor_id) for m in res.mentions if m.text.startswith("Ivan")})
+    assert result == [("Ivan Morozov", "ivan-morozov"), ("Ivan Petrovich", "ivan-morozov")]
