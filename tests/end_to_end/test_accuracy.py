@@ -19,10 +19,10 @@ from tests.accuracy import RECORD, RECORDED, measure, rounded
 
 FLOORS = {
     "tuning": {
-        "quotes": {"f1": 0.96, "speaker_accuracy": 0.86},
-        "figures": {"f1": 0.93, "unit_accuracy": 0.97},
-        "actors": {"f1": 0.88, "type_accuracy": 0.94},
-        "events": {"f1": 0.13, "cameo_root_accuracy": 0.72},
+        "quotes": {"f1": 0.95, "speaker_accuracy": 0.89},
+        "figures": {"f1": 0.92, "unit_accuracy": 0.97},
+        "actors": {"f1": 0.88, "type_accuracy": 0.93},
+        "events": {"f1": 0.11, "cameo_root_accuracy": 0.72},
     },
     "heldout": {
         "quotes": {"f1": 0.95, "speaker_accuracy": 0.95},
