@@ -136,7 +136,7 @@ def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
     k = max((i for i, t in enumerate(toks[:-2]) if i > 0 and is_title_head(t.text)), default=None)
     if k is None:
         return None
-    name = toks[k + 1:]
+    name = [t for t in toks[k + 1:] if t.text not in ("-", "‑")]  # "Kassym-Jomart": a hyphen joins one name
     if not 2 <= len(name) <= 3 or any(not t.is_title or t.tag_ != "NNP" or t.lower_ in words("organisation_words")
                                       for t in name):
         return None

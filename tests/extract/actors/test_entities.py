@@ -170,3 +170,9 @@ def test_a_list_inside_a_name_after_of_stays_in_the_name() -> None:
 def test_a_meeting_named_after_its_members_is_no_actor() -> None:
     result = types("Intro line.\nThe summit coincided with the K9 Meeting in Kelby, Velmora.\n")
     assert "K9 Meeting" not in result
+
+
+def test_a_hyphenated_name_after_a_title_in_a_body_entity_is_a_person() -> None:
+    text = "Intro.\nKazakh President Ana-Maria Kolby noted that the visit went well.\n"
+    result = _names_with_entities(text, [("Kazakh President Ana-Maria Kolby", "ORG")])
+    assert result == {"Ana-Maria Kolby": "person"}
