@@ -104,9 +104,7 @@ def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:
         return [ent]  # "Federation of Towns, Counties and Cities": the list is the name's own
     set_off = len(pieces) == 2 and ent.end < len(doc) and doc[ent.end].text == ","
     last = pieces[-1]
-    person = set_off and 2 <= len(last) <= 3 and all(t.is_title and t.is_alpha for t in last) \
-        and not any(t.lower_ in union("organisation_words", "place_words") for t in last) \
-        and gz.lookup(last.text) is None
+    person = set_off and _a_persons_name(last) and gz.lookup(last.text) is None
     return [Span(doc, p.start, p.end, label="PERSON" if person and p is last else ent.label_) for p in pieces]
 
 
@@ -126,7 +124,15 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
         # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
         if pos is not None and any(t.lower_ in words("organisation_words") for t in doc[ent.start:pos]):
             return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "ORG")]
+        if pos is not None and _a_persons_name(doc[pos + 1:ent.end]):
+            return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "PERSON")]  # "Kelby's Ivo Brask scored"
     return _person_of_place(para, ent, gz)
+
+
+def _a_persons_name(span: Span) -> bool:
+    """Two or three capitalised words, none a body's, a place's or an event's: the shape of a person's name."""
+    return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) and not any(
+        t.lower_ in union("organisation_words", "organisation_suffixes", "place_words", "event_tails") for t in span)
 
 
 def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:

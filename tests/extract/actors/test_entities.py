@@ -176,3 +176,8 @@ def test_a_hyphenated_name_after_a_title_in_a_body_entity_is_a_person() -> None:
     text = "Intro.\nKazakh President Ana-Maria Kolby noted that the visit went well.\n"
     result = _names_with_entities(text, [("Kazakh President Ana-Maria Kolby", "ORG")])
     assert result == {"Ana-Maria Kolby": "person"}
+
+
+def test_a_persons_name_after_a_teams_possessive_is_the_person() -> None:
+    result = _names_with_entities("Intro.\nKelby's Ivo Brask scored the winner.\n", [("Kelby's Ivo Brask", "ORG")])
+    assert result.get("Ivo Brask") == "person"
