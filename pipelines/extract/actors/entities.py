@@ -348,6 +348,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
     if (any(ch.isdigit() for ch in text) or len(n.toks) == 1) and _a_month().search(text):
         return True  # "18th July", "Nov": a date the tagger took for a name
+    if _a_field_of_study(n):
+        return True  # "Professor of Linguistics": a subject, not an actor
     last = n.lows()[-1]
     if last.endswith("s") and last[:-1] in words("title_heads") and not any(
             w.lower() in words("organisation_words") for w in text.split()):
@@ -365,6 +367,15 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
         and not (lows[0] in lexicon.words("common", "legislatures") and text[0].isupper() and not n.sent_start) \
         and not (lows[0] in words("party_names") and n.label == "ORG" and not n.sent_start)
+
+
+def _a_field_of_study(n: _Name) -> bool:
+    """A name right after an academic post and "of"/"in" ("Professor of Linguistics", "lecturer in Law"), with
+    no body's word of its own."""
+    i = n.toks[0].i
+    doc = n.para.doc
+    return i >= 2 and doc[i - 1].lower_ in ("of", "in") and doc[i - 2].lower_ in words("academic_posts") \
+        and not any(w in words("organisation_words") for w in n.lows())
 
 
 def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:

@@ -128,7 +128,8 @@ def _spells(acronym: str, phrase: list[str]) -> bool:
 
 def defined_terms(article: Article) -> set[str]:
     """Acronyms the article defines for a term, not a body: their letters are spelt by the lower-case
-    words before them ("greenhouse gas (GHG)"), or they follow a quoted title."""
+    words before them ("greenhouse gas (GHG)") or by a law's or a pact's name ("Recovery Act (RA)"), or they
+    follow a quoted title."""
     out = set()
     for para in article.paragraphs:
         if "(" not in para.text:
@@ -142,7 +143,16 @@ def defined_terms(article: Article) -> set[str]:
             tail = list(takewhile(lambda w: w[0].islower(), reversed(phrase)))[::-1]  # the lower-case words
             if tail and _spells(m.group(1), tail):
                 out.add(m.group(1))
+            elif phrase and phrase[-1].lower() in words("event_tails") and _spells(m.group(1), _capitalised(phrase)):
+                out.add(m.group(1))  # "the Kelby Recovery Act (KRA)": a law's letters, not a body's
     return out
+
+
+def _capitalised(phrase: list[str]) -> list[str]:
+    """The capitalised words at the end of ``phrase``, small joining words left out ("Recovery and Reinvestment
+    Act" gives Recovery, Reinvestment, Act)."""
+    run = list(takewhile(lambda w: w[0].isupper() or w in ("and", "of", "for", "the", "on"), reversed(phrase)))
+    return [w for w in reversed(run) if w[0].isupper()]
 
 
 def storm_names(text: str) -> set[str]:

@@ -85,3 +85,10 @@ def test_a_cut_off_last_word_is_not_a_name() -> None:
     text = "Intro.\nThe mayor met Ivan Reyes on Friday. All rights reserved by Kelvana Copyr"
     res = resolve_actors([article("a", text)])
     assert {m.text for m in res.mentions} == {"Ivan Reyes"}
+
+
+def test_the_letters_a_law_is_defined_by_name_no_actor() -> None:
+    res = resolve_actors([article("a", "Intro.\n\nGrants came under the Kelby Recovery and Investment Act (KRIA). "
+                                       "The lab won $4 million in KRIA grants.\n")])
+    result = {m.text for m in res.mentions}
+    assert "KRIA" not in result
