@@ -124,8 +124,6 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
         # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
         if pos is not None and any(t.lower_ in words("organisation_words") for t in doc[ent.start:pos]):
             return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "ORG")]
-        if pos is not None and _a_persons_name(doc[pos + 1:ent.end]):
-            return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "PERSON")]  # "Kelby's Ivo Brask scored"
     return _person_of_place(para, ent, gz)
 
 

@@ -25,7 +25,7 @@ import hashlib
 import re
 
 from pipelines.extract import lexicon
-from pipelines.extract.article import Article, Mention
+from pipelines.extract.article import Article, Mention, Paragraph
 from pipelines.extract.attribution import Context
 from pipelines.extract.quotes.bare_quotes import UnitCache, bare_quote_speaker
 from pipelines.extract.quotes.marks import Candidate, MarkedSpan, candidates
@@ -75,7 +75,7 @@ def extract_quotes(article: Article, mentions: list[Mention]) -> list[dict]:
             if is_title(text, p.text[: c.span.open_at], p):
                 continue
             att = running_speaker(ctx, att, prev, c.para)
-        if not _is_quotation(c, text, att):
+        if not _is_quotation(c, p, text, att):
             continue
         if not att.speaker.actor_id and not att.speaker.text and att.speaker.how != "unresolved" and not c.block:
             att = bare_quote_speaker(ctx, p, c, spans, prev, rows, units, prev_open_end) or att
@@ -116,15 +116,29 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
-def _is_quotation(c: Candidate, text: str, att: Attribution) -> bool:
-    """Keep a short quoted phrase only when a speech verb attributes it to someone; never a named term."""
+def _is_quotation(c: Candidate, p: Paragraph, text: str, att: Attribution) -> bool:
+    """Keep a short quoted phrase only when a speech verb attributes it to someone; never a named term.
+
+    After a naming verb ("called", "described as") a short phrase is the speaker's words only when the marks
+    hold the whole of what the thing is called ("called the talks “fruitful”"), not a term inside it
+    ("called the plan a ‘fresh start’")."""
     n_words = word_count(text)
-    naming = lexicon.words("speech", "naming_verbs")
+    naming = att.cue in lexicon.words("speech", "naming_verbs") and not _whole_complement(p, c.span)
     if n_words <= 3 and not c.block and not is_sentence(text):
-        strong = att.governed and att.cue not in naming and (att.speaker.actor_id or att.speaker.text)
+        strong = att.governed and not naming and (att.speaker.actor_id or att.speaker.text)
         if not strong:
             return False
-    return not (att.cue in naming and n_words <= 3)
+    return not (naming and n_words <= 3)
+
+
+def _whole_complement(p: Paragraph, span: MarkedSpan) -> bool:
+    """Do the marks hold a whole phrase of the sentence: one head inside them, its every word inside too?"""
+    if p.doc is None:
+        return False
+    inner = [t for t in p.doc if span.start <= t.idx < span.end and not t.is_punct]
+    heads = [t for t in inner if not span.start <= t.head.idx < span.end]
+    return len(heads) == 1 and all(span.open_at <= t.idx < span.outer_end for t in heads[0].subtree
+                                   if not t.is_punct)
 
 
 def _row(doc_id: str, start: int, end: int, text: str, att: Attribution) -> dict:

@@ -62,3 +62,10 @@ def test_title_of_a_study_is_not_a_quote():
 def test_single_word_in_quotes_is_not_a_quote():
     _, rows = run(LEAD + "The regulator said the rule would bring “streamlining” to the sector.")
     assert rows == []
+
+
+def test_a_whole_characterisation_after_a_naming_verb_is_a_quote() -> None:
+    _, rows = run(LEAD + "Kelvo on Friday called the ongoing talks “fruitful”, and Marnex called the analysis "
+                         "“false and misleading”.")
+    result = [(r["text"], r["speaker_actor_id"]) for r in rows]
+    assert result == [("fruitful", "kelvo"), ("false and misleading", "marnex")]
