@@ -271,17 +271,35 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
     longs = [c for c in cands if c.type in ("organization", "country", "location") and len(c.text.split()) >= 2]
     out = []
     for c in cands:
-        lone = c.key is None or c.type == "person" and c.key.startswith("surname:")
-        if c.type in ("organization", "person") and c.text.isupper() and 2 <= len(c.text) <= 6 and lone:
+        acr = _acronym_of(c)
+        if acr is not None and c.type in ("organization", "person") and 2 <= len(acr) <= 6:
             for lc in longs:
-                defined = re.match(r"\s*\(" + re.escape(c.text) + r"\)", article.text[lc.end:lc.end + len(c.text) + 4])
-                letters = c.text.replace("&", "")  # "H&K" of "Harrow & Kestrel"
+                defined = re.match(r"\s*\(" + re.escape(acr) + r"\)", article.text[lc.end:lc.end + len(acr) + 4])
+                letters = acr.replace("&", "")  # "H&K" of "Harrow & Kestrel"
                 if defined or initials(lc.text) == letters or initials(re.sub(r"^The ", "", lc.text)) == letters \
-                        or len(c.text) >= 3 and initials(lc.text).startswith(c.text) and _leads(lc.text, c.text):
+                        or len(acr) >= 3 and initials(lc.text).startswith(acr) and _leads(lc.text, acr):
                     c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break
         out.append(c)
     return out
+
+
+def _acronym_of(c: Candidate) -> str | None:
+    """The acronym a lone candidate is, alone or with a word for the body's own part ("RSF Command"), whose
+    key no other name has set; None for any other candidate."""
+    parts = c.text.split()
+    if not parts[0].isupper() or len(parts) > 2 or len(parts) == 2 and parts[1].lower() not in words("body_parts"):
+        return None
+    own = c.key is None or c.type == "person" and c.key.startswith("surname:") \
+        or _key_of_acronym_led(c.key, parts[0])
+    return parts[0] if own else None
+
+
+def _key_of_acronym_led(key: str | None, acronym: str) -> bool:
+    """Is ``key`` the name key of the acronym with a body's part after it ("name:rsf command" for "RSF")?"""
+    words_ = (key or "").removeprefix("name:").split()
+    return key is not None and key.startswith("name:") and len(words_) == 2 and words_[0] == norm_key(acronym) \
+        and words_[1] in words("body_parts")
 
 
 def _demonyms_as_companies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:

@@ -174,3 +174,11 @@ def test_a_list_of_headlines_is_not_one_name_wrapped_over_lines() -> None:
             "Ilkan Sarp, King Orvan discuss joint effort aimed to protect the old city\n")
     result = {m.text for m in resolve_actors([article("a", text)]).mentions}
     assert not any("\n" in t for t in result)
+
+
+def test_a_body_speaking_as_its_acronym_and_command_is_the_body() -> None:
+    text = ("KLF announces truce\n\nThe paramilitary Kelby Liberation Forces (KLF) announced a 72-hour truce.\n\n"
+            "The KLF Command further called on the army to align with the people. The KLF said so.\n")
+    res = resolve_actors([article("a", text)])
+    result = {m.actor_id for m in res.mentions}
+    assert result == {"kelby-liberation-forces"}
