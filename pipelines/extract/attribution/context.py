@@ -250,18 +250,19 @@ def antecedent(ctx: Context, pos: int, gender: str | None = None) -> Mention | N
 
 
 def _subject_rank(ctx: Context, at: int) -> tuple[int, bool, int]:
-    """Later sentences first; within one sentence the reporter before whom they report: in "X said he believes
-    Y knows why", a following "he said" continues X."""
+    """Later sentences first; within one sentence the main clause's subject before a subordinate clause's: in
+    "X said he believes Y knows why" or "X allowed for the possibility that Y may change", a following "he
+    said" continues X."""
     found = ctx.token_at(at)
     if found is None:
         return at, True, at
     para, t = found
+    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+        t = t.head
     verb = t.head
-    while t.dep_ in ("compound", "flat") and t.head is not t:
-        t, verb = t.head, t.head.head
-    cues = lexicon.words("speech", "cue_verbs")
-    reported = verb.dep_ == "ccomp" and any(v.lemma_.lower() in cues for v in verb.ancestors)
-    return para.start + t.sent.start_char, not reported, at
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head  # "X arrived and said": still the main clause
+    return para.start + t.sent.start_char, verb.dep_ == "ROOT", at
 
 
 def _agrees(ctx: Context, m: Mention, gender: str | None) -> bool:

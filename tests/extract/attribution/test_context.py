@@ -82,3 +82,11 @@ def test_he_after_a_report_continues_the_reporter_not_whom_he_reported_on() -> N
     _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person"), "Marek Kolby": ("marek-kolby", "person")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["ivo-brask"]
+
+
+def test_she_continues_the_main_clauses_subject_not_a_subordinate_ones() -> None:
+    text = ("Intro line.\n\nIn a later interview, Maria Lopez allowed for the possibility that Ana Smith may yet "
+            "change her mind.\n\n\"We shall see. The president makes the decisions,\" she said.\n")
+    _, rows = run(text, actors={"Maria Lopez": ("maria-lopez", "person"), "Ana Smith": ("ana-smith", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["maria-lopez"]
