@@ -182,3 +182,8 @@ def test_a_pages_share_and_feature_labels_and_a_professors_subject_are_no_actors
     result = types("Bookmark and Share\n\nFeature Story\n\nAna Kolby, Distinguished Professor of Linguistics, "
                    "has received two grants from the Kelby Academy.\n")
     assert not {"Bookmark", "Feature Story", "Linguistics"} & set(result) and "Kelby Academy" in result
+
+
+def test_a_power_unit_and_a_policy_are_no_actors() -> None:
+    result = types("Intro.\nThe Kelby plant adds 500 MW under the National Energy and Mining Policy of Velmora.\n")
+    assert not {"MW", "National Energy and Mining Policy"} & set(result)

@@ -74,3 +74,8 @@ def test_city_is_a_location_not_merged_into_country() -> None:
     assert row(res, "tel-aviv")["actor_type"] == "location"
     assert row(res, "israel")["actor_type"] == "country"
     assert all(m.actor_id == "tel-aviv" for m in res.mentions if m.text == "Tel Aviv")
+
+
+def test_a_ministry_of_external_affairs_keeps_its_portfolio() -> None:
+    result = ministry_display("Ministry of External Affairs", "Velmora")
+    assert result == "Ministry of External Affairs of Velmora"
