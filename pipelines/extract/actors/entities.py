@@ -115,6 +115,8 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     doc = para.doc
     if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
+    if ent.label_ == "ORG" and _country_then_person(ent, gz) is not None:
+        return _country_then_person(ent, gz)  # "the President of" + "Velmora Ivo Brask", tagged a body
     if ent.label_ == "ORG" and _body_title_person(ent) is not None:
         return _body_title_person(ent)  # "Foreign Ministry Spokesman Nils Brask", tagged a body
     if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent) or _a_person_by_context(ent)):
@@ -134,20 +136,32 @@ def _a_persons_name(span: Span) -> bool:
 
 
 def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
-    """An organisation's entity that runs a body and a title into a person's name ("Foreign Ministry
-    Spokesman Nils Brask"): the body (when a body's word ends it) and the person apart; None otherwise."""
+    """An organisation's entity that runs a body or a nationality and a title into a person's name ("Foreign
+    Ministry Spokesman Nils Brask", "Velmoran President Brask"): the body (when a body's word ends it) and the
+    person apart; None otherwise."""
     toks = list(ent)
-    k = max((i for i, t in enumerate(toks[:-2]) if i > 0 and is_title_head(t.text)), default=None)
+    k = max((i for i, t in enumerate(toks[:-1]) if i > 0 and is_title_head(t.text)), default=None)
     if k is None:
         return None
     name = [t for t in toks[k + 1:] if t.text not in ("-", "‑")]  # "Kassym-Jomart": a hyphen joins one name
-    if not 2 <= len(name) <= 3 or any(not t.is_title or t.tag_ != "NNP" or t.lower_ in words("organisation_words")
+    if not 1 <= len(name) <= 3 or any(not t.is_title or t.tag_ != "NNP" or t.lower_ in words("organisation_words")
                                       for t in name):
         return None
     person = (ent.doc[ent.start + k + 1:ent.end], "PERSON")
     if toks[k - 1].lower_ in words("organisation_words"):
         return [(ent.doc[ent.start:ent.start + k], "ORG"), person]
     return [person]
+
+
+def _country_then_person(ent: Span, gz: Gazetteer) -> list[tuple[Span, str]] | None:
+    """An organisation's entity that is a country's name and then a person's ("Velmora Ivo Brask" after "the
+    President of"): the country and the person apart; None otherwise."""
+    doc = ent.doc
+    for k in range(1, min(4, len(ent))):
+        place = gz.lookup(doc[ent.start:ent.start + k].text)
+        if place is not None and place.form == "name" and _a_persons_name(doc[ent.start + k:ent.end]):
+            return [(doc[ent.start:ent.start + k], "GPE"), (doc[ent.start + k:ent.end], "PERSON")]
+    return None
 
 
 def _a_person_by_context(ent: Span) -> bool:

@@ -187,3 +187,15 @@ def test_a_pages_share_and_feature_labels_and_a_professors_subject_are_no_actors
 def test_a_power_unit_and_a_policy_are_no_actors() -> None:
     result = types("Intro.\nThe Kelby plant adds 500 MW under the National Energy and Mining Policy of Velmora.\n")
     assert not {"MW", "National Energy and Mining Policy"} & set(result)
+
+
+def test_a_country_and_a_persons_name_in_one_body_entity_are_both() -> None:
+    text = "Intro.\nOn the invitation of the President of Turkmenistan Ivo Brask, the talks began.\n"
+    result = _names_with_entities(text, [("Turkmenistan Ivo Brask", "ORG")])
+    assert result == {"Turkmenistan": "country", "Ivo Brask": "person"}
+
+
+def test_a_surname_after_a_nationality_and_title_in_a_body_entity_is_a_person() -> None:
+    result = _names_with_entities("Intro.\nThe talks were led by Kazakh President Brask.\n",
+                                  [("Kazakh President Brask", "ORG")])
+    assert result.get("Brask") == "person"
