@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pipelines.extract.actors.bodies import bodies, counterpart_titles
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, initials, norm_key
-from pipelines.extract.actors.identity import identity_key
+from pipelines.extract.actors.identity import identity_key, name_words
 from pipelines.extract.actors.context import is_title_word
 from pipelines.extract.actors.people import one_key_per_person, people_by_surname, people_keys
 from pipelines.extract.actors.spans import is_title_case_line, trim
@@ -234,7 +234,8 @@ def _known_names_again(article: Article, cands: list[Candidate], stems: dict[str
         if c.type == "location" and c.key == f"name:{norm_key(rest)}" and rest != c.text:
             known.setdefault(rest, replace(c, text=rest))  # "Iraqi Kelbistan" ... "Kelbistan officials"
         if c.type == "person" and c.key and c.key.startswith("person:"):
-            sur = (c.name or c.text).split()[-1]
+            sur = name_words((c.name or c.text).lower())[-1]  # "Bello" of "Silvestre Bello III"
+            sur = next(w for w in reversed((c.name or c.text).split()) if w.lower() == sur)
             if len(by_surname.get(norm_key(sur), ())) == 1 and len(sur) >= 3:
                 known.setdefault(sur, replace(c, text=sur))
     for stem, proto in stems.items():

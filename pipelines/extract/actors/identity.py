@@ -88,6 +88,15 @@ def title_key(title: str | None) -> str | None:
 # --------------------------------------------------------------------------- people
 
 
+def name_words(name: str) -> list[str]:
+    """A normalised person's name as words without a suffix after the surname ("ana ruiz jr." -> ana, ruiz):
+    "III" or "Jr." is no surname, and the bare surname names the person."""
+    toks = name.split()
+    while len(toks) > 1 and toks[-1] in words("name_suffixes"):
+        toks = toks[:-1]
+    return toks
+
+
 def person_blocks(key: str) -> list[Hashable]:
     """Where a person key can merge: its surname ("person:ana koko", "surname:koko" -> "koko"); a full name
     also by its words in any order and by its first name and surname's initial. None for other keys.
@@ -95,7 +104,7 @@ def person_blocks(key: str) -> list[Hashable]:
     Every pair ``merge_people`` can join shares one.
     """
     kind, _, name = key.partition(":")
-    toks = name.split()
+    toks = name_words(name)
     if kind == "person" and len(toks) >= 2:
         return [toks[-1], ("order", tuple(sorted(toks))), ("first", toks[0], toks[-1][0])]
     if kind == "person" and toks:
@@ -171,7 +180,7 @@ def merge_people(cands: list[Candidate]) -> dict[str, str]:
     for k in sorted(k for k in docs_of if k.startswith("person:")):
         for block in person_blocks(k):
             if isinstance(block, str):
-                by_surname[block].append((k, norm_key(k.split(":", 1)[1]).split()))
+                by_surname[block].append((k, name_words(norm_key(k.split(":", 1)[1]))))
             else:
                 others[block].append(k)
     for group in by_surname.values():

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
-from pipelines.extract.actors.identity import UnionFind, title_key
+from pipelines.extract.actors.identity import UnionFind, name_words, title_key
 from pipelines.extract.actors.words import words
 
 #: Two surnames of one first name this alike (``rapidfuzz`` ratio) in one article are one person's.
@@ -31,7 +31,7 @@ def people_by_surname(cands: list[Candidate]) -> dict[str, set[str]]:
     full = {norm_key(c.name or c.text) for c in cands if c.type == "person" and len((c.name or c.text).split()) >= 2}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for k in sorted(full):
-        by_surname[k.split()[-1]].add(k)
+        by_surname[name_words(k)[-1]].add(k)
     return by_surname
 
 

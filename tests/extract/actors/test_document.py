@@ -182,3 +182,10 @@ def test_a_body_speaking_as_its_acronym_and_command_is_the_body() -> None:
     res = resolve_actors([article("a", text)])
     result = {m.actor_id for m in res.mentions}
     assert result == {"kelby-liberation-forces"}
+
+
+def test_a_bare_surname_joins_a_full_name_ending_in_a_suffix() -> None:
+    res = resolve_actors([article("a", "Intro.\n\nLabor Secretary Ivo Brask Jr. said talks would resume on Monday. "
+                                       "Brask added that a deal was near.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result == {"Ivo Brask Jr.": "ivo-brask-jr", "Brask": "ivo-brask-jr"}
