@@ -59,7 +59,9 @@ def subject_of(verb: Token) -> Token | None:
             return agent[0] if agent else None
         inverted = [c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd") and c.pos_ == "PROPN"]
         naming = v.lemma_ in lexicon.words("speech", "naming_verbs")  # "calling Velmora 'a partner'": the named
-        if inverted and v.lemma_ in cues and not naming and not any(c.dep_ in ("ccomp",) for c in v.rights):
+        heard = v.lemma_ in lexicon.words("speech", "addressee_verbs")  # "told AFP": who was told, not who spoke
+        if inverted and v.lemma_ in cues and not naming and not heard \
+                and not any(c.dep_ in ("ccomp",) for c in v.rights):
             return inverted[0]  # '"Are you serious?" asked Anna Berg' parses Berg as an object
         age = [c for c in v.lefts if is_age_phrase(c)]
         if age:

@@ -28,11 +28,12 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     country inside its phrase speaks for it ("Greek officials said", "a
     report by the IMF found").
     """
-    subj = subject_of(verb)
+    subj = subject_of(verb) or _noun_right_before(ctx, para, verb)
     if subj is None:
         return NO_SPEAKER
     if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
-        subj = _name_after_the_verb(verb) or subj  # '"... all the teams ...", said Brask': the parser took a quoted word
+        # '"... all the teams ...", said Brask': the parser took a quoted word for the subject
+        subj = _name_after_the_verb(verb) or subj
     sp = resolve_token(ctx, para, subj, at)
     if sp.actor_id or sp.text:
         return sp
@@ -40,6 +41,15 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     if m is not None:
         return ctx.speaker(m, "role")
     return UNRESOLVED
+
+
+def _noun_right_before(ctx: Context, para: Paragraph, verb: Token) -> Token | None:
+    """The noun right before a speech verb the parser gave no subject, outside the quote: '"…," a Kelby
+    spokesperson told AFP' hung the spokesperson on a word inside the quote."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if ctx.in_quote(para.start + prev.idx, para.start + prev.idx + 1) else prev
 
 
 def _name_after_the_verb(verb: Token) -> Token | None:

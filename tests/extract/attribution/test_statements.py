@@ -50,3 +50,13 @@ def test_a_name_after_the_verb_speaks_when_the_parser_took_a_quoted_word_as_subj
     _, rows = run(text)
     result = [r["speaker_text"] for r in rows]
     assert result == ["Brask"]
+
+
+def test_who_was_told_never_speaks_and_the_noun_before_the_verb_does() -> None:
+    text = ("Intro line.\n\nThe UN refugee agency UNHCR said the refugees left the camp this week.\n\n"
+            "\"This follows several reports of security incidents, including crime, theft, armed robbery, shooting "
+            "and alleged abductions,\" a UNHCR spokesperson told AFP in Kelby, adding that the refugees also wanted "
+            "to be relocated.\n")
+    _, rows = run(text, actors={"UNHCR": ("unhcr", "organization"), "AFP": ("afp", "organization")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["unhcr"]
