@@ -258,7 +258,7 @@ def is_anaphoric_description(tok: Token) -> bool:
 
 
 def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
-    """The single person named in this or the previous paragraph, for "the striker said".
+    """The single person named in this or the two previous paragraphs, for "the striker said".
 
     Only when exactly one person is in view and nothing the article says of
     them names a different role: a lawyer is not "the coach", a party leader is "the politician".
@@ -266,7 +266,7 @@ def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
     here = ctx.paragraph_index(pos)
     ids: dict[str, Mention] = {}
     for m in ctx.persons_before(pos):
-        if here - ctx.paragraph_index(m.start) <= 1:
+        if here - ctx.paragraph_index(m.start) <= 2:
             ids.setdefault(m.actor_id, m)
     if len(ids) != 1:
         return None

@@ -206,3 +206,12 @@ def test_a_form_of_address_points_back_to_the_person_in_view() -> None:
     _, rows = run(text)
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["ivo-brask"]
+
+
+def test_a_role_points_to_the_one_person_named_two_paragraphs_up() -> None:
+    text = ("Intro line.\n\nIvo Brask approved the contracts at the fair on Tuesday.\n\n"
+            "The deals include two ships and some 1,700 drones, according to officials.\n\n"
+            "At the signing ceremony, the defence minister said: “It gives us great satisfaction.”\n")
+    _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
