@@ -187,12 +187,12 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
         return Attribution(ctx.speaker(head, "named"), None, 0.6, False)
     if is_topic_line(p):
         return _interviewee(ctx, j, prev)
-    if p.kind == "heading":
-        return None
-    if p.text.rstrip().endswith(":"):  # "X said on Tuesday:" then the quote: X, person or not
+    if p.text.rstrip().endswith((":", ",")):  # "X said on Tuesday:" (or ",") then the quote: X, person or not
         att = attribute_block(ctx, p, ctx.article.paragraphs[c.para].start + c.span.start)
         if att.speaker.actor_id:
             return att
+    if p.kind == "heading":
+        return None
     s, e = units.setdefault(j, sentence_units(p, []))[-1]
     toks = tokens_in(p, s, e, [])
     if _coordinated_subjects(ctx, p, toks):

@@ -152,3 +152,11 @@ def test_a_heading_line_ending_in_a_name_after_a_team_and_role_names_the_speaker
     _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["ivo-brask"]
+
+
+def test_a_line_with_a_cue_ending_in_a_comma_introduces_the_quote_below() -> None:
+    text = ("Intro line.\n\nVelmoran President Ivo Brask noted the need for increasing the pipeline capacity during "
+            "the forum,\n\n«With the aim to increase production, it is important to increase the capacity.»\n")
+    _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
