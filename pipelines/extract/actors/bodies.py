@@ -31,15 +31,29 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
     cands = [_official_name(c, doc_isos, gz) for c in cands]
     cands = [_party(c, cands) or _body_country(article, c, cands, gz) for c in cands]
     prefixed = {k.split(":")[1]: k for k in (c.key for c in cands) if k and k.startswith("body:")}
+    owned = _owned_portfolios(cands)
     out = []
     for c in cands:
         if c.type == "organization" and c.key is None and norm_key(c.text) in prefixed:
             c = replace(c, key=prefixed[norm_key(c.text)])  # "UK Home Office" ... "the Home Office"
+        elif c.key in owned:  # "the Justice Department" ... "the U.S. Department of Justice"
+            found = owned[c.key]
+            c = replace(c, key=found.key, iso3=found.iso3, name=found.name)
         out.append(c)
         country = _prefix_country(c, gz)
         if country is not None:
             out.append(country)
     return out
+
+
+def _owned_portfolios(cands: list[Candidate]) -> dict[str, Candidate]:
+    """Ministries and departments the article names without a country, by key, to the one of the same
+    portfolio it names with a country (when only one country's is named)."""
+    by_portfolio: dict[str, dict[str, Candidate]] = {}
+    for c in cands:
+        if c.key and c.key.startswith(("ministry:", "department:")) and c.iso3:
+            by_portfolio.setdefault(c.key.rsplit(":", 1)[0], {})[c.key] = c
+    return {f"{port}:None": next(iter(found.values())) for port, found in by_portfolio.items() if len(found) == 1}
 
 
 def _party(c: Candidate, cands: list[Candidate]) -> Candidate | None:

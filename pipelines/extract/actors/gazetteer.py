@@ -55,26 +55,26 @@ def initials(name: str) -> str:
 
 
 def ministry_key(name: str) -> str | None:
-    """Normalise ministry names: 'Foreign Ministry' and 'Ministry of Foreign Affairs' share a key."""
+    """Normalise ministry and department names: 'Foreign Ministry' and 'Ministry of Foreign Affairs' share a
+    key, and so do 'Justice Department' and 'Department of Justice'."""
     k = norm_key(name)
-    m = re.fullmatch(r"(?:the )?ministry of (?:the )?([\w' ]+?)(?: affairs)?", k)
-    if m:
-        return "ministry:" + m.group(1).strip()
-    m = re.fullmatch(r"([\w' ]+?) ministry", k)
-    if m:
-        return "ministry:" + m.group(1).strip()
+    for body in ("ministry", "department"):
+        m = re.fullmatch(rf"(?:the )?{body} of (?:the )?([\w' ]+?)(?: affairs)?", k) \
+            or re.fullmatch(rf"([\w' ]+?) {body}", k)
+        if m:
+            return f"{body}:" + m.group(1).strip()
     return None
 
 
 def ministry_display(name: str, country: str | None) -> str:
-    """Canonical 'Ministry of Foreign Affairs of Israel' from either word order."""
+    """Canonical 'Ministry of Foreign Affairs of Israel' or 'Department of Justice' from either word order."""
     key = ministry_key(name)
     if not key:
         return name
-    port = key.split(":", 1)[1]
+    body, port = key.split(":", 1)
     label = mapping("ministry_portfolios").get(
         port, " ".join(w.capitalize() if w not in ("and", "of") else w for w in port.split()))
-    out = f"Ministry of {label}"
+    out = f"{body.capitalize()} of {label}"
     return f"{out} of {country}" if country else out
 
 

@@ -42,3 +42,10 @@ def test_an_embassy_after_a_nationality_is_named_for_its_country() -> None:
                                        "Embassy on Monday.\n")])
     result = {m.text: m.name for m in res.mentions if "Embassy" in m.text}
     assert result == {"Chilean Embassy": "Embassy of Chile"}
+
+
+def test_a_bare_department_joins_the_one_the_article_names_with_its_country() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe Justice Department said it would appeal. Officials at the U.S. "
+                                       "Department of Justice agreed.\n")])
+    result = {m.text: m.actor_id for m in res.mentions if "Justice" in m.text}
+    assert len(set(result.values())) == 1 and len(result) == 2

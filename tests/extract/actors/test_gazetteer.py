@@ -79,3 +79,8 @@ def test_city_is_a_location_not_merged_into_country() -> None:
 def test_a_ministry_of_external_affairs_keeps_its_portfolio() -> None:
     result = ministry_display("Ministry of External Affairs", "Velmora")
     assert result == "Ministry of External Affairs of Velmora"
+
+
+def test_a_department_shares_its_key_in_either_word_order() -> None:
+    result = {ministry_key("Justice Department"), ministry_key("the Department of Justice")}
+    assert result == {"department:justice"} and ministry_display("Justice Department", None) == "Department of Justice"
