@@ -224,3 +224,11 @@ def test_temperatures_below_zero_keep_their_sign() -> None:
 
 def test_a_company_in_capitals_is_no_unit() -> None:
     assert [r["unit"] for r in figures("The fund sold 20 BP shares.")] == ["count"]
+
+
+@pytest.mark.parametrize(("text", "raw"), [("The council approved a 170-house estate.", "170-house"),
+                                           ("She was convicted on a four-count indictment.", "four-count"),
+                                           ("The 3,675-page report was published.", "3,675-page")])
+def test_a_hyphenated_count_of_things_is_a_count(text: str, raw: str) -> None:
+    result = [(r["raw_text"], r["unit"]) for r in figures(text)]
+    assert result == [(raw, "count")]
