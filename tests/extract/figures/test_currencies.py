@@ -100,3 +100,9 @@ def test_country_counts_read_names_demonyms_and_aliases() -> None:
 )
 def test_letter_symbols_glued_to_the_amount(text: str, raw: str, value: float, code: str) -> None:
     assert read(text) == (raw, value, code)
+
+
+def test_gulf_currencies_by_their_letters() -> None:
+    rows = figures("The fund has raised BD488m, the port KD 2.5 million and the mall QR500 million.")
+    result = [(r["raw_text"], r["unit"]) for r in rows]
+    assert result == [("BD488m", "BHD"), ("KD 2.5 million", "KWD"), ("QR500 million", "QAR")]
