@@ -211,3 +211,11 @@ def test_the_name_after_a_title_set_off_after_the_subject_speaks() -> None:
     _, rows = run(text)
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["maria-lopez"]
+
+
+def test_the_subject_after_a_datelines_dash_speaks_not_the_place() -> None:
+    text = ("Talks fruitful\n\nDUBAI, United Arab Emirates (AP) — Kuwait on Friday called ongoing discussions to end "
+            "the boycott by four nations “fruitful” while officials said there had been progress.\n")
+    _, rows = run(text, actors={"DUBAI": ("dubai", "location"), "Kuwait": ("kuwait", "country")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["kuwait"]
