@@ -163,11 +163,7 @@ def _lone_surnames(article: Article, cands: list[Candidate]) -> list[Candidate]:
     """A one-word name the tagger or the region list called a place or a body, not a country or capital of the
     gazetteer nor followed by a place's word ("Kolby province"), that is the last word of one person's full
     name in the article is that person's surname ("Minister Ana Kolby" ... "According to Kolby")."""
-    full = defaultdict(set)
-    for c in cands:
-        parts = c.text.split()
-        if c.type == "person" and len(parts) >= 2:
-            full[norm_key(parts[-1])].add(norm_key(c.text))
+    full = people_by_surname(cands)
     out = []
     for c in cands:
         if c.type in ("location", "organization") and c.name is None and not c.overlay \
@@ -234,8 +230,7 @@ def _known_names_again(article: Article, cands: list[Candidate], stems: dict[str
         if c.type == "location" and c.key == f"name:{norm_key(rest)}" and rest != c.text:
             known.setdefault(rest, replace(c, text=rest))  # "Iraqi Kelbistan" ... "Kelbistan officials"
         if c.type == "person" and c.key and c.key.startswith("person:"):
-            sur = name_words((c.name or c.text).lower())[-1]  # "Bello" of "Silvestre Bello III"
-            sur = next(w for w in reversed((c.name or c.text).split()) if w.lower() == sur)
+            sur = name_words(c.name or c.text)[-1]  # "Bello" of "Silvestre Bello III"
             if len(by_surname.get(norm_key(sur), ())) == 1 and len(sur) >= 3:
                 known.setdefault(sur, replace(c, text=sur))
     for stem, proto in stems.items():

@@ -115,10 +115,8 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     doc = para.doc
     if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
-    if ent.label_ == "ORG" and _country_then_person(ent, gz) is not None:
-        return _country_then_person(ent, gz)  # "the President of" + "Velmora Ivo Brask", tagged a body
-    if ent.label_ == "ORG" and _body_title_person(ent) is not None:
-        return _body_title_person(ent)  # "Foreign Ministry Spokesman Nils Brask", tagged a body
+    if ent.label_ == "ORG" and (split := _country_then_person(ent, gz) or _body_title_person(ent)) is not None:
+        return split  # "the President of" + "Velmora Ivo Brask", "Foreign Ministry Spokesman Nils Brask", tagged a body
     if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent) or _a_person_by_context(ent)):
         return [(ent, "PERSON")]  # "Councillor Nils Brask", "President" + "Nils-Ove Brask", tagged a body
     if ent.label_ == "ORG":

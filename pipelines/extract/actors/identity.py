@@ -89,10 +89,10 @@ def title_key(title: str | None) -> str | None:
 
 
 def name_words(name: str) -> list[str]:
-    """A normalised person's name as words without a suffix after the surname ("ana ruiz jr." -> ana, ruiz):
-    "III" or "Jr." is no surname, and the bare surname names the person."""
+    """A person's name as words without a suffix after the surname ("Ana Ruiz Jr." -> Ana, Ruiz), in the case
+    it is written: "III" or "Jr." is no surname, and the bare surname names the person."""
     toks = name.split()
-    while len(toks) > 1 and toks[-1] in words("name_suffixes"):
+    while len(toks) > 1 and toks[-1].lower() in words("name_suffixes"):
         toks = toks[:-1]
     return toks
 

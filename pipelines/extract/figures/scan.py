@@ -275,7 +275,8 @@ def scan_paragraph(text: str) -> list[Candidate]:
             cand.mult = cand.value / value
         out.append(cand)
         taken_until = cand.end
-    out += [c for c in _unit_long(text) if not overlaps((c.start, c.end), blocked + [(o.start, o.end) for o in out])]
+    taken = blocked + [(o.start, o.end) for o in out]
+    out += [c for c in _unit_long(text) if not overlaps((c.start, c.end), taken)]
     return join_compounds(text, sorted(out, key=lambda c: c.start))
 
 
