@@ -33,7 +33,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
     cands = select(drop_things(article, cands))
     cands = select(cands + _join_line_breaks(article, cands))
-    cands = _lone_surnames(article, _people_by_their_surname(_consensus_types(cands)))
+    cands = _nationalities_of_places(_lone_surnames(article, _people_by_their_surname(_consensus_types(cands))))
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
@@ -170,6 +170,25 @@ def _lone_surnames(article: Article, cands: list[Candidate]) -> list[Candidate]:
                 and " " not in c.text and not c.text.isupper() and len(full.get(norm_key(c.text), ())) == 1 \
                 and not _place_word_after(article.text, c.end):
             c = replace(c, type="person", key=None, iso3=None, cue=False)
+        out.append(c)
+    return out
+
+
+def _nationalities_of_places(cands: list[Candidate]) -> list[Candidate]:
+    """A one-word name that is a place of the article with a nationality's ending ("Kelvoran" where the article
+    names Kelvora) is a mention of that place: the gazetteer knows only countries' nationalities."""
+    places = {norm_key(c.name or c.text): c for c in cands
+              if c.type == "location" and " " not in (c.name or c.text) and not c.overlay}
+    if not places:
+        return cands
+    out = []
+    for c in cands:
+        key = norm_key(c.text)
+        if " " not in c.text and c.key is None and c.type != "person":
+            place = next((places[key[:-len(e)]] for e in words("nationality_endings")
+                          if key.endswith(e) and key[:-len(e)] in places), None)
+            if place is not None:
+                c = replace(c, type="location", key=identity_key(place), iso3=place.iso3, name=place.name)
         out.append(c)
     return out
 

@@ -156,13 +156,24 @@ def _place_head_after() -> re.Pattern:
 def with_place_head(c: Candidate, article: Article) -> Candidate:
     """A place's mention with the lower-case word that says what it is ("the Gulmi district", "the Tarno
     field"). Where the word names a part of the region ("district") the key stays the place's; where it
-    names a thing of its own ("field", "corridor", "canal") the whole is a place of its own."""
+    names a thing of its own ("field", "corridor", "canal") the whole is a place of its own, else the place
+    keeps its name without the word ("Gulmi")."""
     if c.type != "location" or c.overlay:
         return c
     m = _place_head_after().match(article.text, c.end)
     if m is None:
-        return c
+        return _without_own_place_head(c)
     text = article.text[c.start:m.end()]
     own = m.group(1) in words("named_place_heads_after")
     key = f"name:{norm_key(text)}" if own else (c.key or f"name:{norm_key(c.text)}")
-    return replace(c, end=m.end(), text=text, key=key, name=None if own else c.name)
+    return replace(c, end=m.end(), text=text, key=key, name=None if own else c.name or c.text)
+
+
+def _without_own_place_head(c: Candidate) -> Candidate:
+    """A place whose span already ends in a part's word (the tagger took "the Kelvora region" whole) is named
+    and keyed without it, as when the word follows the span."""
+    head, _, last = c.text.rpartition(" ")
+    if not head or c.name is not None or last not in words("place_heads_after"):
+        return c
+    return replace(c, name=head, key=c.key or f"name:{norm_key(head)}")
+

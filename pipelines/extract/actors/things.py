@@ -59,7 +59,7 @@ def thing_kind(doc: Doc, toks: list[Token], ptext: str, s: int, e: int) -> str |
         return THING
     if last.i > 0 and doc[toks[0].i - 1].lower_ in words("storm_words"):
         return THING
-    if _named_thing(last):
+    if _named_thing(last) or _ends_in_model(ptext[s:e]):
         return THING
     if len(toks) == 1 and not last.text.isupper() and _one_word_product(doc, last, ptext, s, e):
         return THING
@@ -69,6 +69,23 @@ def thing_kind(doc: Doc, toks: list[Token], ptext: str, s: int, e: int) -> str |
             and all(doc[j].is_lower or doc[j].dep_ in ("compound", "amod") for j in range(last.i + 1, head.i)):
         return MAYBE_THING
     return None
+
+
+#: A model's designation: a few letters, maybe a hyphen, then digits ("S5", "TB2", "F-16s", "A320").
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d{1,4}[a-z]{0,2}")
+
+
+def _ends_in_model(name: str) -> bool:
+    """"Galaxy S5", "Bayraktar TB2", "Z10 Phone": a model's designation after a brand's word, or before what it
+    is. A designation alone ("G7", "A9") may name a group or a road."""
+    toks = name.split()
+    described = False
+    while len(toks) > 1 and toks[-1].lower() in words("product_nouns"):
+        toks.pop()
+        described = True
+    if _MODEL.fullmatch(toks[-1]) is None:
+        return False
+    return described or len(toks) >= 2 and toks[-2][:1].isupper() and _MODEL.fullmatch(toks[-2]) is None
 
 
 def _one_word_product(doc: Doc, t: Token, ptext: str, s: int, e: int) -> bool:

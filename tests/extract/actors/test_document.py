@@ -189,3 +189,10 @@ def test_a_bare_surname_joins_a_full_name_ending_in_a_suffix() -> None:
                                        "Brask added that a deal was near.\n")])
     result = {m.text: m.actor_id for m in res.mentions}
     assert result == {"Ivo Brask Jr.": "ivo-brask-jr", "Brask": "ivo-brask-jr"}
+
+
+def test_a_nationality_of_a_place_the_article_names_is_a_mention_of_it() -> None:
+    res = resolve_actors([article("a", "Intro.\nFighting continued in the Kelvora region on Monday. The "
+                                       "Kelvoran army withdrew, Ana Kolby said.\n")])
+    result = {m.text: m.actor_id for m in res.mentions if m.text.startswith("Kelvora")}
+    assert result == {"Kelvora region": "kelvora", "Kelvoran": "kelvora"}

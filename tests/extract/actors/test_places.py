@@ -48,3 +48,17 @@ def test_a_place_named_with_a_nationality_is_one_place_and_a_mention_of_the_coun
                                        "protested.\n")])
     result = sorted((m.text, m.actor_id) for m in res.mentions)
     assert result == [("Iraqi", "iraq"), ("Iraqi Kelbistan", "iraqi-kelbistan"), ("Kelbistan", "iraqi-kelbistan")]
+
+
+def test_a_place_named_with_a_lower_case_head_is_named_without_it() -> None:
+    res = resolve_actors([article("a", "Intro.\nSales rose in the Kelvora region, the company said.\n")])
+    result = {(m.text, m.actor_id) for m in res.mentions}
+    expected = {("Kelvora region", "kelvora")}
+    assert result == expected
+
+
+def test_a_place_the_tagger_took_with_its_head_is_one_place_with_it() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe deal will help efforts to reach the Indo-Pacific region in "
+                                       "general, Ana Kolby said. Kolby toured the Indo-Pacific region.\n")])
+    result = {m.actor_id for m in res.mentions if "Indo" in m.text}
+    assert result == {"indo-pacific"}

@@ -29,6 +29,13 @@ def test_product_line_goes_with_its_products() -> None:
     assert not any("Orbix" in name for name in result)
 
 
+def test_a_name_ending_in_a_models_designation_is_a_product() -> None:
+    result = types("Intro.\nThe navy bought Kestrel Z12 units and flew the Varno TB7 on Monday. Leaders of the "
+                   "G7 met in Rome, and Marta Holm said the Kelby Council would vote.\n")
+    assert not {"Kestrel Z12", "Kestrel", "Varno TB7", "Varno"} & set(result)
+    assert {"Rome", "Marta Holm"} <= set(result)
+
+
 @pytest.mark.parametrize("sentence", [
     "Malaria has spread across the valley, aid workers said.",
     "Hurricane Delphine hit the coast on Monday.",
