@@ -237,14 +237,16 @@ def through_ccomp(low: Token, high: Token) -> bool:
 
 
 def is_dateline(tok: Token) -> bool:
-    """The place that opens a dateline: "ANKARA, March 3 (Reuters) -", "Greenbelt, Maryland – ",
-    "New Delhi: ". Such a place says where the report was filed; it is no actor of the sentence."""
+    """The place that opens a dateline: "ANKARA, March 3 (Reuters) -", "KORVAL (Agency) — ", "Greenbelt,
+    Maryland – ", "New Delhi: ". Such a place says where the report was filed; it is no actor of the sentence."""
     doc = tok.doc
     if tok.i > 3 or tok.pos_ != "PROPN" or any(t.pos_ != "PROPN" for t in doc[:tok.i]):
         return False
     text = doc_text(doc)
     if tok.i == 0 and len(tok.text) > 2 and tok.text.isupper() and len(doc) > 1 and doc[1].text == ",":
         return bool(re.match(r"[A-Z][A-Z .'-]*,[^.]{0,60}?\s[-–—]\s", text))
+    if len(tok.text) > 2 and tok.text.isupper() and re.match(r"[A-Z][A-Z .'-]*(?:\s\([^()]{1,40}\))?\s[-–—]\s", text):
+        return True  # "KORVAL (Agency) — ", "KORVAL — "
     after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
     if after == ":" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False  # "Ana Lind: we will win" is a speaker's label

@@ -153,6 +153,7 @@ def test_compact_phrase(text: str, word: str, expected: str) -> None:
         ("ANKARA, March 3 (Reuters) - Turkey and Greece agreed.", ["ANKARA"]),
         ("Greenvale, Ostravia – Judge Mara Holt sentenced Ivo Tamm.", ["Greenvale"]),
         ("Vienna: Rules are too weak, the authority said on Monday.", ["Vienna"]),
+        ("KORVAL (Kelvo Radio) — Minister Ana Lind called the talks useful.", ["KORVAL"]),
         ("Paris, the capital, hosted the summit.", []),  # an apposition, not a dateline
         ("Ana Lind: we will win the vote.", []),  # a speaker's label
     ],

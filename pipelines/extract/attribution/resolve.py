@@ -52,7 +52,7 @@ def subject_of(verb: Token) -> Token | None:
             if s.lower_ in relatives and v.dep_ == "relcl":
                 return v.head
             if is_dateline(s):  # "DUBAI, UAE (AP) — Kuwait called ...": the parser hung the subject on the place
-                s = next((c for c in s.rights if c.dep_ == "appos" and c.doc[c.i - 1].text in "—–-"), s)
+                s = next((c for c in s.rights if c.dep_ == "appos" and c.doc[c.left_edge.i - 1].text in "—–-"), s)
             return _holder_of_appositive_title(s) or s
         if passive:
             if v.lemma_ in ("quote", "cite"):

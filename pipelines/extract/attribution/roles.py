@@ -220,11 +220,21 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
             m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
         if m is not None and m.actor_type in ("organization", "country"):
             return m
-    if not objs and tok.lemma_.lower() in lexicon.words("speech", "issued_statement_nouns") and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
-    ):
+    issued = tok.lemma_.lower() in lexicon.words("speech", "issued_statement_nouns")
+    if not objs and issued and tok.dep_ == "dobj":
+        return _issuer(ctx, para, tok.head)  # "the ministry released a statement saying"
+    if not objs and issued and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return organisation_antecedent(ctx, para.start + tok.idx)  # "the statement said": the body in view
     return None
+
+
+def _issuer(ctx: Context, para: Paragraph, verb: Token) -> Mention | None:
+    """The actor the subject of ``verb`` names, whoever it is: who issues a statement speaks in it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    span = [t for t in subj.subtree if t.dep_ in ("compound", "flat", "amod") or t is subj]
+    return ctx.mention_at(para.start + min(t.idx for t in span), para.start + max(t.idx + len(t.text) for t in span))
 
 
 def is_age_phrase(tok: Token) -> bool:
@@ -260,19 +270,37 @@ def is_anaphoric_description(tok: Token) -> bool:
 def _only_recent_person(ctx: Context, pos: int, noun: str) -> Mention | None:
     """The single person named in this or the two previous paragraphs, for "the striker said".
 
-    Only when exactly one person is in view and nothing the article says of
-    them names a different role: a lawyer is not "the coach", a party leader is "the politician".
+    Only when exactly one person is in view, or one of those in view is a clause's subject there (the
+    interviewer spoken to is not "the diplomat"), and nothing the article says of them names a different
+    role: a lawyer is not "the coach", a party leader is "the politician".
     """
     here = ctx.paragraph_index(pos)
-    ids: dict[str, Mention] = {}
+    ids: dict[str, list[Mention]] = {}
     for m in ctx.persons_before(pos):
         if here - ctx.paragraph_index(m.start) <= 2:
-            ids.setdefault(m.actor_id, m)
+            ids.setdefault(m.actor_id, []).append(m)
+    if len(ids) > 1:
+        ids = {aid: ms for aid, ms in ids.items() if any(_acts(ctx, m) for m in ms)}
     if len(ids) != 1:
         return None
-    m = next(iter(ids.values()))
+    m = next(iter(ids.values()))[0]
     roles = set(re.findall(r"\w+", ctx.description(m.actor_id))) & lexicon.words("speech", "person_role_nouns")
     return m if not roles or role_equivalents().get(noun, frozenset({noun})) & roles else None
+
+
+def _acts(ctx: Context, m: Mention) -> bool:
+    """Is the mention a clause's subject, alone or with others ("Ann Quill and Ivo Marek met")?"""
+    if ctx.is_subject(m):
+        return True
+    found = ctx.token_at(m.end - 1)
+    if found is None:
+        return False
+    t = found[1]
+    while t.dep_ in ("compound", "flat") and t.head is not t:
+        t = t.head
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
 
 
 def _names_a_person(ctx: Context, para: Paragraph, tok: Token) -> bool:

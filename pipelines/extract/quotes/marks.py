@@ -19,7 +19,7 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 #: Characters after which a straight or single opening mark may stand.
 _OPEN_CONTEXT = set(" \t\n([{<—–-/“\"‘'«‹„")
 #: Every character ``classify_mark`` may read as a quotation mark.
-_MARK_CHARS = frozenset("“„«”»\"‘‚‹›’'")
+_MARK_CHARS = frozenset("“„«”»\"‘‚‹›’'`")
 #: Paragraph kinds that hold no quotations.
 _SKIP_KINDS = frozenset({"title", "byline"})
 _HAS_MARK = re.compile(r"[“”\"«»„]")
@@ -72,6 +72,10 @@ def classify_mark(text: str, i: int) -> tuple[str, str] | None:
         return (SINGLE, OPEN) if not nxt.isspace() else None
     if ch == "›":
         return SINGLE, CLOSE
+    if ch == "'" and nxt == "'" and not prev.isspace() and prev != "'":
+        return DOUBLE, CLOSE  # a typewriter's closing double quote: "…,'' said Kolby"
+    if ch == "`" and nxt == "`" and prev in _OPEN_CONTEXT:
+        return DOUBLE, OPEN  # and its opening one: ``Yes,'' she said
     if ch in "’'":
         if prev.isalnum() and nxt.isalnum():
             return None
@@ -125,9 +129,9 @@ def _scan(text: str, ignored: set[int], reopened: bool = False) -> tuple[list[Ma
             continue
         while stack[-1][0] != kind:
             stack.pop()
-        _, at, _ = stack.pop()
+        _, at, opener = stack.pop()
         if not stack:
-            spans.append(MarkedSpan(at + 1, i, at, i, kind))
+            spans.append(MarkedSpan(at + (2 if opener == "`" else 1), i, at, i, kind))
     if stack:
         kind, at, _ = stack[0]
         if kind == SINGLE and not (reopened and _opens_sentence(text, at)):

@@ -48,8 +48,14 @@ _CONFIDENCE = {"named": 0.9, "pronoun": 0.8, "role": 0.7, "unlinked": 0.6}
 
 
 def is_cue(t: Token) -> bool:
-    """A verb of saying ("said", "told", "explained")."""
-    return t.pos_ == "VERB" and t.lemma_.lower() in lexicon.words("speech", "cue_verbs")
+    """A verb of saying ("said", "told", "explained"), or one of a document's ("the statement read")."""
+    if t.pos_ != "VERB":
+        return False
+    lemma = t.lemma_.lower()
+    if lemma in lexicon.words("speech", "cue_verbs"):
+        return True
+    return lemma in lexicon.words("speech", "document_cue_verbs") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.words("speech", "statement_nouns") for c in t.children)
 
 
 def from_cue(ctx: Context, p: Paragraph, verb: Token, at: int) -> Attribution:

@@ -219,3 +219,11 @@ def test_the_subject_after_a_datelines_dash_speaks_not_the_place() -> None:
     _, rows = run(text, actors={"DUBAI": ("dubai", "location"), "Kuwait": ("kuwait", "country")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["kuwait"]
+
+
+def test_a_named_subject_after_an_agency_datelines_dash_speaks() -> None:
+    text = ("Talks held\n\nVELMORA (Kelvo Radio) — Marnish Foreign Minister Ana Kolby called the meeting with her "
+            "counterpart in Velmora on January 21 “sincere and constructive.”\n")
+    _, rows = run(text, actors={"VELMORA": ("velmora", "location"), "Ana Kolby": ("ana-kolby", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ana-kolby"]

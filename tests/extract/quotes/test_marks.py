@@ -24,6 +24,12 @@ def test_straight_quotes():
     assert rows[0]["speaker_actor_id"] == "john-smith"
 
 
+def test_typewriter_double_quotes_close_and_open_quotes():
+    _, rows = run("\"Flu can be deadly for old people,'' said Ana Kolby, the health officer. \"We grieve.\"\n\n"
+                  "``We will win,'' Ivo Brask said.")
+    assert texts(rows) == ["Flu can be deadly for old people,", "We grieve.", "We will win,"]
+
+
 def test_nested_single_quotes_stay_inside_outer_quote():
     _, rows = run("“This is a ‘state-to-state’ and ‘people-to-people’ relationship,” John Smith explained.")
     assert texts(rows) == ["This is a ‘state-to-state’ and ‘people-to-people’ relationship,"]
