@@ -213,17 +213,15 @@ def test_the_name_after_a_title_set_off_after_the_subject_speaks() -> None:
     assert result == ["maria-lopez"]
 
 
-def test_the_subject_after_a_datelines_dash_speaks_not_the_place() -> None:
-    text = ("Talks fruitful\n\nDUBAI, United Arab Emirates (AP) — Kuwait on Friday called ongoing discussions to end "
-            "the boycott by four nations “fruitful” while officials said there had been progress.\n")
-    _, rows = run(text, actors={"DUBAI": ("dubai", "location"), "Kuwait": ("kuwait", "country")})
-    result = [r["speaker_actor_id"] for r in rows]
-    assert result == ["kuwait"]
-
-
-def test_a_named_subject_after_an_agency_datelines_dash_speaks() -> None:
-    text = ("Talks held\n\nVELMORA (Kelvo Radio) — Marnish Foreign Minister Ana Kolby called the meeting with her "
-            "counterpart in Velmora on January 21 “sincere and constructive.”\n")
-    _, rows = run(text, actors={"VELMORA": ("velmora", "location"), "Ana Kolby": ("ana-kolby", "person")})
-    result = [r["speaker_actor_id"] for r in rows]
-    assert result == ["ana-kolby"]
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    pytest.param("Talks fruitful\n\nDUBAI, United Arab Emirates (AP) — Kuwait on Friday called ongoing discussions to "
+                 "end the boycott by four nations “fruitful” while officials said there had been progress.\n",
+                 {"DUBAI": ("dubai", "location"), "Kuwait": ("kuwait", "country")}, ["kuwait"], id="place_dash"),
+    pytest.param("Talks held\n\nVELMORA (Kelvo Radio) — Marnish Foreign Minister Ana Kolby called the meeting with "
+                 "her counterpart in Velmora on January 21 “sincere and constructive.”\n",
+                 {"VELMORA": ("velmora", "location"), "Ana Kolby": ("ana-kolby", "person")}, ["ana-kolby"],
+                 id="agency_dash"),
+])
+def test_the_subject_after_a_datelines_dash_speaks_not_the_place(
+        text: str, actors: dict[str, tuple[str, str]], expected: list[str]) -> None:
+    assert speaker_ids(text, actors) == expected
