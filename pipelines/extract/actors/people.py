@@ -20,6 +20,8 @@ from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.identity import UnionFind, name_words, title_key
 from pipelines.extract.actors.words import words
 
+#: Two first names of one surname this alike (``rapidfuzz`` ratio) in one article may be one transliterated.
+FIRST_NAME_SIMILARITY = 75
 #: Two surnames of one first name this alike (``rapidfuzz`` ratio) in one article are one person's.
 SURNAME_SIMILARITY = 90
 #: ... when both have at least this many letters.
@@ -100,12 +102,28 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if 2 <= len(short) < len(long_) and (short[0] == long_[0] or short[-1] == long_[-1]) \
             and _in_order(short, long_):
         return True
+    if len(a) == len(b) and a[1:] == b[1:] and _spelt_alike(a[0], b[0]):
+        return True  # "Sergei Lavrov", "Sergey Lavrov": one first name in two transliterations
     if a[0] != b[0]:
         return False
     if patronymic(a) != patronymic(b):
         return True  # "Vladimir Vladimirovich": the first name and patronymic a speaker addresses him by
     ra, rb = "".join(a[1:]), "".join(b[1:])
     return ra == rb or min(len(ra), len(rb)) >= SURNAME_MIN_LENGTH and fuzz.ratio(ra, rb) >= SURNAME_SIMILARITY
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two first names that are one name transliterated ("sergei", "sergey"; "aleksandr", "alexander"), not a
+    man's and a woman's ("daniel", "daniela"; "mario", "maria"): the same first letter, at least
+    ``FIRST_NAME_SIMILARITY`` alike, neither the other with letters added, nor the other with a gender's ending."""
+    from rapidfuzz import fuzz
+
+    if a[:1] != b[:1] or min(len(a), len(b)) < 4 or a.startswith(b) or b.startswith(a):
+        return False
+    endings = words("gendered_name_endings")
+    if a[:-1] == b[:-1] and a[-1] in endings and b[-1] in endings:
+        return False
+    return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
 
 
 def patronymic(name: list[str]) -> bool:

@@ -256,11 +256,21 @@ def test_inverted_name_order_is_one_person() -> None:
                  {"Ilkan Sarp Demirel", "Ilkan Sarp"}, id="without_the_last_name"),
     pytest.param("Judge Mara Lis Okonedo heard the case. Mara Okonedo said the ruling would follow.",
                  {"Mara Lis Okonedo", "Mara Okonedo"}, id="without_the_middle_name"),
+    pytest.param("Minister Aleksandr Volkarov met the envoy. Alexander Volkarov said the talks were useful.",
+                 {"Aleksandr Volkarov", "Alexander Volkarov"}, id="a_transliterated_first_name"),
 ])
 def test_a_name_without_one_of_its_parts_is_one_person(text: str, surfaces: set[str]) -> None:
     res = resolve_actors([article("a", f"Intro.\n{text}\n")])
     result = _ids_of(res, surfaces)
     assert len(result) == 1
+
+
+def test_a_man_and_a_woman_of_one_family_stay_two_people() -> None:
+    res = resolve_actors([article("a", "Intro.\nMario Velloni and Maria Velloni ran the shop. Daniel Velloni and "
+                                       "Daniela Velloni sold it on Monday.\n")])
+    result = [len(_ids_of(res, pair)) for pair in ({"Mario Velloni", "Maria Velloni"},
+                                                   {"Daniel Velloni", "Daniela Velloni"})]
+    assert result == [2, 2]
 
 
 def test_misspelt_surname_is_one_person_in_an_article_and_across_articles() -> None:
