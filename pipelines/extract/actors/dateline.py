@@ -71,8 +71,9 @@ def _dateline_in(line: str, kind: str, gz: Gazetteer) -> re.Match | None:
     if place.split()[0].strip(",").lower() in words("dateline_not_places"):
         return None
     end = (m.groupdict().get("end") or "-").strip()
-    if end in ("", ".") and m.groupdict().get("place") is None and not (m.group("agency") or "").strip().startswith("/"):
-        return None  # "Roberto (Bobo) Kallendar went": a name with a nickname, no dateline without a dash
+    if end in ("", ".") and m.groupdict().get("place") is None and not (m.group("agency") or "").strip().startswith("/") \
+            and not (m.group("date") and m.group("agency")):
+        return None  # "Roberto (Bobo) Kallendar went": a name with a nickname; "Rome, Nov 7 (Agency) The" is a dateline
     described = any(m.groupdict().get(g) for g in ("region", "date", "agency"))
     if m.groupdict().get("place") is None or (m.groupdict().get("end") or "").strip() == ":":
         # a Title Case place, or a colon, might open any sentence ("Analysis: ...") or headline ("Chile: ...")
