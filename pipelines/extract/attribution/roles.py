@@ -48,7 +48,7 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
     """
     definite = any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in tok.children
-    )
+    ) or tok.left_edge.lower_ in ("the", "this", "that") and tok.left_edge.dep_ == "det"  # "The Kelvo City tactician"
     if not definite:
         return NO_SPEAKER
     noun = tok.lemma_.lower()

@@ -181,6 +181,13 @@ _NOMINAL = [
         ["lakeside-police"],
         id="the_police_is_the_police_force_named",
     ),
+    pytest.param(
+        "Kelvo City head coach Ivo Brask was unhappy after the game.\n\n"
+        "The Kelvo City tactician revealed that he wants the players to recover. “They must do it.”",
+        {"Ivo Brask": ("ivo-brask", "person"), "Kelvo City": ("kelvo-city", "organization")},
+        ["ivo-brask"],
+        id="the_tactician_is_the_coach_in_view",
+    ),
 ]
 
 
