@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
-from pipelines.extract.article import Mention
+from pipelines.extract.article import Mention, Paragraph
 from pipelines.extract.attribution.context import Context
 
 if TYPE_CHECKING:
@@ -95,3 +95,21 @@ def _kinds_for(noun: str) -> frozenset[str]:
     if noun in lexicon.words("speech", "person_role_nouns"):
         return frozenset({"person"})
     return frozenset()
+
+
+def body_described_before(ctx: Context, pos: int) -> tuple[Paragraph, Token] | None:
+    """The nearest clause subject before ``pos``, in this or the previous paragraph, that describes a body
+    by its kind ("The agency noted ..."): what a later "it said" refers to when no body is named there."""
+    here = ctx.paragraph_index(pos)
+    kinds = lexicon.words("speech", "org_nouns")
+    for i in range(here, max(-1, here - 2), -1):
+        para = ctx.article.paragraphs[i]
+        if para.doc is None:
+            continue
+        found = [t for t in para.doc if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in kinds
+                 and para.start + t.idx < pos and not ctx.in_quote(para.start + t.idx, para.start + t.idx + 1)
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
+        if found:
+            return para, found[-1]
+    return None
+

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
-from pipelines.extract.attribution.bodies import group_first, is_group_description, organisation_antecedent
+from pipelines.extract.attribution.bodies import (
+    body_described_before, group_first, is_group_description, organisation_antecedent,
+)
 from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 from pipelines.extract.syntax import is_dateline
 from pipelines.extract.attribution.roles import (
@@ -179,6 +181,9 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         return ctx.speaker(m, "pronoun")
     if tok.pos_ == "PRON" and low == "it":
         m = organisation_antecedent(ctx, start)
+        described = body_described_before(ctx, start) if m is None else None
+        if described is not None:  # "The agency noted ..." ... "it said": the body "the agency" is
+            return resolve_role(ctx, described[0], described[1], start)
         return ctx.speaker(m, "pronoun") if m else NO_SPEAKER
     if is_anaphoric_description(tok):
         m = antecedent(ctx, start, gender_words().get(low))

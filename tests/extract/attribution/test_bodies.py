@@ -21,6 +21,16 @@ def test_it_said_is_the_organisation_in_view():
     assert result == ["norland-rail"]
 
 
+def test_it_said_is_the_body_a_subject_just_described_by_its_kind():
+    result = speaker_ids(
+        "The Kelvo Relief Agency released a report on Friday.\n\nIvo Brask said the borders must stay open.\n\n"
+        "Brask said 2,000 people had been moved to a camp.\n\nThe agency noted that its team had spoken with "
+        "refugees.\n\n“The refugees said their villages were bombed,” it said.",
+        {"Kelvo Relief Agency": ("kelvo-relief-agency", "organization"), "Ivo Brask": ("ivo-brask", "person")},
+    )
+    assert result == ["kelvo-relief-agency"]
+
+
 def test_it_takes_the_nearest_organisation_that_was_a_subject():
     ctx = context(
         "Kestrel Bank lent money to Wenlow Mills. Wenlow Mills then hired 40 workers. It said the loan helped.",
