@@ -76,11 +76,32 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
     for ent in para.doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        for part, label in (found for piece in _listed_names(ent, gz) for found in _parts(para, piece, gz)):
+        pieces = (body for listed in _listed_names(ent, gz) for body in _coordinated_bodies(listed))
+        for part, label in (found for piece in pieces for found in _parts(para, piece, gz)):
             name = _name(article, para, part, label, gz)
             if name is not None:
                 out += [with_place_head(c, article) for c in _typed(name, gz, heading)]
     return out
+
+
+def _coordinated_bodies(ent: Span) -> list[Span]:
+    """A body's entity that joins two bodies with "and" ("Kelvo Health and Marnex Valley Health", "Kelvo Bank
+    and Marnex Group") as the two: each side has two words or more, no "of" comes before the "and", and the
+    sides end in the same word or both in a body's word. "Procter and Gamble", "Trade and Industry Committee"
+    or "Department of Health and Social Care" stay whole."""
+    from spacy.tokens import Span  # spaCy is heavy; this runs only where a parse exists
+
+    joins = [t.i for t in ent if t.lower_ == "and"]
+    if ent.label_ != "ORG" or len(joins) != 1 or any(t.lower_ == "of" for t in ent.doc[ent.start:joins[0]]):
+        return [ent]
+    left, right = ent.doc[ent.start:joins[0]], ent.doc[joins[0] + 1:ent.end]
+    if len(left) < 2 or len(right) < 2 or not all(t.text[:1].isupper() for t in (*left, *right)):
+        return [ent]
+    body_words = union("organisation_words", "organisation_suffixes")
+    ends = (left[-1].lower_, right[-1].lower_)
+    if ends[0] != ends[1] and not all(e in body_words for e in ends):
+        return [ent]
+    return [Span(ent.doc, left.start, left.end, label="ORG"), Span(ent.doc, right.start, right.end, label="ORG")]
 
 
 def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:

@@ -201,3 +201,14 @@ def test_a_surname_after_a_nationality_and_title_in_a_body_entity_is_a_person() 
     result = _names_with_entities("Intro.\nThe talks were led by Kazakh President Brask.\n",
                                   [("Kazakh President Brask", "ORG")])
     assert result.get("Brask") == "person"
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("Kelvo Health and Marnex Valley Health", {"Kelvo Health", "Marnex Valley Health"}),
+    ("Kelvo Bank and Marnex Group", {"Kelvo Bank", "Marnex Group"}),
+    ("Procter and Gamble", {"Procter and Gamble"}),
+    ("Trade and Industry Committee", {"Trade and Industry Committee"}),
+])
+def test_two_bodies_the_tagger_joined_by_and_are_two(surface: str, expected: set[str]) -> None:
+    result = _names_with_entities(f"Intro.\nBoth {surface} signed the deal on Monday.\n", [(surface, "ORG")])
+    assert set(result) == expected
