@@ -6,7 +6,7 @@ from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.actors.gazetteer import load_gazetteer
 from pipelines.extract.actors.institutions import institution_candidates
 from pipelines.extract.actors.patterns import byline_candidates, titled_name_candidates
-from tests.extract.actors.shared import article, row
+from tests.extract.actors.shared import article, row, types
 
 
 def test_office_of_a_country_is_an_organization_with_its_country() -> None:
@@ -75,3 +75,11 @@ def test_the_last_word_of_a_longer_name_is_no_short_name() -> None:
 
     result = types("Intro.\nVelmora's Abdullah bin Hamad al-Kessari said he favoured a cut.\n")
     assert "Kessari" not in result and "al-Kessari" not in result
+
+
+def test_a_website_named_by_its_address_is_an_organisation_outside_urls() -> None:
+    result = types("Intro.\nMissiles were fired on Monday, Marnex.Az reports. The talks resumed (Drastnews.am, "
+                   "January 17). See https://www.Kelvo.com/news or write to info@Vesko.com. The Kelvo Weather Service.In "
+                   "May it warned of floods.\n")
+    assert {k: v for k, v in result.items() if "." in k} == {"Marnex.Az": "organization",
+                                                          "Drastnews.am": "organization"}
