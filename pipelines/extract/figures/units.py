@@ -71,7 +71,7 @@ def unit_of(form: str) -> tuple[str, float, str | None]:
     """(contract unit, factor, rate) of a unit as written: a glued capital exactly, any other form by lower case."""
     glued = lexicon.mapping("units", "glued_only_forms")
     if form in glued:
-        return glued[form], 1.0, None
+        return unit_lookup().get(glued[form], (glued[form], 1.0, None))  # a unit, or a form that converts
     return unit_lookup()[re.sub(r"\s+", " ", form.lower())]
 
 

@@ -198,8 +198,8 @@ def test_classify_reads_currency_scale_and_rate_around_the_digits() -> None:
      ("The phone ships with 256GB of storage.", "256GB", 256.0, "gigabyte"),
      ("Police seized 12 kilograms of cocaine.", "12 kilograms", 12.0, "kg"),
      ("The tanker spilled 5,000 litres of diesel.", "5,000 litres", 5000.0, "litre"),
-     ("The bank raised rates by 25 basis points.", "25 basis points", 25.0, "basis_point"),
-     ("Traders expect a 50bp cut.", "50bp", 50.0, "basis_point"),
+     ("The bank raised rates by 25 basis points.", "25 basis points", 0.25, "percent"),
+     ("Traders expect a 50bp cut.", "50bp", 0.5, "percent"),
      ("The quake measured 5.5 on the Richter scale.", "5.5 on the Richter scale", 5.5, "magnitude")],
 )
 def test_units_news_uses(text: str, raw: str, value: float, unit: str) -> None:
