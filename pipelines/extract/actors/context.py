@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract.actors.gazetteer import Gazetteer
+from pipelines.extract import lexicon
 from pipelines.extract.actors.words import alternation, union, words
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -165,6 +166,19 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
     return [doc[i] for i in range(first, toks[0].i)] + toks
 
 
+def _body_of_a_title(doc: Doc, first: int) -> bool:
+    """Does the name starting at token ``first`` follow "<title> of the" ("Speaker of the House")?"""
+    first += doc[first].lower_ == "the"  # the tagger may take "the" in
+    return first >= 3 and [t.lower_ for t in doc[first - 2:first]] == ["of", "the"] \
+        and is_title_head(doc[first - 3].text)
+
+
+def body_word(word: str) -> bool:
+    """A word that ends a body's name: "Ministry", "Council", "House", "Senate"."""
+    return word in words("organisation_words") or word in lexicon.words("common", "legislatures") \
+        or word in lexicon.words("common", "legislative_chambers")
+
+
 def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
     """Take back what spaCy cut from the end of an organisation's name: a capitalised word outside any
     entity ("... Crime" + "Stoppers"), or a second organisation joined by "for"/"of" (the) ("UN Office" +
@@ -187,6 +201,8 @@ def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
                 break  # "Senate" + "Majority Leader" + a name: the words are the person's title
             if run - end >= 2 and doc[end - 1].lower_ in words("organisation_words"):
                 break  # "Executive Office" + "Ana Ruiz": a body's head word ends its name; a name follows
+            if _body_of_a_title(doc, toks[0].i) and run - end <= 2 and body_word(toks[-1].lower_):
+                break  # "Speaker of the House" + "Brask": the title's holder follows its body
             end += 1
             continue
         j = end + (2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" and not doc[end + 1].ent_type_ else 1)

@@ -21,8 +21,8 @@ from pipelines.extract.actors.classify import (
     org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
-    appositive_head, appositive_is_a_role, country_before, extend_left, extend_right, is_title_head, is_title_word,
-    person_cleanup, title_before,
+    appositive_head, appositive_is_a_role, body_word, country_before, extend_left, extend_right, is_title_head,
+    is_title_word, person_cleanup, title_before,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
@@ -136,6 +136,8 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     doc = para.doc
     if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
+    if ent.label_ in ("ORG", "PERSON") and (split := _body_after_title_then_person(ent)) is not None:
+        return split  # "Speaker of the" + "House of Representatives Ivo Brask"
     if ent.label_ == "ORG" and (split := _country_then_person(ent, gz) or _body_title_person(ent)) is not None:
         return split  # "the President of" + "Velmora Ivo Brask", "Foreign Ministry Spokesman Nils Brask", tagged a body
     if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent) or _a_person_by_context(ent)):
@@ -170,6 +172,26 @@ def _body_title_person(ent: Span) -> list[tuple[Span, str]] | None:
     if toks[k - 1].lower_ in words("organisation_words"):
         return [(ent.doc[ent.start:ent.start + k], "ORG"), person]
     return [person]
+
+
+def _body_after_title_then_person(ent: Span) -> list[tuple[Span, str]] | None:
+    """An entity right after "<title> of the" that runs the title's body into a person's name ("Speaker of
+    the" + "House of Representatives Ivo Brask", "House Brask"): the body and the person apart, the person
+    the longest run of one to three capitalised words at the end with some of the body before it."""
+    doc = ent.doc
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start  # the tagger may take "the" in
+    if start < 3 or [t.lower_ for t in doc[start - 2:start]] != ["of", "the"] or not is_title_head(doc[start - 3].text):
+        return None
+    for size in range(min(3, ent.end - start - 1), 0, -1):
+        name = doc[ent.end - size:ent.end]
+        before = doc[ent.end - size - 1]
+        if before.text[:1].isupper() and all(
+                t.is_title and t.tag_ == "NNP" and t.lower_ not in union("organisation_words", "place_words")
+                for t in name):
+            body = doc[start:ent.end - size]  # "House", "Ministry of Defence": a body's word ends or heads it
+            whole = body_word(body[-1].lower_) or body_word(body[0].lower_) and any(t.lower_ == "of" for t in body)
+            return [(body, "ORG"), (name, "PERSON")] if whole else None
+    return None
 
 
 def _country_then_person(ent: Span, gz: Gazetteer) -> list[tuple[Span, str]] | None:

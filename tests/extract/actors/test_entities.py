@@ -212,3 +212,18 @@ def test_a_surname_after_a_nationality_and_title_in_a_body_entity_is_a_person() 
 def test_two_bodies_the_tagger_joined_by_and_are_two(surface: str, expected: set[str]) -> None:
     result = _names_with_entities(f"Intro.\nBoth {surface} signed the deal on Monday.\n", [(surface, "ORG")])
     assert set(result) == expected
+
+
+def test_a_titles_body_and_its_holder_are_apart() -> None:
+    res = resolve_actors([article("a", "Intro.\nMinister Ana Kolby met Speaker of the House of Representatives Ivo "
+                                       "Brask on Friday. The meeting between Minister Kolby and Speaker of the House "
+                                       "Brask was fruitful.\n")])
+    result = {(m.text, m.actor_type) for m in res.mentions if "Brask" in m.text or "House" in m.text}
+    assert result == {("House of Representatives", "organization"), ("Ivo Brask", "person"),
+                      ("House", "organization"), ("Brask", "person")}
+
+
+def test_a_titles_body_named_with_for_stays_whole() -> None:
+    result = types("Intro.\nProposals grew, notes Ana Kolby, executive director of the Office for Sponsored Grants "
+                   "and assistant provost.\n")
+    assert "Sponsored Grants" not in result
