@@ -17,7 +17,7 @@ from pipelines.extract.actors.words import alternation
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
     from spacy.tokens import Doc, Token
 
-_POSS = re.compile(r"(?:['’‘]s|['’])$")
+_POSS = re.compile(r"(?:['’‘”]s|['’])$")  # "Kolby”s": a closing quote typed for an apostrophe
 _QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"]{8,200})[’”\"'](?!\w)")  # an apostrophe in "Today's" opens none
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _FOOTNOTE = re.compile(r"\.?\[\d{1,3}\]?$")  # a reference mark after a name, whole or cut off
@@ -30,9 +30,14 @@ def _abbreviation_end() -> re.Pattern:
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop surrounding spaces, quotes, brackets, a footnote's mark ("Asia.[8]") and a trailing possessive
-    from a span."""
+    """Drop surrounding spaces, quotes, brackets, what a bracket closed before the name ("EFE).- "), a footnote's
+    mark ("Asia.[8]") and a trailing possessive from a span."""
     abbrev_end = _abbreviation_end()
+    close = text.rfind(")", s, e)
+    if close >= 0 and "(" not in text[s:close] and re.search(r"\w", text[close:e]):
+        s = close + 1  # "(EFE).- Abu Dhabi’s Marnex Gas": a bracket closed before the name began
+        while s < e and text[s] in " .-–—:;,":
+            s += 1
     note = _FOOTNOTE.search(text, s, e)
     if note is not None and note.start() > s:
         e = note.start()

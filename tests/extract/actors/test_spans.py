@@ -13,6 +13,8 @@ from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, s
     ("Acme Inc.", "Acme Inc."),
     ("John Smith.", "John Smith"),
     ("Jonas' ", "Jonas"),
+    ("Andrew Kolby”s", "Andrew Kolby"),
+    ("KPA).- Abu Dhabi’s Marnex Gas", "Abu Dhabi’s Marnex Gas"),
 ])
 def test_trim_drops_edges_but_keeps_abbreviations(text: str, expected: str) -> None:
     s, e = trim(text, 0, len(text))
