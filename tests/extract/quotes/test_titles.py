@@ -34,6 +34,12 @@ def test_short_phrase_with_clear_attribution_is_a_quote():
     assert rows[0]["cue"] == "tell"
 
 
+def test_a_short_phrase_a_highlighted_point_holds_is_a_quote():
+    _, rows = run("John Smith highlighted the importance of the 2019 agreement, which makes ratifying the pact "
+                  "“an objective”.")
+    assert [(r["text"], r["speaker_actor_id"]) for r in rows] == [("an objective", "john-smith")]
+
+
 def test_characterisation_with_subject_is_a_quote():
     _, rows = run("Maria Lopez called the country “a close friend and an important regional anchor”.")
     assert texts(rows) == ["a close friend and an important regional anchor"]
