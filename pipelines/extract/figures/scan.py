@@ -25,9 +25,12 @@ _H = nb.HYPHENS
 
 #: Fractions written as one character after a whole number ("1½ days", "2 ¼ miles").
 _VULGAR = "½¼¾⅓⅔⅛⅜⅝⅞"
+#: A fraction written with a slash after a whole number and a hyphen or space ("2-1/2 feet", "58 7/8").
+_SLASHED = re.compile(rf"[{_H} ](\d{{1,2}})/(\d{{1,2}})$")
 #: A digit number not glued to a word ("F-35", "G20"), a date ("9/11") or a time ("10:30").
 _DIGIT_ATOM = re.compile(
-    rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?: ?[{_VULGAR}])?(?!\d)(?!,\d)(?![/:]\d)"
+    rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+    rf"(?: ?[{_VULGAR}]|[{_H} ]\d{{1,2}}/\d{{1,2}}(?![\d/]))?(?!\d)(?!,\d)(?![/:]\d)"
 )
 #: Digits glued to letters or a full stop: a number only after a currency written in letters ("Sh5", "Rs.15").
 _AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)")
@@ -91,7 +94,13 @@ def _ratio_atoms(text: str) -> list[Atom]:
 
 
 def _digits_value(written: str) -> float | None:
-    """The value of digits with an optional vulgar fraction after them ("1½" is 1.5)."""
+    """The value of digits with an optional fraction after them ("1½" is 1.5, "2-1/2" is 2.5); a slashed
+    "fraction" of a numerator not under its denominator ("3 4/3") is no number."""
+    slashed = _SLASHED.search(written)
+    if slashed is not None:
+        num, den = int(slashed.group(1)), int(slashed.group(2))
+        whole = nb.parse_digits(written[:slashed.start()])
+        return None if whole is None or not 0 < num < den else whole + num / den
     if written[-1] not in _VULGAR:
         return nb.parse_digits(written)
     whole = nb.parse_digits(written[:-1])

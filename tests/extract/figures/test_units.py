@@ -85,6 +85,8 @@ def test_a_period_followed_by_relative_time_is_no_rate() -> None:
     pytest.param("The patient went home 1½ days after surgery.", "1½ days", 1.5, "day", id="a_vulgar_fraction"),
     pytest.param("The patient went home after 2 ¼ days.", "2 ¼ days", 2.25, "day", id="a_spaced_vulgar_fraction"),
     pytest.param("The guards left the building half an hour before.", "half an hour", 0.5, "hour", id="half_a_unit"),
+    pytest.param("Water rose 2-1/2 feet in the night.", "2-1/2 feet", 2.5, "foot", id="a_hyphen_and_slashed_fraction"),
+    pytest.param("The shares closed at $58 7/8 on Friday.", "$58 7/8", 58.875, "USD", id="a_spaced_slashed_fraction"),
 ])
 def test_fractions_of_a_unit(text: str, raw: str, value: float, unit: str) -> None:
     row = one(text)
