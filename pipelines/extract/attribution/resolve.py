@@ -178,6 +178,11 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = antecedent(ctx, start, lexicon.mapping("speech", "pronoun_gender").get(low))
         if m is None or _unnamed_subject_between(ctx, m.end, start):
             return NO_SPEAKER
+        described = _described_person_between(ctx, m.end, start)
+        if described is not None:  # "The Kelvan president warned ... '...,' he said": the president
+            sp = resolve_role(ctx, described[0], described[1], start)
+            if sp.actor_id and any(x.actor_id == sp.actor_id and x.actor_type == "person" for x in ctx.mentions):
+                return sp
         return ctx.speaker(m, "pronoun")
     if tok.pos_ == "PRON" and low == "it":
         m = organisation_antecedent(ctx, start)
@@ -267,6 +272,21 @@ def _unnamed_subject_between(ctx: Context, start: int, end: int) -> bool:
             ):
                 return True
     return False
+
+
+def _described_person_between(ctx: Context, start: int, end: int) -> tuple[Paragraph, Token] | None:
+    """The last definite person's role that is a clause's subject between the two offsets ("The Kelvan
+    president warned ..."): named after the antecedent, it is whom a following "he said" means."""
+    roles = lexicon.words("speech", "person_role_nouns")
+    found = None
+    for i in range(ctx.paragraph_index(start), ctx.paragraph_index(end) + 1):
+        p = ctx.article.paragraphs[i]
+        for t in p.doc or ():
+            at = p.start + t.idx
+            if start <= at < end and t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in roles \
+                    and t.left_edge.lower_ == "the" and not ctx.in_quote(at, at + len(t.text)):
+                found = (p, t)
+    return found
 
 
 def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:

@@ -225,3 +225,13 @@ def test_the_name_after_a_title_set_off_after_the_subject_speaks() -> None:
 def test_the_subject_after_a_datelines_dash_speaks_not_the_place(
         text: str, actors: dict[str, tuple[str, str]], expected: list[str]) -> None:
     assert speaker_ids(text, actors) == expected
+
+
+def test_he_after_a_described_subject_is_that_person_not_the_last_name() -> None:
+    text = ("Brask says Rowe knows why\n\nKelvian President Ivo Brask said on Thursday he believes US President "
+            "Dan Rowe knows why Kelvia bought the systems.\n\nHe also noted he hoped to speak with Rowe during the "
+            "summit. Rowe will visit Kelvia in July.\n\nThe Kelvian president warned the United States that Kelvia "
+            "would go to court. \"We have already paid them $1.25 billion for the jets,\" he said.\n")
+    _, rows = run(text)
+    result = [r["speaker_actor_id"] for r in rows if r["text"].startswith("We have")]
+    assert result == ["ivo-brask"]
