@@ -12,8 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipelines.extract.actors.gazetteer import Gazetteer
 from pipelines.extract import lexicon
+from pipelines.extract.actors.gazetteer import Gazetteer
 from pipelines.extract.actors.words import alternation, union, words
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -166,11 +166,13 @@ def extend_left(doc: Doc, toks: list[Token], gz: Gazetteer) -> list[Token]:
     return [doc[i] for i in range(first, toks[0].i)] + toks
 
 
-def _body_of_a_title(doc: Doc, first: int) -> bool:
-    """Does the name starting at token ``first`` follow "<title> of the" ("Speaker of the House")?"""
-    first += doc[first].lower_ == "the"  # the tagger may take "the" in
-    return first >= 3 and [t.lower_ for t in doc[first - 2:first]] == ["of", "the"] \
+def title_body_start(doc: Doc, first: int) -> int | None:
+    """Where the body of a title begins when the name starting at token ``first`` follows "<title> of the"
+    ("Speaker of the House"; the tagger may take "the" in); None when it follows no title."""
+    first += doc[first].lower_ == "the"
+    after_title = first >= 3 and [t.lower_ for t in doc[first - 2:first]] == ["of", "the"] \
         and is_title_head(doc[first - 3].text)
+    return first if after_title else None
 
 
 def body_word(word: str) -> bool:
@@ -201,7 +203,7 @@ def extend_right(doc: Doc, toks: list[Token]) -> list[Token]:
                 break  # "Senate" + "Majority Leader" + a name: the words are the person's title
             if run - end >= 2 and doc[end - 1].lower_ in words("organisation_words"):
                 break  # "Executive Office" + "Ana Ruiz": a body's head word ends its name; a name follows
-            if _body_of_a_title(doc, toks[0].i) and run - end <= 2 and body_word(toks[-1].lower_):
+            if title_body_start(doc, toks[0].i) is not None and run - end <= 2 and body_word(toks[-1].lower_):
                 break  # "Speaker of the House" + "Brask": the title's holder follows its body
             end += 1
             continue

@@ -22,7 +22,7 @@ from pipelines.extract.actors.classify import (
 )
 from pipelines.extract.actors.context import (
     appositive_head, appositive_is_a_role, body_word, country_before, extend_left, extend_right, is_title_head,
-    is_title_word, person_cleanup, title_before,
+    is_title_word, person_cleanup, title_before, title_body_start,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
@@ -179,8 +179,8 @@ def _body_after_title_then_person(ent: Span) -> list[tuple[Span, str]] | None:
     the" + "House of Representatives Ivo Brask", "House Brask"): the body and the person apart, the person
     the longest run of one to three capitalised words at the end with some of the body before it."""
     doc = ent.doc
-    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start  # the tagger may take "the" in
-    if start < 3 or [t.lower_ for t in doc[start - 2:start]] != ["of", "the"] or not is_title_head(doc[start - 3].text):
+    start = title_body_start(doc, ent.start)
+    if start is None:
         return None
     for size in range(min(3, ent.end - start - 1), 0, -1):
         name = doc[ent.end - size:ent.end]

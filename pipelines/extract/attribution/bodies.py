@@ -100,16 +100,9 @@ def _kinds_for(noun: str) -> frozenset[str]:
 def body_described_before(ctx: Context, pos: int) -> tuple[Paragraph, Token] | None:
     """The nearest clause subject before ``pos``, in this or the previous paragraph, that describes a body
     by its kind ("The agency noted ..."): what a later "it said" refers to when no body is named there."""
-    here = ctx.paragraph_index(pos)
+    first = ctx.article.paragraphs[max(0, ctx.paragraph_index(pos) - 1)].start
     kinds = lexicon.words("speech", "org_nouns")
-    for i in range(here, max(-1, here - 2), -1):
-        para = ctx.article.paragraphs[i]
-        if para.doc is None:
-            continue
-        found = [t for t in para.doc if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in kinds
-                 and para.start + t.idx < pos and not ctx.in_quote(para.start + t.idx, para.start + t.idx + 1)
-                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
-        if found:
-            return para, found[-1]
-    return None
-
+    found = [(p, t) for p, t in ctx.subjects_between(first, pos)
+             if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in kinds
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
+    return found[-1] if found else None

@@ -150,6 +150,18 @@ class Context:
                     out.append((at, m))
         return out
 
+    def subjects_between(self, start: int, end: int) -> list[tuple[Paragraph, Token]]:
+        """The clause subjects (active or passive) that begin between the two offsets outside quotes, in
+        order, each with its paragraph: what the look-backs for "he said" and "it said" read."""
+        out = []
+        for i in range(self.paragraph_index(start), self.paragraph_index(end) + 1):
+            p = self.article.paragraphs[i]
+            for t in p.doc or ():
+                at = p.start + t.idx
+                if start <= at < end and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(at, at + len(t.text)):
+                    out.append((p, t))
+        return out
+
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding ``pos`` (or the last one before it)."""
         starts = [p.start for p in self.article.paragraphs]

@@ -259,34 +259,18 @@ def _unnamed_subject_between(ctx: Context, start: int, end: int) -> bool:
     """
     indefinite = lexicon.words("speech", "indefinite_determiners")
     roles = lexicon.words("speech", "person_role_nouns")
-    for i in range(ctx.paragraph_index(start), ctx.paragraph_index(end) + 1):
-        p = ctx.article.paragraphs[i]
-        if p.doc is None:
-            continue
-        for t in p.doc:
-            at = p.start + t.idx
-            if not (start <= at < end) or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
-                continue
-            if t.lemma_.lower() in roles and not ctx.in_quote(at, at + len(t.text)) and any(
-                c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in t.children
-            ):
-                return True
-    return False
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in roles
+               and any(c.dep_ in ("det", "nummod") and c.lower_ in indefinite for c in t.children)
+               for _, t in ctx.subjects_between(start, end))
 
 
 def _described_person_between(ctx: Context, start: int, end: int) -> tuple[Paragraph, Token] | None:
     """The last definite person's role that is a clause's subject between the two offsets ("The Kelvan
     president warned ..."): named after the antecedent, it is whom a following "he said" means."""
     roles = lexicon.words("speech", "person_role_nouns")
-    found = None
-    for i in range(ctx.paragraph_index(start), ctx.paragraph_index(end) + 1):
-        p = ctx.article.paragraphs[i]
-        for t in p.doc or ():
-            at = p.start + t.idx
-            if start <= at < end and t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in roles \
-                    and t.left_edge.lower_ == "the" and not ctx.in_quote(at, at + len(t.text)):
-                found = (p, t)
-    return found
+    found = [(p, t) for p, t in ctx.subjects_between(start, end)
+             if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in roles and t.left_edge.lower_ == "the"]
+    return found[-1] if found else None
 
 
 def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:

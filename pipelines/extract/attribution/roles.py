@@ -211,10 +211,7 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
         owner = office_holder(ctx, para, o)
         if owner is not None:
             return owner  # "a statement from her office": the office holder
-        span = [t for t in o.subtree if t.dep_ in ("compound", "flat", "amod") or t is o]
-        s = para.start + min(t.idx for t in span)
-        e = para.start + max(t.idx + len(t.text) for t in span)
-        m = ctx.mention_at(s, e)
+        m = _phrase_mention(ctx, para, o)
         if m is None and o.pos_ == "NOUN" and o.lemma_.lower() in org_nouns:
             sp = organisation_by_noun(ctx, o.lemma_.lower(), para.start + o.idx)
             m = next((x for x in ctx.mentions if x.actor_id == sp.actor_id), None) if sp.actor_id else None
@@ -231,9 +228,13 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
 def _issuer(ctx: Context, para: Paragraph, verb: Token) -> Mention | None:
     """The actor the subject of ``verb`` names, whoever it is: who issues a statement speaks in it."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    span = [t for t in subj.subtree if t.dep_ in ("compound", "flat", "amod") or t is subj]
+    return _phrase_mention(ctx, para, subj) if subj is not None else None
+
+
+def _phrase_mention(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The mention under the name ``tok`` heads with its compound, flat and adjective words ("the Marnish
+    Foreign Ministry"), if any."""
+    span = [t for t in tok.subtree if t.dep_ in ("compound", "flat", "amod") or t is tok]
     return ctx.mention_at(para.start + min(t.idx for t in span), para.start + max(t.idx + len(t.text) for t in span))
 
 

@@ -26,11 +26,12 @@ _H = nb.HYPHENS
 #: Fractions written as one character after a whole number ("1½ days", "2 ¼ miles").
 _VULGAR = "½¼¾⅓⅔⅛⅜⅝⅞"
 #: A fraction written with a slash after a whole number and a hyphen or space ("2-1/2 feet", "58 7/8").
-_SLASHED = re.compile(rf"[{_H} ](\d{{1,2}})/(\d{{1,2}})$")
+_SLASHED_AFTER = rf"[{_H} ](\d{{1,2}})/(\d{{1,2}})"
+_SLASHED = re.compile(_SLASHED_AFTER + "$")
 #: A digit number not glued to a word ("F-35", "G20"), a date ("9/11") or a time ("10:30").
 _DIGIT_ATOM = re.compile(
     rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
-    rf"(?: ?[{_VULGAR}]|[{_H} ]\d{{1,2}}/\d{{1,2}}(?![\d/]))?(?!\d)(?!,\d)(?![/:]\d)"
+    rf"(?: ?[{_VULGAR}]|{_SLASHED_AFTER}(?![\d/]))?(?!\d)(?!,\d)(?![/:]\d)"
 )
 #: Digits glued to letters or a full stop: a number only after a currency written in letters ("Sh5", "Rs.15").
 _AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)")
