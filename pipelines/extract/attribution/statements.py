@@ -32,8 +32,9 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     if subj is None:
         return NO_SPEAKER
     if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
-        # '"... all the teams ...", said Brask': the parser took a quoted word for the subject
-        subj = _name_after_the_verb(verb) or subj
+        # '"... all the teams ...", said Brask' or '... spotted "hundreds of vessels" in ..., the ministry
+        # said': the parser took a quoted word for the subject
+        subj = _name_after_the_verb(verb) or _noun_right_before(ctx, para, verb) or subj
     sp = resolve_token(ctx, para, subj, at)
     if sp.actor_id or sp.text:
         return sp

@@ -52,6 +52,16 @@ def test_a_name_after_the_verb_speaks_when_the_parser_took_a_quoted_word_as_subj
     assert result == ["Brask"]
 
 
+def test_the_body_right_before_the_verb_speaks_when_the_parser_took_a_quoted_word_as_subject() -> None:
+    text = ("Intro line.\n\nBetween Jan. 1 and March 18, Kelvoran maritime patrols had spotted “hundreds of Marnish "
+            "vessels” in parts of the Orlan Sea that Kelvora claims as territory, including Pag-asa, Subi and Loaita "
+            "islands, Lankiam Cay, Second Thomas Shoal and Jackson Atoll, the Department of Foreign Affairs said in "
+            "a statement.\n")
+    _, rows = run(text, actors={"Department of Foreign Affairs": ("dfa", "organization")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["dfa"]
+
+
 def test_who_was_told_never_speaks_and_the_noun_before_the_verb_does() -> None:
     text = ("Intro line.\n\nThe UN refugee agency UNHCR said the refugees left the camp this week.\n\n"
             "\"This follows several reports of security incidents, including crime, theft, armed robbery, shooting "
