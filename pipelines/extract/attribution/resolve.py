@@ -83,7 +83,12 @@ def subject_of(verb: Token) -> Token | None:
 def _holder_of_appositive_title(subject: Token) -> Token | None:
     """The person named after a title set off after the subject: in "the lawyer Ivo Brask, Kelby Watch's
     Director, Maria Lopez, said", the parser makes Brask the subject, and Lopez, who holds the title, speaks
-    (not a workplace named there: "X, Chief Officer, Kelby Health System")."""
+    (not a workplace named there: "X, Chief Officer, Kelby Health System"); so does the person after joined
+    titles ("said Kelvo Chairman and CEO Ivo Brask")."""
+    if subject.lower_ in lexicon.words("actor_words", "titles"):
+        holder = next((c for c in subject.rights if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+        if holder is not None:
+            return holder
     for title in subject.rights:
         if title.dep_ not in ("appos", "conj") or title.pos_ not in ("NOUN", "PROPN"):
             continue

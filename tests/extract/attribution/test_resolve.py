@@ -213,6 +213,13 @@ def test_the_name_after_a_title_set_off_after_the_subject_speaks() -> None:
     assert result == ["maria-lopez"]
 
 
+def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
+    text = ("Intro line.\n\n“This investment will help auto makers,” said Kelvo Chairman and CEO Ivo Brask.\n")
+    _, rows = run(text)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
+
+
 @pytest.mark.parametrize(("text", "actors", "expected"), [
     pytest.param("Talks fruitful\n\nDUBAI, United Arab Emirates (AP) — Kuwait on Friday called ongoing discussions to "
                  "end the boycott by four nations “fruitful” while officials said there had been progress.\n",
