@@ -221,8 +221,11 @@ def _a_person_by_context(ent: Span) -> bool:
 
 def _named_after_a_title(ent: Span) -> bool:
     """An organisation's entity of two to four capitalised words, none a body's, right after a title
-    ("Velmoran President" + "Ilkan-Sarp Demir"): a person's name."""
-    title = title_before(ent.doc, ent.start)
+    ("Velmoran President" + "Ilkan-Sarp Demir") or set off by commas after one ("Acting Premier, Ana
+    Kolby,"): a person's name."""
+    doc = ent.doc
+    set_off = ent.start > 1 and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text == ","
+    title = title_before(doc, ent.start - 1 if set_off else ent.start)
     toks = list(ent)
     return title is not None and any(is_title_head(w) for w in title.split()) and 2 <= len(toks) <= 4 \
         and all(t.text[:1].isupper() or t.text in "-‑" for t in toks) \

@@ -80,6 +80,11 @@ def test_a_name_the_tagger_calls_a_body_after_a_title_is_a_person() -> None:
     assert result.get("Kairat-Jomart Tolegen") == "person"
 
 
+def test_a_name_set_off_by_commas_after_a_title_is_a_person() -> None:
+    result = types("Intro.\nActing Premier, Coral Brannock, congratulated Ms Dorran on the success of the night.\n")
+    assert result.get("Coral Brannock") == "person"
+
+
 def test_offices_in_the_plural_and_a_bare_month_name_no_one() -> None:
     result = types("GUATEMALA CITY, Nov 7 (Wirenews) - The Foreign and Water Ministers of the three countries met "
                    "in Cairo.\n\nThe quake hit on Nov. 7.\n")
