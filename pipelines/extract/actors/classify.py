@@ -213,6 +213,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     if nxt is not None and nxt.is_lower and nxt.lower_ in union("place_heads_after", "named_place_heads_after",
                                                                "place_list_heads"):
         return "location"  # "the Tarno field", "the Gulmi district"
+    if len(toks) == 1 and nxt is not None and nxt.is_lower and nxt.lower_ in words("resident_nouns"):
+        return "location"  # "a Tarnow man was charged": where he lives
     if in_a_list_of_places(doc_text(doc)[toks[-1].idx + len(toks[-1].text):]):
         return "location"  # "through Tarno, Gulmi and Kessel districts"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:

@@ -72,6 +72,13 @@ def test_org_label_in_place_context_is_a_location() -> None:
         == "location"
 
 
+def test_a_name_before_a_resident_noun_is_where_they_live() -> None:
+    result = types("Ostville man charged after homes stripped of goods\n\nOstville man charged with stealing from "
+                   "flood-hit homes Video: Ostville man charged with stealing (Kelby News)\n\nThe 57-year-old "
+                   "Ostville man has been charged with two counts of stealing.\n")
+    assert result.get("Ostville") == "location"
+
+
 def test_pollster_before_survey_is_an_organisation() -> None:
     assert types("Intro.\nPolls differ. An Ifsa survey found support at 30%.\n").get("Ifsa") == "organization"
 
