@@ -404,6 +404,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
     if (any(ch.isdigit() for ch in text) or len(n.toks) == 1) and _a_month().search(text):
         return True  # "18th July", "Nov": a date the tagger took for a name
+    if _an_amount().match(text):
+        return True  # "Sh8.06b", "GBP213.2": money the tagger took for a name
     if _a_field_of_study(n):
         return True  # "Professor of Linguistics": a subject, not an actor
     last = n.lows()[-1]
@@ -423,6 +425,14 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
         and not (lows[0] in lexicon.words("common", "legislatures") and text[0].isupper() and not n.sent_start) \
         and not (lows[0] in words("party_names") and n.label == "ORG" and not n.sent_start)
+
+
+@cache
+def _an_amount() -> re.Pattern:
+    """A currency's symbol before digits ("Sh8.06b", "BD488"), or three capitals before a decimal amount
+    ("GBP213.2"; not "COP28", a conference)."""
+    symbols = sorted(lexicon.mapping("currencies", "symbols"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(s) for s in symbols) + r")\s?\d|[A-Z]{3}\d+[.,]\d")
 
 
 def _a_field_of_study(n: _Name) -> bool:

@@ -19,6 +19,7 @@ from pipelines.extract.figures.calendar import is_year
 from pipelines.extract.figures.currencies import (
     ISO_AFTER,
     ISO_BEFORE,
+    country_symbol_before,
     currency_codes,
     currency_from_name,
     currency_name_after,
@@ -63,6 +64,7 @@ class Candidate:
     elliptic: bool = False  # a bare number that restates an earlier figure's quantity ("rather than 42")
     settled: bool = False  # a count its shape settles, with no parse to confirm it (a vote tally)
     currencies: tuple[str, ...] = ()  # the currencies a shared symbol or name may be ("$", "rupees"); unit is the default
+    by_country_prefix: bool = False  # "P308M": money only where the article names the currency's country
 
 
 #: Words after a duration that make it relative time or an age ("two months ago", "six-year-old").
@@ -96,7 +98,12 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
         if tail and not glued_suffix().fullmatch(tail.group()):
             return None  # ordinals (21st), decades (90s), codes
     cur, money_start, shared = currency_before(text, start)
+    prefixed = cur is None and not words and country_symbol_before(text, start)
+    if prefixed:
+        cur, money_start = prefixed
     value, num_end = _scaled(text, start, end, value, words, hint, cur)
+    if prefixed and num_end == end and not re.search(r"\d[,.]\d", raw_num):
+        return None  # "P5", "N95": a code, unless scaled or grouped like money ("P308M", "P142,327,192")
     if not words and re.match(r"[A-Za-z]", text[num_end:num_end + 1]) and not unit_after().match(text, num_end):
         return None  # an abbreviation left unread ("1.2K shares", "5m" without a currency)
     if not words and is_year(raw_num, value) and num_end == end and cur is None:
@@ -104,7 +111,7 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
             return None
     if cur is not None:
         return Candidate(money_start, num_end, start, num_end, value, cur, "money", words, money_rate(text, num_end),
-                         currencies=shared)
+                         currencies=shared, by_country_prefix=bool(prefixed))
     money = _money_after(text, start, num_end, value, words)
     if money is not None:
         return money
@@ -164,12 +171,15 @@ def _scaled(
     if words:
         return value, end
     ab = scale_abbreviation_after().match(text, end)
-    if ab is None or ab.group(1) != "":
+    if ab is None:
         return value, end
     abbrev = ab.group(2).lower()
+    unambiguous = abbrev in lexicon.words("units", "unambiguous_scale_abbreviations")
+    if ab.group(1) != "" and not (unambiguous and cur is not None):
+        return value, end  # "$1.2 bn" scales across the space; "5 m" is five metres
     # "1.2m people", "5m children", not "100m sprint"
     glued_m = abbrev == "m" and ("." in text[start:end] or plural_noun_after(text, ab.end()))
-    if abbrev in lexicon.words("units", "unambiguous_scale_abbreviations") or cur is not None or glued_m:
+    if unambiguous or cur is not None or glued_m:
         return value * lexicon.mapping("units", "scale_abbreviations")[abbrev], ab.end()
     return value, end
 

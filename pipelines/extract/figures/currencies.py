@@ -150,6 +150,23 @@ def symbol_before() -> re.Pattern[str]:
     return re.compile(rf"({alts})\s?$")
 
 
+@cache
+def _country_symbol_before() -> re.Pattern[str]:
+    """A one-letter currency prefix glued to a number at a word's start ("P308M", not "MP308")."""
+    letters = "".join(re.escape(s) for s in lexicon.mapping("currencies", "country_symbols"))
+    return re.compile(rf"(?<![\w$€£])([{letters}])$")
+
+
+def country_symbol_before(text: str, start: int) -> tuple[str, int] | None:
+    """The currency a country's one-letter prefix right before ``start`` stands for, and where it starts.
+
+    ``country_symbols`` in the lexicon: such a figure stands only where the
+    article names that country (``extract._paragraph_rows``).
+    """
+    m = _country_symbol_before().search(text, max(0, start - 2), start)
+    return (lexicon.mapping("currencies", "country_symbols")[m.group(1)], m.start()) if m else None
+
+
 #: Three capitals right before or after a number: an ISO code when it is one ("AZN 5", "5 AZN").
 ISO_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?$")
 ISO_AFTER = re.compile(r"\s+([A-Z]{3})\b")

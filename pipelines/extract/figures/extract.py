@@ -112,6 +112,8 @@ def _paragraph_rows(
         if found is None:
             continue
         cand, noun = found
+        if cand.by_country_prefix and not countries.get(cand.unit[:2]):
+            continue  # "P308M" is pesos only in an article that names the Philippines
         start, end = para.start + cand.start, para.start + cand.end
         if in_proper_name(text, cand.start, cand.end) or in_name_mention(article.text, start, end, cand.unit,
                                                                           doc_mentions):

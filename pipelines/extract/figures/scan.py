@@ -17,6 +17,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.figures import numbers as nb
 from pipelines.extract.figures.calendar import blocked_spans
 from pipelines.extract.figures.classify import Candidate, classify, currency_before, plural_noun_after
+from pipelines.extract.figures.currencies import country_symbol_before
 from pipelines.extract.figures.compounds import join_compounds
 from pipelines.extract.figures.tallies import tally_spans
 from pipelines.extract.figures.units import time_units, unit_after, unit_lookup, unit_of
@@ -70,7 +71,8 @@ def number_atoms(text: str) -> list[Atom]:
     """All number atoms of ``text``, in order."""
     atoms = [_digit_atom(text, m) for m in _DIGIT_ATOM.finditer(text) if _digits_value(m.group()) is not None]
     atoms += [Atom(m.start(), m.end(), nb.parse_digits(m.group()) or 0.0, False, "plain")
-              for m in _AFTER_LETTERS.finditer(text) if currency_before(text, m.start())[0] is not None]
+              for m in _AFTER_LETTERS.finditer(text)
+              if currency_before(text, m.start())[0] is not None or country_symbol_before(text, m.start())]
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):

@@ -65,6 +65,12 @@ def test_an_abbreviated_title_in_capitals_before_a_name_makes_a_person() -> None
     assert result == {"Ravi Anand": "person"}
 
 
+def test_an_amount_of_money_names_no_one() -> None:
+    result = types("Intro.\nThe committee has proposed an expenditure of Sh6.4b (63 per cent) on recurrent and Sh3.8b "
+                   "(37 per cent) on development, and Kelvo Holdings GBP213.2 million.\n")
+    assert not {"Sh6.4b", "Sh3.8b", "GBP213.2"} & set(result)
+
+
 def test_a_name_suffix_after_a_comma_names_no_one() -> None:
     result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
     assert result == {"William F. Orland": "person"}

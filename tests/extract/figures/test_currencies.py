@@ -49,6 +49,9 @@ def test_symbols_map_to_codes() -> None:
      ("The line will add GBP42 billion to the economy.", "GBP42 billion", 4.2e10, "GBP"),
      ("Earnings fell to 10.8 pence a share.", "10.8 pence", 0.108, "GBP"),
      ("A stamp now costs 65 cents.", "65 cents", 0.65, "USD"),
+     ("The bank paid a dividend of 75 kobo.", "75 kobo", 0.75, "NGN"),
+     ("The fund raised $1.2 bn last year.", "$1.2 bn", 1.2e9, "USD"),
+     ("The ₹14844 cr line opened.", "₹14844 cr", 1.4844e11, "INR"),
      ("The 3.75-billion-euro order was signed.", "3.75-billion-euro", 3.75e9, "EUR")],
 )
 def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float, code: str) -> None:
@@ -67,6 +70,20 @@ def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float,
 def test_shared_symbol_or_name_takes_the_currency_of_the_country_named_most(text: str, code: str) -> None:
     result = [r["unit"] for r in figures(text) if r["unit"] not in ("count",)]
     assert result == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Floods in the Philippines caused P308M in damage, or P142,327,192 to farms.",
+      [("P308M", 3.08e8, "PHP"), ("P142,327,192", 142327192.0, "PHP")]),
+     ("In Nigeria, Kelby Bank made N162.55 billion; in South Africa, Marnex made R5bn.",
+      [("N162.55 billion", 1.6255e11, "NGN"), ("R5bn", 5e9, "ZAR")]),
+     ("Kelby Bank made N162.55 billion and the P5 met in Marn.", []),
+     ("In Nigeria, the P5 nations met and nurses wore N95 masks.", [])],
+)
+def test_a_one_letter_prefix_is_money_only_where_its_country_is_named(text: str, expected: list) -> None:
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in figures(text) if r["unit"] != "count"]
+    assert result == expected
 
 
 def test_settle_keeps_the_default_on_a_tie_or_without_a_country() -> None:
