@@ -226,9 +226,9 @@ def _standalone_count(cand: Candidate, text: str, tok: Token, qualifier: str | N
     if nxt is not None and nxt.idx >= cand.num_end and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM") \
             and not qualifier:
         return False, None  # "5 min", a label or a unit we do not read
-    if re.match(rf"\s*(?:to|[{_H}:/])\s*\d", text[cand.num_end:]) or \
-            re.search(rf"\d\s*(?:to|[{_H}:/])\s*$", text[:cand.start]):
-        return False, None  # "3 to 1", "a vote of 68 to 32": scores and ratios
+    if re.match(rf"\s*(?:to|[{_H}])\s*\d|[:/]\d", text[cand.num_end:]) or \
+            re.search(rf"\d\s*(?:to|[{_H}])\s*$|\d[:/]$", text[:cand.start]):
+        return False, None  # "3 to 1", "3:1", "a vote of 68 to 32": scores and ratios; not "at 10: five were"
     scaled = cand.value >= 1000 and not re.fullmatch(r"\d{4}", text[cand.num_start:cand.num_end])
     verb_role = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX") \
         or tok.dep_ == "nummod" and tok.head.pos_ == "VERB" and tok.head.i < tok.i  # "Crash Kills Two": an object
@@ -246,6 +246,10 @@ def _standalone_count(cand: Candidate, text: str, tok: Token, qualifier: str | N
         return True, None  # "injured more than 10,000"
     if tok.dep_ == "pobj" and tok.head.lower_ in _words("count_prepositions") \
             and (cand.value >= 10 or scaled):
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_ in quantity_nouns:
+            return True, subj  # "the death toll remained at 10"
         if tok.head.lower_ == "at" and cand.value <= 24:
             return False, None  # "at 6": a clock time
         return True, None

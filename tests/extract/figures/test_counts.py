@@ -225,3 +225,13 @@ def test_both_ends_of_a_range_of_counts(text: str, expected: list[str]) -> None:
 ])
 def test_small_counts_after_a_clauses_that(text: str, expected: list[str]) -> None:
     assert raws(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("There have been 46,681 of such cases this year.", ["46,681"], id="of_such"),
+    pytest.param("The death toll remained at 10: five were recorded in Kelby.", ["10", "five"],
+                 id="a_toll_at_a_small_number_and_a_count_after_a_colon"),
+    pytest.param("The meeting started at 10 and the final score was 3:1.", [], id="a_clock_time_and_a_score"),
+])
+def test_counts_of_a_toll_a_partitive_and_after_a_colon(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
