@@ -230,10 +230,22 @@ def appositive_nouns(doc: Doc, appos: Token) -> list[str]:
 
 
 def appositive_is_a_role(doc: Doc, root: Token) -> bool:
-    """A person's role is set off right after the name: "X, Kestrel's chief executive", "X, a spokesman"."""
+    """A person's role is set off right after the name: "X, Kestrel's chief executive", "X, a spokesman",
+    also where the parser hung the role elsewhere ("X, the INEC chairman said")."""
     roles = union("title_heads", "person_appositive_heads")
-    return any(child.dep_ == "appos" and child.i > root.i and child.left_edge.i <= root.i + 3
-               and child.lemma_.lower() in roles for child in root.children)
+    if any(child.dep_ == "appos" and child.i > root.i and child.left_edge.i <= root.i + 3
+           and child.lemma_.lower() in roles for child in root.children):
+        return True
+    after = doc[root.i + 1:root.i + 6]
+    if len(after) < 3 or after[0].text != "," or after[1].pos_ != "DET":
+        return False
+    for t in after[2:]:
+        if t.lemma_.lower() in roles:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            return nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+        if t.pos_ not in ("PROPN", "ADJ", "NOUN", "PART"):
+            return False
+    return False
 
 
 def appositive_head(doc: Doc, root: Token) -> str | None:

@@ -86,6 +86,12 @@ def test_a_name_the_tagger_calls_a_body_after_a_title_is_a_person() -> None:
     assert result.get("Kairat-Jomart Tolegen") == "person"
 
 
+def test_a_name_with_a_role_set_off_after_it_is_a_person() -> None:
+    result = types("Intro.\nBriefing journalists before the release of the documents, Ademola Okafor, the INEC "
+                   "chairman said the commission made 13.6 million cards available.\n")
+    assert result.get("Ademola Okafor") == "person"
+
+
 def test_a_name_set_off_by_commas_after_a_title_is_a_person() -> None:
     result = types("Intro.\nActing Premier, Coral Brannock, congratulated Ms Dorran on the success of the night.\n")
     assert result.get("Coral Brannock") == "person"
