@@ -28,7 +28,10 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     country inside its phrase speaks for it ("Greek officials said", "a
     report by the IMF found").
     """
-    subj = subject_of(verb) or _noun_right_before(ctx, para, verb)
+    subj = subject_of(verb)
+    if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+        subj = None  # "Speaking on Tuesday, X, Chief of Y, said": a day never speaks; the parse went astray
+    subj = subj or _noun_right_before(ctx, para, verb) or _name_before_its_appositive(ctx, para, verb)
     if subj is None:
         return NO_SPEAKER
     if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
@@ -51,6 +54,22 @@ def _noun_right_before(ctx: Context, para: Paragraph, verb: Token) -> Token | No
     if prev is None or prev.pos_ not in ("NOUN", "PROPN"):
         return None
     return None if ctx.in_quote(para.start + prev.idx, para.start + prev.idx + 1) else prev
+
+
+def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> Token | None:
+    """The person's name before a role set off by commas right before a subjectless speech verb: in
+    "Speaking on Tuesday, Ivo Brask, Chief Executive of Kelvo Bank, said" the parser tied the name to
+    "Tuesday"."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for j in range(verb.i - 2, max(verb.sent.start, verb.i - 14), -1):
+        if doc[j].text != ",":
+            continue
+        name = doc[j - 1] if j > verb.sent.start else None
+        m = ctx.mention_at(para.start + name.idx, para.start + name.idx + len(name.text)) if name else None
+        return name if m is not None and m.actor_type == "person" else None
+    return None
 
 
 def _name_after_the_verb(verb: Token) -> Token | None:

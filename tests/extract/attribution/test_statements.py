@@ -62,6 +62,14 @@ def test_the_body_right_before_the_verb_speaks_when_the_parser_took_a_quoted_wor
     assert result == ["dfa"]
 
 
+def test_the_name_before_a_role_set_off_by_commas_speaks_when_the_verb_has_no_subject() -> None:
+    text = ("Intro line.\n\nSpeaking in Lagos, Tuesday, Nils Okafor, Group Chief Executive of Kelvo Bank, said, “The "
+            "macro prudential initiatives have provided a launch pad.”\n")
+    _, rows = run(text, actors={"Nils Okafor": ("nils-okafor", "person"), "Kelvo Bank": ("kelvo-bank", "organization")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["nils-okafor"]
+
+
 def test_who_was_told_never_speaks_and_the_noun_before_the_verb_does() -> None:
     text = ("Intro line.\n\nThe UN refugee agency UNHCR said the refugees left the camp this week.\n\n"
             "\"This follows several reports of security incidents, including crime, theft, armed robbery, shooting "
