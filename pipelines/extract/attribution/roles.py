@@ -178,7 +178,21 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
     kind_words = lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split()
     of_kind = [m for m in recent.values() if set(re.findall(r"\w+", m.name.lower())) & set(kind_words)]
     pick = described or of_kind or list(recent.values())
+    if len(pick) > 1:
+        pick = _last_subject_among(ctx, pick, pos)
     return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
+
+
+def _last_subject_among(ctx: Context, cands: list[Mention], pos: int) -> list[Mention]:
+    """Of several bodies in view, the one last a clause's subject in this paragraph before ``pos``
+    ("Kelvo sued Marnex ... '...,' a company spokesperson said": Kelvo); all of them when none was."""
+    ids = {m.actor_id: m for m in cands}
+    para_start = ctx.article.paragraphs[ctx.paragraph_index(pos)].start
+    for p, t in reversed(ctx.subjects_between(para_start, pos)):
+        m = ctx.mention_at(p.start + t.idx, p.start + t.idx + len(t.text))
+        if m is not None and m.actor_id in ids:
+            return [ids[m.actor_id]]
+    return cands
 
 
 def named_voice(ctx: Context, tok: Token, pos: int) -> Mention | None:

@@ -29,7 +29,7 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     report by the IMF found").
     """
     subj = subject_of(verb)
-    if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+    if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ == "PROPN":
         subj = None  # "Speaking on Tuesday, X, Chief of Y, said": a day never speaks; the parse went astray
     subj = subj or _noun_right_before(ctx, para, verb) or _name_before_its_appositive(ctx, para, verb)
     if subj is None:

@@ -56,6 +56,16 @@ def test_the_company_with_two_organisations_in_view_is_unknown():
     assert rows[0]["speaker_actor_id"] is None
 
 
+def test_the_company_with_two_organisations_in_view_is_the_last_one_a_subject():
+    _, rows = run(
+        "Intro line.\n\nKelvo sued Marnex in Velmora, claiming that Marnex copied its phones.\n\n"
+        "Marnex responded by filing lawsuits against Kelvo in Ostria. “Marnex will respond to the legal action "
+        "taken against us,” a company spokesperson said.",
+        actors={"Kelvo": ("kelvo", "organization"), "Marnex": ("marnex", "organization")},
+    )
+    assert rows[0]["speaker_actor_id"] == "marnex"
+
+
 def test_sports_age_description_refers_back_to_the_player():
     _, rows = run(
         "Marco Delani scored twice as Riverside won 3-1 on Saturday.\n\n"
