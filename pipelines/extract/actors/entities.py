@@ -189,6 +189,8 @@ def _body_after_title_then_person(ent: Span) -> list[tuple[Span, str]] | None:
                 t.is_title and t.tag_ == "NNP" and t.lower_ not in union("organisation_words", "place_words")
                 for t in name):
             body = doc[start:ent.end - size]  # "House", "Ministry of Defence": a body's word ends or heads it
+            if len(body) > 2 and body[-2].lower_ in ("and", "&"):
+                return None  # "Association of School and College" + "Leaders": the name runs on
             whole = body_word(body[-1].lower_) or body_word(body[0].lower_) and any(t.lower_ == "of" for t in body)
             return [(body, "ORG"), (name, "PERSON")] if whole else None
     return None

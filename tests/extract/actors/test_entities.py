@@ -240,6 +240,12 @@ def test_a_titles_body_and_its_holder_are_apart() -> None:
                       ("House", "organization"), ("Brask", "person")}
 
 
+def test_a_titles_body_whose_name_joins_words_by_and_stays_whole() -> None:
+    result = types("Intro.\nNils Barran, general secretary of the Association of School and College Leaders, said: "
+                   "“We are unconvinced by the benefits.”\n")
+    assert result == {"Nils Barran": "person", "Association of School and College Leaders": "organization"}
+
+
 def test_a_titles_body_named_with_for_stays_whole() -> None:
     result = types("Intro.\nProposals grew, notes Ana Kolby, executive director of the Office for Sponsored Grants "
                    "and assistant provost.\n")
