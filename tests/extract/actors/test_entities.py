@@ -71,6 +71,12 @@ def test_an_amount_of_money_names_no_one() -> None:
     assert not {"Sh6.4b", "Sh3.8b", "GBP213.2"} & set(result)
 
 
+def test_honorifics_of_other_styles_are_titles() -> None:
+    result = types("Intro.\n“Cases rose in Kelby,” Health Minister Datuk Seri Dr S. Marandam told a press "
+                   "conference. Amb Ivo Brask met the minister.\n")
+    assert result == {"Kelby": "location", "S. Marandam": "person", "Ivo Brask": "person"}
+
+
 def test_a_name_suffix_after_a_comma_names_no_one() -> None:
     result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
     assert result == {"William F. Orland": "person"}
