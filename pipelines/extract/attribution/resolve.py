@@ -157,6 +157,8 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if m is not None and m.actor_type == "country" and _a_national(tok, m):
         person = antecedent(ctx, start, None)  # "the Kuwaiti said": the person in view, not the country
         return ctx.speaker(person, "role") if person is not None else NO_SPEAKER
+    if m is not None and m.actor_type == "organization":
+        m = _body_named_in_apposition(ctx, para, tok) or m  # "the Foreign Ministry, Global Affairs Kelvia, said"
     if m is not None:
         return ctx.speaker(m, "named")
     role = tok.lower_ in lexicon.words("speech", "person_role_nouns")
@@ -214,6 +216,18 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = group_first(ctx, tok, min(start, at))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
+
+
+def _body_named_in_apposition(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
+    """The organisation named in apposition to a body's subject: its own name, which says which body the
+    generic one is ("the country's Foreign Ministry, Global Affairs Kelvia, said")."""
+    for child in tok.children:
+        if child.dep_ == "appos":
+            cs = para.start + child.idx
+            m = ctx.mention_at(cs, cs + len(child.text))
+            if m is not None and m.actor_type == "organization":
+                return m
+    return None
 
 
 def _a_national(tok: Token, m: Mention) -> bool:

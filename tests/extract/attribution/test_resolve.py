@@ -213,6 +213,16 @@ def test_the_name_after_a_title_set_off_after_the_subject_speaks() -> None:
     assert result == ["maria-lopez"]
 
 
+def test_a_body_named_in_apposition_to_the_subject_speaks() -> None:
+    text = ("Kelvia imposes sanctions\n\nKelvia's Foreign Ministry announced Friday new sanctions against Marnia.\n\n"
+            "“Under the Special Economic Measures Act, Kelvia is imposing targeted sanctions against 40 Marnian "
+            "officials,” the country’s Foreign Ministry, Global Affairs Kelvia, said in a statement.\n")
+    _, rows = run(text, actors={"Foreign Ministry": ("ministry-of-foreign-affairs", "organization"),
+                                "Global Affairs Kelvia": ("global-affairs-kelvia", "organization")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["global-affairs-kelvia"]
+
+
 def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
     text = ("Intro line.\n\n“This investment will help auto makers,” said Kelvo Chairman and CEO Ivo Brask.\n")
     _, rows = run(text)
