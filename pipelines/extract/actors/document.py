@@ -33,7 +33,8 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     """Within one document: surnames join full names, known names are re-read, acronyms join long forms."""
     cands = select(drop_things(article, cands))
     cands = select(cands + _join_line_breaks(article, cands))
-    cands = _nationalities_of_places(_lone_surnames(article, _people_by_their_surname(_consensus_types(cands))))
+    cands = _people_by_their_surname(_consensus_types(cands))
+    cands = _nationalities_of_places(_lone_surnames(article, _bodies_run_into_a_surname(cands)))
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
@@ -155,6 +156,25 @@ def _people_by_their_surname(cands: list[Candidate]) -> list[Candidate]:
                 and norm_key(parts[-1]) in surnames and all(p[:1].isupper() and not p.isupper() for p in parts) \
                 and not any(p.lower() in org_words for p in parts):
             c = replace(c, type="person")
+        out.append(c)
+    return out
+
+
+def _bodies_run_into_a_surname(cands: list[Candidate]) -> list[Candidate]:
+    """A body's name the tagger ran on into the surname of one person the article names in full ("Kelby Care
+    Center Brannock said", after "Activity Director Ana Brannock") as the body and that person's surname."""
+    full = people_by_surname(cands)
+    org_words = union("organisation_words", "organisation_suffixes")
+    out = []
+    for c in cands:
+        parts = c.text.split()
+        if c.type == "organization" and c.key is None and not c.overlay and len(parts) >= 3 \
+                and len(full.get(norm_key(parts[-1]), ())) == 1 and parts[-2].lower() in org_words:
+            cut = c.end - len(parts[-1])
+            body = c.text[:cut - c.start].rstrip()
+            out += [replace(c, end=c.start + len(body), text=body),
+                    replace(c, start=cut, text=parts[-1], type="person", name=None, sent_start=False)]
+            continue
         out.append(c)
     return out
 

@@ -131,6 +131,14 @@ def test_a_name_the_tagger_called_an_organisation_is_the_person_its_surname_name
     assert len({m.actor_id for m in res.mentions if "Dramasov" in m.text}) == 1
 
 
+def test_a_body_run_into_a_named_persons_surname_is_the_body_and_the_person() -> None:
+    art = article("a", "Intro line.\n\n\"We ordered candles,\" Activity Director Patrice Brannock said.\n\n\"She is "
+                       "very patriotic,\" Kelby Care Center Brannock said.\n")
+    result = {(m.text, m.actor_id) for m in resolve_actors([art]).mentions}
+    assert result == {("Patrice Brannock", "patrice-brannock"), ("Kelby Care Center", "kelby-care-center"),
+                      ("Brannock", "patrice-brannock")}
+
+
 def test_an_acronym_of_a_names_head_before_and_is_that_name() -> None:
     art = article("a", "Intro.\nEmployees are on strike, the International Association of Printers and Paper "
                        "Workers said on Monday. The IAP said talks had failed.\n")
