@@ -10,7 +10,9 @@ equal these. ``load_alias_table`` reads a user's own alias table.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
 from pipelines.extract.actors.aliases import alias_table, load_alias_table
 from pipelines.extract.actors.candidates import Candidate, alias_candidates, as_curated, gazetteer_candidates
@@ -56,8 +58,8 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
     elsewhere = Counter(norm_key(c.text) for c in resolved)
     whole = (lambda c: c.end != cut or elsewhere[norm_key(c.text)] > 1) if cut else (lambda c: True)
     # the provenance rule: a candidate's text is exactly its slice of the source
-    return [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip())
-            and whole(c)]
+    kept = [c for c in resolved if article.text[c.start:c.end] == c.text and bool(c.text.strip()) and whole(c)]
+    return kept + _cut_name(article.text, cut, kept) if cut else kept
 
 
 def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None) -> ActorResult:
@@ -73,3 +75,19 @@ def resolve_actors(articles: list[Article], alias_rows: list[dict] | None = None
     clusters = [people.get(k, k) if c.type == "person" else others.get(k, k) for c, k in
                 ((c, identity_key(c)) for c in per_doc)]
     return build_actor_tables(candidate_frame(per_doc, clusters), gz, alias_rows)
+
+
+def _cut_name(text: str, cut: int, cands: list[Candidate]) -> list[Candidate]:
+    """The last word of a text cut off mid-word as the one name of the article it begins ('," Bensal' of
+    "Bensalah"): a mention of that name's actor, so that a quote it closes has its speaker."""
+    m = re.search(r"(?<![\w-])[A-Z][a-z]{3,}$", text[:cut])
+    if m is None or any(c.start < cut and m.start() < c.end for c in cands):
+        return []
+    fragment = m.group()
+    named = [(w, c) for c in cands if c.end <= m.start() for w in c.text.split()
+             if w.startswith(fragment) and w != fragment]
+    if len({w for w, _ in named}) != 1:
+        return []
+    owner = max((c for _, c in named), key=lambda c: (len(c.text), -c.start))
+    return [replace(owner, start=m.start(), end=cut, text=fragment, key=identity_key(owner),
+                    name=owner.name or owner.text, sent_start=False)]

@@ -148,7 +148,7 @@ def attribute_inline(
         return Attribution(acc, "according to", 0.85, True)
     if cued is not None:
         return cued
-    signed = _signature(ctx, p, span)
+    signed = _signature(ctx, p, span) or _name_where_the_text_is_cut(ctx, p, span)
     if signed is not None:
         return signed
     region = [t for t in tokens_in(p, *_cue_region(p, span, spans, us, ue), quoted) if is_cue(t)]
@@ -171,6 +171,19 @@ def _signature(ctx: Context, p: Paragraph, span: MarkedSpan) -> Attribution | No
     if re.match(r"[’']s?\b", ctx.article.text[m.end : m.end + 2]):
         return None  # "— Ann Quill’s plan": about her, not signed by her
     return Attribution(ctx.speaker(m, "named"), None, 0.75, True)
+
+
+def _name_where_the_text_is_cut(ctx: Context, p: Paragraph, span: MarkedSpan) -> Attribution | None:
+    """The person named right after the quote where a stored page stops mid-attribution ('"…," Bensal'):
+    the cue verb was cut off, the name that opens it was not."""
+    text = ctx.article.text
+    after = p.start + span.outer_end
+    tail = re.fullmatch(r"[,\s]*([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\s*", text[after:])
+    if tail is None or text.rstrip()[-1:] in ".!?…\"”'’":
+        return None
+    m = ctx.mention_at(after + tail.start(1), after + tail.end(1))
+    return Attribution(ctx.speaker(m, "named"), None, 0.5, False) if m is not None and m.actor_type == "person" \
+        else None
 
 
 def _cue_region(p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], us: int, ue: int) -> tuple[int, int]:

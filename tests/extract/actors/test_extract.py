@@ -65,3 +65,11 @@ def test_a_datelines_place_is_an_actor_of_the_article() -> None:
     result = sorted(m.text for m in res.mentions if m.start < text.index(" - "))
     expected = ["MONTEVIDEO"]
     assert result == expected
+
+
+def test_a_cut_off_last_word_that_begins_a_name_of_the_article_is_that_actor() -> None:
+    text = ("Kelvora names interim leader\n\nParliament named Abdel Marvanah as interim leader on Tuesday.\n\n"
+            "\"I am required by national duty to take on this heavy responsibility,\" Marvan")
+    res = resolve_actors([article("a", text)])
+    result = {(m.text, m.actor_id) for m in res.mentions if "Marvan" in m.text}
+    assert result == {("Abdel Marvanah", "abdel-marvanah"), ("Marvan", "abdel-marvanah")}

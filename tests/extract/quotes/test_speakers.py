@@ -229,3 +229,10 @@ def test_a_quote_opening_on_and_has_the_cue_after_it() -> None:
     _, rows = run(text)
     result = [r["speaker_text"] for r in rows]
     assert result == ["Ivo Brask"]
+
+
+def test_the_name_after_a_quote_where_the_text_is_cut_off_speaks():
+    text = ("Kelvora names interim leader\n\nParliament named Abdel Marvanah as interim leader on Tuesday.\n\n"
+            "\"I am required by national duty to take on this heavy responsibility,\" Marvan")
+    result = speaker_ids(text, {"Abdel Marvanah": ("abdel-marvanah", "person"), "Marvan": ("abdel-marvanah", "person")})
+    assert result == ["abdel-marvanah"]
