@@ -77,7 +77,7 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
         if ent.label_ not in ENTITY_LABELS:
             continue
         pieces = (body for listed in _listed_names(ent, gz) for body in _coordinated_bodies(listed))
-        for part, label in (found for piece in pieces for found in _parts(para, piece, gz)):
+        for part, label in (found for piece in pieces for found in _parts(article, para, piece, gz)):
             name = _name(article, para, part, label, gz)
             if name is not None:
                 out += [with_place_head(c, article) for c in _typed(name, gz, heading)]
@@ -129,7 +129,7 @@ def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:
     return [Span(doc, p.start, p.end, label="PERSON" if person and p is last else ent.label_) for p in pieces]
 
 
-def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
+def _parts(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
     """An entity as the names it holds, each with a label: a person's entity that ran on into where they are
     from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
     Fraud Section": the ministry and its section); any other entity as it is."""
@@ -147,7 +147,39 @@ def _parts(para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]]:
         # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
         if pos is not None and any(t.lower_ in words("organisation_words") for t in doc[ent.start:pos]):
             return [(doc[ent.start:pos], "ORG"), (doc[pos + 1:ent.end], "ORG")]
+    owned = _owned_name(article, para, ent, gz)
+    if owned is not None:
+        return owned
     return _person_of_place(para, ent, gz)
+
+
+def _owned_name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> list[tuple[Span, str]] | None:
+    """An entity "X's Y" that runs an owner into a name of its own ("Velmora's Ministry of Trade", "Kelvo's
+    Tarnow plant manager Ivo Brask"): the owner, when a country or capital, and the name apart. An owner
+    named alone elsewhere in the article is parted from a name without a body's or place's word
+    ("Kelvo's Ivo Brask"), but not from "Tarnow's Museum of Art", which is often the museum's own name."""
+    doc = ent.doc
+    pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if pos is None or not doc[pos + 1].text[:1].isupper() or ent.label_ not in ("ORG", "PERSON", "GPE", "FAC"):
+        return None
+    first = next((t.i for t in ent if t.is_alpha), ent.start)  # "’ India’s Ministry": a quote mark opened it
+    owner, rest = doc[first:pos], doc[pos + 1:ent.end]
+    if not owner.text:
+        return None
+    place = gz.lookup(owner.text)
+    if place is not None and place.form == "name" and place.kind in ("country", "capital"):
+        return [(owner, "GPE"), (rest, ent.label_)]
+    heads = union("organisation_words", "place_words")
+    if any(t.lower_ in heads for t in rest) or any(t.lower_ in words("relation_nouns") for t in owner):
+        return None
+    here = para.start + owner.start_char
+    for named in sorted({owner.text, owner[-1].text}):  # "Elon Musk’s SpaceX" ... "Musk said"
+        alone = re.compile(r"(?<![\w’'-])" + re.escape(named) + r"(?![\w’'-])")
+        if any(m.start() != here and m.start() != here + len(owner.text) - len(named)
+               for m in alone.finditer(article.text)):
+            label = "PERSON" if _a_persons_name(rest) else "ORG"  # the entity's label was the whole's
+            return [(owner, "PERSON"), (rest, label)] if _a_persons_name(owner) else [(rest, label)]
+    return None
 
 
 def _a_persons_name(span: Span) -> bool:

@@ -77,6 +77,14 @@ def test_honorifics_of_other_styles_are_titles() -> None:
     assert result == {"Kelby": "location", "S. Marandam": "person", "Ivo Brask": "person"}
 
 
+def test_an_owner_run_into_a_name_by_a_possessive_is_parted_from_it() -> None:
+    result = types("Intro.\n‘India is among Oman’s top partners,’ India’s Ministry of External Affairs stated. Ivo "
+                   "Brask’s Starlane launched a rocket. Brask said so. Tarnow's Museum of Art opened in Tarnow.\n")
+    expected = {"Ministry of External Affairs of India": "organization", "Ivo Brask": "person",
+                "Starlane": "organization", "Tarnow's Museum of Art": "organization"}
+    assert {k: v for k, v in result.items() if k in expected} == expected
+
+
 def test_a_name_suffix_after_a_comma_names_no_one() -> None:
     result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
     assert result == {"William F. Orland": "person"}
