@@ -107,13 +107,14 @@ class Context:
     def person_by_surname(self, word: str) -> Mention | None:
         """The one person actor whose mentions end in ``word`` ("Ibrahim" for Khazar Ibrahim).
 
-        Covers a bare surname the mention list missed; ``None`` when no or
-        several actors share it, as picking one would be a guess.
+        Covers a bare surname the mention list missed, also spelt without its hyphen or spaces ("alSabah"
+        for al-Sabah); ``None`` when no or several actors share it, as picking one would be a guess.
         """
+        letters = _letters(word)
         hits = {
             m.actor_id: m
             for m in self.mentions
-            if m.actor_type == "person" and word in (_last_word(m.text), _last_word(m.name))
+            if m.actor_type == "person" and letters in (_letters(_last_word(m.text)), _letters(_last_word(m.name)))
         }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
@@ -341,6 +342,11 @@ def _name_key(text: str | None) -> str:
 def _last_word(text: str | None) -> str:
     words = _strip_possessive(text or "").split()
     return words[-1] if words else ""
+
+
+def _letters(word: str) -> str:
+    """The word's letters alone, lower-cased: how a surname is compared across spellings of its joins."""
+    return "".join(ch for ch in word.lower() if ch.isalpha())
 
 
 def _strip_possessive(text: str) -> str:

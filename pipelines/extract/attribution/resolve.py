@@ -200,7 +200,7 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if is_anaphoric_description(tok):
         m = antecedent(ctx, start, gender_words().get(low))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
-    if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+    if tok.pos_ in ("PROPN", "NOUN") and not tok.text.islower():  # "Ruiz", also "alRuiz" for al-Ruiz
         m = ctx.person_by_surname(tok.text)
         if m is not None:
             return ctx.speaker(m, "named")

@@ -223,6 +223,14 @@ def test_a_body_named_in_apposition_to_the_subject_speaks() -> None:
     assert result == ["global-affairs-kelvia"]
 
 
+def test_a_surname_spelt_without_its_hyphen_is_the_persons() -> None:
+    text = ("Intro line.\n\nKelvan oil minister Saud Nasser al-Marwah arrived in Tarnow on Monday.\n\nAsked whether a "
+            "cut would be easy to achieve, alMarwah said: \"We have an agreement already.\"\n")
+    _, rows = run(text, actors={"Saud Nasser al-Marwah": ("saud-nasser-al-marwah", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["saud-nasser-al-marwah"]
+
+
 def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
     text = ("Intro line.\n\n“This investment will help auto makers,” said Kelvo Chairman and CEO Ivo Brask.\n")
     _, rows = run(text)
