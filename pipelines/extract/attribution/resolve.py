@@ -46,8 +46,9 @@ def subject_of(verb: Token) -> Token | None:
         if relayed is not None:
             return relayed
         # "KORVAL, March 3 (Agency) - X's envoy Y said" is parsed with two subjects: the dateline's place files
-        # the report, the other speaks
-        subj = sorted((c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")), key=is_dateline)
+        # the report, the other speaks; "explains co-author Ana Varre" too: the word cut from "co-" does not
+        subj = sorted((c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")),
+                      key=lambda c: (is_dateline(c), c.pos_ != "PROPN"))
         passive = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subj and subj[0].dep_ != "expl":
             s = subj[0]

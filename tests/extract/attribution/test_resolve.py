@@ -231,6 +231,15 @@ def test_a_surname_spelt_without_its_hyphen_is_the_persons() -> None:
     assert result == ["saud-nasser-al-marwah"]
 
 
+def test_the_name_after_a_hyphenated_role_speaks_not_its_first_part() -> None:
+    text = ("Intro line.\n\n“We are not getting more efficient at using CO2 in the way we projected,” explains "
+            "co-author Corinne Le Varre from the University of Kelby.\n")
+    _, rows = run(text, actors={"Corinne Le Varre": ("corinne-le-varre", "person"),
+                                "University of Kelby": ("university-of-kelby", "organization")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["corinne-le-varre"]
+
+
 def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
     text = ("Intro line.\n\n“This investment will help auto makers,” said Kelvo Chairman and CEO Ivo Brask.\n")
     _, rows = run(text)
