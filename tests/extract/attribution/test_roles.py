@@ -66,6 +66,17 @@ def test_the_company_with_two_organisations_in_view_is_the_last_one_a_subject():
     assert rows[0]["speaker_actor_id"] == "marnex"
 
 
+def test_the_agency_with_none_in_view_is_the_body_the_article_names_most():
+    text = ("6,000 flee Kelvia – KRO\n\nThe Kelvo Relief Office (KRO) on Friday released a report saying that at "
+            "least 6,000 people have fled to Marnia.\n\nKRO spokesperson Ivo Brask said KRO has urged states to keep "
+            "their borders open.\n\nFighting in the north has gone on since May.\n\nMost refugees are in the Tarno "
+            "area.\n\nThe agency noted that its team in Marnia had spoken with refugees.\n\n“The refugees said "
+            "their villages were bombed,” it said.")
+    _, rows = run(text, actors={"Kelvo Relief Office": ("kro", "organization"), "KRO": ("kro", "organization"),
+                                "Ivo Brask": ("ivo-brask", "person")})
+    assert rows[-1]["speaker_actor_id"] == "kro"
+
+
 def test_sports_age_description_refers_back_to_the_player():
     _, rows = run(
         "Marco Delani scored twice as Riverside won 3-1 on Saturday.\n\n"
