@@ -31,6 +31,9 @@ _H = HYPHENS
 
 #: "of them", "of the", "of their": a part of a known whole after a number.
 _PARTITIVE = r"\s+(of)\s+(?:<partitive_heads>)\b"
+#: A guess between two small numbers: "one or two things", "two or three".
+_OR_SMALL_NUMBER = r"\s+or\s+(?:<guess_numbers>)\b"
+_SMALL_NUMBER_OR = r"\b(?:<guess_numbers>)\s+or\s+$"
 #: "12 out of 20 patients": the part of a whole of counted things.
 _PART_OUT_OF = r"\s+out\s+of\s+(?:[\d,.]+|[a-z]+)\s+(?:[a-z]+s|<irregular_plurals>)\b"
 
@@ -75,6 +78,8 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
         return False, None  # "the two countries", "its three neighbours"; not "expected that five ..."
     if prev in _words("age_words"):
         return False, None  # "aged 65": an age, not a count
+    if _not_a_claimed_number(text, cand, prev):
+        return False, None
     found = _counted(cand, tok)
     if found is not None:
         return found
@@ -86,6 +91,21 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
             tok.ent_type_ == "DATE" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")):
         return False, None  # a date, not a count ("56 are continuing" may be mis-tagged DATE)
     return _standalone_count(cand, text, tok, qualifier)
+
+
+def _not_a_claimed_number(text: str, cand: Candidate, prev: str) -> bool:
+    """A number that states no quantity: a rank's span ("the first two games"), the pair a text is about
+    ("talks between two countries"), a guess ("one or two things", "two or three"), a clock time ("six
+    o'clock")."""
+    before = re.search(r"(\w+)\s+\w+\s*$", text[:cand.start])
+    if prev in _words("ranking_words") and before is not None and before.group(1).lower() == "the":
+        return True
+    if prev == "between" and cand.words and cand.value == 2:
+        return True
+    if cand.words and (pattern(_OR_SMALL_NUMBER).match(text, cand.num_end)
+                       or pattern(_SMALL_NUMBER_OR).search(text[:cand.start])):
+        return True
+    return bool(re.match(r"\s*o['’]clock\b", text[cand.num_end:], re.IGNORECASE))
 
 
 def _is_ratio_or_label(cand: Candidate, text: str, ctx: ParaContext, tok: Token) -> bool:

@@ -235,3 +235,13 @@ def test_small_counts_after_a_clauses_that(text: str, expected: list[str]) -> No
 ])
 def test_counts_of_a_toll_a_partitive_and_after_a_colon(text: str, expected: list[str]) -> None:
     assert raws(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He has created one or two other chances this season.", id="a_guess"),
+    pytest.param("In the first two games we lost to Kelby.", id="a_ranks_span"),
+    pytest.param("Talks between two countries went well on Monday.", id="the_pair_talked_of"),
+    pytest.param("The truce starts at six o'clock this morning.", id="a_clock_time"),
+])
+def test_numbers_that_claim_no_quantity(text: str) -> None:
+    assert raws(text) == []
