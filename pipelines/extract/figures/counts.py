@@ -94,12 +94,8 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
 
 
 def _not_a_claimed_number(text: str, cand: Candidate, prev: str) -> bool:
-    """A number that states no quantity: a rank's span ("the first two games"), the pair a text is about
-    ("talks between two countries"), a guess ("one or two things", "two or three"), a clock time ("six
-    o'clock")."""
-    before = re.search(r"(\w+)\s+\w+\s*$", text[:cand.start])
-    if prev in _words("ranking_words") and before is not None and before.group(1).lower() == "the":
-        return True
+    """A number that states no quantity: the pair a text is about ("talks between two countries"), a guess
+    ("one or two things", "two or three"), a clock time ("six o'clock")."""
     if prev == "between" and cand.words and cand.value == 2:
         return True
     if cand.words and (pattern(_OR_SMALL_NUMBER).match(text, cand.num_end)
