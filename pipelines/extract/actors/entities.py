@@ -395,8 +395,9 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     thing = thing_kind(n.para.doc, n.toks, n.para.text, n.s, n.e)
     if thing is not None:
         return [n.candidate(thing, strength=2)]
-    if n.label != "PERSON" and n.lows()[-1] in words("event_tails"):
-        return []
+    lows = [w for w in n.lows() if not re.fullmatch(r"\d{4}", w)] or n.lows()  # "Act 2012": the year aside
+    if n.label != "PERSON" and lows[-1] in words("event_tails"):
+        return []  # "the Kelby Summit", "the Public Finance Act 2012": an event or a law, not an actor
     if n.label == "ORG" and in_a_list_of_places(n.para.text[n.e:]):
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Tarno and Gulmi districts"
     if n.label == "PERSON":

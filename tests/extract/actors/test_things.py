@@ -99,3 +99,8 @@ def test_the_letters_a_law_is_defined_by_name_no_actor() -> None:
                                        "The lab won $4 million in KRIA grants.\n")])
     result = {m.text for m in res.mentions}
     assert "KRIA" not in result
+
+
+def test_a_law_named_with_its_year_is_no_actor() -> None:
+    result = types("Intro.\nThe county budget follows the Public Financial Management Act 2012, the clerk said.\n")
+    assert result == {}
