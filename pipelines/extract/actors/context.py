@@ -94,8 +94,8 @@ def person_cleanup(doc: Doc, toks: list[Token], gz: Gazetteer) -> tuple[list[Tok
         if is_title_word(t.text) or low.startswith("then-"):
             title_words.append(t.text)
             toks = toks[1:]
-        elif p and p.kind != "capital" and len(toks) > 1:
-            iso3 = iso3 or p.iso3
+        elif p and p.kind != "capital" and len(toks) > 1 and toks[-1].lower_ not in words("organisation_words"):
+            iso3 = iso3 or p.iso3  # but "Kelvia Tribune" is a paper's name, whatever the tagger's label
             toks = toks[1:]
         elif low in ("the", "of", "and") and len(toks) > 1:
             toks = toks[1:]

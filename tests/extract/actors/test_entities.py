@@ -264,3 +264,8 @@ def test_a_titles_body_named_with_for_stays_whole() -> None:
     result = types("Intro.\nProposals grew, notes Ana Kolby, executive director of the Office for Sponsored Grants "
                    "and assistant provost.\n")
     assert "Sponsored Grants" not in result
+
+
+def test_a_paper_named_after_a_country_is_a_body_whatever_the_taggers_label() -> None:
+    result = types("Intro.\nAccording to a copy of the letter obtained by Peru Tribune, the talks are set.\n")
+    assert result == {"Peru": "country", "Peru Tribune": "organization"}
