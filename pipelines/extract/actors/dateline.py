@@ -47,7 +47,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The three shapes: with a dash or colon, a capitals place and a date without one, and a whole short line."""
     caps = rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}})"
     title = rf"(?P<tplace>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}})"
-    tail = rf"(?P<region>{_REGION})?(?P<date>{_date()})?(?P<agency>{_AGENCY})?"
+    tail = rf"(?P<region>{_REGION})?(?P<date>{_date()})?(?:\.?(?P<agency>{_AGENCY}))?"  # "June 27. /Agency/."
     dashed = re.compile(rf"(?:{caps}|{title}){tail}(?P<end>{_DASH}|:\s+|(?<=[/)])\.?\s+)(?=\S)")
     undashed = re.compile(rf"{caps}(?P<region>{_REGION})?(?P<date>{_date()})\s+(?=[A-Z])")
     line = re.compile(rf"{caps}{_DASH}(?P<source>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,4}})\s*$")

@@ -22,6 +22,7 @@ HEAD = "Ministers agree on river treaty\n\n"
     ("VELDORA, Oct 19 The ministers of both states signed the treaty.", "VELDORA, Oct 19 "),
     ("VELDORA—The ministers of both states signed the treaty.", "VELDORA—"),
     ("Veldora /Wirenews/. The ministers of both states signed the treaty.", "Veldora /Wirenews/. "),
+    ("VELDORA, June 27. /Wirenews/. The ministers signed the treaty.", "VELDORA, June 27. /Wirenews/. "),
     ("VELDORA (Wirenews / Kestrel - 18th July, 2023) The ministers signed the treaty.",
      "VELDORA (Wirenews / Kestrel - 18th July, 2023) "),
     ("Veldora, Nov 7 (WNS/KPA) The ministers of both states signed the treaty.", "Veldora, Nov 7 (WNS/KPA) "),
