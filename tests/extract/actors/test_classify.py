@@ -46,6 +46,8 @@ def test_a_thing_called_by_a_name_is_an_organisation() -> None:
     pytest.param("Intro.\nThe fund bought a stake in Orvane last year.\n", "Orvane", id="a_stake_in_a_name"),
     pytest.param("Intro.\nShipments of Velocor's new vaccine were not affected.\n", "Velocor",
                  id="the_maker_of_a_product"),
+    pytest.param("KELBY, June 27. /Marnex/. The meeting took place in the capital, Kelbinform correspondent "
+                 "reports.\n", "Kelbinform", id="an_agency_before_its_correspondent"),
 ])
 def test_company_and_newspaper_cues(text: str, name: str) -> None:
     result = types(text).get(name)
