@@ -22,7 +22,7 @@ from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, initials, norm_key
 from pipelines.extract.actors.identity import identity_key, name_words
 from pipelines.extract.actors.context import is_title_word
-from pipelines.extract.actors.people import one_key_per_person, people_by_surname, people_keys
+from pipelines.extract.actors.people import bare_surname, one_key_per_person, people_by_surname, people_keys
 from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.things import drop_things
 from pipelines.extract.actors.words import alternation, union, words
@@ -187,7 +187,7 @@ def _lone_surnames(article: Article, cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         if c.type in ("location", "organization") and c.name is None and not c.overlay \
-                and " " not in c.text and not c.text.isupper() and len(full.get(norm_key(c.text), ())) == 1 \
+                and " " not in c.text and not c.text.isupper() and len(full.get(bare_surname(c.text), ())) == 1 \
                 and not _place_word_after(article.text, c.end):
             c = replace(c, type="person", key=None, iso3=None, cue=False)
         out.append(c)

@@ -72,13 +72,22 @@ class _Owners:
         return max(sorted(before), key=lambda k: before[k]) if before else None
 
 
+def bare_surname(text: str) -> str:
+    """A name's key, without the surname particle a hyphen joins to a lone surname ("El-Sisi" -> "sisi"; "Al
+    Gore" keeps its words): how a lone surname is looked up among the article's full names."""
+    parts = norm_key(text).split()
+    if " " not in text.strip() and len(parts) == 2 and parts[0] in words("surname_particles"):
+        return parts[1]
+    return " ".join(parts)
+
+
 def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gazetteer) -> list[Candidate]:
     """Person keys: a lone word standing for a full name here (``_Owners.owner``) is that person, whatever
     spaCy called it; other people get their person or surname key."""
     owners = _Owners(cands, by_surname)
     fixed = []
     for c in cands:
-        k = norm_key(c.text)
+        k = bare_surname(c.text)
         one_word = len(k.split()) == 1
         owner = owners.owner(k, c) if c.key is None and one_word and not gz.lookup(c.text) else None
         if owner is not None and (c.type == "person" or k in by_surname):

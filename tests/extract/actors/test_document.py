@@ -139,6 +139,14 @@ def test_a_body_run_into_a_named_persons_surname_is_the_body_and_the_person() ->
                       ("Brannock", "patrice-brannock")}
 
 
+def test_a_lone_surname_with_its_particle_joined_by_a_hyphen_is_the_person() -> None:
+    art = article("a", "Intro.\nPresident Abdel Fattah al Marwani met envoys in Kelby on Monday. El-Marwani said "
+                       "talks went well. Al Gore and Tipper Gore came.\n")
+    result = {(m.text, m.actor_id) for m in resolve_actors([art]).mentions if "Kelby" not in m.text}
+    assert result == {("Abdel Fattah al Marwani", "abdel-fattah-al-marwani"),
+                      ("El-Marwani", "abdel-fattah-al-marwani"), ("Al Gore", "al-gore"), ("Tipper Gore", "tipper-gore")}
+
+
 def test_an_acronym_of_a_names_head_before_and_is_that_name() -> None:
     art = article("a", "Intro.\nEmployees are on strike, the International Association of Printers and Paper "
                        "Workers said on Monday. The IAP said talks had failed.\n")
