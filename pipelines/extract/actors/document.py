@@ -35,6 +35,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     cands = select(cands + _join_line_breaks(article, cands))
     cands = _people_by_their_surname(_consensus_types(cands))
     cands = _nationalities_of_places(_lone_surnames(article, _bodies_run_into_a_surname(cands)))
+    cands = _short_names_of_named_countries(article, cands, gz)
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
@@ -190,6 +191,22 @@ def _lone_surnames(article: Article, cands: list[Candidate]) -> list[Candidate]:
                 and " " not in c.text and not c.text.isupper() and len(full.get(bare_surname(c.text), ())) == 1 \
                 and not _place_word_after(article.text, c.end):
             c = replace(c, type="person", key=None, iso3=None, cue=False)
+        out.append(c)
+    return out
+
+
+def _short_names_of_named_countries(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
+    """A country's short name that is also part of the name of another country the article names, and whose
+    own full name the article never writes, is that other country: "Congo" in a story about "DR Congo"."""
+    named = {c.iso3: gz.names[c.iso3] for c in cands if c.type == "country" and c.iso3 in gz.names}
+    out = []
+    for c in cands:
+        own = named.get(c.iso3) if c.type == "country" else None
+        if own is not None and c.text != own and own not in article.text:
+            pattern = re.compile(rf"\b{re.escape(c.text)}\b")
+            other = sorted(iso for iso, name in named.items() if iso != c.iso3 and pattern.search(name))
+            if len(other) == 1:
+                c = replace(c, iso3=other[0], name=named[other[0]], key=f"country:{other[0]}")
         out.append(c)
     return out
 

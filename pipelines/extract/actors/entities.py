@@ -371,9 +371,9 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     club = _club_name(n, gz)
     if club is not None:
         return [club]
-    longer = gz.pattern.match(n.para.text, n.s)
-    if longer is not None and longer.end() > n.e:
-        return []  # "Côte" of "Côte d’Ivoire": the gazetteer scan takes the whole name
+    if any(m.start() <= n.s and n.e <= m.end() and m.end() - m.start() > n.e - n.s
+           for m in gz.pattern.finditer(n.para.text, max(0, n.s - 40), min(len(n.para.text), n.e + 40))):
+        return []  # "Côte" of "Côte d’Ivoire", "Congo" of "DR Congo": the gazetteer scan takes the whole name
     place = gz.lookup(text)
     if place is not None and part_of_a_continent(n.para.text, n.s, n.e):
         return []  # "Latin American", "the American continent"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -145,6 +146,19 @@ def test_a_lone_surname_with_its_particle_joined_by_a_hyphen_is_the_person() -> 
     result = {(m.text, m.actor_id) for m in resolve_actors([art]).mentions if "Kelby" not in m.text}
     assert result == {("Abdel Fattah al Marwani", "abdel-fattah-al-marwani"),
                       ("El-Marwani", "abdel-fattah-al-marwani"), ("Al Gore", "al-gore"), ("Tipper Gore", "tipper-gore")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Intro.\nProtests spread in DR Congo on Monday. Congo's opposition rejected the vote.\n",
+                 {("DR Congo", "democratic-republic-of-the-congo"), ("Congo", "democratic-republic-of-the-congo")},
+                 id="the_short_name_of_the_country_the_article_names"),
+    pytest.param("Intro.\nThe Republic of the Congo and DR Congo share a river. Congo's port grew.\n",
+                 {("Republic of the Congo", "republic-of-the-congo"), ("DR Congo", "democratic-republic-of-the-congo"),
+                  ("Congo", "republic-of-the-congo")}, id="its_own_when_its_full_name_is_written"),
+])
+def test_a_countrys_short_name_inside_another_named_countrys_name(text: str, expected: set) -> None:
+    result = {(m.text, m.actor_id) for m in resolve_actors([article("a", text)]).mentions}
+    assert result == expected
 
 
 def test_an_acronym_of_a_names_head_before_and_is_that_name() -> None:
