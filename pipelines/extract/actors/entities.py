@@ -87,21 +87,34 @@ def entity_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list[
 def _coordinated_bodies(ent: Span) -> list[Span]:
     """A body's entity that joins two bodies with "and" ("Kelvo Health and Marnex Valley Health", "Kelvo Bank
     and Marnex Group") as the two: each side has two words or more, no "of" comes before the "and", and the
-    sides end in the same word or both in a body's word. "Procter and Gamble", "Trade and Industry Committee"
-    or "Department of Health and Social Care" stay whole."""
+    sides end in the same word or both in a body's word; or one side is a name and the other an acronym ("The
+    Kelvo Review and KPR"). "Procter and Gamble", "Trade and Industry Committee" or "Department of Health and
+    Social Care" stay whole."""
     from spacy.tokens import Span  # spaCy is heavy; this runs only where a parse exists
 
     joins = [t.i for t in ent if t.lower_ == "and"]
     if ent.label_ != "ORG" or len(joins) != 1 or any(t.lower_ == "of" for t in ent.doc[ent.start:joins[0]]):
         return [ent]
     left, right = ent.doc[ent.start:joins[0]], ent.doc[joins[0] + 1:ent.end]
-    if len(left) < 2 or len(right) < 2 or not all(t.text[:1].isupper() for t in (*left, *right)):
+    if left[0].lower_ == "the":
+        left = left[1:]
+    if not left or not right or not all(t.text[:1].isupper() for t in (*left, *right)):
         return [ent]
-    body_words = union("organisation_words", "organisation_suffixes")
-    ends = (left[-1].lower_, right[-1].lower_)
-    if ends[0] != ends[1] and not all(e in body_words for e in ends):
+    if not _two_bodies(left, right):
         return [ent]
     return [Span(ent.doc, left.start, left.end, label="ORG"), Span(ent.doc, right.start, right.end, label="ORG")]
+
+
+def _two_bodies(left: Span, right: Span) -> bool:
+    """The two sides of "and" name two bodies: a name and an acronym of another ("Kelvo Review and KPR"), or
+    names of two words or more that end in the same word or both in a body's word."""
+    acronym = [len(side) == 1 and len(side[0]) >= 3 and side[0].text.isupper() for side in (left, right)]
+    if any(acronym) and not all(acronym) and max(len(left), len(right)) >= 2:
+        return True
+    if len(left) < 2 or len(right) < 2:
+        return False
+    ends = (left[-1].lower_, right[-1].lower_)
+    return ends[0] == ends[1] or all(e in union("organisation_words", "organisation_suffixes") for e in ends)
 
 
 def _listed_names(ent: Span, gz: Gazetteer) -> list[Span]:

@@ -239,6 +239,8 @@ def test_a_surname_after_a_nationality_and_title_in_a_body_entity_is_a_person() 
     ("Kelvo Bank and Marnex Group", {"Kelvo Bank", "Marnex Group"}),
     ("Procter and Gamble", {"Procter and Gamble"}),
     ("Trade and Industry Committee", {"Trade and Industry Committee"}),
+    ("Kelvo Review and KPR", {"Kelvo Review", "KPR"}),
+    ("AT and T", {"AT and T"}),
 ])
 def test_two_bodies_the_tagger_joined_by_and_are_two(surface: str, expected: set[str]) -> None:
     result = _names_with_entities(f"Intro.\nBoth {surface} signed the deal on Monday.\n", [(surface, "ORG")])
