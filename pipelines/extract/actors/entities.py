@@ -147,6 +147,10 @@ def _parts(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> list[
     from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
     Fraud Section": the ministry and its section); any other entity as it is."""
     doc = para.doc
+    dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_),
+                None)
+    if dash is not None:  # "Kelvo - Cropped": a caption's name and its label, never one name
+        return [(doc[ent.start:dash], ent.label_), (doc[dash + 1:ent.end], ent.label_)]
     if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club
     if ent.label_ in ("ORG", "PERSON") and (split := _body_after_title_then_person(ent)) is not None:
@@ -155,6 +159,8 @@ def _parts(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> list[
         return split  # "the President of" + "Velmora Ivo Brask", "Foreign Ministry Spokesman Nils Brask", tagged a body
     if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent) or _a_person_by_context(ent)):
         return [(ent, "PERSON")]  # "Councillor Nils Brask", "President" + "Nils-Ove Brask", tagged a body
+    if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _one_name_after_a_title(ent, gz):
+        return [(ent, "PERSON")]  # "midfielder" + "Fernando", tagged a place
     if ent.label_ == "ORG":
         pos = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
         # the owner must be a body by its words: not "Chile's Water Authority", not "King's College"
@@ -277,6 +283,15 @@ def _named_after_a_title(ent: Span) -> bool:
     return title is not None and any(is_title_head(w) for w in title.split()) and 2 <= len(toks) <= 4 \
         and all(t.text[:1].isupper() or t.text in "-‑" for t in toks) \
         and not any(t.lower_ in words("organisation_words") for t in toks)
+
+
+def _one_name_after_a_title(ent: Span, gz: Gazetteer) -> bool:
+    """A one-word name right after a title's head that names no place the gazetteer knows ("midfielder" +
+    "Fernando", "President" + "Lula"): a person known by one name."""
+    title = title_before(ent.doc, ent.start)
+    return len(ent) == 1 and ent[0].is_title and ent[0].is_alpha and title is not None \
+        and is_title_head(title.split()[-1]) and gz.lookup(ent.text) is None \
+        and ent[0].lower_ not in union("organisation_words", "place_words")
 
 
 def _a_titled_person(ent: Span) -> bool:
@@ -503,7 +518,8 @@ def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
     if typ == "person" and len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the" \
             and n.title is None:
         return []  # "sang the Marseillaise": a single name after "the" is a thing, not a person
-    return [n.candidate(typ, iso3=n.iso3, title=n.title, strength=2, sent_start=n.sent_start, cue=typ != "person")]
+    return [n.candidate(typ, iso3=n.iso3, title=n.title, strength=2, sent_start=n.sent_start,
+                        cue=typ != "person" or n.title is not None)]  # a title before a name is a cue too
 
 
 @cache

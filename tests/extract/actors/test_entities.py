@@ -271,3 +271,16 @@ def test_a_titles_body_named_with_for_stays_whole() -> None:
 def test_a_paper_named_after_a_country_is_a_body_whatever_the_taggers_label() -> None:
     result = types("Intro.\nAccording to a copy of the letter obtained by Peru Tribune, the talks are set.\n")
     assert result == {"Peru": "country", "Peru Tribune": "organization"}
+
+
+def test_one_name_after_a_players_title_is_a_person_everywhere() -> None:
+    result = types("Kelby have completed the signing of midfielder Valdivia from Marnex City.\n\nValdivia spent "
+                   "three seasons with City.\n")
+    assert result.get("Valdivia") == "person"
+
+
+def test_a_captions_name_and_its_label_after_a_dash_are_apart() -> None:
+    res = resolve_actors([article("a", "Kelby sign Jadson\n\nJadson - Cropped: Jadson, Marnex City\n\n"
+                                       "Kelby have completed the signing of midfielder Jadson.\n")])
+    result = {m.actor_id for m in res.mentions if "Jadson" in m.text or "Cropped" in m.text}
+    assert result == {"jadson"}
