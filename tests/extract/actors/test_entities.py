@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pipelines.extract.actors.extract import resolve_actors
-from tests.extract.actors.shared import article, types
+from tests.extract.actors.shared import article, names_with_entities, types
 
 
 def test_leading_the_and_possessive_are_stripped_from_spans() -> None:
@@ -77,14 +75,6 @@ def test_honorifics_of_other_styles_are_titles() -> None:
     assert result == {"Kelby": "location", "S. Marandam": "person", "Ivo Brask": "person"}
 
 
-def test_an_owner_run_into_a_name_by_a_possessive_is_parted_from_it() -> None:
-    result = types("Intro.\n‘India is among Oman’s top partners,’ India’s Ministry of External Affairs stated. Ivo "
-                   "Brask’s Starlane launched a rocket. Brask said so. Tarnow's Museum of Art opened in Tarnow.\n")
-    expected = {"Ministry of External Affairs of India": "organization", "Ivo Brask": "person",
-                "Starlane": "organization", "Tarnow's Museum of Art": "organization"}
-    assert {k: v for k, v in result.items() if k in expected} == expected
-
-
 def test_a_name_suffix_after_a_comma_names_no_one() -> None:
     result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
     assert result == {"William F. Orland": "person"}
@@ -95,20 +85,10 @@ def test_a_players_position_before_a_name_is_a_title() -> None:
     assert result == {"Ronaldinho": "person"}
 
 
-def test_a_name_the_tagger_calls_a_body_after_a_title_is_a_person() -> None:
-    result = types("Intro.\nKazakh President Kairat-Jomart Tolegen met his Uzbek counterpart on Tuesday.\n")
-    assert result.get("Kairat-Jomart Tolegen") == "person"
-
-
 def test_a_name_with_a_role_set_off_after_it_is_a_person() -> None:
     result = types("Intro.\nBriefing journalists before the release of the documents, Ademola Okafor, the INEC "
                    "chairman said the commission made 13.6 million cards available.\n")
     assert result.get("Ademola Okafor") == "person"
-
-
-def test_a_name_set_off_by_commas_after_a_title_is_a_person() -> None:
-    result = types("Intro.\nActing Premier, Coral Brannock, congratulated Ms Dorran on the success of the night.\n")
-    assert result.get("Coral Brannock") == "person"
 
 
 def test_offices_in_the_plural_and_a_bare_month_name_no_one() -> None:
@@ -120,16 +100,6 @@ def test_offices_in_the_plural_and_a_bare_month_name_no_one() -> None:
 def test_a_body_named_with_a_plural_of_a_title_word_stays() -> None:
     result = types("Intro.\nThe House of Representatives passed the bill, and the Big Brothers group welcomed it.\n")
     assert "House of Representatives" in result
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param("Intro.\nThe favourite Ilkan Sarp and his opponent Nikki Varlow urged supporters to vote.\n",
-                 id="a_relation_before_the_name"),
-    pytest.param("Intro.\nSarp, 77 and Halloway, 52, are the last candidates standing.\n", id="an_age_after_the_name"),
-])
-def test_a_name_the_tagger_calls_a_body_is_a_person_by_its_context(text: str) -> None:
-    result = types(text)
-    assert result.get("Nikki Varlow", result.get("Halloway")) == "person"
 
 
 def test_a_hyphenated_given_name_is_kept_whole() -> None:
@@ -153,60 +123,31 @@ def test_an_adjective_made_of_a_name_does_not_lengthen_it() -> None:
     assert not any(name.endswith(("-based", "-born")) for name in result)
 
 
-def _names_with_entities(text: str, entities: list[tuple[str, str]]) -> dict[str, str]:
-    """Candidate name -> type of the second paragraph of ``text``, its entities set by hand as (surface, label):
-    the tagger's slips these rules mend come and go with the model, so the tests make them."""
-    from spacy.tokens import Span
-
-    from pipelines.extract.actors.entities import entity_candidates
-    from pipelines.extract.actors.gazetteer import load_gazetteer
-
-    art = article("a", text)
-    para = art.paragraphs[1]
-    spans = []
-    for surface, label in entities:
-        span = para.doc.char_span(para.text.index(surface), para.text.index(surface) + len(surface), label=label)
-        spans.append(Span(para.doc, span.start, span.end, label=label))
-    para.doc.ents = spans
-    return {c.text: c.type for c in entity_candidates(art, para, load_gazetteer())}
-
-
 def test_a_headline_verb_the_tagger_took_into_a_name_is_cut_off() -> None:
-    result = _names_with_entities("Intro.\nMarten Kolby rues missed chances\n", [("Marten Kolby rues", "PERSON")])
+    result = names_with_entities("Intro.\nMarten Kolby rues missed chances\n", [("Marten Kolby rues", "PERSON")])
     assert result == {"Marten Kolby": "person"}
-
-
-def test_a_list_the_tagger_ran_together_is_one_name_each() -> None:
-    result = _names_with_entities("Intro.\nShares in Kelvo, Marnex and Drast fell.\n", [("Kelvo, Marnex", "ORG")])
-    assert set(result) == {"Kelvo", "Marnex"}
 
 
 def test_a_name_set_off_by_commas_after_a_body_is_a_person() -> None:
     text = "Intro.\nThe Kelby People's Republic, Ivo Brask, said so.\n"
-    result = _names_with_entities(text, [("Kelby People's Republic, Ivo Brask", "ORG")])
+    result = names_with_entities(text, [("Kelby People's Republic, Ivo Brask", "ORG")])
     assert result.get("Ivo Brask") == "person" and "Kelby People's Republic" in result
 
 
 def test_a_legal_form_after_a_comma_stays_in_the_name() -> None:
-    result = _names_with_entities("Intro.\nHe works for Kelvo, Inc. in town.\n", [("Kelvo, Inc.", "ORG")])
+    result = names_with_entities("Intro.\nHe works for Kelvo, Inc. in town.\n", [("Kelvo, Inc.", "ORG")])
     assert result == {"Kelvo, Inc.": "organization"}
 
 
 def test_a_list_inside_a_name_after_of_stays_in_the_name() -> None:
     name = "Federation of Towns, Counties and Rural Employees"
-    result = _names_with_entities(f"Intro.\nThe {name} said so.\n", [(name, "ORG")])
+    result = names_with_entities(f"Intro.\nThe {name} said so.\n", [(name, "ORG")])
     assert result == {name: "organization"}
 
 
 def test_a_meeting_named_after_its_members_is_no_actor() -> None:
     result = types("Intro line.\nThe summit coincided with the K9 Meeting in Kelby, Velmora.\n")
     assert "K9 Meeting" not in result
-
-
-def test_a_hyphenated_name_after_a_title_in_a_body_entity_is_a_person() -> None:
-    text = "Intro.\nKazakh President Ana-Maria Kolby noted that the visit went well.\n"
-    result = _names_with_entities(text, [("Kazakh President Ana-Maria Kolby", "ORG")])
-    assert result == {"Ana-Maria Kolby": "person"}
 
 
 def test_a_pages_share_and_feature_labels_and_a_professors_subject_are_no_actors() -> None:
@@ -222,65 +163,6 @@ def test_a_power_unit_and_a_policy_are_no_actors() -> None:
     assert not {"MW", "National Energy and Mining Policy"} & set(result)
 
 
-def test_a_country_and_a_persons_name_in_one_body_entity_are_both() -> None:
-    text = "Intro.\nOn the invitation of the President of Turkmenistan Ivo Brask, the talks began.\n"
-    result = _names_with_entities(text, [("Turkmenistan Ivo Brask", "ORG")])
-    assert result == {"Turkmenistan": "country", "Ivo Brask": "person"}
-
-
-def test_a_surname_after_a_nationality_and_title_in_a_body_entity_is_a_person() -> None:
-    result = _names_with_entities("Intro.\nThe talks were led by Kazakh President Brask.\n",
-                                  [("Kazakh President Brask", "ORG")])
-    assert result.get("Brask") == "person"
-
-
-@pytest.mark.parametrize(("surface", "expected"), [
-    ("Kelvo Health and Marnex Valley Health", {"Kelvo Health", "Marnex Valley Health"}),
-    ("Kelvo Bank and Marnex Group", {"Kelvo Bank", "Marnex Group"}),
-    ("Procter and Gamble", {"Procter and Gamble"}),
-    ("Trade and Industry Committee", {"Trade and Industry Committee"}),
-    ("Kelvo Review and KPR", {"Kelvo Review", "KPR"}),
-    ("AT and T", {"AT and T"}),
-])
-def test_two_bodies_the_tagger_joined_by_and_are_two(surface: str, expected: set[str]) -> None:
-    result = _names_with_entities(f"Intro.\nBoth {surface} signed the deal on Monday.\n", [(surface, "ORG")])
-    assert set(result) == expected
-
-
-def test_a_titles_body_and_its_holder_are_apart() -> None:
-    res = resolve_actors([article("a", "Intro.\nMinister Ana Kolby met Speaker of the House of Representatives Ivo "
-                                       "Brask on Friday. The meeting between Minister Kolby and Speaker of the House "
-                                       "Brask was fruitful.\n")])
-    result = {(m.text, m.actor_type) for m in res.mentions if "Brask" in m.text or "House" in m.text}
-    assert result == {("House of Representatives", "organization"), ("Ivo Brask", "person"),
-                      ("House", "organization"), ("Brask", "person")}
-
-
-def test_a_titles_body_whose_name_joins_words_by_and_stays_whole() -> None:
-    result = types("Intro.\nNils Barran, general secretary of the Association of School and College Leaders, said: "
-                   "“We are unconvinced by the benefits.”\n")
-    assert result == {"Nils Barran": "person", "Association of School and College Leaders": "organization"}
-
-
-def test_a_titles_body_named_with_for_stays_whole() -> None:
-    result = types("Intro.\nProposals grew, notes Ana Kolby, executive director of the Office for Sponsored Grants "
-                   "and assistant provost.\n")
-    assert "Sponsored Grants" not in result
-
-
 def test_a_paper_named_after_a_country_is_a_body_whatever_the_taggers_label() -> None:
     result = types("Intro.\nAccording to a copy of the letter obtained by Peru Tribune, the talks are set.\n")
     assert result == {"Peru": "country", "Peru Tribune": "organization"}
-
-
-def test_one_name_after_a_players_title_is_a_person_everywhere() -> None:
-    result = types("Kelby have completed the signing of midfielder Valdivia from Marnex City.\n\nValdivia spent "
-                   "three seasons with City.\n")
-    assert result.get("Valdivia") == "person"
-
-
-def test_a_captions_name_and_its_label_after_a_dash_are_apart() -> None:
-    res = resolve_actors([article("a", "Kelby sign Jadson\n\nJadson - Cropped: Jadson, Marnex City\n\n"
-                                       "Kelby have completed the signing of midfielder Jadson.\n")])
-    result = {m.actor_id for m in res.mentions if "Jadson" in m.text or "Cropped" in m.text}
-    assert result == {"jadson"}
