@@ -62,6 +62,8 @@ def title_before(doc: Doc, tok_i: int) -> str | None:
     """Title words immediately before a name token ("Foreign Minister" before "Eli Cohen")."""
     found: list[str] = []
     j = tok_i - 1
+    if j >= 2 and doc[j].is_lower and doc[j].is_alpha and doc[j - 1].lower_ == "of" and is_title_word(doc[j - 2].text):
+        found, j = [doc[j - 1].text, doc[j].text], j - 2  # "Director of football Txema Ruiz"
     while j >= 0 and len(found) < 5:
         t = doc[j]
         low = t.text.lower().rstrip(".")

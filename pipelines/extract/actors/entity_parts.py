@@ -101,6 +101,8 @@ def entity_parts(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) ->
         return split  # "the President of" + "Velmora Ivo Brask", "Foreign Ministry Spokesman Nils Brask", tagged a body
     if ent.label_ == "ORG" and (_a_titled_person(ent) or _named_after_a_title(ent) or _a_person_by_context(ent)):
         return [(ent, "PERSON")]  # "Councillor Nils Brask", "President" + "Nils-Ove Brask", tagged a body
+    if ent.label_ in ("GPE", "LOC", "FAC") and gz.lookup(ent.text) is None and _named_after_a_title(ent):
+        return [(ent, "PERSON")]  # "Director of football" + "Txema Begoria", tagged a place
     if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _one_name_after_a_title(ent, gz):
         return [(ent, "PERSON")]  # "midfielder" + "Fernando", tagged a place
     if ent.label_ == "ORG":

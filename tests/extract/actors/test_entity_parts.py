@@ -104,3 +104,8 @@ def test_a_captions_name_and_its_label_after_a_dash_are_apart() -> None:
                                        "Kelby have completed the signing of midfielder Jadson.\n")])
     result = {m.actor_id for m in res.mentions if "Jadson" in m.text or "Cropped" in m.text}
     assert result == {"jadson"}
+
+
+def test_a_name_after_a_title_with_a_lower_case_field_is_a_person() -> None:
+    result = types("Intro.\nDirector of football Txema Begoria thanked him for his service.\n")
+    assert result == {"Txema Begoria": "person"}
