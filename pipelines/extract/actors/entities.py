@@ -232,6 +232,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True  # "Sh8.06b", "GBP213.2": money the tagger took for a name
     if _a_field_of_study(n):
         return True  # "Professor of Linguistics": a subject, not an actor
+    if _an_office(n):
+        return True  # "the Kelvan Head of State": an office, whose holder the text names elsewhere
     last = n.lows()[-1]
     if last.endswith("s") and last[:-1] in words("title_heads") and not any(
             w.lower() in words("organisation_words") for w in text.split()):
@@ -257,6 +259,16 @@ def _an_amount() -> re.Pattern:
     ("GBP213.2"; not "COP28", a conference)."""
     symbols = sorted(lexicon.mapping("currencies", "symbols"), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(s) for s in symbols) + r")\s?\d|[A-Z]{3}\d+[.,]\d")
+
+
+def _an_office(n: _Name) -> bool:
+    """A name that is an office, after an optional nationality or country ("Head of State", "Kelvan Head of
+    Government"), from the lexicon's ``office_names``."""
+    lows = n.lows()
+    for k in range(min(2, len(lows))):
+        if " ".join(lows[k:]) in ordered("office_names"):
+            return True
+    return False
 
 
 def _a_field_of_study(n: _Name) -> bool:

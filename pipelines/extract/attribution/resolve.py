@@ -209,7 +209,7 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = ctx.by_abbreviation(tok.text)
         if m is not None:
             return ctx.speaker(m, "named")
-    if tok.pos_ == "PROPN" and not _capitalised_role(tok):
+    if tok.pos_ == "PROPN" and not _capitalised_role(ctx, para, tok):
         return Speaker(None, _own_name(para, tok), "unlinked")
     if (tok.pos_ == "NOUN" and (tok.tag_ == "NN" or _collective_body(tok))) or tok.pos_ == "PROPN":
         return resolve_role(ctx, para, tok, min(start, at))
@@ -243,7 +243,7 @@ def _collective_body(tok: Token) -> bool:
     return tok.lower_ == tok.lemma_.lower() and tok.lower_ in lexicon.words("speech", "org_nouns")
 
 
-def _capitalised_role(tok: Token) -> bool:
+def _capitalised_role(ctx: Context, para: Paragraph, tok: Token) -> bool:
     """ "the President said": a role noun written with a capital, with "the" and no name of its own.
 
     House styles capitalise high offices; the parser then takes the word for
@@ -255,8 +255,14 @@ def _capitalised_role(tok: Token) -> bool:
     titles = lexicon.words("actor_words", "titles")
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
         c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" and c.lower_ not in titles
-        and c.ent_type_ not in ("NORP", "GPE") for c in kids
-    )  # "the Foreign Minister", "the US President": a title's own words and its country are no name
+        and c.ent_type_ not in ("NORP", "GPE") and not _a_country_word(ctx, para, c) for c in kids
+    )  # "the Foreign Minister", "the US President", "the Kelvan Head of State": no name of its own
+
+
+def _a_country_word(ctx: Context, para: Paragraph, tok: Token) -> bool:
+    """Is ``tok`` a mention of a country (its name or nationality), whatever the tagger's label?"""
+    m = ctx.mention_at(para.start + tok.idx, para.start + tok.idx + len(tok.text))
+    return m is not None and m.actor_type == "country"
 
 
 def _own_name(para: Paragraph, tok: Token) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.attribution import Speaker, according_to, resolve_token, subject_of
 from pipelines.extract.quotes.extract import extract_quotes
 from tests.helpers import parse_text
@@ -238,6 +239,15 @@ def test_the_name_after_a_hyphenated_role_speaks_not_its_first_part() -> None:
                                 "University of Kelby": ("university-of-kelby", "organization")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["corinne-le-varre"]
+
+
+def test_a_countrys_head_of_state_is_its_president_named_before() -> None:
+    text = ("Intro.\n\nKazakh President Kassym Tolegen opened the forum on Tuesday.\n\n“The fields are being "
+            "developed in the sea,” said the Kazakh Head of State.\n")
+    article = parse_text("t", text)
+    rows = extract_quotes(article, resolve_actors([article]).mentions)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["kassym-tolegen"]
 
 
 def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
