@@ -39,6 +39,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
+    cands = _suffixed_names_of_keyed_bodies(cands, stems)
     by_surname = people_by_surname(cands)
     cands = people_keys(cands, by_surname, gz)
     cands = one_key_per_person(select(cands + _known_names_again(article, cands, stems, by_surname, gz)))
@@ -264,6 +265,19 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
             out[stem] = cs[0]
     places = {norm_key(c.text) for c in cands if c.type in ("location", "country") and not c.cue}
     return {k: v for k, v in out.items() if norm_key(k) not in places}
+
+
+def _suffixed_names_of_keyed_bodies(cands: list[Candidate], stems: dict[str, Candidate]) -> list[Candidate]:
+    """A suffixed name ("Kelvo Inc") whose stem the article names as a known body ("Kelvo", from the shipped
+    organisations) is that body: the known one keeps its key and name."""
+    keyed = {c.text: c for c in cands if c.type == "organization" and c.key is not None and not c.overlay}
+    out = []
+    for c in cands:
+        stem = next((s for s, long_form in stems.items() if long_form.text == c.text and s in keyed), None)
+        if c.type == "organization" and c.key is None and stem is not None:
+            c = replace(c, key=keyed[stem].key, name=keyed[stem].name, iso3=keyed[stem].iso3)
+        out.append(c)
+    return out
 
 
 def _known_names_again(article: Article, cands: list[Candidate], stems: dict[str, Candidate],

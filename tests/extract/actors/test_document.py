@@ -161,6 +161,14 @@ def test_a_countrys_short_name_inside_another_named_countrys_name(text: str, exp
     assert result == expected
 
 
+def test_a_suffixed_name_of_a_known_body_is_that_body() -> None:
+    known = {"canonical_name": "Kelvo", "actor_type": "organization", "country_iso3": None, "aliases": [],
+             "description": "A social network"}
+    res = resolve_actors([article("a", "Intro.\nKelvo Inc said profits rose. Kelvo also hired staff.\n")], [known])
+    result = {(m.text, m.actor_id) for m in res.mentions}
+    assert result == {("Kelvo Inc", "kelvo"), ("Kelvo", "kelvo")}
+
+
 def test_an_acronym_of_a_names_head_before_and_is_that_name() -> None:
     art = article("a", "Intro.\nEmployees are on strike, the International Association of Printers and Paper "
                        "Workers said on Monday. The IAP said talks had failed.\n")
