@@ -21,7 +21,10 @@ from pipelines.extract.actors.words import mapping, words
 
 GAZETTEER_FILE = "demonyms.csv"
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‑": "-", "–": "-", "—": "-"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‑": "-", "–": "-", "—": "-",
+                         # letters Unicode does not decompose into a base letter and an accent ("Kılıç", "Łódź")
+                         "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                         "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"})
 
 
 @lru_cache(maxsize=1 << 17)  # pure and called for every candidate many times over: memoised

@@ -24,6 +24,12 @@ def test_slugs_of_names() -> None:
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slugify("O’Neill & Sons, Inc.") == "oneill-sons-inc"
     assert slugify("!!!") == "actor"
+    assert slugify("Serdar Kılıç") == "serdar-kilic"  # a letter Unicode does not decompose
+
+
+def test_a_name_with_or_without_its_special_letters_has_one_key() -> None:
+    result = [norm_key("Serdar Kılıç"), norm_key("Łukasz Søberg")]
+    assert result == ["serdar kilic", "lukasz soberg"]
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
