@@ -69,6 +69,13 @@ def test_an_amount_of_money_names_no_one() -> None:
     assert not {"Sh6.4b", "Sh3.8b", "GBP213.2"} & set(result)
 
 
+def test_an_honorific_before_a_first_name_leaves_the_first_name_of_the_full_name() -> None:
+    res = resolve_actors([article("a", "Intro.\nForeign Minister Badr bin Hamad al Marwani is on a visit to Kelvia. "
+                                       "Sayyid Badr left on Wednesday.\n")])
+    result = {(m.text, m.actor_id) for m in res.mentions if "Badr" in m.text}
+    assert result == {("Badr bin Hamad al Marwani", "badr-bin-hamad-al-marwani"), ("Badr", "badr-bin-hamad-al-marwani")}
+
+
 def test_honorifics_of_other_styles_are_titles() -> None:
     result = types("Intro.\n“Cases rose in Kelby,” Health Minister Datuk Seri Dr S. Marandam told a press "
                    "conference. Amb Ivo Brask met the minister.\n")
