@@ -25,7 +25,7 @@ from pipelines.extract.actors.context import is_title_word
 from pipelines.extract.actors.people import bare_surname, one_key_per_person, people_by_surname, people_keys
 from pipelines.extract.actors.spans import is_title_case_line, trim
 from pipelines.extract.actors.things import drop_things
-from pipelines.extract.actors.words import alternation, union, words
+from pipelines.extract.actors.words import alternation, mapping, union, words
 from pipelines.extract.article import Article, Paragraph
 
 
@@ -39,7 +39,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     stems = _stem_names(cands, gz)
     cands = [replace(c, type=stems[c.text].type, iso3=stems[c.text].iso3, name=stems[c.text].name,
                      key=identity_key(stems[c.text])) if c.key is None and c.text in stems else c for c in cands]
-    cands = _suffixed_names_of_keyed_bodies(cands, stems)
+    cands = _suffixed_names_of_keyed_bodies(cands)
     by_surname = people_by_surname(cands)
     cands = people_keys(cands, by_surname, gz)
     cands = one_key_per_person(select(cands + _known_names_again(article, cands, stems, by_surname, gz)))
@@ -250,6 +250,10 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
                 and not gz.lookup(parts[0]):
             stems[parts[0]].append(c)  # "JM" of "JM Eagle"
         prefixed = len(parts) >= 2 and parts[0] in words("club_prefixes")
+        if c.type == "organization" and len(parts) >= 2 and parts[1].lower() in words("organisation_words") \
+                and parts[0][:1].isupper() and parts[0].isalpha() and not gz.lookup(parts[0]) \
+                and not is_title_word(parts[0]) and parts[0].lower() not in _generic_name_words():
+            stems[parts[0]].append(c)  # "Marnex" of "Marnex Systems"; not "Foreign" of "Foreign Ministry"
         if c.type == "organization" and len(parts) >= 2 and (parts[-1].lower() in words("stem_suffixes") or prefixed):
             # the name without its suffix, the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc"),
             # or without a club's letters ("Kelby" of "FC Kelby")
@@ -264,17 +268,27 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
         if len({norm_key(c.text) for c in cs}) == 1:
             out[stem] = cs[0]
     places = {norm_key(c.text) for c in cands if c.type in ("location", "country") and not c.cue}
-    return {k: v for k, v in out.items() if norm_key(k) not in places}
+    surnames = set(people_by_surname(cands))  # "Ford" of "Ford Foundation" where Henry Ford is named
+    return {k: v for k, v in out.items() if norm_key(k) not in places and norm_key(k) not in surnames}
 
 
-def _suffixed_names_of_keyed_bodies(cands: list[Candidate], stems: dict[str, Candidate]) -> list[Candidate]:
+@cache
+def _generic_name_words() -> frozenset[str]:
+    """Words that begin bodies' names without being anyone's name ("State", "National", "Health")."""
+    return union("organisation_words", "place_words", "official_name_words") | frozenset(
+        w.lower() for w in mapping("ministry_portfolios"))
+
+
+def _suffixed_names_of_keyed_bodies(cands: list[Candidate]) -> list[Candidate]:
     """A suffixed name ("Kelvo Inc") whose stem the article names as a known body ("Kelvo", from the shipped
     organisations) is that body: the known one keeps its key and name."""
     keyed = {c.text: c for c in cands if c.type == "organization" and c.key is not None and not c.overlay}
     out = []
     for c in cands:
-        stem = next((s for s, long_form in stems.items() if long_form.text == c.text and s in keyed), None)
-        if c.type == "organization" and c.key is None and stem is not None:
+        *head, last = c.text.split() or [""]
+        stem = " ".join(head).rstrip(",")  # only a legal form's suffix: "Kelvo Minsk Group" is a body of its own
+        if c.type == "organization" and c.key is None and stem in keyed \
+                and last.lower().rstrip(".") in words("comma_suffixes"):
             c = replace(c, key=keyed[stem].key, name=keyed[stem].name, iso3=keyed[stem].iso3)
         out.append(c)
     return out

@@ -169,6 +169,15 @@ def test_a_suffixed_name_of_a_known_body_is_that_body() -> None:
     assert result == {("Kelvo Inc", "kelvo"), ("Kelvo", "kelvo")}
 
 
+def test_the_first_word_of_a_bodys_name_alone_is_that_body() -> None:
+    art = article("a", "Intro.\nMarnex Systems sued on Monday. Marnex denied it. The Kelby Museum of Art opened. The "
+                       "Kelby has paintings. Henry Tarvo set up the Tarvo Foundation. Tarvo died in 1947. The Foreign "
+                       "Ministry said so.\n")
+    result = {(m.text, m.actor_id) for m in resolve_actors([art]).mentions}
+    assert {("Marnex", "marnex-systems"), ("Kelby", "kelby-museum-of-art"), ("Tarvo", "henry-tarvo")} <= result
+    assert not any(m == "Foreign" for m, _ in result)
+
+
 def test_an_acronym_of_a_names_head_before_and_is_that_name() -> None:
     art = article("a", "Intro.\nEmployees are on strike, the International Association of Printers and Paper "
                        "Workers said on Monday. The IAP said talks had failed.\n")
