@@ -55,6 +55,10 @@ class _Owners:
         for starts in self.at.values():
             starts.sort()
 
+    def first_name_of(self, word: str) -> bool:
+        """Is ``word`` the first name of exactly one full-name person and no one's surname?"""
+        return len(self.by_first.get(word, ())) == 1 and word not in self.by_surname
+
     def owner(self, word: str, c: Candidate) -> str | None:
         """The full name a lone ``word`` at ``c`` stands for: the one with that surname, else the one whose
         title ``c`` carries, else the one named last before ``c``; a first name only when one person has it
@@ -90,7 +94,7 @@ def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gaz
         k = bare_surname(c.text)
         one_word = len(k.split()) == 1
         owner = owners.owner(k, c) if c.key is None and one_word and not gz.lookup(c.text) else None
-        if owner is not None and (c.type == "person" or k in by_surname):
+        if owner is not None and (c.type == "person" or k in by_surname or not c.cue and owners.first_name_of(k)):
             c = replace(c, type="person", key=f"person:{owner}")
         elif c.type == "person" and c.key is None:
             c = replace(c, key=f"surname:{k}" if one_word else f"person:{k}")
