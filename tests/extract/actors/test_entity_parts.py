@@ -109,3 +109,8 @@ def test_a_captions_name_and_its_label_after_a_dash_are_apart() -> None:
 def test_a_name_after_a_title_with_a_lower_case_field_is_a_person() -> None:
     result = types("Intro.\nDirector of football Txema Begoria thanked him for his service.\n")
     assert result == {"Txema Begoria": "person"}
+
+
+def test_a_name_after_a_bodys_chief_is_a_person() -> None:
+    result = types("Intro.\nArmy chief Ivo Brask agreed.\n")
+    assert result.get("Ivo Brask") == "person"
