@@ -234,20 +234,20 @@ def test_a_surname_spelt_without_its_hyphen_is_the_persons() -> None:
 
 def test_the_name_after_a_hyphenated_role_speaks_not_its_first_part() -> None:
     text = ("Intro line.\n\n“We are not getting more efficient at using CO2 in the way we projected,” explains "
-            "co-author Corinne Le Varre from the University of Kelby.\n")
-    _, rows = run(text, actors={"Corinne Le Varre": ("corinne-le-varre", "person"),
+            "co-author Ilse Le Varre from the University of Kelby.\n")
+    _, rows = run(text, actors={"Ilse Le Varre": ("ilse-le-varre", "person"),
                                 "University of Kelby": ("university-of-kelby", "organization")})
     result = [r["speaker_actor_id"] for r in rows]
-    assert result == ["corinne-le-varre"]
+    assert result == ["ilse-le-varre"]
 
 
 def test_a_countrys_head_of_state_is_its_president_named_before() -> None:
-    text = ("Intro.\n\nKazakh President Kassym Tolegen opened the forum on Tuesday.\n\n“The fields are being "
+    text = ("Intro.\n\nKazakh President Aidar Tolegen opened the forum on Tuesday.\n\n“The fields are being "
             "developed in the sea,” said the Kazakh Head of State.\n")
     article = parse_text("t", text)
     rows = extract_quotes(article, resolve_actors([article]).mentions)
     result = [r["speaker_actor_id"] for r in rows]
-    assert result == ["kassym-tolegen"]
+    assert result == ["aidar-tolegen"]
 
 
 def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
