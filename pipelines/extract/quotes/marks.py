@@ -121,6 +121,8 @@ def _scan(text: str, ignored: set[int], reopened: bool = False) -> tuple[list[Ma
             role = CLOSE  # German style „…“
         if role == EITHER:
             role = CLOSE if kind in open_kinds else OPEN
+        if ch == "”" and kind not in open_kinds and _opens_sentence(text, i) and text[i - 1:i] in ".!?":
+            role = OPEN  # 'damage.”This is ...,” he said': a closing mark typed for the opening one
         if role == OPEN:
             if kind not in open_kinds or ch == '"' and mark[1] == OPEN:
                 stack.append((kind, i, ch))  # a straight mark that can only open nests: "he spoke of "despair""

@@ -44,7 +44,21 @@ def sentence_units(p: Paragraph, spans: list[MarkedSpan]) -> list[tuple[int, int
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
-    return merged
+    return _split_at_glued_closes(p.text, merged, spans)
+
+
+def _split_at_glued_closes(text: str, units: list[tuple[int, int]], spans: list[MarkedSpan]) -> list[tuple[int, int]]:
+    """Units cut after a quote that ends a sentence with no space before the next ('“It’s over.”The storm
+    ...'): the tagger reads one sentence there, and the next one's attribution is not the quote's."""
+    cuts = sorted(sp.outer_end for sp in spans if sp.close_at is not None and text[sp.close_at - 1:sp.close_at]
+                  in (".", "!", "?") and text[sp.outer_end:sp.outer_end + 1].isupper())
+    out = []
+    for s, e in units:
+        for c in (c for c in cuts if s < c < e):
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
 
 
 def unit_of(units: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -236,3 +236,12 @@ def test_the_name_after_a_quote_where_the_text_is_cut_off_speaks():
             "\"I am required by national duty to take on this heavy responsibility,\" Marvan")
     result = speaker_ids(text, {"Abdel Marvanah": ("abdel-marvanah", "person"), "Marvan": ("abdel-marvanah", "person")})
     assert result == ["abdel-marvanah"]
+
+
+def test_quotes_glued_to_the_sentences_around_them_keep_their_speaker():
+    text = ("Intro line.\n\nThe state planned curfews in the parishes with damage.”This is a historic flooding event,” "
+            "Ivo Brask said of the storm. “It’s unprecedented.”The storm dumped two feet of rain, according to "
+            "the Kelby Weather Service.")
+    actors = {"Ivo Brask": ("ivo-brask", "person"), "Kelby Weather Service": ("kws", "organization")}
+    result = [(r["text"], r["speaker_actor_id"]) for r in run(text, actors)[1]]
+    assert result == [("This is a historic flooding event,", "ivo-brask"), ("It’s unprecedented.", "ivo-brask")]
