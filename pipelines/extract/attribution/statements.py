@@ -66,9 +66,12 @@ def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> T
     for j in range(verb.i - 2, max(verb.sent.start, verb.i - 14), -1):
         if doc[j].text != ",":
             continue
-        name = doc[j - 1] if j > verb.sent.start else None
-        m = ctx.mention_at(para.start + name.idx, para.start + name.idx + len(name.text)) if name else None
-        return name if m is not None and m.actor_type == "person" else None
+        # "X, Chief of Y, said": the name before the commas; "the party's co-founder, X, told": between them
+        for name in (doc[j - 1] if j > verb.sent.start else None, doc[verb.i - 2]):
+            m = ctx.mention_at(para.start + name.idx, para.start + name.idx + len(name.text)) if name else None
+            if m is not None and m.actor_type == "person":
+                return name
+        return None
     return None
 
 

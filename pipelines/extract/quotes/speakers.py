@@ -143,6 +143,9 @@ def attribute_inline(
     cued = from_cue(ctx, p, verb, at) if verb is not None else None
     if cued is not None and (cued.speaker.actor_id or cued.speaker.text):
         return cued  # "“…,” she said, according to the paper": the paper only relays her words
+    near = _nearby_cue(ctx, p, span, spans, (us, ue), quoted, at)
+    if near is not None and _ok_type(ctx, near.speaker, True) and near.speaker.actor_id:
+        return near  # "“…,” the co-founder, X, told supporters, according to the paper": the parse missed "told"
     acc = according_to(ctx, p, tokens_in(p, us, ue, quoted))
     if acc.actor_id or acc.text:
         return Attribution(acc, "according to", 0.85, True)
@@ -151,12 +154,18 @@ def attribute_inline(
     signed = _signature(ctx, p, span) or _name_where_the_text_is_cut(ctx, p, span)
     if signed is not None:
         return signed
-    region = [t for t in tokens_in(p, *_cue_region(p, span, spans, us, ue), quoted) if is_cue(t)]
-    if region:
-        verb = min(region, key=lambda t: min(abs(t.idx - span.open_at), abs(t.idx - span.outer_end)))
-        att = from_cue(ctx, p, verb, at)
-        return replace(att, confidence=att.confidence - 0.1)
-    return NO_ATTRIBUTION
+    return near or NO_ATTRIBUTION
+
+
+def _nearby_cue(ctx: Context, p: Paragraph, span: MarkedSpan, spans: list[MarkedSpan], unit: tuple[int, int],
+                quoted: list[tuple[int, int]], at: int) -> Attribution | None:
+    """The attribution by the cue verb nearest the quote in its attribution region, none governing it."""
+    region = [t for t in tokens_in(p, *_cue_region(p, span, spans, *unit), quoted) if is_cue(t)]
+    if not region:
+        return None
+    verb = min(region, key=lambda t: min(abs(t.idx - span.open_at), abs(t.idx - span.outer_end)))
+    att = from_cue(ctx, p, verb, at)
+    return replace(att, confidence=att.confidence - 0.1)
 
 
 def _signature(ctx: Context, p: Paragraph, span: MarkedSpan) -> Attribution | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.quotes.extract import extract_quotes
 from tests.helpers import parse_text
 from tests.extract.quotes.articles import LEAD, run, speaker_ids, stand_in_mentions, texts
@@ -245,3 +246,11 @@ def test_quotes_glued_to_the_sentences_around_them_keep_their_speaker():
     actors = {"Ivo Brask": ("ivo-brask", "person"), "Kelby Weather Service": ("kws", "organization")}
     result = [(r["text"], r["speaker_actor_id"]) for r in run(text, actors)[1]]
     assert result == [("This is a historic flooding event,", "ivo-brask"), ("It’s unprecedented.", "ivo-brask")]
+
+
+def test_a_person_named_between_commas_before_a_cue_speaks_before_the_paper_that_relays():
+    text = ("Intro.\n\n\"We won't be able to announce the results yet,\" the party's co-founder, U Zaw Marlar, told "
+            "supporters in Kelby, according to Independent.\n")
+    article = parse_text("t", text)
+    result = [r["speaker_actor_id"] for r in extract_quotes(article, resolve_actors([article]).mentions)]
+    assert result == ["zaw-marlar"]
