@@ -215,6 +215,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
         return "location"  # "the Tarno field", "the Gulmi district"
     if len(toks) == 1 and nxt is not None and nxt.is_lower and nxt.lower_ in words("resident_nouns"):
         return "location"  # "a Tarnow man was charged": where he lives
+    if len(toks) == 1 and _with_a_plural_verb(toks[0]):
+        return "organization"  # "Kelbarra have signed X", "Kelbarra are top": a team, never one person
     if in_a_list_of_places(doc_text(doc)[toks[-1].idx + len(toks[-1].text):]):
         return "location"  # "through Tarno, Gulmi and Kessel districts"
     if len(toks) > 1 and gz.lookup(toks[0].text) is not None:
@@ -230,6 +232,15 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     if _naming_before().search(before) and _names_a_thing(doc[max(0, i0 - 3):i0]):
         return "organization"
     return _appositive_type(doc, toks[-1]) or "person"
+
+
+def _with_a_plural_verb(tok: Token) -> bool:
+    """Is the one-word name the subject of a verb in the plural ("Kelbarra have", "Kelbarra are"), as a team
+    or a company is in British usage and a person never is?"""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNP":
+        return False
+    verb = tok.head
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in verb.children)
 
 
 def _names_a_thing(before: Span) -> bool:

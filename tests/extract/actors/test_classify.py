@@ -81,6 +81,11 @@ def test_a_name_before_a_resident_noun_is_where_they_live() -> None:
     assert result.get("Ostville") == "location"
 
 
+def test_a_one_word_name_with_a_plural_verb_is_a_team() -> None:
+    result = types("Intro.\nKelbarra are top of the league after beating Marnex.\n")
+    assert result.get("Kelbarra") == "organization"
+
+
 def test_pollster_before_survey_is_an_organisation() -> None:
     assert types("Intro.\nPolls differ. An Ifsa survey found support at 30%.\n").get("Ifsa") == "organization"
 
