@@ -31,6 +31,8 @@ _H = HYPHENS
 
 #: "of them", "of the", "of their": a part of a known whole after a number.
 _PARTITIVE = r"\s+(of)\s+(?:<partitive_heads>)\b"
+#: After bare digits, words that make them a difference or a total: "2,000 more than last year", "4.2 million in all".
+_DIFFERENCE_OR_TOTAL = r"\s+(?:(?:<difference_words>)\s+than|in\s+(?:all|total))\b"
 #: A guess between two small numbers: "one or two things", "two or three".
 _OR_SMALL_NUMBER = r"\s+or\s+(?:<guess_numbers>)\b"
 _SMALL_NUMBER_OR = r"\b(?:<guess_numbers>)\s+or\s+$"
@@ -239,6 +241,8 @@ def _standalone_count(cand: Candidate, text: str, tok: Token, qualifier: str | N
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in _words("nominal_adjectives") and (not cand.words or cand.value >= 2):
         return True, nxt  # "1,200 dead and 3,400 wounded"
+    if not cand.words and pattern(_DIFFERENCE_OR_TOTAL).match(text, cand.num_end):
+        return True, None  # "332,000 more than expected", "4.2 million in all"
     if nxt is not None and nxt.idx >= cand.num_end and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM") \
             and not qualifier:
         return False, None  # "5 min", a label or a unit we do not read

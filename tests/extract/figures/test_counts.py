@@ -244,3 +244,13 @@ def test_counts_of_a_toll_a_partitive_and_after_a_colon(text: str, expected: lis
 ])
 def test_numbers_that_claim_no_quantity(text: str) -> None:
     assert raws(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("A total of 42,549 runners finished, 2,000 more than last year.", ["42,549", "2,000"],
+                 id="a_difference"),
+    pytest.param("It is recalling another 2.7 million machines -- 4.2 million in all.", ["2.7 million", "4.2 million"],
+                 id="a_total"),
+])
+def test_bare_digits_that_state_a_difference_or_a_total_are_counts(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
