@@ -133,8 +133,9 @@ def _owned_name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> 
     if place is not None and place.form == "name" and place.kind in ("country", "capital"):
         return [(owner, "GPE"), (rest, ent.label_)]
     heads = union("organisation_words", "place_words")
-    if any(t.lower_ in heads for t in rest) or any(t.lower_ in words("relation_nouns") for t in owner):
-        return None
+    if any(t.lower_ in heads for t in rest) or any(t.lower_ in words("relation_nouns") for t in owner) \
+            or para.kind in ("title", "heading"):
+        return None  # a headline capitalises every word: "Brask’s Prominent Visit" names no second actor
     here = para.start + owner.start_char
     for named in sorted({owner.text, owner[-1].text}):  # "Elon Musk’s SpaceX" ... "Musk said"
         alone = re.compile(r"(?<![\w’'-])" + re.escape(named) + r"(?![\w’'-])")

@@ -114,3 +114,9 @@ def test_a_name_after_a_title_with_a_lower_case_field_is_a_person() -> None:
 def test_a_name_after_a_bodys_chief_is_a_person() -> None:
     result = types("Intro.\nArmy chief Ivo Brask agreed.\n")
     assert result.get("Ivo Brask") == "person"
+
+
+def test_a_headlines_possessive_parts_no_second_actor() -> None:
+    result = types("A Friendship Made Public: Brask’s Prominent Visit to Kelby\n\nPresident Ivo Brask arrived on "
+                   "Monday. Brask met the mayor.\n")
+    assert "Prominent Visit" not in result
