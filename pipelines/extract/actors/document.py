@@ -200,10 +200,13 @@ def _short_names_of_named_countries(article: Article, cands: list[Candidate], gz
     """A country's short name that is also part of the name of another country the article names, and whose
     own full name the article never writes, is that other country: "Congo" in a story about "DR Congo"."""
     named = {c.iso3: gz.names[c.iso3] for c in cands if c.type == "country" and c.iso3 in gz.names}
+    text = article.text
+    for name in sorted(named.values(), key=len, reverse=True):
+        text = text.replace(name, " ") if any(o != name and o in name for o in named.values()) else text
     out = []
     for c in cands:
         own = named.get(c.iso3) if c.type == "country" else None
-        if own is not None and c.text != own and own not in article.text:
+        if own is not None and c.text != own and own not in text:  # not inside the other's name either
             pattern = re.compile(rf"\b{re.escape(c.text)}\b")
             other = sorted(iso for iso, name in named.items() if iso != c.iso3 and pattern.search(name))
             if len(other) == 1:

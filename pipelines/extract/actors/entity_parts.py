@@ -89,9 +89,8 @@ def entity_parts(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) ->
     from (``_person_of_place``); an organisation's that holds another's possessive ("Ministry of Justice's
     Fraud Section": the ministry and its section); any other entity as it is."""
     doc = para.doc
-    dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_),
-                None)
-    if dash is not None:  # "Kelvo - Cropped": a caption's name and its label, never one name
+    dash = next((t.i for t in ent[1:-1] if t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_), None)
+    if dash is not None:  # "Kelvo - Cropped": a caption's name and its label (a longer dash ends a dateline)
         return [(doc[ent.start:dash], ent.label_), (doc[dash + 1:ent.end], ent.label_)]
     if ent.start > 0 and doc[ent.start - 1].text in words("club_prefixes") and not doc[ent.start - 1].ent_type_:
         return [(doc[ent.start - 1:ent.end], "ORG")]  # "FC" + "Kelby": the club

@@ -143,7 +143,7 @@ def attribute_inline(
     cued = from_cue(ctx, p, verb, at) if verb is not None else None
     if cued is not None and (cued.speaker.actor_id or cued.speaker.text):
         return cued  # "“…,” she said, according to the paper": the paper only relays her words
-    near = _nearby_cue(ctx, p, span, spans, (us, ue), quoted, at)
+    near = _nearby_cue(ctx, p, span, spans, (us, ue), quoted, at) if cued is None else None
     if near is not None and _ok_type(ctx, near.speaker, True) and near.speaker.actor_id:
         return near  # "“…,” the co-founder, X, told supporters, according to the paper": the parse missed "told"
     acc = according_to(ctx, p, tokens_in(p, us, ue, quoted))

@@ -120,3 +120,9 @@ def test_a_headlines_possessive_parts_no_second_actor() -> None:
     result = types("A Friendship Made Public: Brask’s Prominent Visit to Kelby\n\nPresident Ivo Brask arrived on "
                    "Monday. Brask met the mayor.\n")
     assert "Prominent Visit" not in result
+
+
+def test_a_datelines_dash_parts_no_label_from_the_text_after_it() -> None:
+    result = types("Intro.\n\nGoma, Democratic Republic of the Congo – Fighting between the rebels and the army went "
+                   "on.\n")
+    assert "Fighting" not in result
