@@ -194,6 +194,10 @@ class Context:
             t = t.head
         if t.dep_ == "pobj" and t.head.dep_ == "agent":
             return True  # "the bill is shepherded by Ann Quill": the one acting
+        title = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+        if title is not None and title.lower_ in lexicon.words("actor_words", "titles") \
+                and title.dep_ in ("nsubj", "nsubjpass"):
+            return True  # "Special Representative for Kelvia Rob Marran wrote": the parse hangs the name in the title
         return t.dep_ in ("nsubj", "nsubjpass") or _fronted_name_subject(t)
 
     def author(self) -> Speaker:

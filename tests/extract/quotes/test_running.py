@@ -57,3 +57,13 @@ def test_caption_lines_are_those_without_a_verb_or_a_full_stop():
     assert [is_caption_like(p) for p in paras] == [True, False]
     cut_off = parse("Rita Moss inspected the deck on Monday. She said the work was on the")
     assert [is_caption_like(p) for p in cut_off.paragraphs] == [False]
+
+
+def test_a_person_named_at_the_end_of_a_long_title_subject_takes_the_pronoun():
+    text = ("Intro line.\n\n\"Ideas presented by different sides will be discussed,\" Kelvan spokesman Nasser Varani "
+            "said.\n\nMarnish Special Representative for Kelvia Rob Marran wrote on Twitter that he was also "
+            "preparing to travel to Tarno for the talks. He cautioned that Marnish \"expectations are in check\" over "
+            "negotiations.\n")
+    actors = {"Nasser Varani": ("nasser-varani", "person"), "Rob Marran": ("rob-marran", "person")}
+    result = [r["speaker_actor_id"] for r in run(text, actors)[1]]
+    assert result == ["nasser-varani", "rob-marran"]
