@@ -136,7 +136,7 @@ def _owned_name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> 
             or para.kind in ("title", "heading"):
         return None  # a headline capitalises every word: "Brask’s Prominent Visit" names no second actor
     here = para.start + owner.start_char
-    for named in sorted({owner.text, owner[-1].text}):  # "Elon Musk’s SpaceX" ... "Musk said"
+    for named in sorted({owner.text, owner[-1].text}):  # "Ivo Brask’s Starlane" ... "Brask said"
         alone = re.compile(r"(?<![\w’'-])" + re.escape(named) + r"(?![\w’'-])")
         if any(m.start() != here and m.start() != here + len(owner.text) - len(named)
                for m in alone.finditer(article.text)):
