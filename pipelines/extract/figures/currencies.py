@@ -94,6 +94,22 @@ def country_counts(names: Iterable[str]) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=64)
+def countries_in_text(text: str) -> frozenset[str]:
+    """Every country (ISO alpha-2) the text names anywhere, also inside a body's name ("the Armed Forces of
+    Kelvia", "the Kelvian Coast Guard"): enough to read a one-letter prefix as that country's money."""
+    from pipelines.extract.actors.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = set()
+    for m in gazetteer.pattern.finditer(text):
+        place = gazetteer.lookup(m.group())
+        code = _alpha2(place.iso3) if place is not None and place.kind == "country" else None
+        if code:
+            found.add(code)
+    return frozenset(found)
+
+
 def settle(default: str, choices: tuple[str, ...], countries: Counter[str]) -> str:
     """The currency of the most-mentioned country among ``choices``; ``default`` on a tie or when none is named.
 

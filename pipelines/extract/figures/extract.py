@@ -39,7 +39,7 @@ from pipelines.extract.quotes.marks import candidates
 from pipelines.extract.figures.classify import Candidate
 from pipelines.extract.figures.comparisons import elliptic, is_conversion, is_fragment
 from pipelines.extract.figures.counts import is_count
-from pipelines.extract.figures.currencies import country_counts, settle
+from pipelines.extract.figures.currencies import countries_in_text, country_counts, settle
 from pipelines.extract.figures.exclusions import in_name_mention, in_proper_name, is_furniture
 from pipelines.extract.figures.measure import measure
 from pipelines.extract.figures.parse import ParaContext, prev_word
@@ -112,7 +112,7 @@ def _paragraph_rows(
         if found is None:
             continue
         cand, noun = found
-        if cand.by_country_prefix and not countries.get(cand.unit[:2]):
+        if cand.by_country_prefix and cand.unit[:2] not in countries_in_text(article.text):
             continue  # "P308M" is pesos only in an article that names the Philippines
         start, end = para.start + cand.start, para.start + cand.end
         if in_proper_name(text, cand.start, cand.end) or in_name_mention(article.text, start, end, cand.unit,

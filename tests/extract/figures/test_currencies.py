@@ -78,6 +78,7 @@ def test_shared_symbol_or_name_takes_the_currency_of_the_country_named_most(text
       [("P308M", 3.08e8, "PHP"), ("P142,327,192", 142327192.0, "PHP")]),
      ("In Nigeria, Kelby Bank made N162.55 billion; in South Africa, Marnex made R5bn.",
       [("N162.55 billion", 1.6255e11, "NGN"), ("R5bn", 5e9, "ZAR")]),
+     ("The Philippine Ports Authority reported P2.5 million in damage.", [("P2.5 million", 2.5e6, "PHP")]),
      ("Kelby Bank made N162.55 billion and the P5 met in Marn.", []),
      ("In Nigeria, the P5 nations met and nurses wore N95 masks.", [])],
 )
