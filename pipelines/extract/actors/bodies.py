@@ -29,7 +29,7 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
     body's name begins with as an overlay mention of it, and bare names of those bodies with their key."""
     doc_isos = {c.iso3 for c in cands if c.type == "country"}
     cands = [_official_name(c, doc_isos, gz) for c in cands]
-    cands = [_party(c, cands) or _body_country(article, c, cands, gz) for c in cands]
+    cands = [_party(c, cands) or _body_country(article, c, cands, gz, doc_isos) for c in cands]
     prefixed = {k.split(":")[1]: k for k in (c.key for c in cands) if k and k.startswith("body:")}
     owned = _owned_portfolios(cands)
     out = []
@@ -40,7 +40,7 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
             found = owned[c.key]
             c = replace(c, key=found.key, iso3=found.iso3, name=found.name)
         out.append(c)
-        country = _prefix_country(c, gz)
+        country = _prefix_country(c, gz, doc_isos)
         if country is not None:
             out.append(country)
     return out
@@ -66,23 +66,25 @@ def _party(c: Candidate, cands: list[Candidate]) -> Candidate | None:
     return replace(c, iso3=iso3, key=f"party:{family}:{iso3}")
 
 
-def _country_prefix(text: str, gz: Gazetteer) -> tuple[str, Place] | None:
+def _country_prefix(text: str, gz: Gazetteer, known: set[str] | None = None) -> tuple[str, Place] | None:
     """The country name or nationality a body's name begins with, and the place: ("UK", United Kingdom)
-    of "UK Home Office"; None when the name is the country's or begins otherwise."""
+    of "UK Home Office"; None when the name is the country's or begins otherwise. A word that is also
+    something else ("Georgian") counts only for a country the article names elsewhere (``known``)."""
     parts = text.split()
     for i in range(len(parts) - 1, 0, -1):
         prefix = " ".join(parts[:i])
         place = gz.lookup(prefix)
-        if place is not None and place.kind != "capital" and prefix not in words("ambiguous_country_surfaces"):
+        if place is not None and place.kind != "capital" and (
+                prefix not in words("ambiguous_country_surfaces") or place.iso3 in (known or ())):
             return prefix, place
     return None
 
 
-def _prefix_country(c: Candidate, gz: Gazetteer) -> Candidate | None:
+def _prefix_country(c: Candidate, gz: Gazetteer, known: set[str]) -> Candidate | None:
     """A country named at the start of a body's name ("UK Home Office") as an overlay mention of it."""
     if c.type != "organization" or c.overlay or not (c.key or "").startswith("body:"):
         return None
-    found = _country_prefix(c.text, gz)
+    found = _country_prefix(c.text, gz, known)
     if found is None or found[1].form != "name":
         return None
     prefix, place = found
@@ -107,14 +109,15 @@ def _official_name(c: Candidate, doc_isos: set[str], gz: Gazetteer) -> Candidate
     return replace(c, type="country", iso3=hits[0], name=gz.names[hits[0]], key=f"country:{hits[0]}")
 
 
-def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Gazetteer) -> Candidate:
+def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Gazetteer, known: set[str]
+                  ) -> Candidate:
     """Government bodies and national organisations get their country; ministries and bodies whose name
     begins with their country get a key every spelling shares."""
     if c.type != "organization" or c.key is not None:
         return c
     iso3 = c.iso3
     parts = c.text.split()
-    prefix = _country_prefix(c.text, gz)  # "U.S. State Department", "Israel Aerospace Industries"
+    prefix = _country_prefix(c.text, gz, known)  # "U.S. State Department", "Israel Aerospace Industries"
     if iso3 is None and prefix is not None:
         iso3 = prefix[1].iso3
     if iso3 is None:

@@ -49,3 +49,11 @@ def test_a_bare_department_joins_the_one_the_article_names_with_its_country() ->
                                        "Department of Justice agreed.\n")])
     result = {m.text: m.actor_id for m in res.mentions if "Justice" in m.text}
     assert len(set(result.values())) == 1 and len(result) == 2
+
+
+def test_an_ambiguous_nationality_names_a_legislatures_country_where_the_article_names_it() -> None:
+    res = resolve_actors([article("a", "Intro.\nGeorgia and Armenia signed a deal. The Georgian Parliament approved "
+                                       "the bill.\n"), article("b", "Intro.\nAtlanta voters went to the polls. The "
+                                                                    "Georgian Parliament approved the bill.\n")])
+    result = {(m.doc_id, m.actor_id) for m in res.mentions if m.text == "Georgian Parliament"}
+    assert result == {("a", "parliament-of-georgia"), ("b", "georgian-parliament")}
