@@ -39,7 +39,7 @@ def pattern_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> list
             + byline_candidates(article, para) + nickname_candidates(article, para)
             + owned_body_candidates(article, para) + acronym_candidates(article, para, gz)
             + short_name_candidates(article, para, gz) + publication_candidates(article, para, gz)
-            + site_candidates(article, para))
+            + site_candidates(article, para) + source_label_candidates(article, para))
 
 
 @cache
@@ -60,6 +60,23 @@ def publication_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
         out.append(Candidate(article.doc_id, para.start + m.start(1), para.start + m.end(1), name, "organization",
                              strength=1, cue=True))
     return out
+
+
+@cache
+def _source_label() -> re.Pattern:
+    """A line that labels the article's source: "Source: Kelby Online", "Publication: Marnex Daily Monitor
+    Volume: 19"; the name's words stop before the next label."""
+    return re.compile(r"^\s*(?i:" + alternation("source_labels") + r")\s*:\s*([A-Z][\w&.'’-]*(?: (?!\w+:)"
+                      r"[A-Z][\w&.'’-]*){0,5})(?=\s*$|\s+\w+:)")
+
+
+def source_label_candidates(article: Article, para: Paragraph) -> list[Candidate]:
+    """The publisher a "Source:" or "Publication:" line names: an organisation, the article's source."""
+    m = _source_label().match(para.text)
+    if m is None:
+        return []
+    return [Candidate(article.doc_id, para.start + m.start(1), para.start + m.end(1), m.group(1), "organization",
+                      strength=3, cue=True)]
 
 
 @cache

@@ -83,3 +83,10 @@ def test_a_website_named_by_its_address_is_an_organisation_outside_urls() -> Non
                    "May it warned of floods.\n")
     assert {k: v for k, v in result.items() if "." in k} == {"Marnex.Az": "organization",
                                                           "Drastnews.am": "organization"}
+
+
+def test_a_source_line_names_its_publisher() -> None:
+    result = types("Kelvia signs deal\n\nKelvia signed a trade deal with Marnia on Monday.\n\nSource: Kelby Online\n\n"
+                   "Publication: Marnex Daily Monitor Volume: 19 Issue: 5\n\nsource: the ministry\n")
+    assert {k: v for k, v in result.items() if k not in ("Kelvia", "Marnia")} == {
+        "Kelby Online": "organization", "Marnex Daily Monitor": "organization"}
