@@ -81,6 +81,11 @@ class Context:
                 best, best_ov = m, ov
         return best
 
+    def token_mention(self, para: Paragraph, tok: Token) -> Mention | None:
+        """The mention over one parsed token of ``para`` (``mention_at`` at the token's offsets)."""
+        start = para.start + tok.idx
+        return self.mention_at(start, start + len(tok.text))
+
     def persons_before(self, pos: int) -> list[Mention]:
         """Person mentions ending before ``pos`` and outside quotes, nearest first."""
         return [

@@ -165,8 +165,7 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     role = tok.lower_ in lexicon.words("speech", "person_role_nouns")
     for child in tok.children:
         if child.dep_ == "appos" or (child.dep_ in ("compound", "flat", "nmod") and child.pos_ == "PROPN"):
-            cs = para.start + child.idx
-            m = ctx.mention_at(cs, cs + len(child.text))
+            m = ctx.token_mention(para, child)
             if m is not None and not (role and child.dep_ != "appos" and m.actor_type != "person"):
                 return ctx.speaker(m, "named")  # but "the Government head" is a person, not the government
     m = _name_after_title(ctx, para, tok)
@@ -224,8 +223,7 @@ def _body_named_in_apposition(ctx: Context, para: Paragraph, tok: Token) -> Ment
     generic one is ("the country's Foreign Ministry, Global Affairs Kelvia, said")."""
     for child in tok.children:
         if child.dep_ == "appos":
-            cs = para.start + child.idx
-            m = ctx.mention_at(cs, cs + len(child.text))
+            m = ctx.token_mention(para, child)
             if m is not None and m.actor_type == "organization":
                 return m
     return None
@@ -261,7 +259,7 @@ def _capitalised_role(ctx: Context, para: Paragraph, tok: Token) -> bool:
 
 def _a_country_word(ctx: Context, para: Paragraph, tok: Token) -> bool:
     """Is ``tok`` a mention of a country (its name or nationality), whatever the tagger's label?"""
-    m = ctx.mention_at(para.start + tok.idx, para.start + tok.idx + len(tok.text))
+    m = ctx.token_mention(para, tok)
     return m is not None and m.actor_type == "country"
 
 
@@ -316,8 +314,7 @@ def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | No
         last = last.doc[last.i - 1]
     if last.i <= tok.i:
         return None
-    s = para.start + last.idx
-    m = ctx.mention_at(s, s + len(last.text))
+    m = ctx.token_mention(para, last)
     if m is None or m.actor_type != "person" or m.start < para.start + tok.idx + len(tok.text):
         return None
     gap = para.text[tok.idx + len(tok.text) : m.start - para.start].rstrip()

@@ -199,7 +199,7 @@ def _last_subject_among(ctx: Context, cands: list[Mention], pos: int) -> list[Me
     ids = {m.actor_id: m for m in cands}
     para_start = ctx.article.paragraphs[ctx.paragraph_index(pos)].start
     for p, t in reversed(ctx.subjects_between(para_start, pos)):
-        m = ctx.mention_at(p.start + t.idx, p.start + t.idx + len(t.text))
+        m = ctx.token_mention(p, t)
         if m is not None and m.actor_id in ids:
             return [ids[m.actor_id]]
     return cands

@@ -68,7 +68,7 @@ def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> T
             continue
         # "X, Chief of Y, said": the name before the commas; "the party's co-founder, X, told": between them
         for name in (doc[j - 1] if j > verb.sent.start else None, doc[verb.i - 2]):
-            m = ctx.mention_at(para.start + name.idx, para.start + name.idx + len(name.text)) if name else None
+            m = ctx.token_mention(para, name) if name else None
             if m is not None and m.actor_type == "person":
                 return name
         return None

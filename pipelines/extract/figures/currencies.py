@@ -101,13 +101,9 @@ def countries_in_text(text: str) -> frozenset[str]:
     from pipelines.extract.actors.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    found = set()
-    for m in gazetteer.pattern.finditer(text):
-        place = gazetteer.lookup(m.group())
-        code = _alpha2(place.iso3) if place is not None and place.kind == "country" else None
-        if code:
-            found.add(code)
-    return frozenset(found)
+    names = (m.group() for m in gazetteer.pattern.finditer(text)
+             if getattr(gazetteer.lookup(m.group()), "kind", None) == "country")
+    return frozenset(country_counts(names))
 
 
 def settle(default: str, choices: tuple[str, ...], countries: Counter[str]) -> str:

@@ -261,7 +261,7 @@ def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
     root = next((t for t in p.doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    m = ctx.mention_at(p.start + root.idx, p.start + root.idx + len(root.text))
+    m = ctx.token_mention(p, root)
     if m is not None and m.actor_type == "person":
         return m
     if p.doc[0].pos_ == "ADP":
@@ -276,7 +276,7 @@ def _coordinated_subjects(ctx: Context, p: Paragraph, toks: list[Token]) -> bool
     for t in toks:
         if t.dep_ != "conj" or t.head.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        m = ctx.mention_at(p.start + t.idx, p.start + t.idx + len(t.text))
+        m = ctx.token_mention(p, t)
         if m is not None and m.actor_type == "person":
             return True
     return False
