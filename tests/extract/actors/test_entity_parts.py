@@ -93,17 +93,13 @@ def test_a_titles_body_named_with_for_stays_whole() -> None:
     assert "Sponsored Grants" not in result
 
 
-def test_one_name_after_a_players_title_is_a_person_everywhere() -> None:
-    result = types("Kelby have completed the signing of midfielder Valdivia from Marnex City.\n\nValdivia spent "
-                   "three seasons with City.\n")
-    assert result.get("Valdivia") == "person"
-
-
-def test_a_captions_name_and_its_label_after_a_dash_are_apart() -> None:
-    res = resolve_actors([article("a", "Kelby sign Jadson\n\nJadson - Cropped: Jadson, Marnex City\n\n"
-                                       "Kelby have completed the signing of midfielder Jadson.\n")])
-    result = {m.actor_id for m in res.mentions if "Jadson" in m.text or "Cropped" in m.text}
-    assert result == {"jadson"}
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Kelby have completed the signing of midfielder Valdivia from Marnex City.\n\nValdivia spent "
+                 "three seasons with City.\n", "Valdivia", id="one_name_after_a_players_title_everywhere"),
+    pytest.param("Intro.\nArmy chief Ivo Brask agreed.\n", "Ivo Brask", id="after_a_bodys_chief"),
+])
+def test_a_name_the_tagger_calls_a_place_or_body_after_a_title_is_a_person(text: str, name: str) -> None:
+    assert types(text).get(name) == "person"
 
 
 def test_a_name_after_a_title_with_a_lower_case_field_is_a_person() -> None:
@@ -111,9 +107,11 @@ def test_a_name_after_a_title_with_a_lower_case_field_is_a_person() -> None:
     assert result == {"Txema Begoria": "person"}
 
 
-def test_a_name_after_a_bodys_chief_is_a_person() -> None:
-    result = types("Intro.\nArmy chief Ivo Brask agreed.\n")
-    assert result.get("Ivo Brask") == "person"
+def test_a_captions_name_and_its_label_after_a_dash_are_apart() -> None:
+    res = resolve_actors([article("a", "Kelby sign Jadson\n\nJadson - Cropped: Jadson, Marnex City\n\n"
+                                       "Kelby have completed the signing of midfielder Jadson.\n")])
+    result = {m.actor_id for m in res.mentions if "Jadson" in m.text or "Cropped" in m.text}
+    assert result == {"jadson"}
 
 
 def test_a_headlines_possessive_parts_no_second_actor() -> None:

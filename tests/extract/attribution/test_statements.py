@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipelines.extract.attribution import NO_SPEAKER, UNRESOLVED, Speaker, stated_by, verb_speaker
 from tests.extract.attribution.articles import context, token
-from tests.extract.quotes.articles import run
+from tests.extract.quotes.articles import run, speaker_ids
 
 
 def test_a_subject_that_names_no_actor_is_unresolved() -> None:
@@ -57,17 +57,14 @@ def test_the_body_right_before_the_verb_speaks_when_the_parser_took_a_quoted_wor
             "vessels” in parts of the Orlan Sea that Kelvora claims as territory, including Pag-asa, Subi and Loaita "
             "islands, Lankiam Cay, Second Thomas Shoal and Jackson Atoll, the Department of Foreign Affairs said in "
             "a statement.\n")
-    _, rows = run(text, actors={"Department of Foreign Affairs": ("dfa", "organization")})
-    result = [r["speaker_actor_id"] for r in rows]
-    assert result == ["dfa"]
+    assert speaker_ids(text, {"Department of Foreign Affairs": ("dfa", "organization")}) == ["dfa"]
 
 
 def test_the_name_before_a_role_set_off_by_commas_speaks_when_the_verb_has_no_subject() -> None:
     text = ("Intro line.\n\nSpeaking in Lagos, Tuesday, Nils Okafor, Group Chief Executive of Kelvo Bank, said, “The "
             "macro prudential initiatives have provided a launch pad.”\n")
-    _, rows = run(text, actors={"Nils Okafor": ("nils-okafor", "person"), "Kelvo Bank": ("kelvo-bank", "organization")})
-    result = [r["speaker_actor_id"] for r in rows]
-    assert result == ["nils-okafor"]
+    actors = {"Nils Okafor": ("nils-okafor", "person"), "Kelvo Bank": ("kelvo-bank", "organization")}
+    assert speaker_ids(text, actors) == ["nils-okafor"]
 
 
 def test_who_was_told_never_speaks_and_the_noun_before_the_verb_does() -> None:
