@@ -227,7 +227,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     i0, i1 = toks[0].i, toks[-1].i
     before = doc[max(0, i0 - 3):i0].text.lower()
     after = doc[i1 + 1:i1 + 3].text.lower()
-    if after_place_of(before) or after.startswith(", where"):
+    titled = i0 > 0 and is_title_word(doc[i0 - 1].text)  # "Chairman Omar Velkan, where": still a person
+    if after_place_of(before) or (after.startswith(", where") and not titled):
         return "location"
     if _naming_before().search(before) and _names_a_thing(doc[max(0, i0 - 3):i0]):
         return "organization"

@@ -21,7 +21,7 @@ from pipelines.extract.actors.classify import (
     org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
-    appositive_head, country_before, extend_left, extend_right, person_cleanup, title_before,
+    appositive_head, country_before, extend_left, extend_right, is_title_word, person_cleanup, title_before,
 )
 from pipelines.extract.actors.entity_parts import coordinated_bodies, entity_parts, listed_names
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
@@ -118,6 +118,8 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
         toks = _whole_last_word(doc, toks)
         while len(toks) > 1 and toks[-1].is_lower and toks[-1].is_alpha and toks[-2].whitespace_:
             toks = toks[:-1]  # "Ana Kolby rues missed chances": a headline's verb the tagger took into the name
+        while len(toks) > 1 and toks[-1].text.endswith(".") and is_title_word(toks[-1].text):
+            toks = toks[:-1]  # "Omar Velkan H.E. Prime Minister Ivo Brask": the next name's honorific
     if label == "ORG":
         toks = extend_right(doc, extend_left(doc, toks, gz))
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
@@ -232,6 +234,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True  # "Sh8.06b", "GBP213.2": money the tagger took for a name
     if _a_field_of_study(n):
         return True  # "Professor of Linguistics": a subject, not an actor
+    if _a_title_alone(n) or _a_portfolio(n):
+        return True  # "The Kelvo Secretary General said", "Director of Youth Development": a job, no one named
     if _an_office(n):
         return True  # "the Kelvan Head of State": an office, whose holder the text names elsewhere
     last = n.lows()[-1]
@@ -271,13 +275,36 @@ def _an_office(n: _Name) -> bool:
     return False
 
 
+@cache
+def _after_an_academic_post() -> re.Pattern:
+    """The text before a subject: an academic post or degree and "of"/"in", then perhaps the subject's first
+    capitalised words and "and" ("PhD in Molecular and Cellular Biology")."""
+    return re.compile(rf"\b(?:{alternation('academic_posts')}) (?:of|in) (?:[A-Z][\w-]* )*(?:and )?$", re.I)
+
+
 def _a_field_of_study(n: _Name) -> bool:
-    """A name right after an academic post and "of"/"in" ("Professor of Linguistics", "lecturer in Law"), with
-    no body's word of its own."""
-    i = n.toks[0].i
-    doc = n.para.doc
-    return i >= 2 and doc[i - 1].lower_ in ("of", "in") and doc[i - 2].lower_ in words("academic_posts") \
-        and not any(w in words("organisation_words") for w in n.lows())
+    """A name right after an academic post or degree and "of"/"in" ("Professor of Linguistics", "PhD grad in
+    Integrative Biology"), with no body's word of its own."""
+    before = n.para.text[max(0, n.s - 80):n.s]
+    return _after_an_academic_post().search(before) is not None \
+        and not any(w in words("organisation_words") - words("field_words") for w in n.lows())
+
+
+def _a_title_alone(n: _Name) -> bool:
+    """A name made only of title words ("Secretary General", "Head Coach", "Trade Unionist"): an office."""
+    return len(n.toks) >= 2 and all(is_title_word(t.text) or t.lower_ in union("title_heads", "job_words")
+                                    for t in n.toks)
+
+
+def _a_portfolio(n: _Name) -> bool:
+    """A job's portfolio ("Director of Football Development", "Youth Development Manager"): a name ending in a
+    portfolio's word, after a title and "of" or before a title's head word."""
+    if n.lows()[-1] not in words("portfolio_tails"):
+        return False
+    doc, i0, i1 = n.para.doc, n.toks[0].i, n.toks[-1].i
+    after_title = i0 >= 2 and doc[i0 - 1].lower_ == "of" and is_title_word(doc[i0 - 2].text)
+    before_head = i1 + 1 < len(doc) and doc[i1 + 1].lower_ in union("title_heads", "job_words")
+    return after_title or before_head
 
 
 def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:

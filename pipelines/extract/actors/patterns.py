@@ -287,6 +287,8 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
             name_words = name_words[1:]
         if len(name_words) < 2 or len(name_words) > 3 or any(w.lower() in not_name for w in name_words):
             continue
+        if all(is_title_word(w) or w.lower() in union("title_heads", "job_words") for w in name_words):
+            continue  # "Dr Ivo Brask, Secretary General of ...": a second title, no name
         if any(gz.lookup(w) for w in name_words):
             continue
         e = m.end(3)

@@ -106,3 +106,21 @@ def body_described_before(ctx: Context, pos: int) -> tuple[Paragraph, Token] | N
              if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in kinds
              and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
     return found[-1] if found else None
+
+
+def body_named_by_its_plural(ctx: Context, tok: Token, pos: int) -> Mention | None:
+    """The nearest earlier organisation whose name ends in the plural noun ``tok`` ("the paramilitary forces"
+    for the Kelvan Support Forces): a body whose own name is plural is "the forces", not a group of bodies.
+    Nouns for a group of people, bodies or countries ("the nations", "the two parties") are left to the group."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() in _group_nouns():
+        return None
+    for m in reversed(ctx.mentions_before(pos)):
+        if m.end <= pos and m.actor_type == "organization" and not ctx.in_quote(m.start, m.end) \
+                and m.name.split()[-1].lower() == tok.lower_:
+            return m
+    return None
+
+
+def _group_nouns() -> frozenset[str]:
+    """Nouns whose plural names a group of actors of one kind: people, bodies or countries."""
+    return frozenset().union(*(lexicon.words("speech", k) for k in ("org_nouns", "country_nouns", "person_role_nouns")))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
 from pipelines.extract.attribution.bodies import (
-    body_described_before, group_first, is_group_description, organisation_antecedent,
+    body_described_before, body_named_by_its_plural, group_first, is_group_description, organisation_antecedent,
 )
 from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 from pipelines.extract.syntax import is_dateline
@@ -162,7 +162,7 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = _body_named_in_apposition(ctx, para, tok) or m  # "the Foreign Ministry, Global Affairs Kelvia, said"
     if m is not None:
         return ctx.speaker(m, "named")
-    role = tok.lower_ in lexicon.words("speech", "person_role_nouns")
+    role = _a_role_word(tok)
     for child in tok.children:
         if child.dep_ == "appos" or (child.dep_ in ("compound", "flat", "nmod") and child.pos_ == "PROPN"):
             m = ctx.token_mention(para, child)
@@ -213,7 +213,7 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
     if (tok.pos_ == "NOUN" and (tok.tag_ == "NN" or _collective_body(tok))) or tok.pos_ == "PROPN":
         return resolve_role(ctx, para, tok, min(start, at))
     if is_group_description(tok):
-        m = group_first(ctx, tok, min(start, at))
+        m = body_named_by_its_plural(ctx, tok, min(start, at)) or group_first(ctx, tok, min(start, at))
         return ctx.speaker(m, "role") if m else NO_SPEAKER
     return NO_SPEAKER
 
@@ -247,20 +247,28 @@ def _capitalised_role(ctx: Context, para: Paragraph, tok: Token) -> bool:
     House styles capitalise high offices; the parser then takes the word for
     a name, but it still points back to the person the article gave that role.
     """
-    if tok.lower_ not in lexicon.words("speech", "person_role_nouns"):
+    if not _a_role_word(tok):
         return False
     kids = list(tok.children)
     titles = lexicon.words("actor_words", "titles")
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
         c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" and c.lower_ not in titles
-        and c.ent_type_ not in ("NORP", "GPE") and not _a_country_word(ctx, para, c) for c in kids
-    )  # "the Foreign Minister", "the US President", "the Kelvan Head of State": no name of its own
+        and c.ent_type_ not in ("NORP", "GPE") and not _an_owner_word(ctx, para, c) for c in kids
+    )  # "the Foreign Minister", "the US President", "the KWC Secretary General": no name of its own
 
 
-def _a_country_word(ctx: Context, para: Paragraph, tok: Token) -> bool:
-    """Is ``tok`` a mention of a country (its name or nationality), whatever the tagger's label?"""
+def _a_role_word(tok: Token) -> bool:
+    """A person's role noun ("president"), or a title word after one ("Secretary General", "Attorney General")."""
+    roles = lexicon.words("speech", "person_role_nouns")
+    return tok.lower_ in roles or tok.lower_ in lexicon.words("actor_words", "titles") and any(
+        c.dep_ == "compound" and c.lower_ in roles for c in tok.children)
+
+
+def _an_owner_word(ctx: Context, para: Paragraph, tok: Token) -> bool:
+    """Is ``tok`` a mention of a country or a body (its name, nationality or acronym), whatever the tagger's
+    label? Before a role it says whose the role is."""
     m = ctx.token_mention(para, tok)
-    return m is not None and m.actor_type == "country"
+    return m is not None and m.actor_type in ("country", "organization")
 
 
 def _own_name(para: Paragraph, tok: Token) -> str:

@@ -147,6 +147,8 @@ def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> Non
                  {"Wexley": "location", "Marlow": "location"}, id="towns before a plural place noun"),
     pytest.param("Maren Kolt, director of the Upper Sarn Soil Survey Project, says the fields are drying.",
                  {"Upper Sarn Soil Survey Project": "organization"}, id="a body after a job title and of"),
+    pytest.param("She held talks with Chairman Omar Velkan, where they spoke of water.", {"Omar Velkan": "person"},
+                 id="a titled person before where"),
 ])
 def test_types_the_context_shows(text: str, expected: dict[str, str]) -> None:
     result = types(f"Intro.\n{text}\n")

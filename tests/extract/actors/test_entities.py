@@ -136,6 +136,12 @@ def test_a_headline_verb_the_tagger_took_into_a_name_is_cut_off() -> None:
     assert result == {"Marten Kolby": "person"}
 
 
+def test_the_next_names_honorific_is_cut_off_a_name() -> None:
+    text = "Intro.\nThe talks were held by Mr. Omar Velkan H.E. Prime Minister Ivo Brask.\n"
+    result = names_with_entities(text, [("Omar Velkan H.E.", "PERSON"), ("Ivo Brask", "PERSON")])
+    assert result == {"Omar Velkan": "person", "Ivo Brask": "person"}
+
+
 def test_a_name_set_off_by_commas_after_a_body_is_a_person() -> None:
     text = "Intro.\nThe Kelby People's Republic, Ivo Brask, said so.\n"
     result = names_with_entities(text, [("Kelby People's Republic, Ivo Brask", "ORG")])
@@ -164,6 +170,16 @@ def test_a_pages_share_and_feature_labels_and_a_professors_subject_are_no_actors
                    "Log in or Join now.\n")
     assert not {"Bookmark", "Feature Story", "Linguistics", "Slideshow", "Join"} & set(result) \
         and "Kelby Academy" in result
+
+
+def test_jobs_subjects_of_degrees_and_a_save_button_are_no_actors() -> None:
+    result = types("Save Story\n\nDr Ivo Brask, Secretary General of the Kelvo Workers Congress, spoke. The Trade "
+                   "Unionist said more. Omar Velkan returns as Head Coach, Ana Pirelli as Director of Football "
+                   "Development and Tom Hale as Youth Development Manager. Dr. Rita Moss, recent PhD grad in "
+                   "Molecular and Cellular Biology, holds a professorship in Kelvan Studies at Marl University.\n")
+    expected = {"Ivo Brask", "Kelvo Workers Congress", "Omar Velkan", "Ana Pirelli", "Tom Hale", "Rita Moss",
+                "Marl University"}
+    assert set(result) == expected
 
 
 def test_a_power_unit_and_a_policy_are_no_actors() -> None:

@@ -86,6 +86,13 @@ _GROUPS = [
         ["tom-hale"],
         id="the_authors_are_the_people_the_text_introduced_as_authors",
     ),
+    pytest.param(
+        "Fighting broke out between Ruritania and the Kelvan Support Forces on Saturday.\n\n"
+        "The paramilitary forces said: “We will hold the bridge.”",
+        {"Ruritania": ("ruritania", "country"), "Kelvan Support Forces": ("kelvan-support-forces", "organization")},
+        ["kelvan-support-forces"],
+        id="a_body_whose_name_is_plural_is_the_plural_noun",
+    ),
 ]
 
 

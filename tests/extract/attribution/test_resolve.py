@@ -246,6 +246,15 @@ def test_a_countrys_head_of_state_is_its_president_named_before() -> None:
     assert result == ["aidar-tolegen"]
 
 
+def test_a_bodys_title_of_two_words_is_the_person_given_it() -> None:
+    text = ("Intro.\n\nDr Ivo Brask, Secretary General of the Kelvo Workers Congress (KWC), spoke in Accra on "
+            "Thursday.\n\nThe KWC Secretary General said: “We hardly resort to strikes.”\n")
+    article = parse_text("t", text)
+    rows = extract_quotes(article, resolve_actors([article]).mentions)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["ivo-brask"]
+
+
 def test_the_person_at_the_end_of_joined_titles_speaks() -> None:
     text = ("Intro line.\n\n“This investment will help auto makers,” said Kelvo Chairman and CEO Ivo Brask.\n")
     _, rows = run(text)
