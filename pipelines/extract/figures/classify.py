@@ -67,8 +67,9 @@ class Candidate:
     by_country_prefix: bool = False  # "P308M": money only where the article names the currency's country
 
 
-#: Words after a duration that make it relative time or an age ("two months ago", "six-year-old").
-_RELATIVE_AFTER = rf"\s+(?:<relative_time_after>)\b|\s+old\b|[{_H}]old\b"
+#: Words after a duration that make it relative time or an age ("two months ago", "six-year-old", "60 years
+#: of age").
+_RELATIVE_AFTER = rf"\s+(?:<relative_time_after>)\b|\s+old\b|[{_H}]old\b|\s+of\s+age\b"
 #: Hyphenated size of a group: "a 21-member team", "a 300-strong delegation", "a 27-nation bloc".
 _GROUP_SIZE_AFTER = rf"[{_H}](?:<group_size_words>)(?!\w|[{_H}])"
 #: A plural noun after a number: "1.2m people", "5m children" (so "m" is million, not metres); case-sensitive.
@@ -128,7 +129,7 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
         return Candidate(start, gm.end(), start, num_end, value, "count", "count", words, elliptic=True)
     if hint == "hyphen":
         return None  # "two-state", "three-way": adjectival compounds, not quantities
-    if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen":
+    if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen" and num_end == end:
         return None  # "5-star", "3-1"; a range's first number gets its unit in scan.scan_paragraph
     return Candidate(start, num_end, start, num_end, value, "count", "count", words)
 

@@ -1,8 +1,10 @@
-"""Quantities written in two units, larger first: "one year and a day", "6ft 3in", "two hours 30 minutes".
+"""Quantities written in two units, larger first: "two hours 30 minutes", "four years and three months".
 
-They state one quantity, so the parts become one figure in the smaller
-unit (366 days, 75 inches, 150 minutes). How many of the smaller unit make
-one of the larger comes from ``lexicon/units.yaml``.
+They state one quantity, so the parts become one figure in the unit written
+first (2.5 hours, 4.25 years), as readers quote it; a part written with an
+article ("one year and a day") only adds one of the smaller unit, and the
+figure is in that unit (366 days). How many of the smaller unit make one of
+the larger comes from ``lexicon/units.yaml``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,17 @@ _ARTICLE = re.compile(r"an?\b", re.IGNORECASE)
 
 
 def _per(larger: str, smaller: str) -> float | None:
-    """How many ``smaller`` units make one ``larger`` (day per year: 365), or ``None``."""
-    return lexicon.mapping("units", "compound_units").get(larger, {}).get(smaller)
+    """How many ``smaller`` units make one ``larger`` (day per year: 365; second per hour through minute:
+    3600), or ``None``."""
+    table = lexicon.mapping("units", "compound_units")
+    direct = table.get(larger, {}).get(smaller)
+    if direct is not None:
+        return direct
+    for middle, n in table.get(larger, {}).items():
+        below = _per(middle, smaller) if middle != larger else None
+        if below is not None:
+            return n * below
+    return None
 
 
 def _joined_article_part(text: str, first: Candidate) -> tuple[int, str] | None:
@@ -36,15 +47,18 @@ def _joined_article_part(text: str, first: Candidate) -> tuple[int, str] | None:
 
 
 def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with each quantity written in several units merged into one, in its smallest unit."""
+    """``cands`` with each quantity written in several units merged into one, in the unit written first."""
     out: list[Candidate] = []
+    smallest = ""  # the smallest unit of the quantity being joined: a next part must be smaller still
     for c in cands:
         prev = out[-1] if out else None
         if prev is not None and _joinable(prev) and _joinable(c) and c.kind == prev.kind \
-                and _JOIN.fullmatch(text, prev.end, c.start) and _per(prev.unit or "", c.unit or ""):
-            out[-1] = _merged(prev, c.end, c.unit or "", c.value)  # "2 hours 4 minutes and 12 seconds"
+                and _JOIN.fullmatch(text, prev.end, c.start) and _per(smallest, c.unit or ""):
+            added = c.value / (_per(prev.unit or "", c.unit or "") or 1.0)
+            out[-1] = replace(prev, end=c.end, value=prev.value + added, mult=1.0)  # "2 hours 4 minutes": hours
         else:
             out.append(c)
+        smallest = c.unit or ""
         part = _joined_article_part(text, out[-1]) if _joinable(out[-1]) else None
         if part is not None and _per(out[-1].unit or "", part[1]):
             out[-1] = _merged(out[-1], part[0], part[1], 1.0)  # "one year and a day"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
+from functools import cache
 from typing import NamedTuple
 
 from pipelines.extract import lexicon
@@ -266,7 +268,8 @@ def _spaced_fraction(text: str, words: list[re.Match[str]], i: int) -> float | N
 
 def scan_paragraph(text: str) -> list[Candidate]:
     """Find figure candidates in one paragraph's text (no parse needed)."""
-    blocked = blocked_spans(text)
+    points = _fraction_of_a_point(text)
+    blocked = blocked_spans(text) + [(c.start, c.end) for c in points]
     out: list[Candidate] = []
     taken_until = -1
     tallies = tally_spans(text)
@@ -283,12 +286,13 @@ def scan_paragraph(text: str) -> list[Candidate]:
             cand = ranged
         if cand is None:
             continue
+        cand = _money_range(text, atoms, i, cand, out[-1] if out else None)
         if value and cand.start <= start and cand.num_start == start:
             cand.mult = cand.value / value
         out.append(cand)
         taken_until = cand.end
     taken = blocked + [(o.start, o.end) for o in out]
-    out += [c for c in _unit_long(text) if not overlaps((c.start, c.end), taken)]
+    out += points + [c for c in _unit_long(text) if not overlaps((c.start, c.end), taken)]
     return join_compounds(text, sorted(out, key=lambda c: c.start))
 
 
@@ -305,11 +309,47 @@ def _unit_long(text: str) -> list[Candidate]:
     return out
 
 
+@cache
+def _point_fraction() -> re.Pattern:
+    """ "quarter-point", "half-percentage-point", "three-quarters of a percentage point"."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon.mapping("figures", "point_fractions"), key=len, reverse=True))
+    return re.compile(rf"\b({words})(?: of a)?[{_H} ](?:percentage[{_H} ])?point\b", re.IGNORECASE)
+
+
+def _fraction_of_a_point(text: str) -> list[Candidate]:
+    """A fraction of a percentage point in words ("raised rates by a quarter-percentage point"): a percent."""
+    out = []
+    for m in _point_fraction().finditer(text):
+        value = lexicon.mapping("figures", "point_fractions")[m.group(1).lower()]
+        out.append(Candidate(m.start(), m.end(), m.start(), m.end(), value, "percent", "percent", True))
+    return out
+
+
 def _with_tallies(atoms: list[Atom], text: str, tallies: list[tuple[int, int]]) -> list[Atom]:
     """``atoms`` plus the tally numbers the atom scan reads as glued to a word ("3" in "a 6-to-3 vote")."""
     have = {(a.start, a.end) for a in atoms}
     extra = [Atom(s, e, nb.parse_digits(text[s:e]) or 0.0, False, "plain") for s, e in tallies if (s, e) not in have]
     return sorted(atoms + extra) if extra else atoms
+
+
+#: What joins the two amounts of a range of money: "$20-40 billion", "$1.5 to $2.0 million".
+_MONEY_RANGE_LINK = re.compile(rf"\s*(?:[{_H}\u2014]|to)\s*$")
+
+
+def _money_range(text: str, atoms: list[Atom], i: int, cand: Candidate, prev: Candidate | None) -> Candidate:
+    """A range of money written with one scale and one currency: the first amount takes the second's scale
+    ("$20-40 billion" is $20bn to $40bn), the second the first's currency ("40 billion" is in dollars)."""
+    if cand.kind == "money" and cand.num_end == atoms[i].end and i + 1 < len(atoms):
+        nxt_atom = atoms[i + 1]
+        link = text[cand.end:nxt_atom.start]
+        link = link.removesuffix(text[cand.start:cand.num_start])  # "$1.5 to $2.0 million": the symbol again
+        nxt = classify(text, *nxt_atom)
+        if _MONEY_RANGE_LINK.match(link) and nxt is not None and nxt.num_end > nxt_atom.end and nxt_atom.value:
+            return replace(cand, value=cand.value * nxt.value / nxt_atom.value)
+    if prev is not None and prev.kind == "money" and cand.kind == "count" and cand.num_end > atoms[i].end \
+            and _MONEY_RANGE_LINK.match(text[prev.end:cand.start]):
+        return replace(cand, unit=prev.unit, kind="money", currencies=prev.currencies)
+    return cand
 
 
 def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]]) -> Candidate | None:
@@ -322,13 +362,14 @@ def _range_start(text: str, atoms: list[Atom], i: int, blocked: list[tuple[int, 
         return None
     start, end, value, words, hint = atoms[i]
     n_start, n_end, n_value, n_words, n_hint = atoms[i + 1]
+    house_style = words and not n_words and value < 10 <= n_value  # "five to 10 years": words below ten
     if hint not in ("plain", "after_hyphen") or not _RANGE_LINK.match(text[end:n_start]) or not n_value \
-            or overlaps((n_start, n_end), blocked) or words != n_words:
+            or overlaps((n_start, n_end), blocked) or (words != n_words and not house_style):
         return None
     nxt = classify(text, n_start, n_end, n_value, n_words, n_hint)
     if nxt is None or nxt.kind not in ("percent", "measure", "time", "count", "money") or nxt.hyphen:
         return None
-    if nxt.kind == "count" and (words or not plural_noun_after(text, n_end)):
+    if nxt.kind == "count" and (words or not plural_noun_after(text, nxt.num_end)):
         return None  # "4,000 to 6,000 viewers" both count; "two or three", "3 to 1" stay out
     mult = nxt.value / n_value
     return Candidate(start, end, start, end, value * mult, nxt.unit, nxt.kind, words, nxt.rate,

@@ -16,7 +16,7 @@ def test_page_furniture_is_not_a_figure() -> None:
     ("text", "expected"),
     [("1.2K Shares", True), ("5 min read", True), ("12 minutes read", True), ("300 retweets", True),
      ("300 people shared it", False), ("list of 4 items", True), ("list 2 of 4", True),
-     ("The shortlist of 4 items was long", False)],
+     ("The shortlist of 4 items was long", False), ("Estimated read time: 2-3 minutes", True)],
 )
 def test_furniture_is_a_counter_or_a_reading_time_alone(text: str, expected: bool) -> None:
     assert is_furniture(text) is expected

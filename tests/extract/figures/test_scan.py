@@ -14,6 +14,31 @@ def test_percent_range_gives_both_ends_the_unit() -> None:
                                                                       ("40 percent", 40.0, "percent")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The fund may lend US$20-40 billion to Kelvia.",
+                 [("US$20", 20e9, "USD"), ("40 billion", 40e9, "USD")], id="one scale after a range of money"),
+    pytest.param("Revenue of between $1.5 to $2.0 million is expected.",
+                 [("$1.5", 1.5e6, "USD"), ("$2.0 million", 2e6, "USD")], id="the symbol written twice"),
+    pytest.param("Some 20-40 million people live there.",
+                 [("20", 20e6, "count"), ("40 million", 40e6, "count")], id="a range of counts with one scale"),
+    pytest.param("He faces five to 10 years in jail.", [("five", 5.0, "year"), ("10 years", 10.0, "year")],
+                 id="words below ten and digits above"),
+    pytest.param("He is tall, between 60-70 years of age.", [], id="an age is no figure"),
+])
+def test_a_range_gives_both_ends_its_scale_and_unit(
+        text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bank raised rates by a quarter-percentage point.", [("quarter-percentage point", 0.25, "percent")]),
+    ("Markets expect a half-point cut.", [("half-point", 0.5, "percent")]),
+    ("It cut by three-quarters of a percentage point.", [("three-quarters of a percentage point", 0.75, "percent")]),
+])
+def test_a_fraction_of_a_point_in_words_is_a_percent(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)] == expected
+
+
 @pytest.mark.parametrize("text", ["The cable dump made public thousands of secret diplomatic reports.",
                                   "It teaches hundreds of thousands of young people."])
 def test_a_vague_plural_states_no_number(text: str) -> None:
