@@ -20,6 +20,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import country_before, current_office
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, ministry_display, ministry_key, norm_key
+from pipelines.extract.actors.identity import identity_key
 from pipelines.extract.actors.words import alternation, mapping, words
 from pipelines.extract.article import Article
 
@@ -33,8 +34,16 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
     prefixed = {k.split(":")[1]: k for k in (c.key for c in cands) if k and k.startswith("body:")}
     owned = _owned_portfolios(cands)
     out = []
+    named = _named_bodies_for_lower_case(cands)
+    country_of_named = {identity_key(found): lower.iso3 for lower in cands for found in [named.get(lower.key)]
+                        if found is not None and found.iso3 is None}
     for c in cands:
-        if c.type == "organization" and c.key is None and norm_key(c.text) in prefixed:
+        if c.key in named:  # "India's central bank" ... "the Reserve Bank of India"
+            found = named[c.key]
+            c = replace(c, key=identity_key(found), iso3=found.iso3 or c.iso3, name=found.name or found.text)
+        elif c.iso3 is None and c.type == "organization" and identity_key(c) in country_of_named:
+            c = replace(c, iso3=country_of_named[identity_key(c)])  # "the Reserve Bank" is Norway's
+        elif c.type == "organization" and c.key is None and norm_key(c.text) in prefixed:
             c = replace(c, key=prefixed[norm_key(c.text)])  # "UK Home Office" ... "the Home Office"
         elif c.key in owned:  # "the Justice Department" ... "the U.S. Department of Justice"
             found = owned[c.key]
@@ -54,6 +63,26 @@ def _owned_portfolios(cands: list[Candidate]) -> dict[str, Candidate]:
         if c.key and c.key.startswith(("ministry:", "department:")) and c.iso3:
             by_portfolio.setdefault(c.key.rsplit(":", 1)[0], {})[c.key] = c
     return {f"{port}:None": next(iter(found.values())) for port, found in by_portfolio.items() if len(found) == 1}
+
+
+def _named_bodies_for_lower_case(cands: list[Candidate]) -> dict[str, Candidate]:
+    """Bodies named in lower case with their country ("India's central bank", key "body:central bank:IND"), by
+    key, to the one body the article names with a capital whose name holds the same head word ("the Reserve
+    Bank of India"): that country's first, else one with no country. Why: the guide resolves a lower-case
+    mention to the body the article says it is."""
+    out: dict[str, Candidate] = {}
+    lower = {c.key: c for c in cands if c.key and c.key.startswith("body:") and c.text.split()[-1].islower()}
+    for key, c in lower.items():
+        head = key.split(":")[1].split()[-1]
+        named = [x for x in cands if x.type == "organization" and x.text[:1].isupper() and x.key != key
+                 and head in norm_key(x.text).split() and not x.text.isupper()
+                 and not (x.iso3 is None and (x.key or "").startswith("curated:"))]  # "World Bank": no country's
+        for iso3 in (c.iso3, None):
+            found = {identity_key(x): x for x in named if x.iso3 == iso3}
+            if len(found) == 1:
+                out[key] = next(iter(found.values()))
+                break
+    return out
 
 
 def _party(c: Candidate, cands: list[Candidate]) -> Candidate | None:

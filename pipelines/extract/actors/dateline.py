@@ -8,8 +8,8 @@ as news writes it, at the start of one of the article's first lines: a
 place in capitals ("ROTTERDAM") or a known place in Title Case ("Nairobi"),
 an optional region (", Ore."), an optional date, an optional agency in
 brackets, then a dash or a colon ("NEW YORK - Agency Name" takes the whole
-short line); or a place in capitals and a date with no dash ("SEOUL, Oct 19
-The company ..."). Why here and by shape: the same article may carry no
+short line); a place in capitals and a date with no dash ("SEOUL, Oct 19
+The company ..."); or an agency in brackets alone ("(Agency) -- The bank"). Why here and by shape: the same article may carry no
 metadata at all, and the actor finders must not read the dateline as text.
 """
 
@@ -42,6 +42,10 @@ def _date() -> str:
     return rf"(?:,\s*|\s+)(?:{mon}\.?\s+{day}(?:,?\s+{year})?|{day}\s+{mon}\.?(?:,?\s+{year})?)"
 
 
+#: A line opened by its agency alone in brackets and a dash: "(Agency) -- The bank said".
+_AGENCY_ONLY = re.compile(rf"(?P<agency>\([A-Z][\w .,&'’/-]{{1,60}}\)){_DASH}(?=\S)")
+
+
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The three shapes: with a dash or colon, a capitals place and a date without one, and a whole short line."""
@@ -61,6 +65,9 @@ def _known_place(gz: Gazetteer, text: str) -> bool:
 def _dateline_in(line: str, kind: str, gz: Gazetteer) -> re.Match | None:
     """The dateline opening ``line`` (a line of ``kind``), or None when it opens with none."""
     dashed, undashed, whole = _patterns()
+    m = _AGENCY_ONLY.match(line)
+    if m is not None:
+        return m
     m = whole.match(line)
     if m and line.split()[0].strip(",").lower() not in words("dateline_not_places"):
         return m
@@ -117,8 +124,9 @@ def dateline_candidates(article: Article, gz: Gazetteer) -> list[Candidate]:
     start, m = found
     out = []
     group = "place" if m.groupdict().get("place") else "tplace"
-    offset = m.start(group)
-    for part in re.finditer(r"[^/]+", m.group(group)):
+    places = m.group(group) if m.groupdict().get(group) else ""  # none before "(Agency) --"
+    offset = m.start(group) if places else 0
+    for part in re.finditer(r"[^/]+", places):
         s, e = start + offset + part.start(), start + offset + part.end()
         text = article.text[s:e]
         known = gz.lookup(text.title())

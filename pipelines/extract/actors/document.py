@@ -43,7 +43,7 @@ def resolve_document(article: Article, cands: list[Candidate], gz: Gazetteer) ->
     by_surname = people_by_surname(cands)
     cands = people_keys(cands, by_surname, gz)
     cands = one_key_per_person(select(cands + _known_names_again(article, cands, stems, by_surname, gz)))
-    cands = _acronyms_as_long_forms(article, bodies(article, cands, gz))
+    cands = _acronyms_as_long_forms(article, bodies(article, cands, gz), gz)
     return counterpart_titles(article, _demonyms_as_companies(article, cands, gz))
 
 
@@ -348,7 +348,7 @@ def _leads(name: str, acronym: str) -> bool:
     return rest.startswith(" and ")
 
 
-def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Candidate]:
+def _acronyms_as_long_forms(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Candidate]:
     """An all-caps name whose letters spell a longer name here, or that the name defines in brackets right
     after it, is that name (spaCy calls some of them people: "known as ORT")."""
     longs = [c for c in cands if c.type in ("organization", "country", "location") and len(c.text.split()) >= 2]
@@ -360,11 +360,21 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate]) -> list[Ca
                 defined = re.match(r"\s*\(" + re.escape(acr) + r"\)", article.text[lc.end:lc.end + len(acr) + 4])
                 letters = acr.replace("&", "")  # "H&K" of "Harrow & Kestrel"
                 if defined or initials(lc.text) == letters or initials(re.sub(r"^The ", "", lc.text)) == letters \
-                        or len(acr) >= 3 and initials(lc.text).startswith(acr) and _leads(lc.text, acr):
+                        or len(acr) >= 3 and initials(lc.text).startswith(acr) and _leads(lc.text, acr) \
+                        or _with_its_country(lc, gz) == letters:
                     c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break
         out.append(c)
     return out
+
+
+def _with_its_country(c: Candidate, gz: Gazetteer) -> str | None:
+    """The letters of a body's name and then of its country's, when its name does not say it ("RBA" of "the
+    Reserve Bank" of Australia)."""
+    country = gz.names.get(c.iso3 or "")
+    if c.type != "organization" or country is None or country in c.text:
+        return None
+    return initials(re.sub(r"^The ", "", c.text)) + initials(country)
 
 
 def _acronym_of(c: Candidate) -> str | None:

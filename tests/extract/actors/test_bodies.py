@@ -57,3 +57,12 @@ def test_an_ambiguous_nationality_names_a_legislatures_country_where_the_article
                                                                     "Georgian Parliament approved the bill.\n")])
     result = {(m.doc_id, m.actor_id) for m in res.mentions if m.text == "Georgian Parliament"}
     assert result == {("a", "parliament-of-georgia"), ("b", "georgian-parliament")}
+
+
+def test_a_lower_case_central_bank_is_the_bank_the_article_names_and_its_acronym_too() -> None:
+    art = article("a", "Intro.\nNorway’s central bank will keep rates high, Governor Ivo Brask said. The Reserve "
+                       "Bank’s board met today. The World Bank disagreed. The RBN has raised rates twice.\n")
+    res = resolve_actors([art])
+    result = {m.text: m.actor_id for m in res.mentions if "ank" in m.text or m.text == "RBN"}
+    assert result == {"Norway’s central bank": "reserve-bank", "Reserve Bank": "reserve-bank", "RBN": "reserve-bank",
+                      "World Bank": "world-bank"}

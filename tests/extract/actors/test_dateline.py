@@ -26,6 +26,7 @@ HEAD = "Ministers agree on river treaty\n\n"
     ("VELDORA (Wirenews / Kestrel - 18th July, 2023) The ministers signed the treaty.",
      "VELDORA (Wirenews / Kestrel - 18th July, 2023) "),
     ("Veldora, Nov 7 (WNS/KPA) The ministers of both states signed the treaty.", "Veldora, Nov 7 (WNS/KPA) "),
+    ("(Wirenews) -- The ministers of both states signed the treaty.", "(Wirenews) -- "),
 ])
 def test_dateline_shapes(first_line: str, expected: str) -> None:
     art = article("a", HEAD + first_line + "\nThe treaty takes effect next year.\n")
