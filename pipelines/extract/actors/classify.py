@@ -209,6 +209,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
         return "organization"  # "Kelby Town": a club, though a town is a place
     if lows[-1] in words("place_words"):
         return "location"
+    if len(toks) > 1 and toks[0].i > 0 and is_title_word(doc[toks[0].i - 1].text):
+        return "person"  # "Chairman Ivo Brask states:", "Chairman Omar Velkan, where": a titled name
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.is_lower and nxt.lower_ in union("place_heads_after", "named_place_heads_after",
                                                                "place_list_heads"):
@@ -227,8 +229,7 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
     i0, i1 = toks[0].i, toks[-1].i
     before = doc[max(0, i0 - 3):i0].text.lower()
     after = doc[i1 + 1:i1 + 3].text.lower()
-    titled = i0 > 0 and is_title_word(doc[i0 - 1].text)  # "Chairman Omar Velkan, where": still a person
-    if after_place_of(before) or (after.startswith(", where") and not titled):
+    if after_place_of(before) or after.startswith(", where"):
         return "location"
     if _naming_before().search(before) and _names_a_thing(doc[max(0, i0 - 3):i0]):
         return "organization"
@@ -238,8 +239,8 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
 def _with_a_plural_verb(tok: Token) -> bool:
     """Is the one-word name the subject of a verb in the plural ("Kelbarra have", "Kelbarra are"), as a team
     or a company is in British usage and a person never is?"""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNP":
-        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNP" or any(c.dep_ == "conj" for c in tok.children):
+        return False  # "Omar and the club have": the plural is the pair's
     verb = tok.head
     return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in verb.children)
 

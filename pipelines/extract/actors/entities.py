@@ -219,8 +219,9 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     """A religion, a capitalised word of a heading, page furniture ("Latest Stories"), a common word opening
     a sentence ("Millions have fled"), or a bare generic noun ("Ministry", "City")."""
     text = n.text
-    if norm_key(text) in words("religions") or all(w.lower() in words("furniture_words") for w in text.split()):
-        return True
+    if norm_key(text) in union("religions", "occasion_names") \
+            or all(w.lower() in words("furniture_words") for w in text.split()):
+        return True  # "Islam", "the Grammys", "an Iftar", "Latest Stories"
     if len(n.toks) == 1 and text.lower().endswith(tuple(ordered("concept_endings"))):
         return True  # "Velmorophobia", "Kestrelism": an idea, not an actor
     if text.lower() in words("name_suffixes"):

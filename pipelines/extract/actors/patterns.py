@@ -277,7 +277,7 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
     """A full name right after a title ("Foreign Minister Eli Cohen"), weaker than any entity."""
     out = []
     text = para.text
-    not_name = union("organisation_words", "place_words", "compass_words")
+    not_name = union("organisation_words", "place_words", "compass_words", "portfolio_tails")
     for m in _titled_name().finditer(text):
         if text[m.start()].islower() and (m.group(1) or m.group(2).startswith(",")):
             continue  # "the president of the Kestrel Board", "the minister, Ann": a lower-case title names its name only

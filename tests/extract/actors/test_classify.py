@@ -149,6 +149,9 @@ def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> Non
                  {"Upper Sarn Soil Survey Project": "organization"}, id="a body after a job title and of"),
     pytest.param("She held talks with Chairman Omar Velkan, where they spoke of water.", {"Omar Velkan": "person"},
                  id="a titled person before where"),
+    pytest.param("Chairman Ivo Brask states:\n\n“Omar Velkan has returned. Velkan and the club have always "
+                 "remained in contact.”", {"Ivo Brask": "person", "Omar Velkan": "person"},
+                 id="a titled person before states and a name joined to a body before have"),
 ])
 def test_types_the_context_shows(text: str, expected: dict[str, str]) -> None:
     result = types(f"Intro.\n{text}\n")

@@ -174,12 +174,18 @@ def test_a_pages_share_and_feature_labels_and_a_professors_subject_are_no_actors
 
 def test_jobs_subjects_of_degrees_and_a_save_button_are_no_actors() -> None:
     result = types("Save Story\n\nDr Ivo Brask, Secretary General of the Kelvo Workers Congress, spoke. The Trade "
-                   "Unionist said more. Omar Velkan returns as Head Coach, Ana Pirelli as Director of Football "
-                   "Development and Tom Hale as Youth Development Manager. Dr. Rita Moss, recent PhD grad in "
+                   "Unionist said more. Omar Velkan returns as Head Coach. Ana Pirelli will stay, in the capacity of "
+                   "Director of Football Development. Tom Hale returns as Youth Development Manager. Dr. Rita Moss, recent PhD grad in "
                    "Molecular and Cellular Biology, holds a professorship in Kelvan Studies at Marl University.\n")
     expected = {"Ivo Brask", "Kelvo Workers Congress", "Omar Velkan", "Ana Pirelli", "Tom Hale", "Rita Moss",
                 "Marl University"}
     assert set(result) == expected
+
+
+def test_awards_occasions_festival_days_and_job_acronyms_are_no_actors() -> None:
+    result = types("Intro.\nShe won three Grammys. The Velmoran Culture Days opened in Tashkent. The Iftar drew "
+                   "300 people. The EPC contract went to a builder. Ask your GP.\n")
+    assert set(result) == {"Tashkent"}
 
 
 def test_a_power_unit_and_a_policy_are_no_actors() -> None:
