@@ -24,6 +24,19 @@ def _title_trigger() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{triggers}|the (?:{nouns}))\s*[,:]?\s*$", re.IGNORECASE)
 
 
+@cache
+def _work_before() -> re.Pattern[str]:
+    """A work's noun with its determiner right before the quote, nothing between ("his paper", "a song")."""
+    nouns = "|".join(lexicon.entry("quotes", "work_nouns"))
+    return re.compile(rf"\b(?:his|her|their|its|our|my|the|a|an|new|latest) (?:{nouns})\s+$", re.IGNORECASE)
+
+
+def _a_name(text: str) -> bool:
+    """One or two capitalised words and no more ("Lady", "Big Ben"): a name, not words spoken."""
+    words = _WORD.findall(text)
+    return 1 <= len(words) <= 2 and all(w[0].isupper() for w in words)
+
+
 def word_count(text: str) -> int:
     """Words in a quoted span ("first Shi’ite state" is three)."""
     return len(_WORD.findall(text))
@@ -50,8 +63,8 @@ def is_title(text: str, lead: str, p: Paragraph | None = None) -> bool:
     association called ...", "a song named ..."); with a subject of their own
     ("what he called ...") they report words and the quote is judged as one.
     """
-    if looks_like_title(text):
-        return True
+    if looks_like_title(text) or _work_before().search(lead):
+        return True  # "Azerbaijan’s Discreet Symbiosis", "for his paper “Prairie restoration promotes ...”"
     m = _title_trigger().search(lead)
     if not m:
         return False
@@ -59,5 +72,5 @@ def is_title(text: str, lead: str, p: Paragraph | None = None) -> bool:
     if word in lexicon.entry("quotes", "naming_participles") and p is not None and p.doc is not None:
         trig = [t for t in p.doc if m.start() <= t.idx < m.end() and t.lower_ == word]
         if trig and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig[-1].children):
-            return False
+            return _a_name(text)  # "what he called “a disaster”" reports words; "the woman she called “Lady”" names
     return True

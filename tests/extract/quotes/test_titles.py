@@ -55,6 +55,12 @@ def test_what_he_called_is_a_quote_but_an_association_called_is_a_name():
     assert rows[0]["speaker_actor_id"] == "john-smith"
 
 
+def test_a_name_a_subject_calls_someone_and_a_works_sentence_case_title_are_no_quotes():
+    _, rows = run(LEAD + "Tom Hale paints the woman he called “Lady,” in full. Rita Moss won for her paper “Prairie "
+                         "restoration promotes the abundance of fungi,” published in July.")
+    assert rows == []
+
+
 def test_british_scare_quotes_are_not_quotes():
     _, rows = run(LEAD + "The board called the plan a ‘fresh start’ and said the ‘old ways’ were over.")
     assert rows == []
