@@ -1,10 +1,11 @@
-"""Quantities written in two units, larger first: "two hours 30 minutes", "four years and three months".
+"""Quantities written in several units, larger first: "two hours 30 minutes", "6ft 3in".
 
-They state one quantity, so the parts become one figure in the unit written
-first (2.5 hours, 4.25 years), as readers quote it; a part written with an
-article ("one year and a day") only adds one of the smaller unit, and the
-figure is in that unit (366 days). How many of the smaller unit make one of
-the larger comes from ``lexicon/units.yaml``.
+They state one quantity, so the parts become one figure: a duration in the
+unit written first (2.5 hours, 4.25 years), as readers quote one; a length
+or weight in the smallest unit (75 inches), as they quote a height. A part
+written with an article ("one year and a day") adds one of the smaller unit,
+in which the figure is then given (366 days). How many of the smaller unit
+make one of the larger comes from ``lexicon/units.yaml``.
 """
 
 from __future__ import annotations
@@ -47,15 +48,18 @@ def _joined_article_part(text: str, first: Candidate) -> tuple[int, str] | None:
 
 
 def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with each quantity written in several units merged into one, in the unit written first."""
+    """``cands`` with each quantity written in several units merged into one (see the module for its unit)."""
     out: list[Candidate] = []
     smallest = ""  # the smallest unit of the quantity being joined: a next part must be smaller still
     for c in cands:
         prev = out[-1] if out else None
         if prev is not None and _joinable(prev) and _joinable(c) and c.kind == prev.kind \
                 and _JOIN.fullmatch(text, prev.end, c.start) and _per(smallest, c.unit or ""):
-            added = c.value / (_per(prev.unit or "", c.unit or "") or 1.0)
-            out[-1] = replace(prev, end=c.end, value=prev.value + added, mult=1.0)  # "2 hours 4 minutes": hours
+            if prev.kind == "time":  # "2 hours 4 minutes": hours
+                added = c.value / (_per(prev.unit or "", c.unit or "") or 1.0)
+                out[-1] = replace(prev, end=c.end, value=prev.value + added, mult=1.0)
+            else:  # "6ft 3in": inches
+                out[-1] = _merged(prev, c.end, c.unit or "", c.value)
         else:
             out.append(c)
         smallest = c.unit or ""
