@@ -37,7 +37,8 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
         # '"... all the teams ...", said Brask' or '... spotted "hundreds of vessels" in ..., the ministry
         # said': the parser took a quoted word for the subject
-        subj = _name_after_the_verb(verb) or _noun_right_before(ctx, para, verb) or subj
+        subj = _name_after_the_verb(verb) or _noun_right_before(ctx, para, verb) \
+            or _name_before_its_appositive(ctx, para, verb) or subj
     sp = resolve_token(ctx, para, subj, at)
     if sp.actor_id or sp.text:
         return sp
@@ -63,11 +64,11 @@ def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> T
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    for j in range(verb.i - 2, max(verb.sent.start, verb.i - 14), -1):
-        if doc[j].text != ",":
+    for j in range(verb.i - 2, max(0, verb.i - 14), -1):  # the parser may start a sentence inside the role
+        if doc[j].text != "," or ctx.in_quote(para.start + doc[j].idx, para.start + doc[j].idx + 1):
             continue
         # "X, Chief of Y, said": the name before the commas; "the party's co-founder, X, told": between them
-        for name in (doc[j - 1] if j > verb.sent.start else None, doc[verb.i - 2]):
+        for name in (doc[j - 1] if j > 0 else None, doc[verb.i - 2]):
             m = ctx.token_mention(para, name) if name else None
             if m is not None and m.actor_type == "person":
                 return name

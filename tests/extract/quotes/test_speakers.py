@@ -250,7 +250,9 @@ def test_quotes_glued_to_the_sentences_around_them_keep_their_speaker():
 
 def test_a_person_named_between_commas_before_a_cue_speaks_before_the_paper_that_relays():
     text = ("Intro.\n\n\"We won't be able to announce the results yet,\" the party's co-founder, U Zaw Marlar, told "
-            "supporters in Kelby, according to Independent.\n")
+            "supporters in Kelby, according to Independent.\n\n\"We won't be able to announce the results yet. All I can "
+            "say is that the NLD is in a very good position,\" the party's co-founder, U Zaw Marlar, told supporters "
+            "gathered at party headquarters in Kelby, according to Independent.\n")
     article = parse_text("t", text)
     result = [r["speaker_actor_id"] for r in extract_quotes(article, resolve_actors([article]).mentions)]
-    assert result == ["zaw-marlar"]
+    assert result == ["zaw-marlar", "zaw-marlar"]
