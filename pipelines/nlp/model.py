@@ -20,7 +20,9 @@ How it is configured:
 - The pipeline is built around an empty tokenizer before the package's own is
   read into it, so English's default tokenizer is not built first only to be
   replaced part by part (``tests/nlp/test_model.py`` checks the result is the
-  tokenizer ``spacy.load`` gives).
+  tokenizer ``spacy.load`` gives), with the abbreviated titles of
+  ``abbreviations.yaml`` added as special cases: "Coun. Tom Hale said" is one
+  sentence, as "Sen. Tom Hale said" already is.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ def load_model() -> Language:
     the one-thread BLAS limit.
     """
     import spacy
+    from spacy.symbols import ORTH
     from thinc.api import get_current_ops, set_current_ops
     from threadpoolctl import threadpool_limits
 
@@ -96,7 +99,20 @@ def load_model() -> Language:
         set_current_ops(previous)
     use_indexed_attribute_ruler(nlp)
     use_memoized_lemmatizer(nlp)
+    for abbreviation in title_abbreviations():
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> tuple[str, ...]:
+    """The abbreviated titles the tokenizer keeps whole with their full stop (``abbreviations.yaml``)."""
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
+    return tuple(data["title_abbreviations"])
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +124,7 @@ def model_version() -> str:
     article) never imports or loads spaCy. ``tests/nlp/test_model.py`` checks
     it against the loaded model.
     """
+    import hashlib
     import importlib.util
     import json
     from importlib.metadata import version
@@ -118,4 +135,5 @@ def model_version() -> str:
         raise ModuleNotFoundError(f"the spaCy model package {MODEL_PACKAGE} is not installed")
     meta = json.loads((Path(next(iter(spec.submodule_search_locations))) / "meta.json").read_text(encoding="utf-8"))
     ops = "blis" if uses_blis() else "numpy-blas"  # as _layer_ops builds them
-    return f"spacy{version('spacy')}:{meta['name']}-{meta['version']}:{'+'.join(meta['pipeline'])}:{ops}"
+    added = hashlib.sha256("\n".join(title_abbreviations()).encode()).hexdigest()[:12]  # the tokenizer's additions
+    return f"spacy{version('spacy')}:{meta['name']}-{meta['version']}:{'+'.join(meta['pipeline'])}:{ops}:tok-{added}"

@@ -1,4 +1,7 @@
-"""The model: every component the extractors need, numpy's BLAS, spaCy's own tokenizer, a version without spaCy."""
+"""The model: every component the extractors need, numpy's BLAS, spaCy's own tokenizer with abbreviated titles, a version
+without spaCy."""
+
+import hashlib
 
 import spacy
 
@@ -11,7 +14,9 @@ def _loaded_model_version() -> str:
     """``model_version`` as the loaded model tells it."""
     nlp = load_model()
     ops = "blis" if getattr(nlp.get_pipe(nlp.pipe_names[0]).model.ops, "use_blis", True) else "numpy-blas"
-    return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}:{ops}"
+    added = [a for a in model.title_abbreviations() if a in nlp.tokenizer.rules]
+    tok = hashlib.sha256("\n".join(added).encode()).hexdigest()[:12]
+    return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}:{ops}:tok-{tok}"
 
 
 def test_all_components_the_extractors_need_are_enabled():
@@ -27,7 +32,7 @@ def test_every_layer_multiplies_with_numpy_blas_and_ops_are_restored():
     layers = [node for m in models for node in m.walk() if id(node) not in outputs]
     assert len(layers) > 20 and all(getattr(node.ops, "use_blis", None) is False for node in layers)
     assert getattr(get_current_ops(), "use_blis", True) is True  # loading left thinc's default in place
-    assert model_version().endswith(":numpy-blas")  # a parse cached under BLIS is not reused
+    assert ":numpy-blas:" in model_version()  # a parse cached under BLIS is not reused
 
 
 def test_numpy_blas_gives_the_annotations_blis_gives():
@@ -49,9 +54,14 @@ def test_numpy_blas_gives_the_annotations_blis_gives():
     assert [token_signature(d) for d in numpy_model.pipe(texts)] == [token_signature(d) for d in blis_model.pipe(texts)]
 
 
-def test_the_tokenizer_is_the_one_spacy_load_gives():
-    """The pipeline is built around an empty tokenizer, then the package's is read in (model.EMPTY_TOKENIZER)."""
+def test_the_tokenizer_is_the_one_spacy_load_gives_with_the_title_abbreviations():
+    """The pipeline is built around an empty tokenizer, then the package's is read in (model.EMPTY_TOKENIZER),
+    and the abbreviated titles are added to it."""
+    from spacy.symbols import ORTH
+
     ours, theirs = load_model().tokenizer, spacy.load(MODEL_PACKAGE).tokenizer
+    for abbreviation in model.title_abbreviations():
+        theirs.add_special_case(abbreviation, [{ORTH: abbreviation}])
     assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])  # the vocab grows with use
     assert len(ours.rules) > 1000 and ours.prefix_search is not None and ours.url_match is not None
     text = NEWS_TEXTS[0] + " Don't e-mail https://example.org/a?b=1 at 9:30am (U.S.) -- it's $4.5bn!"
@@ -82,3 +92,9 @@ def test_a_saved_pipeline_loads_back_with_its_components_and_annotations(tmp_pat
     assert reloaded.get_pipe("attribute_ruler").rules is not None
     texts = NEWS_TEXTS + ["Ain't nobody gonna stop us, y'all. They'd have done it if he'd asked."]
     assert [token_signature(d) for d in reloaded.pipe(texts)] == [token_signature(d) for d in load_model().pipe(texts)]
+
+
+def test_an_abbreviated_title_ends_no_sentence():
+    doc = load_model()("“It is good for us,” Coun. Tom Hale said. Det. Sgt. Ana Pirelli agreed.")
+    result = [s.text for s in doc.sents]
+    assert result == ["“It is good for us,” Coun. Tom Hale said.", "Det. Sgt. Ana Pirelli agreed."]

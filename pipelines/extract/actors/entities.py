@@ -21,7 +21,8 @@ from pipelines.extract.actors.classify import (
     org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
-    appositive_head, country_before, extend_left, extend_right, is_title_word, person_cleanup, title_before,
+    appositive_head, country_before, extend_left, extend_right, is_title_head, is_title_word, person_cleanup,
+    title_before,
 )
 from pipelines.extract.actors.entity_parts import coordinated_bodies, entity_parts, listed_names
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
@@ -335,6 +336,10 @@ def _organisation(n: _Name) -> list[Candidate]:
     org_words = words("organisation_words")
     if text.isupper() and text.lower() in words("not_organisation_acronyms"):
         return []
+    before = doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if before is not None and is_title_head(before.text) and len(toks) >= 2 and all(t.tag_ == "NNP" for t in toks) \
+            and not any(w.lower() in org_words for w in text.split()):
+        return [n.candidate("person", title=before.text, strength=2, sent_start=n.sent_start, cue=True)]  # "Sgt. Ana Lind"
     if place_cue(doc, toks, text) or any(t.is_lower and t.lemma_.lower() in words("place_words")
                                          for t in toks[-1].conjuncts):  # "in Wexley and Marlow counties"
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]

@@ -185,9 +185,11 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = antecedent(ctx, start, lexicon.mapping("speech", "pronoun_gender").get(low))
         if m is None or _unnamed_subject_between(ctx, m.end, start):
             return NO_SPEAKER
-        described = _described_person_between(ctx, m.end, start)
+        reporter = _described_reporter_of(ctx, m)  # "The Kelvo official said X was fined. '...,' he said"
+        described = _described_person_between(ctx, m.end, start) or reporter
         if described is not None:  # "The Kelvan president warned ... '...,' he said": the president
-            sp = resolve_role(ctx, described[0], described[1], start)
+            at = described[0].start + described[1].idx if described is reporter else start
+            sp = resolve_role(ctx, described[0], described[1], at)
             if sp.actor_id and any(x.actor_id == sp.actor_id and x.actor_type == "person" for x in ctx.mentions):
                 return sp
         return ctx.speaker(m, "pronoun")
@@ -303,6 +305,24 @@ def _described_person_between(ctx: Context, start: int, end: int) -> tuple[Parag
     found = [(p, t) for p, t in ctx.subjects_between(start, end)
              if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in roles and t.left_edge.lower_ == "the"]
     return found[-1] if found else None
+
+
+def _described_reporter_of(ctx: Context, m: Mention) -> tuple[Paragraph, Token] | None:
+    """The definite role that reports the clause person ``m`` is named in ("The Kelvo official also said an
+    official of the club, Ivo Brask, was fined"): the reporter, whom a following "he said" means, not ``m``."""
+    found = ctx.token_at(m.start)
+    if found is None:
+        return None
+    para, tok = found
+    roles = lexicon.words("speech", "person_role_nouns")
+    for verb in tok.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.words("speech", "cue_verbs"):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i < tok.i and subj.pos_ == "NOUN" and subj.lemma_.lower() in roles \
+                    and subj.left_edge.lower_ == "the" and not any(a is subj for a in tok.ancestors):
+                return para, subj
+            return None
+    return None
 
 
 def _name_after_title(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:

@@ -72,8 +72,8 @@ def classify_mark(text: str, i: int) -> tuple[str, str] | None:
         return (SINGLE, OPEN) if not nxt.isspace() else None
     if ch == "›":
         return SINGLE, CLOSE
-    if ch == "'" and nxt == "'" and not prev.isspace() and prev != "'":
-        return DOUBLE, CLOSE  # a typewriter's closing double quote: "…,'' said Kolby"
+    if ch in "'’" and nxt == ch and not prev.isspace() and prev not in "'’":
+        return DOUBLE, CLOSE  # a typewriter's closing double quote: "…,'' said Kolby", "“…,’’ he said"
     if ch == "`" and nxt == "`" and prev in _OPEN_CONTEXT:
         return DOUBLE, OPEN  # and its opening one: ``Yes,'' she said
     if ch in "’'":

@@ -83,6 +83,16 @@ def test_honorifics_of_other_styles_are_titles() -> None:
     assert result == {"Kelby": "location", "S. Marandam": "person", "Ivo Brask": "person"}
 
 
+def test_abbreviated_police_and_council_titles_are_titles() -> None:
+    result = resolve_actors([article("a", "Intro.\nInspector Ivo Brask told the court police attended. “The accused "
+                                          "was unsteady,” Insp Brask said. Mayor Rita Moss agreed. “We look forward to "
+                                          "it,” Cr Moss said. Det. Sgt. Ana Pirelli was there.\n")])
+    names = {m.text: (m.actor_id, m.actor_type) for m in result.mentions}
+    assert names == {"Ivo Brask": ("ivo-brask", "person"), "Brask": ("ivo-brask", "person"),
+                     "Rita Moss": ("rita-moss", "person"), "Moss": ("rita-moss", "person"),
+                     "Ana Pirelli": ("ana-pirelli", "person")}
+
+
 def test_a_name_suffix_after_a_comma_names_no_one() -> None:
     result = types("Intro.\nWilliam F. Orland, Jr., MD, a cardiovascular surgeon, said it went well.\n")
     assert result == {"William F. Orland": "person"}

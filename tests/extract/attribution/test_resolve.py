@@ -273,11 +273,18 @@ def test_the_subject_after_a_datelines_dash_speaks_not_the_place(
     assert speaker_ids(text, actors) == expected
 
 
-def test_he_after_a_described_subject_is_that_person_not_the_last_name() -> None:
-    text = ("Brask says Rowe knows why\n\nKelvian President Ivo Brask said on Thursday he believes US President "
-            "Dan Rowe knows why Kelvia bought the systems.\n\nHe also noted he hoped to speak with Rowe during the "
-            "summit. Rowe will visit Kelvia in July.\n\nThe Kelvian president warned the United States that Kelvia "
-            "would go to court. \"We have already paid them $1.25 billion for the jets,\" he said.\n")
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Brask says Rowe knows why\n\nKelvian President Ivo Brask said on Thursday he believes US President "
+                 "Dan Rowe knows why Kelvia bought the systems.\n\nHe also noted he hoped to speak with Rowe during "
+                 "the summit. Rowe will visit Kelvia in July.\n\nThe Kelvian president warned the United States that "
+                 "Kelvia would go to court. \"We have already paid them $1.25 billion for the jets,\" he said.\n",
+                 ["ivo-brask"], id="a described subject after the last name"),
+    pytest.param("Intro.\n\nPeter Okon, KLC’s Head of Special Projects, said on Tuesday the sanctions would deter "
+                 "walk-offs.\n\nThe KLC official also said an official of the club, Tom Hale, was fined.\n\n"
+                 "“We have already paid them $1.25 billion,” he said.\n", ["peter-okon"],
+                 id="a described reporter of the last name"),
+])
+def test_he_after_a_described_person_is_that_person_not_the_last_name(text: str, expected: list[str]) -> None:
     _, rows = run(text)
     result = [r["speaker_actor_id"] for r in rows if r["text"].startswith("We have")]
-    assert result == ["ivo-brask"]
+    assert result == expected

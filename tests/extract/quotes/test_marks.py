@@ -26,8 +26,8 @@ def test_straight_quotes():
 
 def test_typewriter_double_quotes_close_and_open_quotes():
     _, rows = run("\"Flu can be deadly for old people,'' said Ana Kolby, the health officer. \"We grieve.\"\n\n"
-                  "``We will win,'' Ivo Brask said.")
-    assert texts(rows) == ["Flu can be deadly for old people,", "We grieve.", "We will win,"]
+                  "``We will win,'' Ivo Brask said.\n\n“The club lost three points,’’ Brask said.")
+    assert texts(rows) == ["Flu can be deadly for old people,", "We grieve.", "We will win,", "The club lost three points,"]
 
 
 def test_nested_single_quotes_stay_inside_outer_quote():
