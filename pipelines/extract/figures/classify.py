@@ -197,9 +197,9 @@ def _money_after(text: str, start: int, num_end: int, value: float, words: bool)
     im = ISO_AFTER.match(text, num_end)
     if im and im.group(1) in currency_codes():
         return Candidate(start, im.end(), start, num_end, value, im.group(1), "money", words)
-    sub = re.match(r"\s+([a-z]+)\b", text[num_end:num_end + 12])
+    sub = re.match(rf"(?:\s+|[{_H}])([a-z]+)\b", text[num_end:num_end + 12])
     subunits = lexicon.mapping("currencies", "subunits")
-    if sub and sub.group(1) in subunits:  # "10.8 pence": a hundredth of the pound
+    if sub and sub.group(1) in subunits:  # "10.8 pence": a hundredth of the pound; "a 10-cent rise"
         code = subunits[sub.group(1)]
         return Candidate(start, num_end + sub.end(), start, num_end, round(value / 100, 12), code, "money", words,
                          currencies=shared_choices("$", True) if code == "USD" else ())

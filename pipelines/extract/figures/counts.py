@@ -64,6 +64,8 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
         return False, None  # "net zero target", "zero tolerance": a term, not a count of nothing
     if pattern(_PART_OUT_OF).match(text[cand.num_end:]) and cand.value >= 2:
         return True, None  # "12 out of 20 patients": the part is the reported count
+    if _bracketed_after_a_name(text, cand):
+        return True, None  # "cases were highest in Kelvo Region (13,164), Marl (11,474)": each name's count
     if _is_ratio_or_label(cand, text, ctx, tok):
         return False, None
     partitive = pattern(_PARTITIVE).match(text, cand.num_end)
@@ -93,6 +95,18 @@ def is_count(cand: Candidate, text: str, ctx: ParaContext, qualifier: str | None
             tok.ent_type_ == "DATE" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")):
         return False, None  # a date, not a count ("56 are continuing" may be mis-tagged DATE)
     return _standalone_count(cand, text, tok, qualifier)
+
+
+def _bracketed_after_a_name(text: str, cand: Candidate) -> bool:
+    """Digits alone in brackets right after a capitalised name, ten or more and digit-grouped or no year: a
+    list's count per name ("Kelvo Region (13,164)"), not a numbered point "(2)" nor a year "(2019)"."""
+    raw = text[cand.start:cand.num_end]
+    if cand.words or not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{2,}", raw) or cand.value < 10:
+        return False
+    if "," not in raw and 1000 <= cand.value <= 2100:
+        return False
+    return bool(re.search(r"[A-Z][\w’'-]*\s\($", text[max(0, cand.start - 40):cand.start])) \
+        and text[cand.num_end:cand.num_end + 1] == ")"
 
 
 def _not_a_claimed_number(text: str, cand: Candidate, prev: str) -> bool:

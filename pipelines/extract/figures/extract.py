@@ -80,7 +80,8 @@ def extract_figures(article: Article, mentions: list[Mention]) -> list[dict]:
     doc_mentions = sorted((m for m in mentions if m.doc_id == article.doc_id), key=lambda m: (m.start, m.end))
     rows: list[dict] = []
     speakers = Context(article, doc_mentions, [c.abs(article) for c in candidates(article)])
-    countries = country_counts(m.name for m in doc_mentions if m.actor_type == "country")
+    countries = country_counts(m.name for m in doc_mentions if m.actor_type == "country") \
+        or Counter(countries_in_text(article.text))  # no country named alone: "the Australian Government" still says
     prev_ctx: ParaContext | None = None
     for para in article.paragraphs:
         ctx = ParaContext(para)

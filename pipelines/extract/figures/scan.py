@@ -328,7 +328,8 @@ def _fraction_of_a_point(text: str) -> list[Candidate]:
 def _with_tallies(atoms: list[Atom], text: str, tallies: list[tuple[int, int]]) -> list[Atom]:
     """``atoms`` plus the tally numbers the atom scan reads as glued to a word ("3" in "a 6-to-3 vote")."""
     have = {(a.start, a.end) for a in atoms}
-    extra = [Atom(s, e, nb.parse_digits(text[s:e]) or 0.0, False, "plain") for s, e in tallies if (s, e) not in have]
+    extra = [Atom(s, e, nb.parse_digits(text[s:e]) or nb.parse_number_words(text[s:e]) or 0.0, False, "plain")
+             for s, e in tallies if (s, e) not in have]
     return sorted(atoms + extra) if extra else atoms
 
 

@@ -196,6 +196,8 @@ def test_classify_reads_currency_scale_and_rate_around_the_digits() -> None:
      ("Gusts reached 90 mph on the coast.", "90 mph", 90.0, "mile_per_hour"),
      ("The farm will produce 350 megawatts.", "350 megawatts", 350.0, "megawatt"),
      ("The phone ships with 256GB of storage.", "256GB", 256.0, "gigabyte"),
+     ("The phone has an 8 megapixel camera.", "8 megapixel", 8.0, "megapixel"),
+     ("The galaxy is 120,000 light-years across.", "120,000 light-years", 120000.0, "light_year"),
      ("Police seized 12 kilograms of cocaine.", "12 kilograms", 12.0, "kg"),
      ("The tanker spilled 5,000 litres of diesel.", "5,000 litres", 5000.0, "litre"),
      ("The bank raised rates by 25 basis points.", "25 basis points", 0.25, "percent"),

@@ -95,6 +95,12 @@ def test_deictic_time_word_does_not_block_a_count() -> None:
     assert raws("There are fewer carers per patient: 1.7 today.") == ["1.7"]
 
 
+def test_digits_in_brackets_after_each_name_of_a_list_are_counts() -> None:
+    result = raws("Cases were highest in Kelvo Region (13,164), Marl Valley (11,474) and Sarn (99). The report "
+                  "(2019) listed two points: Kelvo (2) and Marl (3).")
+    assert result == ["13,164", "11,474", "99", "two"]
+
+
 def test_part_of_out_of_is_a_count() -> None:
     assert "Twelve" in raws("Twelve out of 20 patients responded to the drug.")
 

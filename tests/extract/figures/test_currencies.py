@@ -49,6 +49,7 @@ def test_symbols_map_to_codes() -> None:
      ("The line will add GBP42 billion to the economy.", "GBP42 billion", 4.2e10, "GBP"),
      ("Earnings fell to 10.8 pence a share.", "10.8 pence", 0.108, "GBP"),
      ("A stamp now costs 65 cents.", "65 cents", 0.65, "USD"),
+     ("The mayor announced a 10-cent rise in fares.", "10-cent", 0.1, "USD"),
      ("The bank paid a dividend of 75 kobo.", "75 kobo", 0.75, "NGN"),
      ("The fund raised $1.2 bn last year.", "$1.2 bn", 1.2e9, "USD"),
      ("The ₹14844 cr line opened.", "₹14844 cr", 1.4844e11, "INR"),
@@ -65,7 +66,8 @@ def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float,
      ("Canada will spend $8 billion on rail, the Canadian minister said.", "CAD"),
      ("China's exports rose to ¥3 trillion.", "CNY"),
      ("Canada bought $8 billion of jets from the United States, Canadian officials said.", "CAD"),
-     ("The US bought $8 billion of jets from Canada.", "USD")],
+     ("The US bought $8 billion of jets from Canada.", "USD"),
+     ("The Kelvo Shire Council welcomed $1.3 million from the Australian Government’s roads program.", "AUD")],
 )
 def test_shared_symbol_or_name_takes_the_currency_of_the_country_named_most(text: str, code: str) -> None:
     result = [r["unit"] for r in figures(text) if r["unit"] not in ("count",)]

@@ -14,7 +14,8 @@ from tests.extract.figures.articles import figures
      ("The motion passed with a vote of 64 to 20.", [("64", 64.0), ("20", 20.0)]),
      ("The bill was carried by 212 votes to 199 on Friday.", [("212", 212.0), ("199", 199.0)]),
      ("The chamber approved the measure 288-117 on Monday.", [("288", 288.0), ("117", 117.0)]),
-     ("The board turned the scheme down with a 6-to-3 vote.", [("6", 6.0), ("3", 3.0)])],
+     ("The board turned the scheme down with a 6-to-3 vote.", [("6", 6.0), ("3", 3.0)]),
+     ("After a long debate the final vote was six to one.", [("six", 6.0), ("one", 1.0)])],
 )
 def test_vote_tallies_are_two_counts(text: str, expected: list[tuple[str, float]]) -> None:
     result = [(r["raw_text"], r["value"]) for r in figures(text) if r["unit"] == "count"]
