@@ -143,8 +143,18 @@ def coordinated_with_organisation(toks: list[Token], gz: Gazetteer) -> bool:
     if after < len(doc) and doc[after].is_lower and doc[after].lemma_.lower() in words("place_words"):
         return False
     ents = {t.i: e for e in doc.ents for t in e}
+    if listed_among_places(toks):
+        return False  # "in Aleppo, Homs, Hama and Damascus": a list of places, one of them mistagged
     return any(t.ent_type_ == "ORG" and not gz.lookup(ents[t.i].text) and region(ents[t.i].text) is None
                for t in root.conjuncts if t.i in ents)
+
+
+def listed_among_places(toks: list[Token]) -> bool:
+    """Is the name one of a list whose names the tagger mostly calls places ("Aleppo, Homs, Hama and
+    Damascus")? The odd one out is a place too."""
+    listed = [t for t in (toks[-1], *toks[-1].conjuncts) if t.ent_type_]
+    places = sum(t.ent_type_ in ("GPE", "LOC") for t in listed)
+    return places >= 2 and places > sum(t.ent_type_ == "ORG" for t in listed)
 
 
 def place_cue(doc: Doc, toks: list[Token], text: str) -> bool:
@@ -217,6 +227,10 @@ def classify_person(doc: Doc, toks: list[Token], text: str, gz: Gazetteer) -> st
         return "location"  # "the Tarno field", "the Gulmi district"
     if len(toks) == 1 and nxt is not None and nxt.is_lower and nxt.lower_ in words("resident_nouns"):
         return "location"  # "a Tarnow man was charged": where he lives
+    if len(toks) == 1 and listed_among_places(toks):
+        return "location"  # "in Kelbar, Tarnow, Hama and Marlow": one of a list of places
+    if len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].head.pos_ == "VERB" and place_cue(doc, toks, text):
+        return "location"  # "the incident occurred in Woodhaven": a place verb's place, whatever the tagger said
     if len(toks) == 1 and _with_a_plural_verb(toks[0]):
         return "organization"  # "Kelbarra have signed X", "Kelbarra are top": a team, never one person
     if in_a_list_of_places(doc_text(doc)[toks[-1].idx + len(toks[-1].text):]):

@@ -270,7 +270,7 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
     for stem, cs in stems.items():
         if len({norm_key(c.text) for c in cs}) == 1:
             out[stem] = cs[0]
-    places = {norm_key(c.text) for c in cands if c.type in ("location", "country") and not c.cue}
+    places = {norm_key(c.text) for c in cands if c.type in ("location", "country")}  # "in Woodhaven", also by cue
     surnames = set(people_by_surname(cands))  # "Ford" of "Ford Foundation" where Henry Ford is named
     return {k: v for k, v in out.items() if norm_key(k) not in places and norm_key(k) not in surnames}
 

@@ -18,7 +18,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate, part_of_a_continent, place_candidate
 from pipelines.extract.actors.classify import (
     after_place_of, classify_person, club_span, coordinated_with_organisation, in_a_list_of_places, norp_as_actor,
-    org_cue, place_cue,
+    listed_among_places, org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
     appositive_head, country_before, extend_left, extend_right, is_title_head, is_title_word, person_cleanup,
@@ -341,7 +341,9 @@ def _organisation(n: _Name) -> list[Candidate]:
             and not any(w.lower() in org_words for w in text.split()):
         return [n.candidate("person", title=before.text, strength=2, sent_start=n.sent_start, cue=True)]  # "Sgt. Ana Lind"
     if place_cue(doc, toks, text) or any(t.is_lower and t.lemma_.lower() in words("place_words")
-                                         for t in toks[-1].conjuncts):  # "in Wexley and Marlow counties"
+                                         for t in toks[-1].conjuncts) \
+            or (listed_among_places(toks) and not any(w.lower() in org_words for w in text.split())):
+        # "in Wexley and Marlow counties", "in Aleppo, Homs, Hama and Damascus"
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     no_org_word = not any(w.lower() in org_words for w in text.split())

@@ -61,6 +61,8 @@ def ministry_key(name: str) -> str | None:
     """Normalise ministry and department names: 'Foreign Ministry' and 'Ministry of Foreign Affairs' share a
     key, and so do 'Justice Department' and 'Department of Justice'."""
     k = norm_key(name)
+    if any(k.endswith(local) for local in words("local_body_nouns")):
+        return None  # "the Woodhaven Police Department" is the town's, no ministry's
     for body in ("ministry", "department"):
         m = re.fullmatch(rf"(?:the )?{body} of (?:the )?([\w' ]+?)(?: affairs)?", k) \
             or re.fullmatch(rf"([\w' ]+?) {body}", k)

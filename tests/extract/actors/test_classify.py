@@ -152,6 +152,13 @@ def test_a_party_named_short_is_an_organisation_of_the_articles_country() -> Non
     pytest.param("Chairman Ivo Brask states:\n\n“Omar Velkan has returned. Velkan and the club have always "
                  "remained in contact.”", {"Ivo Brask": "person", "Omar Velkan": "person"},
                  id="a titled person before states and a name joined to a body before have"),
+    pytest.param("The incident occurred in Wexbury late on Friday. The Wexbury Police Department is investigating.",
+                 {"Wexbury": "location", "Wexbury Police Department": "organization"},
+                 id="a place after a place verb and its towns police department"),
+    pytest.param("Another 750,000 people have returned to their homes in Kelbar, Tarnow, Hama, Marlow and the north. "
+                 "Thousands returned to their homes in Kelbar, Tarnow, Hama and Marlow.",
+                 {"Kelbar": "location", "Tarnow": "location", "Hama": "location"},
+                 id="a list of places with one name tagged a body or a person"),
 ])
 def test_types_the_context_shows(text: str, expected: dict[str, str]) -> None:
     result = types(f"Intro.\n{text}\n")

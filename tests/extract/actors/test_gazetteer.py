@@ -90,3 +90,8 @@ def test_a_ministry_of_external_affairs_keeps_its_portfolio() -> None:
 def test_a_department_shares_its_key_in_either_word_order() -> None:
     result = {ministry_key("Justice Department"), ministry_key("the Department of Justice")}
     assert result == {"department:justice"} and ministry_display("Justice Department", None) == "Department of Justice"
+
+
+def test_a_towns_police_or_fire_department_is_no_ministry() -> None:
+    result = [ministry_key("Wexbury Police Department"), ministry_key("Wexbury Fire Department")]
+    assert result == [None, None]
