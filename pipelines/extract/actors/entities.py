@@ -121,6 +121,9 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
             toks = toks[:-1]  # "Ana Kolby rues missed chances": a headline's verb the tagger took into the name
         while len(toks) > 1 and toks[-1].text.endswith(".") and is_title_word(toks[-1].text):
             toks = toks[:-1]  # "Omar Velkan H.E. Prime Minister Ivo Brask": the next name's honorific
+    if label in ("GPE", "LOC", "FAC"):
+        while len(toks) > 1 and toks[-1].is_lower and toks[-1].lower_ in words("place_words"):
+            toks = toks[:-1]  # "near Yogofongo village": the place is Yogofongo
     if label == "ORG":
         toks = extend_right(doc, extend_left(doc, toks, gz))
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
@@ -188,7 +191,7 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     if thing is not None:
         return [n.candidate(thing, strength=2)]
     lows = [w for w in n.lows() if not re.fullmatch(r"\d{4}", w)] or n.lows()  # "Act 2012": the year aside
-    if n.label != "PERSON" and lows[-1] in words("event_tails"):
+    if lows[-1] in words("event_tails") and (n.label != "PERSON" or lows[-1] in words("event_tails_of_any_name")):
         return []  # "the Kelby Summit", "the Public Finance Act 2012": an event or a law, not an actor
     if n.label == "ORG" and in_a_list_of_places(n.para.text[n.e:]):
         return [n.candidate("location", strength=2, sent_start=n.sent_start, cue=True)]  # "Tarno and Gulmi districts"

@@ -192,6 +192,12 @@ def test_jobs_subjects_of_degrees_and_a_save_button_are_no_actors() -> None:
     assert set(result) == expected
 
 
+def test_a_place_noun_after_a_places_name_is_cut_and_plans_and_instruments_are_no_actors() -> None:
+    result = types("Intro.\nThe convoy was attacked near Kelbogo village. The Federal Budget funds the Kelby Skate "
+                   "Park Upgrade under the NPFL Rules, and the James Kelvin Space Telescope saw it.\n")
+    assert result == {"Kelbogo": "location"}
+
+
 def test_awards_occasions_festival_days_and_job_acronyms_are_no_actors() -> None:
     result = types("Intro.\nShe won three Grammys. The Velmoran Culture Days opened in Tashkent. The Iftar drew "
                    "300 people. The EPC contract went to a builder. Ask your GP.\n")
