@@ -255,7 +255,8 @@ def _stem_names(cands: list[Candidate], gz: Gazetteer) -> dict[str, Candidate]:
         prefixed = len(parts) >= 2 and parts[0] in words("club_prefixes")
         if c.type == "organization" and len(parts) >= 2 and parts[1].lower() in words("organisation_words") \
                 and parts[0][:1].isupper() and parts[0].isalpha() and not gz.lookup(parts[0]) \
-                and not is_title_word(parts[0]) and parts[0].lower() not in _generic_name_words():
+                and not is_title_word(parts[0]) and parts[0].lower() not in _generic_name_words() \
+                and parts[0].lower() not in words("stop_names"):  # nor "The" of "The Council"
             stems[parts[0]].append(c)  # "Marnex" of "Marnex Systems"; not "Foreign" of "Foreign Ministry"
         if c.type == "organization" and len(parts) >= 2 and (parts[-1].lower() in words("stem_suffixes") or prefixed):
             # the name without its suffix, the first word of a longer one ("Kestrel" of "Kestrel Mobile Inc"),

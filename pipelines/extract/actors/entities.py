@@ -126,10 +126,12 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
             toks = toks[:-1]  # "near Yogofongo village": the place is Yogofongo
     if label == "ORG":
         toks = extend_right(doc, extend_left(doc, toks, gz))
-    if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start:
+    if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start \
+            and not (ent.start > 1 and doc[ent.start - 2].text in ("“", '"', "‘", "'")):  # nor a quote's first word
         toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
     # leading articles: "the" always; "The" only where it starts a sentence; an abbreviated direction ("SW")
-    while toks and (toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG")
+    while toks and (toks[0].lower_ == "the" and (toks[0].text == "the" or toks[0].is_sent_start or label != "ORG"
+                                                 or len(toks) == 2 and toks[1].lower_ in words("organisation_words"))
                     or toks[0].text in words("compass_abbreviations") and len(toks) > 1):
         toks = toks[1:]
     cut = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)

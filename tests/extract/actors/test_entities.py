@@ -24,6 +24,12 @@ def test_capital_the_before_journal_is_kept() -> None:
                                             "patients in June.\n")
 
 
+def test_the_opening_a_quote_or_before_a_bare_body_word_is_no_name_and_no_stem() -> None:
+    result = types("Intro.\nThe Security Council met. “The Council is concerned,” the statement said. “The KLC also "
+                   "made recommendations,” he said. The Kelvo Council met.\n")
+    assert {k: v for k, v in result.items() if k.startswith("The")} == {}
+
+
 def test_org_name_cut_by_tagger_is_taken_back() -> None:
     assert "Frontiers" not in types("Intro.\nAid groups and Nurses Without Frontiers said the camp had no water.\n")
 
