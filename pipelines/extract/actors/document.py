@@ -362,11 +362,16 @@ def _acronyms_as_long_forms(article: Article, cands: list[Candidate], gz: Gazett
                 letters = acr.replace("&", "")  # "H&K" of "Harrow & Kestrel"
                 if defined or initials(lc.text) == letters or initials(re.sub(r"^The ", "", lc.text)) == letters \
                         or len(acr) >= 3 and initials(lc.text).startswith(acr) and _leads(lc.text, acr) \
-                        or _with_its_country(lc, gz) == letters:
+                        or _with_its_country(lc, gz) == letters or _every_initial(lc.text) == letters:
                     c = replace(c, type=lc.type, iso3=lc.iso3, name=lc.name, key=identity_key(lc))
                     break
         out.append(c)
     return out
+
+
+def _every_initial(name: str) -> str:
+    """The first letter of every word of a name, small words too ("DOH" of "Department of Health")."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"^The ", "", name))).upper()
 
 
 def _with_its_country(c: Candidate, gz: Gazetteer) -> str | None:

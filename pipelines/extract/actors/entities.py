@@ -225,6 +225,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     """A religion, a capitalised word of a heading, page furniture ("Latest Stories"), a common word opening
     a sentence ("Millions have fled"), or a bare generic noun ("Ministry", "City")."""
     text = n.text
+    if "©" in text:
+        return True  # "Image © Private": a photo credit
     if norm_key(text) in union("religions", "occasion_names") \
             or all(w.lower() in words("furniture_words") for w in text.split()):
         return True  # "Islam", "the Grammys", "an Iftar", "Latest Stories"

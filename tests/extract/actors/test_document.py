@@ -246,3 +246,11 @@ def test_a_nationality_of_a_place_the_article_names_is_a_mention_of_it() -> None
                                        "Kelvoran army withdrew, Ana Kolby said.\n")])
     result = {m.text: m.actor_id for m in res.mentions if m.text.startswith("Kelvora")}
     assert result == {"Kelvora region": "kelvora", "Kelvoran": "kelvora"}
+
+
+def test_an_acronym_of_every_word_small_ones_too_is_the_long_name_and_a_photo_credit_no_actor() -> None:
+    result = types("Intro.\nThe Department of Health on Monday declared an alert. DOH is expecting a rise in cases.\n\n"
+                   "Image © Private\n")
+    assert result == {"Department of Health": "organization"}
+    res = resolve_actors([article("a", "Intro.\nThe Department of Health declared an alert. DOH expects more.\n")])
+    assert len({m.actor_id for m in res.mentions}) == 1
