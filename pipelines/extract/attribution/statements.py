@@ -31,7 +31,8 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     subj = subject_of(verb)
     if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ == "PROPN":
         subj = None  # "Speaking on Tuesday, X, Chief of Y, said": a day never speaks; the parse went astray
-    subj = subj or _noun_right_before(ctx, para, verb) or _name_before_its_appositive(ctx, para, verb)
+    subj = subj or _noun_right_before(ctx, para, verb) or _name_before_its_appositive(ctx, para, verb) \
+        or _name_after_the_verb(verb)  # '"...," said Brask, whose side lost': the parser gave Brask to "lost"
     if subj is None:
         return NO_SPEAKER
     if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
@@ -79,7 +80,7 @@ def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> T
 def _name_after_the_verb(verb: Token) -> Token | None:
     """The proper name right after a speech verb ("said Brask"), the inverted subject; None when none is."""
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return nxt if nxt is not None and nxt.pos_ == "PROPN" else None
+    return nxt if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in ("DATE", "TIME") else None
 
 
 def stated_by(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.extract.attribution import NO_SPEAKER, UNRESOLVED, Speaker, stated_by, verb_speaker
 from tests.extract.attribution.articles import context, token
 from tests.extract.quotes.articles import run, speaker_ids
@@ -39,14 +41,19 @@ def test_the_search_from_a_figure_climbs_to_the_reporting_verb() -> None:
     assert result == Speaker("tom-hale", "Tom Hale", "named")
 
 
-def test_a_name_after_the_verb_speaks_when_the_parser_took_a_quoted_word_as_subject() -> None:
-    text = ("Velmora and Rostova will resume relations\n\n"
-            "In statements broadcast by Kelby TV, the Minister for Foreign Affairs of Velmora, Ivo Brask, "
-            "explained that this measure will be effective immediately:\n\n"
-            "“We have agreed to the establishment, once that moment arrives, immediately, to restore the "
-            "ambassadors who are going to represent our countries, all the teams that should be working in the "
-            "different consulates, both from Velmora and Rostova”, said Brask after a meeting with Rostova’s "
-            "designated foreign minister, Ana Kolby, in Kelby state.\n")
+@pytest.mark.parametrize("text", [
+    pytest.param("Velmora and Rostova will resume relations\n\n"
+                 "In statements broadcast by Kelby TV, the Minister for Foreign Affairs of Velmora, Ivo Brask, "
+                 "explained that this measure will be effective immediately:\n\n"
+                 "“We have agreed to the establishment, once that moment arrives, immediately, to restore the "
+                 "ambassadors who are going to represent our countries, all the teams that should be working in the "
+                 "different consulates, both from Velmora and Rostova”, said Brask after a meeting with Rostova’s "
+                 "designated foreign minister, Ana Kolby, in Kelby state.\n", id="the parser took a quoted word"),
+    pytest.param("Intro.\n\nCoach Ivo Brask lamented the lapse.\n\n“It was a tough blow to take, if we could’ve "
+                 "gone in level that would’ve helped,” said Brask, whose side finished the Kelvo Championship only "
+                 "having won one test match.\n", id="the parser gave the name to a later clause"),
+])
+def test_a_name_after_the_verb_speaks_where_the_parse_went_astray(text: str) -> None:
     _, rows = run(text)
     result = [r["speaker_text"] for r in rows]
     assert result == ["Brask"]
