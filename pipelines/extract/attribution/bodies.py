@@ -97,6 +97,18 @@ def _kinds_for(noun: str) -> frozenset[str]:
     return frozenset()
 
 
+def statement_last_subject(ctx: Context, pos: int) -> tuple[Paragraph, Token] | None:
+    """The last clause subject before ``pos`` in this or the previous paragraph, when it is "the statement"
+    ("... ,\" the statement said. \"...,\" it added"): what "it" then stands for."""
+    first = ctx.article.paragraphs[max(0, ctx.paragraph_index(pos) - 1)].start
+    found = ctx.subjects_between(first, pos)
+    if not found:
+        return None
+    para, tok = found[-1]
+    statement = tok.lemma_.lower() in lexicon.words("speech", "issued_statement_nouns")
+    return (para, tok) if statement and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else None
+
+
 def body_described_before(ctx: Context, pos: int) -> tuple[Paragraph, Token] | None:
     """The nearest clause subject before ``pos``, in this or the previous paragraph, that describes a body
     by its kind ("The agency noted ..."): what a later "it said" refers to when no body is named there."""

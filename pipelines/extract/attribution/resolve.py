@@ -18,6 +18,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.article import Mention, Paragraph
 from pipelines.extract.attribution.bodies import (
     body_described_before, body_named_by_its_plural, group_first, is_group_description, organisation_antecedent,
+    statement_last_subject,
 )
 from pipelines.extract.attribution.context import NO_SPEAKER, Context, Speaker, antecedent, gender_words
 from pipelines.extract.syntax import is_dateline
@@ -194,6 +195,10 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
                 return sp
         return ctx.speaker(m, "pronoun")
     if tok.pos_ == "PRON" and low == "it":
+        stated = statement_last_subject(ctx, start)  # '"...," the statement said. "...," it added'
+        issuer = voice_of(ctx, stated[0], stated[1]) if stated is not None else None
+        if issuer is not None:
+            return ctx.speaker(issuer, "pronoun")
         m = organisation_antecedent(ctx, start)
         described = body_described_before(ctx, start) if m is None else None
         if described is not None:  # "The agency noted ..." ... "it said": the body "the agency" is

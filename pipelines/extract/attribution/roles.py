@@ -245,8 +245,39 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
     if not objs and issued and tok.dep_ == "dobj":
         return _issuer(ctx, para, tok.head)  # "the ministry released a statement saying"
     if not objs and issued and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return organisation_antecedent(ctx, para.start + tok.idx)  # "the statement said": the body in view
+        at = para.start + tok.idx  # "the statement said": the body that last issued one, else the body in view
+        return _last_statement_issuer(ctx, at) or organisation_antecedent(ctx, at)
     return None
+
+
+def _last_statement_issuer(ctx: Context, pos: int) -> Mention | None:
+    """The body or country that last spoke "in a statement" or issued one, in this and the two previous
+    paragraphs before ``pos`` ("X said in a statement ... the statement said": X)."""
+    here = ctx.paragraph_index(pos)
+    found = None
+    for para in ctx.article.paragraphs[max(0, here - 2):here + 1]:
+        for t in para.doc or []:
+            if para.start + t.idx >= pos:
+                break
+            if t.lemma_.lower() not in lexicon.words("speech", "issued_statement_nouns"):
+                continue
+            verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head if t.dep_ == "dobj" else None
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            m = _issuer(ctx, para, verb) or _mention_right_before(ctx, para.start + verb.idx)
+            if m is not None and m.actor_type in ("organization", "country"):
+                found = m
+    return found
+
+
+def _mention_right_before(ctx: Context, pos: int) -> Mention | None:
+    """The mention ending right before ``pos``, but for a closing bracket and spaces ("the Kelvo Office (KOHA)
+    said"): the subject the parser left off its verb."""
+    before = [m for m in ctx.mentions_before(pos) if m.end <= pos]
+    if not before:
+        return None
+    m = max(before, key=lambda x: x.end)
+    return m if ctx.article.text[m.end:pos].strip(" )") == "" else None
 
 
 def _issuer(ctx: Context, para: Paragraph, verb: Token) -> Mention | None:

@@ -101,3 +101,17 @@ def test_group_speakers(text: str, actors: dict[str, tuple[str, str]], expected:
     """A plural description speaks through the first actor of the group the text just named."""
     result = speaker_ids(text, actors)
     assert result == expected
+
+
+def test_the_statement_is_the_body_that_last_spoke_in_one_and_it_then_the_same_body() -> None:
+    result = speaker_ids(
+        "The Kelvo Council on Saturday said 61 trucks had delivered food in the north.\n\n"
+        "Another 200 trucks had been sent from Marlow, Freedonia, the Kelvo Office for Humanitarian Affairs (KOHA) "
+        "said in a statement, with 187 of them past the border.\n\n"
+        "Eleven ambulances were delivered to Tarno hospital, \"to assist with evacuations,\" the statement said.\n\n"
+        "\"The longer the pause lasts, the more aid will come,\" it added, thanking the Sarn Relief Society.",
+        {"Kelvo Council": ("kelvo-council", "organization"), "Freedonia": ("freedonia", "country"),
+         "Kelvo Office for Humanitarian Affairs": ("koha", "organization"), "KOHA": ("koha", "organization"),
+         "Tarno": ("tarno", "organization"), "Sarn Relief Society": ("sarn", "organization")},
+    )
+    assert result == ["koha", "koha"]
