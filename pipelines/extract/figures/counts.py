@@ -181,6 +181,8 @@ def _one_counts(text: str, cand: Candidate, tok: Token) -> tuple[bool, Token | N
     noun = counted_noun(tok)
     if noun is not None and noun.tag_ in ("NNS", "NNPS"):
         return False, None  # "one days", a misparse; a count of one names a singular thing
+    if noun is not None and _listed_with_a_count(noun):
+        return True, noun  # "three nurses and one janitor": one more count of a list
     subject = noun if noun is not None else tok
     while subject.dep_ == "compound" and subject.head.i > subject.i:
         subject = subject.head  # "One night watchman": the head of the compound
@@ -192,6 +194,13 @@ def _one_counts(text: str, cand: Candidate, tok: Token) -> tuple[bool, Token | N
             and verb.lemma_ in _words("event_count_verbs"):
         return True, noun
     return False, None
+
+
+def _listed_with_a_count(noun: Token) -> bool:
+    """Is ``noun`` joined in a list to a noun with a number of its own ("three nurses and one janitor")?"""
+    partners = [noun.head] if noun.dep_ == "conj" else []
+    partners += [c for c in noun.children if c.dep_ == "conj"]
+    return any(c.dep_ == "nummod" and c.like_num for p in partners for c in p.children)
 
 
 def _counted(cand: Candidate, tok: Token) -> tuple[bool, Token | None] | None:

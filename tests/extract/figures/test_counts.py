@@ -154,7 +154,8 @@ def test_unread_unit_noun_is_not_a_count() -> None:
     [("One night watchman was killed in the raid.", "One", "night watchman"),
      ("The storm injured one fisherman near the harbour.", "one", "fisherman"),
      ("Three women, one man and a child were rescued from the flats.", "one", None),
-     ("1 dead, 14 injured as ferry capsizes", "1", "dead")],
+     ("1 dead, 14 injured as ferry capsizes", "1", "dead"),
+     ("Four of the new cases, including three nurses and one porter, caught the virus.", "one", "porter")],
 )
 def test_one_counts_who_an_event_struck(text: str, raw: str, noun: str | None) -> None:
     rows = [r for r in figures(text) if r["value"] == 1.0]
