@@ -230,8 +230,8 @@ def base_name(key: str) -> str | None:
     if kind != "name":
         return None
     toks = rest.split()
-    if len(toks) >= 2 and toks[-1] in words("stem_suffixes"):
-        return " ".join(toks[:-1])
+    if len(toks) >= 2 and toks[-1] in words("stem_suffixes") | words("place_name_tails"):
+        return " ".join(toks[:-1])  # "apple inc", "gaza strip"
     gz = load_gazetteer()
     for n in (2, 1):
         place = gz.lookup_key(" ".join(toks[:n])) if len(toks) > n else None

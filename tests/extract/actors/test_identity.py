@@ -304,6 +304,8 @@ def test_misspelt_surname_is_one_person_in_an_article_and_across_articles() -> N
     pytest.param("Shares in Velocom Electronics rose after the results.",
                  "Velocom said demand for its routers was strong.",
                  {"Velocom Electronics", "Velocom"}, {"velocom-electronics"}, id="name without its trade word"),
+    pytest.param("Trucks entered the Valdoria Strip on Friday.", "Hospitals in Valdoria were full, the agency said.",
+                 {"Valdoria Strip", "Valdoria"}, {"valdoria-strip"}, id="a place without its kind of place"),
 ])
 def test_variants_across_two_articles_are_one_actor(text_a: str, text_b: str, surfaces: set[str],
                                                     expected: set[str] | None) -> None:
