@@ -66,7 +66,7 @@ def extract_quotes(article: Article, mentions: list[Mention]) -> list[dict]:
         if c.headline:
             att = attribute_headline(ctx, p, c.span)
             if att.speaker.actor_id:
-                rows.append({**_row(article.doc_id, start, end, text, att), "_para": c.para})
+                rows.append({**_row(article.doc_id, start, end, text, att), "_para": c.para, "_carried_from": None})
             continue
         if c.block:
             att = attribute_block(ctx, paras[c.para - 1], start)
@@ -81,14 +81,38 @@ def extract_quotes(article: Article, mentions: list[Mention]) -> list[dict]:
             att = bare_quote_speaker(ctx, p, c, spans, prev, rows, units, prev_open_end) or att
         row = _row(article.doc_id, start, end, text, att)
         row["_para"] = c.para
+        row["_carried_from"] = c.carried_from
         rows.append(row)
         prev = row
         prev_open_end = c.span.close_at is None and not c.block
+    rows = _join_carried_quotes(article, rows)
     _echoed_speakers(ctx, rows)
     for r in rows:
         r.pop("_para")
+        r.pop("_carried_from")
     rows.sort(key=lambda r: (r["char_start"], r["char_end"]))
     return rows
+
+
+def _join_carried_quotes(article: Article, rows: list[dict]) -> list[dict]:
+    """A quote run over unmarked paragraphs ("“13 governments ... / ... / ... Mongolians”, says X") is one
+    contiguous quoted span, as the guide counts one: its parts become one row from the opening mark to the
+    closing one, spoken by whoever its end (else its start) names."""
+    chains: dict[int, list[dict]] = {}
+    for r in rows:
+        if r["_carried_from"] is not None:
+            chains.setdefault(r["_carried_from"], []).append(r)
+    drop: set[int] = set()
+    for opened_in, parts in chains.items():
+        parts = [r for r in rows if r["_para"] == opened_in][-1:] + parts
+        first, last = parts[0], parts[-1]
+        named = last if last["speaker_actor_id"] or last["speaker_text"] else first
+        joined = {**named, "char_start": first["char_start"], "char_end": last["char_end"],
+                  "text": article.text[first["char_start"]:last["char_end"]], "_para": first["_para"],
+                  "quote_id": quote_id(article.doc_id, first["char_start"], last["char_end"])}
+        drop |= {id(r) for r in parts}
+        rows.append(joined)
+    return [r for r in rows if id(r) not in drop]
 
 
 def _echoed_speakers(ctx: Context, rows: list[dict]) -> None:

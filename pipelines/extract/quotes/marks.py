@@ -149,6 +149,11 @@ def _opens_sentence(text: str, at: int) -> bool:
     return text[at + 1 : at + 2].isupper() and (not before or before[-1] in ".!?:,;—–")
 
 
+def _reopens_double(p: Paragraph) -> bool:
+    """A paragraph that opens with a double mark: a quote carried over the usual way, with marks."""
+    return p.text.lstrip()[:1] in ("“", '"', "«", "„")
+
+
 def _reopens(p: Paragraph) -> bool:
     """A paragraph that starts with a single opening mark and a capital: a quote carried over."""
     t = p.text.lstrip()
@@ -163,6 +168,7 @@ class Candidate:
     span: MarkedSpan
     block: bool = False  # a whole paragraph set off after a colon
     headline: bool = False  # a headline's quote signed by the name after it ("‘…’: Ann Quill")
+    carried_from: int | None = None  # the paragraph whose open quote this one continues without marks
 
     def abs(self, article: Article) -> tuple[int, int]:
         """The span's absolute offsets in the article text."""
@@ -170,11 +176,56 @@ class Candidate:
         return p.start + self.span.start, p.start + self.span.end
 
 
+#: How many paragraphs a quote left open may run on, unmarked, to the paragraph that closes it.
+CARRY_REACH = 4
+
+
+def _stray_closer(text: str) -> int | None:
+    """Where a paragraph closes a double quote it never opened, before any opening mark ("... Mongolians\",
+    says X"), or None."""
+    for i, ch in enumerate(text):
+        mark = classify_mark(text, i) if ch in _MARK_CHARS else None
+        if mark is None or mark[0] != DOUBLE:
+            continue
+        return i if mark[1] == CLOSE else None
+    return None
+
+
+def _carried_over(paras: list[Paragraph], i: int, spans: dict[int, list[MarkedSpan]]) -> list[Candidate]:
+    """The paragraphs after ``i`` that continue its open double quote without marks, up to the one that
+    closes it: each whole, the last up to its closing mark. None when no paragraph closes it in reach or one
+    opens a quote of its own first."""
+    out: list[Candidate] = []
+    for j in range(i + 1, min(len(paras), i + 1 + CARRY_REACH)):
+        p = paras[j]
+        if p.kind in _SKIP_KINDS or not p.text.strip():
+            return []
+        close = _stray_closer(p.text)
+        if close is not None:
+            return out + [Candidate(j, MarkedSpan(0, close, 0, close, DOUBLE), carried_from=i)]
+        if any(s.close_at is None for s in spans.get(j, [])) or _HAS_MARK.search(p.text) and not spans.get(j):
+            return []  # a quote of its own, or a mark that fits nowhere
+        out.append(Candidate(j, MarkedSpan(0, len(p.text), 0, None, DOUBLE), carried_from=i))
+    return []
+
+
 def candidates(article: Article) -> list[Candidate]:
-    """Every marked span and block quote of the article's content paragraphs."""
+    """Every marked span and block quote of the article's content paragraphs; a double quote left open at a
+    paragraph's end that later paragraphs continue without marks and one of them closes ("“13 governments
+    ... / ... / ... Mongolians”, says X") runs over those paragraphs."""
     out: list[Candidate] = []
     paras = article.paragraphs
+    spans = {i: find_marked_spans(p.text) for i, p in enumerate(paras) if p.kind not in _SKIP_KINDS}
+    carried: dict[int, Candidate] = {}
     for i, p in enumerate(paras):
+        last = spans.get(i, [])[-1:]
+        if last and last[0].close_at is None and last[0].kind == DOUBLE and i + 1 < len(paras) \
+                and not _reopens_double(paras[i + 1]):
+            carried.update({c.para: c for c in _carried_over(paras, i, spans)})
+    for i, p in enumerate(paras):
+        if i in carried:
+            out.append(carried[i])  # its own marks are inside the carried quote
+            continue
         if p.kind == "title":
             out.extend(Candidate(i, s, headline=True) for s in headline_spans(p.text))
         if p.kind in _SKIP_KINDS:

@@ -44,3 +44,16 @@ def test_words_quoted_again_in_full_take_the_person_who_said_them(later: str, ex
     actors = {"Ruritania": ("ruritania", "country"), "Tom Hale": ("tom-hale", "person")}
     result = [r["speaker_actor_id"] for r in run(text, actors)[1]]
     assert result == expected
+
+
+def test_a_quote_left_open_and_closed_paragraphs_later_is_one_quote_of_the_speaker_after_it() -> None:
+    _, rows = run(
+        "Parliament dismissed the government on Friday.\n\n"
+        "\"Thirteen governments have served since 1992. Only two of them worked their full term.\n\n"
+        "The dismissal can halt the development of the country. In fact, \"we\", the politicians are the problem.\n\n"
+        "Over the past year, the government has worked hard\", says Ivo Brask before his resignation.\n\n"
+        "Go to top",
+        {"Ivo Brask": ("ivo-brask", "person")},
+    )
+    result = [(r["text"][:20], r["text"][-20:], r["speaker_actor_id"]) for r in rows]
+    assert result == [("Thirteen governments", "ment has worked hard", "ivo-brask")]
