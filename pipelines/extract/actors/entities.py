@@ -26,6 +26,7 @@ from pipelines.extract.actors.context import (
 )
 from pipelines.extract.actors.entity_parts import coordinated_bodies, entity_parts, listed_names
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
+from pipelines.extract.actors.identity import GLUED_INITIAL
 from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
 from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.things import thing_kind
@@ -327,7 +328,8 @@ def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
     if typ == "person" and len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the" \
             and n.title is None:
         return []  # "sang the Marseillaise": a single name after "the" is a thing, not a person
-    return [n.candidate(typ, iso3=n.iso3, title=n.title, strength=2, sent_start=n.sent_start,
+    name = GLUED_INITIAL.sub(r"\1 ", text) if typ == "person" and GLUED_INITIAL.search(text) else None
+    return [n.candidate(typ, iso3=n.iso3, title=n.title, strength=2, sent_start=n.sent_start, name=name,
                         cue=typ != "person" or n.title is not None)]  # a title before a name is a cue too
 
 

@@ -25,6 +25,7 @@ its blocks with it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable
 
@@ -39,6 +40,10 @@ FIRST_NAME_SIMILARITY = 80
 SURNAME_SIMILARITY = 85
 #: ... when both have at least this many letters.
 SURNAME_MIN_LENGTH = 5
+
+
+#: An initial glued to the name after it by its full stop ("J.Erdenebat"), as some house styles write names.
+GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 
 
 class UnionFind:
@@ -66,7 +71,7 @@ def identity_key(c: Candidate) -> str:
     if c.key:
         return c.key
     if c.type == "person":
-        return f"person:{norm_key(c.text)}"
+        return "person:" + norm_key(GLUED_INITIAL.sub(r"\1 ", c.text))
     key = norm_key(c.text)
     first, _, rest = key.partition(" ")
     if rest and first in mapping("prefix_expansions"):  # "EU Commission" is the European Commission
@@ -91,7 +96,7 @@ def title_key(title: str | None) -> str | None:
 def name_words(name: str) -> list[str]:
     """A person's name as words without a suffix after the surname ("Ana Ruiz Jr." -> Ana, Ruiz), in the case
     it is written: "III" or "Jr." is no surname, and the bare surname names the person."""
-    toks = name.split()
+    toks = GLUED_INITIAL.sub(r"\1 ", name).split()  # "J.Erdenebat" is J. Erdenebat
     while len(toks) > 1 and toks[-1].lower() in words("name_suffixes"):
         toks = toks[:-1]
     return toks

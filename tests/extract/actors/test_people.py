@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pipelines.extract.actors.candidates import Candidate
+from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.actors.gazetteer import load_gazetteer
 from pipelines.extract.actors.people import bare_surname, people_by_surname, people_keys
+from tests.extract.actors.shared import article, row
 
 
 def test_a_first_name_the_tagger_called_a_place_is_the_one_person_with_it() -> None:
@@ -19,3 +21,11 @@ def test_a_first_name_the_tagger_called_a_place_is_the_one_person_with_it() -> N
 def test_a_lone_surname_is_looked_up_without_a_joined_particle() -> None:
     result = [bare_surname("El-Marwani"), bare_surname("Al Gore"), bare_surname("Tolan")]
     assert result == ["marwani", "al gore", "tolan"]
+
+
+def test_an_initial_glued_to_the_name_is_one_person_with_the_bare_surname() -> None:
+    res = resolve_actors([article("a", "Intro.\nPrime Minister K.Valdorsen will serve as acting prime minister. "
+                                       "K.Valdorsen said the government worked hard. Valdorsen left.\n")])
+    result = {(m.text, m.actor_id) for m in res.mentions}
+    assert result == {("K.Valdorsen", "k-valdorsen"), ("Valdorsen", "k-valdorsen")}
+    assert row(res, "k-valdorsen")["name"] == "K. Valdorsen"
