@@ -122,6 +122,8 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
             toks = toks[:-1]  # "Ana Kolby rues missed chances": a headline's verb the tagger took into the name
         while len(toks) > 1 and toks[-1].text.endswith(".") and is_title_word(toks[-1].text):
             toks = toks[:-1]  # "Omar Velkan H.E. Prime Minister Ivo Brask": the next name's honorific
+        while len(toks) > 2 and _portfolio_before().search(para.text[max(0, toks[0].idx - 80):toks[0].idx]):
+            toks = toks[1:]  # "Director of Research and Training Mark Lind": the portfolio's last word
     if label in ("GPE", "LOC", "FAC"):
         while len(toks) > 1 and toks[-1].is_lower and toks[-1].lower_ in words("place_words"):
             toks = toks[:-1]  # "near Yogofongo village": the place is Yogofongo
@@ -205,6 +207,13 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     return _place(n, gz)
 
 
+@cache
+def _portfolio_before() -> re.Pattern:
+    """A title's head, "of" or "for", and the portfolio's capitalised words so far, right before a word."""
+    heads = alternation("title_heads")
+    return re.compile(rf"\b(?:{heads}) (?:of|for)(?: (?:the )?[A-Z][\w’'-]*)*(?: and| &)? $", re.IGNORECASE)
+
+
 def _club_name(n: _Name, gz: Gazetteer) -> Candidate | None:
     """A town's name and a club's word the tagger left out: the club (``club_span``)."""
     if n.label not in ("GPE", "LOC", "ORG"):
@@ -262,7 +271,7 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     lows = n.lows()
     # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
     # ... nor a portfolio a party is named after ("Labour"), capitalised mid-sentence and tagged a body
-    return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles") \
+    return len(lows) == 1 and lows[0] in union("organisation_words", "place_words", "titles", "job_words") \
         and not (lows[0] in lexicon.words("common", "legislatures") and text[0].isupper() and not n.sent_start) \
         and not (lows[0] in words("party_names") and n.label == "ORG" and not n.sent_start)
 

@@ -220,6 +220,8 @@ def nickname_candidates(article: Article, para: Paragraph) -> list[Candidate]:
         if not any(a < m.end() and m.start() < b for a, b in people):
             continue
         first, nick, last = m.groups()
+        if nick.lower() in words("office_region_words"):
+            continue  # "Deputy Treasurer (Centre) Ana Lind": the office's region, not a given name
         if is_title_word(first):
             s, name = m.start(2) - 1, f"{nick} {last}"
         else:

@@ -205,9 +205,15 @@ def test_a_place_noun_after_a_places_name_is_cut_and_plans_and_instruments_are_n
 
 
 def test_awards_occasions_festival_days_and_job_acronyms_are_no_actors() -> None:
-    result = types("Intro.\nShe won three Grammys. The Velmoran Culture Days opened in Tashkent. The Iftar drew "
-                   "300 people. The EPC contract went to a builder. Ask your GP.\n")
+    result = types("Publish Date\n\nShe won three Grammys. The Velmoran Culture Days opened in Tashkent. The Iftar "
+                   "drew 300 people before Deepavali. The EPC contract went to a builder. Ask your GP.\n")
     assert set(result) == {"Tashkent"}
+
+
+def test_a_portfolios_last_word_and_an_offices_region_are_no_part_of_a_name() -> None:
+    result = types("Intro.\nThe party has also fired Presidential Advisor Cecelia Kanyama, National Director of "
+                   "Research and Training Mark Botolo and Deputy Treasurer General (Centre) Fortunate Simeon Kalua.\n")
+    assert set(result) == {"Cecelia Kanyama", "Mark Botolo", "Simeon Kalua"}
 
 
 def test_a_power_unit_and_a_policy_are_no_actors() -> None:
