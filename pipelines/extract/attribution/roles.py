@@ -61,7 +61,8 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
     if noun in org_nouns and noun not in person_roles:
         if _names_a_person(ctx, para, tok):
             return NO_SPEAKER  # "Dr Lee's team": a group of someone's, not the organisation in view
-        return organisation_by_noun(ctx, noun, pos)
+        trade = frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod") and c.is_lower)
+        return organisation_by_noun(ctx, noun, pos, trade)
     best = _person_with_role(ctx, tok, noun, pos) or _role_named_next(ctx, tok, noun, pos)
     if best is not None:
         return ctx.speaker(best, "role")
@@ -151,7 +152,7 @@ def _role_named_next(ctx: Context, tok: Token, noun: str, pos: int) -> Mention |
     return None
 
 
-def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
+def organisation_by_noun(ctx: Context, noun: str, pos: int, modifiers: frozenset[str] = frozenset()) -> Speaker:
     """Resolve "the ministry"/"the company" to the organisation it refers back to.
 
     The nearest earlier organisation whose name has that word; else, for a
@@ -169,12 +170,16 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
         if noun in re.findall(r"\w+", m.text.lower()) or noun in re.findall(r"\w+", m.name.lower()):
             return ctx.speaker(m, "role")
     if noun not in org_kind_nouns():
-        return NO_SPEAKER
+        return _the_one_of_its_kind(ctx, noun, earlier)  # "the military": the armed forces the article named
     here = ctx.paragraph_index(pos)
     recent: dict[str, Mention] = {}
     for m in earlier:
         if here - ctx.paragraph_index(m.start) <= 2:
             recent.setdefault(m.actor_id, m)
+    by_trade = {m.actor_id: m for m in earlier
+                if modifiers & {w.removesuffix("s") for w in re.findall(r"\w+", m.name.lower())}}
+    if len(by_trade) == 1:  # "the truck maker" of Mack Trucks, among other bodies named since
+        return ctx.speaker(next(iter(by_trade.values())), "role")
     described = [m for aid, m in recent.items() if noun in re.findall(r"\w+", ctx.description(aid))]
     kind_words = lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split()
     of_kind = [m for m in recent.values() if set(re.findall(r"\w+", m.name.lower())) & set(kind_words)]
@@ -182,6 +187,14 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int) -> Speaker:
     if len(pick) > 1:
         pick = _last_subject_among(ctx, pick, pos)
     return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
+
+
+def _the_one_of_its_kind(ctx: Context, noun: str, earlier: list[Mention]) -> Speaker:
+    """For a noun that never points back to just any body in view ("the military", "the police"): the one
+    body the article named whose name marks it of that kind ("Armed Forces of Kelvia"); else nobody."""
+    kind_words = set(lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split())
+    found = {m.actor_id: m for m in earlier if set(re.findall(r"\w+", m.name.lower())) & kind_words}
+    return ctx.speaker(next(iter(found.values())), "role") if len(found) == 1 else NO_SPEAKER
 
 
 def _main_body(earlier: list[Mention]) -> list[Mention]:

@@ -233,6 +233,23 @@ _NOMINAL = [
         ["kelvo-party"],
         id="the_statement_reads_as_the_body_in_view",
     ),
+    pytest.param(
+        "Workers walked off the job after rejecting a pay deal from Kelvo Trucks.\n\n"
+        "The union announced the strike in a statement on Twitter.\n\n"
+        "The strike comes after the union turned down the latest offer.\n\n"
+        "At the time, the Ohio-based truck maker said the deal “would deliver significantly increased wages.”",
+        {"Kelvo Trucks": ("kelvo-trucks", "organization"), "Twitter": ("twitter", "organization")},
+        ["kelvo-trucks"],
+        id="the_truck_maker_is_the_body_whose_name_holds_its_trade",
+    ),
+    pytest.param(
+        "The Armed Forces of Kelvia said the boat was hit near the shoal, as the Marl Coast Guard watched.\n\n"
+        "“The supply boat sustained heavy damages due to the water cannons,” the military said in a statement.",
+        {"Armed Forces of Kelvia": ("armed-forces-of-kelvia", "organization"),
+         "Marl Coast Guard": ("marl-coast-guard", "organization")},
+        ["armed-forces-of-kelvia"],
+        id="the_military_is_the_one_armed_force_named",
+    ),
 ]
 
 
