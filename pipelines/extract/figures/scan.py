@@ -84,7 +84,25 @@ def number_atoms(text: str) -> list[Atom]:
     if ratios:
         atoms = [a for a in atoms if not overlaps((a.start, a.end), [(r.start, r.end) for r in ratios])] + ratios
     atoms.sort()
-    return atoms
+    return _with_digits_in_brackets(text, atoms)
+
+
+def _with_digits_in_brackets(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A number in words repeated in digits in brackets ("nine (9) months", as legal and official texts
+    write): one atom over both, so the unit after the bracket is the number's."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and a.words and not b.words and a.value == b.value and text[a.end:b.start] == " (" \
+                and text[b.end:b.end + 1] == ")":
+            out.append(a._replace(end=b.end + 1))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _ratio_atoms(text: str) -> list[Atom]:

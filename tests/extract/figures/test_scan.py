@@ -30,6 +30,11 @@ def test_a_range_gives_both_ends_its_scale_and_unit(
     assert [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)] == expected
 
 
+def test_a_number_in_words_repeated_in_digits_in_brackets_is_one_figure() -> None:
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in figures("He was suspended for nine (9) months.")]
+    assert result == [("nine (9) months", 9.0, "month")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The bank raised rates by a quarter-percentage point.", [("quarter-percentage point", 0.25, "percent")]),
     ("Markets expect a half-point cut.", [("half-point", 0.5, "percent")]),
