@@ -105,8 +105,9 @@ def _bracketed_after_a_name(text: str, cand: Candidate) -> bool:
         return False
     if "," not in raw and 1000 <= cand.value <= 2100:
         return False
-    return bool(re.search(r"[A-Z][\w’'-]*\s\($", text[max(0, cand.start - 40):cand.start])) \
-        and text[cand.num_end:cand.num_end + 1] == ")"
+    name = re.search(r"([A-Z][\w’'-]*)\s\($", text[max(0, cand.start - 40):cand.start])
+    counter = name is not None and name.group(1).lower().removesuffix("s") in _words("furniture_counters")
+    return name is not None and not counter and text[cand.num_end:cand.num_end + 1] == ")"  # not "Comments (58)"
 
 
 def _not_a_claimed_number(text: str, cand: Candidate, prev: str) -> bool:

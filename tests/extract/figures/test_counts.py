@@ -97,7 +97,7 @@ def test_deictic_time_word_does_not_block_a_count() -> None:
 
 def test_digits_in_brackets_after_each_name_of_a_list_are_counts() -> None:
     result = raws("Cases were highest in Kelvo Region (13,164), Marl Valley (11,474) and Sarn (99). The report "
-                  "(2019) listed two points: Kelvo (2) and Marl (3).")
+                  "(2019) listed two points: Kelvo (2) and Marl (3). Comments (58)")
     assert result == ["13,164", "11,474", "99", "two"]
 
 
