@@ -281,9 +281,12 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
     text = para.text
     not_name = union("organisation_words", "place_words", "compass_words", "portfolio_tails")
     for m in _titled_name().finditer(text):
-        if text[m.start()].islower() and (m.group(1) or m.group(2).startswith(",")):
+        lead = m.group(1).split()
+        titled_at = max((i for i, w in enumerate(lead) if is_title_word(w)), default=None)
+        if text[m.start()].islower() and (m.group(1) and titled_at is None or m.group(2).startswith(",")):
             continue  # "the president of the Kestrel Board", "the minister, Ann": a lower-case title names its name only
-        name_words = m.group(3).split()
+        # "chairman Tan Sri Dr Teh Hong Piow": the name starts after the last title of the run
+        name_words = (lead[titled_at + 1:] if titled_at is not None and m.group(2) == " " else []) + m.group(3).split()
         while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0])) \
                 and not m.group(2).startswith(","):
             name_words = name_words[1:]

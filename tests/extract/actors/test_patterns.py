@@ -53,6 +53,14 @@ def test_a_lower_case_title_before_a_name_finds_the_person() -> None:
     assert {"Uhuru Kessato", "Ana Ruiz"} <= set(result)
 
 
+def test_the_name_after_a_run_of_titles_and_honorifics_is_the_person() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\n\"This represents strong growth,\" its chairman Tan Sri Dr Tek Hong Paw said in a "
+                   "statement today.\n")
+    assert result.get("Tek Hong Paw") == "person"
+
+
 def test_a_bylines_name_stops_before_the_authors_role() -> None:
     from tests.extract.actors.shared import types
 
