@@ -32,7 +32,7 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
     if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.pos_ == "PROPN":
         subj = None  # "Speaking on Tuesday, X, Chief of Y, said": a day never speaks; the parse went astray
     subj = subj or _noun_right_before(ctx, para, verb) or _name_before_its_appositive(ctx, para, verb) \
-        or _name_after_the_verb(verb)  # '"...," said Brask, whose side lost': the parser gave Brask to "lost"
+        or _name_after_the_verb(verb) or _person_opening_the_sentence(ctx, para, verb)
     if subj is None:
         return NO_SPEAKER
     if ctx.in_quote(para.start + subj.idx, para.start + subj.idx + len(subj.text)):
@@ -75,6 +75,19 @@ def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> T
                 return name
         return None
     return None
+
+
+def _person_opening_the_sentence(ctx: Context, para: Paragraph, verb: Token) -> Token | None:
+    """The person whose name opens the verb's sentence, set off by a comma ("Ana Lind, of law firm Kelvo Day,
+    who represents 300 people, said:"): the subject, however long what describes them."""
+    first = verb.sent[0]
+    comma = next((t for t in verb.sent if t.text == ","), None)
+    if comma is None or comma.i >= verb.i:
+        return None
+    m = ctx.token_mention(para, first)
+    name_end = para.start + comma.idx
+    return first if m is not None and m.actor_type == "person" and m.start == para.start + first.idx \
+        and m.end == name_end else None
 
 
 def _name_after_the_verb(verb: Token) -> Token | None:

@@ -82,3 +82,12 @@ def test_who_was_told_never_speaks_and_the_noun_before_the_verb_does() -> None:
     _, rows = run(text, actors={"UNHCR": ("unhcr", "organization"), "AFP": ("afp", "organization")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["unhcr"]
+
+
+def test_the_person_opening_the_sentence_speaks_when_the_parse_leaves_the_cue_without_a_subject() -> None:
+    text = ("Intro.\n\nEmma Lindqvist, of law firm Kelvo Day, who represents more than 300 people who were given "
+            "contaminated blood, said:\n\n“While we very much welcome the inquiry announced today, it is crucial "
+            "that the terms are wide enough.\n")
+    _, rows = run(text, {"Emma Lindqvist": ("emma-lindqvist", "person"), "Kelvo Day": ("kelvo-day", "organization")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["emma-lindqvist"]
