@@ -32,6 +32,9 @@ def elliptic(cand: Candidate, text: str, ctx: ParaContext, accepted: list[Candid
         return None
     strong = strong_compare().match(cue.group())
     gap = text[prev.end:prev.end + cue.start()]
+    if prev.unit == "percent" and cand.mult > 1.0 and len(accepted) >= 2 and accepted[-2].kind == "money" \
+            and re.fullmatch(r",?\s+an?\s+", text[accepted[-2].end:prev.start]) and ";" not in gap:
+        prev, gap = accepted[-2], ""  # "$8 billion, a 35 per cent increase from 5.9 billion": the money changed
     if not re.fullmatch(r"(?:\s+[A-Za-z]+)?\s*,?\s*", gap) and not (strong and len(gap) <= 50 and ";" not in gap):
         return None
     if prev.kind in ("vague", "fraction"):

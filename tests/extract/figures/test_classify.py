@@ -197,6 +197,8 @@ def test_classify_reads_currency_scale_and_rate_around_the_digits() -> None:
      ("The farm will produce 350 megawatts.", "350 megawatts", 350.0, "megawatt"),
      ("The phone ships with 256GB of storage.", "256GB", 256.0, "gigabyte"),
      ("The phone has an 8 megapixel camera.", "8 megapixel", 8.0, "megapixel"),
+     ("Output reached 1.72 MMbbl/d in March.", "1.72 MMbbl/d", 1.72e6, "barrel"),
+     ("Output rose by 58,000 bbl/d.", "58,000 bbl/d", 58000.0, "barrel"),
      ("The galaxy is 120,000 light-years across.", "120,000 light-years", 120000.0, "light_year"),
      ("Police seized 12 kilograms of cocaine.", "12 kilograms", 12.0, "kg"),
      ("The tanker spilled 5,000 litres of diesel.", "5,000 litres", 5000.0, "litre"),

@@ -21,6 +21,12 @@ def test_elliptic_money_borrows_the_scale_word() -> None:
     assert [(r["value"], r["unit"]) for r in rows] == [(4e9, "USD"), (3.5e9, "USD")]
 
 
+def test_elliptic_money_after_a_percent_change_compares_with_the_money() -> None:
+    rows = figures("Sales stood at $8 billion, a 35 per cent increase from 5.9 billion a year ago.")
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in rows]
+    assert result == [("$8 billion", 8e9, "USD"), ("35 per cent", 35.0, "percent"), ("5.9 billion", 5.9e9, "USD")]
+
+
 def test_elliptic_count_after_compared_with() -> None:
     rows = figures("There are 1.7 workers for each pensioner, compared with four in 1960.")
     assert [(r["raw_text"], r["unit"]) for r in rows] == [("1.7", "count"), ("four", "count")]

@@ -51,6 +51,7 @@ def test_symbols_map_to_codes() -> None:
      ("A stamp now costs 65 cents.", "65 cents", 0.65, "USD"),
      ("The mayor announced a 10-cent rise in fares.", "10-cent", 0.1, "USD"),
      ("The bank paid a dividend of 75 kobo.", "75 kobo", 0.75, "NGN"),
+     ("Earnings per share rose to 22.35 sen.", "22.35 sen", 0.2235, "MYR"),
      ("The fund raised $1.2 bn last year.", "$1.2 bn", 1.2e9, "USD"),
      ("The ₹14844 cr line opened.", "₹14844 cr", 1.4844e11, "INR"),
      ("The 3.75-billion-euro order was signed.", "3.75-billion-euro", 3.75e9, "EUR")],
