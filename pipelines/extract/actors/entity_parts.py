@@ -131,6 +131,9 @@ def _owned_name(article: Article, para: Paragraph, ent: Span, gz: Gazetteer) -> 
     place = gz.lookup(owner.text)
     if place is not None and place.form == "name" and place.kind in ("country", "capital"):
         return [(owner, "GPE"), (rest, ent.label_)]
+    if len(owner) >= 2 and owner[-1].is_lower and owner[-1].lower_ in words("place_words") \
+            and ent.label_ in ("GPE", "FAC"):
+        return [(owner, "GPE"), (rest, "GPE")]  # "Kelvo province’s Tarnabad": a place of a place
     heads = union("organisation_words", "place_words")
     if any(t.lower_ in heads for t in rest) or any(t.lower_ in words("relation_nouns") for t in owner) \
             or para.kind in ("title", "heading"):

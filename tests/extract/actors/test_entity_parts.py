@@ -124,3 +124,9 @@ def test_a_datelines_dash_parts_no_label_from_the_text_after_it() -> None:
     result = types("Intro.\n\nGoma, Democratic Republic of the Congo – Fighting between the rebels and the army went "
                    "on.\n")
     assert "Fighting" not in result
+
+
+def test_a_place_of_a_place_in_one_entity_is_two_places() -> None:
+    result = names_with_entities("Intro.\nTemperatures hit 51C in Kelvo province’s Tarnabad on Saturday.\n",
+                                 [("Kelvo province’s Tarnabad", "GPE")])
+    assert result == {"Kelvo province": "location", "Tarnabad": "location"}
