@@ -268,6 +268,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     if (heading or n.para.kind == "title") and n.label != "PERSON" and not any(
             w.lower() in words("organisation_words") for w in text.split()):
         return True
+    if heading and len(n.toks) >= 3 and any(t.tag_ in ("VBZ", "VBD", "VBP") for t in n.toks[1:-1]):
+        return True  # "Brazil Faces Energy Crisis Amid Severe Drought": a headline's clause, not a name
     lows = n.lows()
     # a bare "Ministry" names nothing; a capitalised "Congress" or "Senate" is the body
     # ... nor a portfolio a party is named after ("Labour"), capitalised mid-sentence and tagged a body

@@ -216,6 +216,11 @@ def test_a_portfolios_last_word_and_an_offices_region_are_no_part_of_a_name() ->
     assert set(result) == {"Cecelia Kanyama", "Mark Botolo", "Simeon Kalua"}
 
 
+def test_a_headlines_clause_tagged_as_a_name_is_no_actor() -> None:
+    result = types("Marlovia Faces Energy Crisis Amid Severe Drought\n\nOfficials said the drought was severe.\n")
+    assert result == {}
+
+
 def test_a_power_unit_and_a_policy_are_no_actors() -> None:
     result = types("Intro.\nThe Kelby plant adds 500 MW under the National Energy and Mining Policy of Velmora.\n")
     assert not {"MW", "National Energy and Mining Policy"} & set(result)
