@@ -91,3 +91,12 @@ def test_the_person_opening_the_sentence_speaks_when_the_parse_leaves_the_cue_wi
     _, rows = run(text, {"Emma Lindqvist": ("emma-lindqvist", "person"), "Kelvo Day": ("kelvo-day", "organization")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["emma-lindqvist"]
+
+
+def test_the_person_named_right_before_the_verb_speaks_over_the_body_the_parser_made_the_subject() -> None:
+    text = ("Intro.\n\nGovernment Medical College and Hospital (GMCH), Kelby, Principal Dr Shashi Kelan Varma said, "
+            "“Since last week, there has been an upward trend in dengue cases.”\n")
+    _, rows = run(text, {"Government Medical College and Hospital": ("gmch", "organization"),
+                         "GMCH": ("gmch", "organization"), "Shashi Kelan Varma": ("shashi-kelan-varma", "person")})
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["shashi-kelan-varma"]
