@@ -116,6 +116,11 @@ def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) 
                 if any(a <= m.start() and m.end() + 1 < b and para.text[m.end()] == " "
                        and para.text[m.end() + 1].isupper() for a, b in longer):
                     continue
+                if para.text[m.end():m.end() + 1] == "+" and m.group().isupper():
+                    wider = m.group() + "+"  # "OPEC+": the body and its allies, a group of its own
+                    out.append(Candidate(article.doc_id, para.start + m.start(), para.start + m.end() + 1, wider,
+                                         "organization", key=f"name:{wider.lower()}", strength=6))
+                    continue
                 out.append(Candidate(article.doc_id, para.start + m.start(), para.start + m.end(), m.group(),
                                      row["actor_type"], iso3=row["country_iso3"], name=row["canonical_name"],
                                      key=curated_key(row), strength=6))

@@ -45,7 +45,7 @@ def slugify(s: str) -> str:
     else:
         s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
         s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("'", "").replace(".", "")
+    s = s.replace("'", "").replace(".", "").replace("+", " plus")  # "OPEC+" -> "opec-plus", not OPEC's "opec"
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "actor"
 

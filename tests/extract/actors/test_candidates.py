@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipelines.extract.actors.candidates import alias_candidates, gazetteer_candidates
+from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.actors.gazetteer import load_gazetteer
 from tests.extract.actors.shared import article
 
@@ -33,3 +34,9 @@ def test_a_known_bodys_name_in_capitals_is_that_body() -> None:
                                        "EUROPEAN UNION.\n"), article("b", "Intro.\nThe EU agreed.\n")])
     result = {m.actor_id for m in res.mentions if m.text in ("EUROPEAN UNION", "European Union", "EU")}
     assert result == {"european-union"}
+
+
+def test_a_known_acronym_with_a_plus_is_a_wider_group_of_its_own() -> None:
+    res = resolve_actors([article("a", "Intro.\nOPEC+ agreed to cut output, while OPEC members argued.\n")])
+    result = {m.text: m.actor_id for m in res.mentions}
+    assert result == {"OPEC+": "opec-plus", "OPEC": "organization-of-the-petroleum-exporting-countries"}

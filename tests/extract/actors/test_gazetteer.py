@@ -16,7 +16,7 @@ def _slug_by_decomposition(s: str) -> str:
     """The general rule, applied to every string: decompose, drop accents, keep ASCII letters and digits."""
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("'", "").replace(".", "")
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "actor"
+    return re.sub(r"[^a-z0-9]+", "-", s.replace("+", " plus")).strip("-") or "actor"
 
 
 def test_slugs_of_names() -> None:
@@ -24,6 +24,7 @@ def test_slugs_of_names() -> None:
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slugify("O’Neill & Sons, Inc.") == "oneill-sons-inc"
     assert slugify("!!!") == "actor"
+    assert slugify("OPEC+") == "opec-plus"
     assert slugify("Serdar Kılıç") == "serdar-kilic"  # a letter Unicode does not decompose
 
 
