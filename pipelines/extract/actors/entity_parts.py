@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipelines.extract import lexicon
 from pipelines.extract.actors.context import (
     appositive_is_a_role, body_word, is_title_head, is_title_word, title_before, title_body_start,
 )
@@ -216,7 +217,10 @@ def _a_person_by_context(ent: Span) -> bool:
         and after[1].text.isdigit() and 1 <= int(after[1].text) <= 120
     before = doc[ent.start - 1] if ent.start > 0 else None
     related = before is not None and before.lower_ in words("relation_nouns") and before.is_lower
-    return aged or related
+    # "Hanitra Razafi, a lawmaker close to X, said": an appositive of a person's role, with its article
+    role = len(after) == 3 and after[0].text == "," and after[1].lower_ in ("a", "an") \
+        and after[2].lower_ in lexicon.words("speech", "person_role_nouns")
+    return aged or related or (len(toks) >= 2 and role)
 
 
 def _named_after_a_title(ent: Span) -> bool:

@@ -139,16 +139,32 @@ def _role_named_next(ctx: Context, tok: Token, noun: str, pos: int) -> Mention |
     ``noun``, for a role the article names only afterwards: "Velmora's foreign minister said Monday" ...
     "According to Minister Ana Kolby"; only for a role of a named country or body ("Velmora's")."""
     owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
-    if not owned or noun not in lexicon.words("speech", "person_role_nouns"):
+    body = _body_of_the_role(ctx, tok)  # "the head of the Kelvo Board has said": named anywhere later
+    if not (owned or body) or noun not in lexicon.words("speech", "person_role_nouns"):
         return None
     wanted = role_equivalents().get(noun, frozenset({noun}))
-    last_para = ctx.paragraph_index(pos) + 1
+    last_para = ctx.paragraph_index(pos) + 1 if not body else len(ctx.article.paragraphs)
     for m in ctx.mentions_after(pos):
         if ctx.paragraph_index(m.start) > last_para:
             break
+        if body and body not in ctx.description(m.actor_id):
+            continue
         if m.actor_type == "person" and not ctx.in_quote(m.start, m.end) \
                 and wanted & set(re.findall(r"\w+", ctx.description(m.actor_id))):
             return m
+    return None
+
+
+def _body_of_the_role(ctx: Context, tok: Token) -> str | None:
+    """The lower-cased name of the body a role is "of" ("the head of the Kelvo Board" -> "kelvo board"), when
+    the article names that body there."""
+    para = next((p for p in ctx.article.paragraphs if p.doc is tok.doc), None)
+    for prep in tok.children if para is not None else ():
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            m = ctx.token_mention(para, obj) if obj is not None else None
+            if m is not None and m.actor_type == "organization":
+                return m.text.lower()
     return None
 
 

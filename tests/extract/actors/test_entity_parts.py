@@ -130,3 +130,9 @@ def test_a_place_of_a_place_in_one_entity_is_two_places() -> None:
     result = names_with_entities("Intro.\nTemperatures hit 51C in Kelvo province’s Tarnabad on Saturday.\n",
                                  [("Kelvo province’s Tarnabad", "GPE")])
     assert result == {"Kelvo province": "location", "Tarnabad": "location"}
+
+
+def test_a_name_with_an_appositive_of_a_persons_role_is_a_person_whatever_the_label() -> None:
+    result = names_with_entities("Intro.\nHanitra Valoso, a lawmaker close to the opposition, said they demanded "
+                                 "transparency.\n", [("Hanitra Valoso", "ORG")])
+    assert result == {"Hanitra Valoso": "person"}

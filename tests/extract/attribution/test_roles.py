@@ -250,6 +250,13 @@ _NOMINAL = [
         ["armed-forces-of-kelvia"],
         id="the_military_is_the_one_armed_force_named",
     ),
+    pytest.param(
+        "Waiting times are \"likely to get worse\" due to budget cuts, the head of the Kelvo Care Board has said.\n\n"
+        "Surgeons said the delays were long.\n\nThe board met on Monday.\n\n"
+        "On Monday, Head of the Kelvo Care Board Ana Lindqvist apologised to patients.",
+        {"Kelvo Care Board": ("kelvo-care-board", "organization"), "Ana Lindqvist": ("ana-lindqvist", "person")},
+        ["ana-lindqvist"], id="the_head_of_a_body_is_the_person_later_named_head_of_it",
+    ),
 ]
 
 
