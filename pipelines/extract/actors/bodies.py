@@ -35,8 +35,8 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
     owned = _owned_portfolios(cands)
     out = []
     named = _named_bodies_for_lower_case(cands)
-    country_of_named = {identity_key(found): lower.iso3 for lower in cands for found in [named.get(lower.key)]
-                        if found is not None and found.iso3 is None}
+    country_of_named = {identity_key(named[c.key]): c.iso3 for c in cands
+                        if c.key in named and named[c.key].iso3 is None}
     for c in cands:
         if c.key in named:  # "India's central bank" ... "the Reserve Bank of India"
             found = named[c.key]

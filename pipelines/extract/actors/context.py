@@ -34,6 +34,11 @@ def is_title_head(word: str) -> bool:
     return low in heads or low.rstrip(".") in heads
 
 
+def is_job_word(word: str) -> bool:
+    """A word a job's name may be made of: a title, a title's head word, or a job's word ("head", "manager")."""
+    return is_title_word(word) or word.lower() in union("title_heads", "job_words")
+
+
 @cache
 def _past_office() -> re.Pattern:
     return re.compile(r"^(?:then-\S+|" + alternation("past_office_words") + r")\s+", re.IGNORECASE)

@@ -9,8 +9,9 @@ place in capitals ("ROTTERDAM") or a known place in Title Case ("Nairobi"),
 an optional region (", Ore."), an optional date, an optional agency in
 brackets, then a dash or a colon ("NEW YORK - Agency Name" takes the whole
 short line); a place in capitals and a date with no dash ("SEOUL, Oct 19
-The company ..."); or an agency in brackets alone ("(Agency) -- The bank"). Why here and by shape: the same article may carry no
-metadata at all, and the actor finders must not read the dateline as text.
+The company ..."); or an agency in brackets alone ("(Agency) -- The
+bank"). Why here and by shape: the same article may carry no metadata at
+all, and the actor finders must not read the dateline as text.
 """
 
 from __future__ import annotations

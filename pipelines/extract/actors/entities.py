@@ -21,12 +21,12 @@ from pipelines.extract.actors.classify import (
     listed_among_places, org_cue, place_cue,
 )
 from pipelines.extract.actors.context import (
-    appositive_head, country_before, extend_left, extend_right, is_title_head, is_title_word, person_cleanup,
-    title_before,
+    appositive_head, country_before, extend_left, extend_right, is_job_word, is_title_head, is_title_word,
+    person_cleanup, title_before,
 )
 from pipelines.extract.actors.entity_parts import coordinated_bodies, entity_parts, listed_names
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
-from pipelines.extract.actors.identity import GLUED_INITIAL
+from pipelines.extract.actors.identity import unglued
 from pipelines.extract.actors.places import followed_by_region, region_candidate, with_place_head
 from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.things import thing_kind
@@ -313,8 +313,7 @@ def _a_field_of_study(n: _Name) -> bool:
 
 def _a_title_alone(n: _Name) -> bool:
     """A name made only of title words ("Secretary General", "Head Coach", "Trade Unionist"): an office."""
-    return len(n.toks) >= 2 and all(is_title_word(t.text) or t.lower_ in union("title_heads", "job_words")
-                                    for t in n.toks)
+    return len(n.toks) >= 2 and all(is_job_word(t.text) for t in n.toks)
 
 
 def _a_portfolio(n: _Name) -> bool:
@@ -339,7 +338,7 @@ def _person(n: _Name, gz: Gazetteer) -> list[Candidate]:
     if typ == "person" and len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the" \
             and n.title is None:
         return []  # "sang the Marseillaise": a single name after "the" is a thing, not a person
-    name = GLUED_INITIAL.sub(r"\1 ", text) if typ == "person" and GLUED_INITIAL.search(text) else None
+    name = unglued(text) if typ == "person" and unglued(text) != text else None
     return [n.candidate(typ, iso3=n.iso3, title=n.title, strength=2, sent_start=n.sent_start, name=name,
                         cue=typ != "person" or n.title is not None)]  # a title before a name is a cue too
 

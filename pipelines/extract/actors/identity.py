@@ -43,7 +43,12 @@ SURNAME_MIN_LENGTH = 5
 
 
 #: An initial glued to the name after it by its full stop ("J.Erdenebat"), as some house styles write names.
-GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
+_GLUED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
+
+
+def unglued(name: str) -> str:
+    """A name with each initial parted from the name it is glued to ("J.Erdenebat" -> "J. Erdenebat")."""
+    return _GLUED_INITIAL.sub(r"\1 ", name)
 
 
 class UnionFind:
@@ -71,7 +76,7 @@ def identity_key(c: Candidate) -> str:
     if c.key:
         return c.key
     if c.type == "person":
-        return "person:" + norm_key(GLUED_INITIAL.sub(r"\1 ", c.text))
+        return f"person:{norm_key(unglued(c.text))}"
     key = norm_key(c.text)
     first, _, rest = key.partition(" ")
     if rest and first in mapping("prefix_expansions"):  # "EU Commission" is the European Commission
@@ -96,7 +101,7 @@ def title_key(title: str | None) -> str | None:
 def name_words(name: str) -> list[str]:
     """A person's name as words without a suffix after the surname ("Ana Ruiz Jr." -> Ana, Ruiz), in the case
     it is written: "III" or "Jr." is no surname, and the bare surname names the person."""
-    toks = GLUED_INITIAL.sub(r"\1 ", name).split()  # "J.Erdenebat" is J. Erdenebat
+    toks = unglued(name).split()  # "J.Erdenebat" is J. Erdenebat
     while len(toks) > 1 and toks[-1].lower() in words("name_suffixes"):
         toks = toks[:-1]
     return toks

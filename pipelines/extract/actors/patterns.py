@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pipelines.extract import lexicon
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.context import (
-    appositive_nouns, country_before, is_title_word, organisation_intro_noun, relative_clause_subject,
+    appositive_nouns, country_before, is_job_word, is_title_word, organisation_intro_noun, relative_clause_subject,
 )
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.institutions import institution_candidates
@@ -292,7 +292,7 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
             name_words = name_words[1:]
         if len(name_words) < 2 or len(name_words) > 3 or any(w.lower() in not_name for w in name_words):
             continue
-        if all(is_title_word(w) or w.lower() in union("title_heads", "job_words") for w in name_words):
+        if all(is_job_word(w) for w in name_words):
             continue  # "Dr Ivo Brask, Secretary General of ...": a second title, no name
         if any(gz.lookup(w) for w in name_words):
             continue

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
-from pipelines.extract.actors.identity import GLUED_INITIAL, UnionFind, name_words, title_key
+from pipelines.extract.actors.identity import UnionFind, name_words, title_key, unglued
 from pipelines.extract.actors.words import words
 
 #: Two first names of one surname this alike (``rapidfuzz`` ratio) in one article may be one transliterated.
@@ -91,7 +91,7 @@ def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gaz
     owners = _Owners(cands, by_surname)
     fixed = []
     for c in cands:
-        k = bare_surname(GLUED_INITIAL.sub(r"\1 ", c.text))  # "J.Erdenebat" is J. Erdenebat, no lone word
+        k = bare_surname(unglued(c.text))  # "J.Erdenebat" is J. Erdenebat, no lone word
         one_word = len(k.split()) == 1
         owner = owners.owner(k, c) if c.key is None and one_word and not gz.lookup(c.text) else None
         if owner is not None and (c.type == "person" or k in by_surname or not c.cue and owners.first_name_of(k)):

@@ -10,6 +10,7 @@ referent: null beats a wrong speaker.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
@@ -133,6 +134,7 @@ def body_named_by_its_plural(ctx: Context, tok: Token, pos: int) -> Mention | No
     return None
 
 
+@cache
 def _group_nouns() -> frozenset[str]:
     """Nouns whose plural names a group of actors of one kind: people, bodies or countries."""
     return frozenset().union(*(lexicon.words("speech", k) for k in ("org_nouns", "country_nouns", "person_role_nouns")))

@@ -70,6 +70,13 @@ class Context:
         """Mentions starting after ``pos``, in span order."""
         return self.mentions[bisect_right(self._starts, pos):]
 
+    def mention_ending_before(self, pos: int, gap: str | None = None) -> Mention | None:
+        """The mention that ends last at or before ``pos``, when only ``gap`` characters (whitespace by default)
+        stand between it and ``pos``: a name the parser left off the verb at ``pos``."""
+        before = [m for m in self.mentions_before(pos) if m.end <= pos]
+        m = max(before, key=lambda x: x.end, default=None)
+        return m if m is not None and not self.article.text[m.end:pos].strip(gap) else None
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping ``[start, end)`` most, outside quotes."""
         best, best_ov = None, 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,7 @@ def resolve_role(ctx: Context, para: Paragraph, tok: Token, pos: int) -> Speaker
             return NO_SPEAKER  # "Dr Lee's team": a group of someone's, not the organisation in view
         trade = frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod") and c.is_lower)
         return organisation_by_noun(ctx, noun, pos, trade)
-    best = _person_with_role(ctx, tok, noun, pos) or _role_named_next(ctx, tok, noun, pos)
+    best = _person_with_role(ctx, tok, noun, pos) or _role_named_next(ctx, para, tok, noun, pos)
     if best is not None:
         return ctx.speaker(best, "role")
     if noun in org_nouns or noun not in person_roles:
@@ -134,12 +135,12 @@ def _person_with_role(ctx: Context, tok: Token, noun: str, pos: int) -> Mention 
     return best[2] if best is not None else None
 
 
-def _role_named_next(ctx: Context, tok: Token, noun: str, pos: int) -> Mention | None:
+def _role_named_next(ctx: Context, para: Paragraph, tok: Token, noun: str, pos: int) -> Mention | None:
     """The first person named after ``pos`` in this or the next paragraph whose description carries role
     ``noun``, for a role the article names only afterwards: "Velmora's foreign minister said Monday" ...
     "According to Minister Ana Kolby"; only for a role of a named country or body ("Velmora's")."""
     owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
-    body = _body_of_the_role(ctx, tok)  # "the head of the Kelvo Board has said": named anywhere later
+    body = _body_of_the_role(ctx, para, tok)  # "the head of the Kelvo Board has said": named anywhere later
     if not (owned or body) or noun not in lexicon.words("speech", "person_role_nouns"):
         return None
     wanted = role_equivalents().get(noun, frozenset({noun}))
@@ -155,11 +156,10 @@ def _role_named_next(ctx: Context, tok: Token, noun: str, pos: int) -> Mention |
     return None
 
 
-def _body_of_the_role(ctx: Context, tok: Token) -> str | None:
+def _body_of_the_role(ctx: Context, para: Paragraph, tok: Token) -> str | None:
     """The lower-cased name of the body a role is "of" ("the head of the Kelvo Board" -> "kelvo board"), when
     the article names that body there."""
-    para = next((p for p in ctx.article.paragraphs if p.doc is tok.doc), None)
-    for prep in tok.children if para is not None else ():
+    for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             m = ctx.token_mention(para, obj) if obj is not None else None
@@ -197,9 +197,7 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int, modifiers: frozenset
     if len(by_trade) == 1:  # "the truck maker" of Mack Trucks, among other bodies named since
         return ctx.speaker(next(iter(by_trade.values())), "role")
     described = [m for aid, m in recent.items() if noun in re.findall(r"\w+", ctx.description(aid))]
-    kind_words = lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split()
-    of_kind = [m for m in recent.values() if set(re.findall(r"\w+", m.name.lower())) & set(kind_words)]
-    pick = described or of_kind or list(recent.values()) or _main_body(earlier)
+    pick = described or _of_its_kind(noun, recent.values()) or list(recent.values()) or _main_body(earlier)
     if len(pick) > 1:
         pick = _last_subject_among(ctx, pick, pos)
     return ctx.speaker(pick[0], "role") if len(pick) == 1 else NO_SPEAKER
@@ -208,9 +206,15 @@ def organisation_by_noun(ctx: Context, noun: str, pos: int, modifiers: frozenset
 def _the_one_of_its_kind(ctx: Context, noun: str, earlier: list[Mention]) -> Speaker:
     """For a noun that never points back to just any body in view ("the military", "the police"): the one
     body the article named whose name marks it of that kind ("Armed Forces of Kelvia"); else nobody."""
-    kind_words = set(lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split())
-    found = {m.actor_id: m for m in earlier if set(re.findall(r"\w+", m.name.lower())) & kind_words}
+    found = {m.actor_id: m for m in _of_its_kind(noun, earlier)}
     return ctx.speaker(next(iter(found.values())), "role") if len(found) == 1 else NO_SPEAKER
+
+
+def _of_its_kind(noun: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions whose body's name marks it of the kind ``noun`` says (``org_kind_name_words``: "the union"
+    for the Guild of Harbour Workers)."""
+    kind_words = set(lexicon.mapping("speech", "org_kind_name_words").get(noun, "").split())
+    return [m for m in mentions if set(re.findall(r"\w+", m.name.lower())) & kind_words]
 
 
 def _main_body(earlier: list[Mention]) -> list[Mention]:
@@ -293,20 +297,10 @@ def _last_statement_issuer(ctx: Context, pos: int) -> Mention | None:
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else t.head if t.dep_ == "dobj" else None
             if verb is None or verb.pos_ != "VERB":
                 continue
-            m = _issuer(ctx, para, verb) or _mention_right_before(ctx, para.start + verb.idx)
+            m = _issuer(ctx, para, verb) or ctx.mention_ending_before(para.start + verb.idx, " )")  # "X (XO) said"
             if m is not None and m.actor_type in ("organization", "country"):
                 found = m
     return found
-
-
-def _mention_right_before(ctx: Context, pos: int) -> Mention | None:
-    """The mention ending right before ``pos``, but for a closing bracket and spaces ("the Kelvo Office (KOHA)
-    said"): the subject the parser left off its verb."""
-    before = [m for m in ctx.mentions_before(pos) if m.end <= pos]
-    if not before:
-        return None
-    m = max(before, key=lambda x: x.end)
-    return m if ctx.article.text[m.end:pos].strip(" )") == "" else None
 
 
 def _issuer(ctx: Context, para: Paragraph, verb: Token) -> Mention | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipelines.extract.article import Mention, Paragraph
+from pipelines.extract.article import Paragraph
 from pipelines.extract.attribution.context import NO_SPEAKER, UNRESOLVED, Context, Speaker
 from pipelines.extract.attribution.resolve import according_to, resolve_token, subject_of
 from pipelines.extract.attribution.roles import voice_of
@@ -41,8 +41,8 @@ def verb_speaker(ctx: Context, para: Paragraph, verb: Token, at: int) -> Speaker
         subj = _name_after_the_verb(verb) or _noun_right_before(ctx, para, verb) \
             or _name_before_its_appositive(ctx, para, verb) or subj
     sp = resolve_token(ctx, para, subj, at)
-    person = _person_right_before(ctx, para, verb) if sp.actor_id and subj.i < verb.i else None
-    if person is not None and person.actor_id != sp.actor_id and not any(
+    person = ctx.mention_ending_before(para.start + verb.idx) if sp.actor_id and subj.i < verb.i else None
+    if person is not None and person.actor_type == "person" and person.actor_id != sp.actor_id and not any(
             m.actor_id == sp.actor_id and m.actor_type == "person" for m in ctx.mentions):
         return ctx.speaker(person, "named")  # "Kelvo College (KC), Tarno, Principal Dr Ana Lind said": Lind
     if sp.actor_id or sp.text:
@@ -79,15 +79,6 @@ def _name_before_its_appositive(ctx: Context, para: Paragraph, verb: Token) -> T
                 return name
         return None
     return None
-
-
-def _person_right_before(ctx: Context, para: Paragraph, verb: Token) -> Mention | None:
-    """The person whose name ends right before the speech verb, only spaces between ("... Principal Dr Ana Lind
-    said"): who speaks, whatever body the parser made the subject."""
-    at = para.start + verb.idx
-    before = [m for m in ctx.mentions_before(at) if m.end <= at]
-    m = max(before, key=lambda x: x.end, default=None)
-    return m if m is not None and m.actor_type == "person" and not ctx.article.text[m.end:at].strip() else None
 
 
 def _person_opening_the_sentence(ctx: Context, para: Paragraph, verb: Token) -> Token | None:

@@ -230,8 +230,8 @@ def candidates(article: Article) -> list[Candidate]:
             out.extend(Candidate(i, s, headline=True) for s in headline_spans(p.text))
         if p.kind in _SKIP_KINDS:
             continue
-        reopened = i + 1 < len(paras) and _reopens(paras[i + 1])
-        out.extend(Candidate(i, s) for s in find_marked_spans(p.text, reopened))
+        reopened = i + 1 < len(paras) and _reopens(paras[i + 1])  # read apart: it may keep a single opener
+        out.extend(Candidate(i, s) for s in (find_marked_spans(p.text, reopened) if reopened else spans[i]))
         if i + 1 < len(paras) and _introduces_block(p) and _is_block_body(paras[i + 1]):
             nxt = paras[i + 1]
             out.append(Candidate(i + 1, MarkedSpan(0, len(nxt.text), 0, None, "block"), block=True))
