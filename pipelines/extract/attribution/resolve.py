@@ -215,7 +215,7 @@ def resolve_token(ctx: Context, para: Paragraph, tok: Token, at: int) -> Speaker
         m = ctx.by_abbreviation(tok.text)
         if m is not None:
             return ctx.speaker(m, "named")
-    if tok.pos_ == "PROPN" and not _capitalised_role(ctx, para, tok):
+    if tok.pos_ == "PROPN" and not _capitalised_role(ctx, para, tok) and not _capitalised_body(tok):
         return Speaker(None, _own_name(para, tok), "unlinked")
     if (tok.pos_ == "NOUN" and (tok.tag_ == "NN" or _collective_body(tok))) or tok.pos_ == "PROPN":
         return resolve_role(ctx, para, tok, min(start, at))
@@ -262,6 +262,17 @@ def _capitalised_role(ctx: Context, para: Paragraph, tok: Token) -> bool:
         c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN" and c.lower_ not in titles
         and c.ent_type_ not in ("NORP", "GPE") and not _an_owner_word(ctx, para, c) for c in kids
     )  # "the Foreign Minister", "the US President", "the KWC Secretary General": no name of its own
+
+
+def _capitalised_body(tok: Token) -> bool:
+    """ "the Ministry said": a kind of body written with a capital, with "the" and no name of its own.
+
+    House styles capitalise a body named in full before; the word alone still
+    points back to that body, as "the ministry" does.
+    """
+    return tok.lower_ in lexicon.words("speech", "org_nouns") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and not any(c.dep_ in ("compound", "flat", "appos", "amod") for c in tok.children)
 
 
 def _a_role_word(tok: Token) -> bool:

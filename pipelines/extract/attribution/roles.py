@@ -227,11 +227,14 @@ def _main_body(earlier: list[Mention]) -> list[Mention]:
 
 
 def _last_subject_among(ctx: Context, cands: list[Mention], pos: int) -> list[Mention]:
-    """Of several bodies in view, the one last a clause's subject in this paragraph before ``pos``
-    ("Kelvo sued Marnex ... '...,' a company spokesperson said": Kelvo); all of them when none was."""
+    """Of several bodies in view, the one last a clause's subject in this or the previous paragraph before
+    ``pos`` ("Kelvo sued Marnex ... '...,' a company spokesperson said": Kelvo); all of them when none was,
+    or when the last was several bodies joined ("Kelvo and Marnex reported results")."""
     ids = {m.actor_id: m for m in cands}
-    para_start = ctx.article.paragraphs[ctx.paragraph_index(pos)].start
+    para_start = ctx.article.paragraphs[max(0, ctx.paragraph_index(pos) - 1)].start
     for p, t in reversed(ctx.subjects_between(para_start, pos)):
+        if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
+            return cands
         m = ctx.token_mention(p, t)
         if m is not None and m.actor_id in ids:
             return [ids[m.actor_id]]

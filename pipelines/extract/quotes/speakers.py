@@ -48,13 +48,15 @@ _CONFIDENCE = {"named": 0.9, "pronoun": 0.8, "role": 0.7, "unlinked": 0.6}
 
 
 def is_cue(t: Token) -> bool:
-    """A verb of saying ("said", "told", "explained"), or one of a document's ("the statement read")."""
-    if t.pos_ != "VERB":
-        return False
+    """A verb of saying ("said", "told", "explained"), or one of a document's ("the statement read").
+
+    A document's verb counts by its subject alone, whatever its tag: the tagger
+    often takes a clause-final "read" for a noun.
+    """
     lemma = t.lemma_.lower()
-    if lemma in lexicon.words("speech", "cue_verbs"):
+    if t.pos_ == "VERB" and lemma in lexicon.words("speech", "cue_verbs"):
         return True
-    return lemma in lexicon.words("speech", "document_cue_verbs") and any(
+    return t.pos_ in ("VERB", "NOUN") and lemma in lexicon.words("speech", "document_cue_verbs") and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.words("speech", "statement_nouns") for c in t.children)
 
 

@@ -288,3 +288,17 @@ def test_he_after_a_described_person_is_that_person_not_the_last_name(text: str,
     _, rows = run(text)
     result = [r["speaker_actor_id"] for r in rows if r["text"].startswith("We have")]
     assert result == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Intro.\n\nThe Kelvan Defence Ministry approved three proposals on Monday.\n\n“All these proposals "
+                 "will be designed at home,” the Ministry said.\n", ["ministry-of-kelvan-defence"],
+                 id="the ministry with a capital"),
+    pytest.param("Intro.\n\nThe Marlow Company and the Tessan Bank signed a deal on Monday.\n\n“We welcome it,” "
+                 "the Company said.\n", ["marlow-company"], id="the company with a capital"),
+])
+def test_a_capitalised_kind_of_body_is_the_body_named_before(text: str, expected: list[str]) -> None:
+    article = parse_text("t", text)
+    rows = extract_quotes(article, resolve_actors([article]).mentions)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == expected

@@ -214,6 +214,13 @@ _CUES = [
         [None],
         id="a_dash_before_a_possessive_is_no_signature",
     ),
+    pytest.param(
+        "The Marlow Fund agreed a loan with Kelva on Monday.\n\n\"The authorities intend to draw on the loan,\" "
+        "a statement from the organisation read.",
+        {"Marlow Fund": ("marlow-fund", "organization"), "Kelva": ("kelva", "country")},
+        ["marlow-fund"],
+        id="a_statement_read_at_the_end_of_a_sentence_is_a_cue",
+    ),
 ]
 
 
