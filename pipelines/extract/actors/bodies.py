@@ -30,7 +30,8 @@ def bodies(article: Article, cands: list[Candidate], gz: Gazetteer) -> list[Cand
     body's name begins with as an overlay mention of it, and bare names of those bodies with their key."""
     doc_isos = {c.iso3 for c in cands if c.type == "country"}
     cands = [_official_name(c, doc_isos, gz) for c in cands]
-    cands = [_party(c, cands) or _body_country(article, c, cands, gz, doc_isos) for c in cands]
+    guesses: dict[str, str | None] = {}
+    cands = [_party(c, cands) or _body_country(article, c, cands, gz, doc_isos, guesses) for c in cands]
     prefixed = {k.split(":")[1]: k for k in (c.key for c in cands) if k and k.startswith("body:")}
     owned = _owned_portfolios(cands)
     out = []
@@ -138,10 +139,11 @@ def _official_name(c: Candidate, doc_isos: set[str], gz: Gazetteer) -> Candidate
     return replace(c, type="country", iso3=hits[0], name=gz.names[hits[0]], key=f"country:{hits[0]}")
 
 
-def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Gazetteer, known: set[str]
-                  ) -> Candidate:
+def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Gazetteer, known: set[str],
+                  guesses: dict[str, str | None]) -> Candidate:
     """Government bodies and national organisations get their country; ministries and bodies whose name
-    begins with their country get a key every spelling shares."""
+    begins with their country get a key every spelling shares. A ministry the text gives no country is
+    the country guessed at its first such mention, in ``guesses``: one name, one body in an article."""
     if c.type != "organization" or c.key is not None:
         return c
     iso3 = c.iso3
@@ -163,7 +165,7 @@ def _body_country(article: Article, c: Candidate, cands: list[Candidate], gz: Ga
     mk = ministry_key(ministry)
     if mk or parts[0] in words("national_bodies"):
         if iso3 is None:
-            iso3 = _dominant_country(c, cands)
+            iso3 = guesses.setdefault(mk or norm_key(c.text), _dominant_country(c, cands))
         name = ministry_display(ministry, gz.names.get(iso3)) if mk else c.text
         key = f"{mk}:{iso3}" if mk else None
         return replace(c, iso3=iso3, name=name, key=key)

@@ -66,3 +66,11 @@ def test_a_lower_case_central_bank_is_the_bank_the_article_names_and_its_acronym
     result = {m.text: m.actor_id for m in res.mentions if "ank" in m.text or m.text == "RBN"}
     assert result == {"Norway’s central bank": "reserve-bank", "Reserve Bank": "reserve-bank", "RBN": "reserve-bank",
                       "World Bank": "world-bank"}
+
+
+def test_a_ministry_named_without_a_country_is_one_body_through_the_article() -> None:
+    text = ("Intro.\nChile has fined two banks, according to the Finance Ministry.\n\n" + "Filler line. " * 60
+            + "\n\nThe Finance Ministry said Peru and Peruvian banks had not been asked to pay.\n")
+    res = resolve_actors([article("a", text)])
+    result = {m.actor_id for m in res.mentions if m.text == "Finance Ministry"}
+    assert len(result) == 1
