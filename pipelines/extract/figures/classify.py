@@ -26,6 +26,7 @@ from pipelines.extract.figures.currencies import (
     currency_symbols,
     shared_choices,
     symbol_before,
+    symbol_key,
 )
 from pipelines.extract.figures.numbers import HYPHENS, scale_value
 from pipelines.extract.figures.wordlists import pattern, words
@@ -151,7 +152,8 @@ def currency_before(text: str, start: int) -> tuple[str | None, int, tuple[str, 
     lo = max(0, start - 6)
     sm = symbol_before().search(text, lo, start)
     if sm:
-        return currency_symbols()[sm.group(1)], sm.start(), shared_choices(sm.group(1), True)
+        symbol = symbol_key(sm.group(1))
+        return currency_symbols()[symbol], sm.start(), shared_choices(symbol, True)
     im = ISO_BEFORE.search(text, lo, start)
     if im and im.group(1) in currency_codes():
         return im.group(1), im.start(), ()

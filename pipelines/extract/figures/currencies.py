@@ -158,8 +158,30 @@ def symbol_before() -> re.Pattern[str]:
     A symbol that starts with a letter must start a word ("Rs 5", not "HRs 5").
     """
     symbols = sorted(currency_symbols(), key=len, reverse=True)
-    alts = "|".join(("(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s) for s in symbols)
+    alts = "|".join(_symbol_alternative(s) for s in symbols)
     return re.compile(rf"({alts})\s?$")
+
+
+def _symbol_alternative(symbol: str) -> str:
+    """The regex of one symbol: one of letters starts a word and may end in a full stop ("Ksh.", "Dh."), and
+    one of two or more letters may be written all in lower case too ("ksh.303", "rs 500"), as house styles
+    do (but not all in capitals: "SH 5" is a state highway)."""
+    if not symbol[0].isalpha():
+        return re.escape(symbol)
+    letters = symbol.rstrip(".")
+    forms = {letters, letters.lower()} if len(letters) >= 2 and letters.isalpha() else {letters}
+    return rf"(?<![A-Za-z])(?:{'|'.join(re.escape(f) for f in sorted(forms))})\.?"
+
+
+def symbol_key(written: str) -> str:
+    """The lexicon's symbol for a symbol as written ("ksh." -> "Ksh", "Rs." -> "Rs."), for its lookups."""
+    symbols = currency_symbols()
+    if written in symbols:
+        return written
+    bare = written.rstrip(".")
+    if bare in symbols:
+        return bare
+    return next((s for s in symbols if s.rstrip(".").lower() == bare.lower()), written)
 
 
 @cache

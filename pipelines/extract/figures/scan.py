@@ -84,7 +84,33 @@ def number_atoms(text: str) -> list[Atom]:
     if ratios:
         atoms = [a for a in atoms if not overlaps((a.start, a.end), [(r.start, r.end) for r in ratios])] + ratios
     atoms.sort()
-    return _with_digits_in_brackets(text, atoms)
+    return _with_digits_in_brackets(text, _money_with_spaced_groups(text, atoms))
+
+
+#: Groups of three digits after a comma and a space: "303, 477, 205" as some presses set big sums.
+_SPACED_GROUPS = re.compile(r"(?:, \d{3}(?!\d))+(?!,\d)")
+
+
+def _money_with_spaced_groups(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Money whose digit groups a space follows each comma of ("Ksh.303, 477, 205", "N9,150, 000"): one atom.
+
+    Only after a currency, and only with two groups of three or more in all or a spaced "000", so a list
+    of two sums ("$300, 400") stays two numbers.
+    """
+    out: list[Atom] = []
+    skip_to = -1
+    for a in atoms:
+        if a.start < skip_to:
+            continue
+        m = None if a.words else _SPACED_GROUPS.match(text, a.end)
+        if m is not None and (currency_before(text, a.start)[0] is not None or country_symbol_before(text, a.start)):
+            groups = text[a.start:m.end()].count(",")
+            if groups >= 2 or m.group().endswith("000"):
+                digits = re.sub(r"[^\d.]", "", text[a.start:m.end()])
+                a = a._replace(end=m.end(), value=float(digits))
+                skip_to = m.end()
+        out.append(a)
+    return out
 
 
 def _with_digits_in_brackets(text: str, atoms: list[Atom]) -> list[Atom]:

@@ -54,7 +54,10 @@ def test_symbols_map_to_codes() -> None:
      ("Earnings per share rose to 22.35 sen.", "22.35 sen", 0.2235, "MYR"),
      ("The fund raised $1.2 bn last year.", "$1.2 bn", 1.2e9, "USD"),
      ("The ₹14844 cr line opened.", "₹14844 cr", 1.4844e11, "INR"),
-     ("The 3.75-billion-euro order was signed.", "3.75-billion-euro", 3.75e9, "EUR")],
+     ("The 3.75-billion-euro order was signed.", "3.75-billion-euro", 3.75e9, "EUR"),
+     ("Each ward gets Ksh.9,661,000 for its roads.", "Ksh.9,661,000", 9661000.0, "KES"),
+     ("The council allocated over ksh.303 million for roads.", "ksh.303 million", 3.03e8, "KES"),
+     ("Each ward gets rs 500 a month.", "rs 500", 500.0, "INR")],
 )
 def test_any_currency_by_symbol_name_or_scale(text: str, raw: str, value: float, code: str) -> None:
     assert read(text) == (raw, value, code)
@@ -127,3 +130,19 @@ def test_gulf_currencies_by_their_letters() -> None:
     rows = figures("The fund has raised BD488m, the port KD 2.5 million and the mall QR500 million.")
     result = [(r["raw_text"], r["unit"]) for r in rows]
     assert result == [("BD488m", "BHD"), ("KD 2.5 million", "KWD"), ("QR500 million", "QAR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The county will receive a total of sh.21, 250, 000 for roads.", [("sh.21, 250, 000", 21250000.0, "KES")]),
+     ("In Nigeria, the club was fined N9,150, 000 on Monday.", [("N9,150, 000", 9150000.0, "NGN")]),
+     ("Tickets cost $300, 400 or more.", [("$300", 300.0, "USD")])],
+)
+def test_money_with_a_space_after_each_comma_is_one_sum(text: str, expected: list) -> None:
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in figures(text) if r["unit"] != "count"]
+    assert result == expected
+
+
+def test_a_symbol_in_capitals_that_is_written_in_mixed_case_is_no_money() -> None:
+    result = [r["unit"] for r in figures("Traffic on SH 5 fell by 40 percent.")]
+    assert result == ["percent"]
