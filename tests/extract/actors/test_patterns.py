@@ -32,6 +32,13 @@ def test_title_before_a_name_makes_a_person() -> None:
     assert result == [("Tarvo Kesk", "person", "Minister")]  # the title from its head word on
 
 
+def test_a_superintendent_or_commissioner_before_a_name_makes_a_person() -> None:
+    art = article("a", "Intro.\nSuperintendent Dara Velk, Officer in Charge Kelvo Branch, spoke. Police Commissioner "
+                       "Ivo Brask agreed.\n")
+    result = [(c.text, c.type) for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
+    assert result == [("Dara Velk", "person"), ("Ivo Brask", "person")]
+
+
 def test_byline_names_its_authors() -> None:
     art = article("a", "Talks resume\nBy Jane Doe and John Roe\n\nThe talks resumed on Monday.\n")
     result = [c.text for p in art.paragraphs for c in byline_candidates(art, p)]
