@@ -150,7 +150,7 @@ def _region_at(run: list[str], i: int, gz: Gazetteer) -> tuple[int, Region] | No
 @cache
 def _place_head_after() -> re.Pattern:
     return re.compile(r" (" + alternation("place_heads_after") + r"|" + alternation("named_place_heads_after")
-                      + r")\b(?![-‑]\w)")
+                      + r")\b(?![-‑]\w)(?! (?:" + alternation("place_head_compound_tails") + r")\b)")
 
 
 def with_place_head(c: Candidate, article: Article) -> Candidate:
@@ -165,6 +165,8 @@ def with_place_head(c: Candidate, article: Article) -> Candidate:
         return _without_own_place_head(c)
     text = article.text[c.start:m.end()]
     own = m.group(1) in words("named_place_heads_after")
+    if own and re.search(r"\b(?:a|an|one)\s+$", article.text[max(0, c.start - 6):c.start], re.IGNORECASE):
+        return _without_own_place_head(c)  # "a Kelvo Township road": some road in the place, not one named
     key = f"name:{norm_key(text)}" if own else (c.key or f"name:{norm_key(c.text)}")
     return replace(c, end=m.end(), text=text, key=key, name=None if own else c.name or c.text)
 

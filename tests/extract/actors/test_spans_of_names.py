@@ -29,6 +29,14 @@ def test_a_field_or_corridor_is_a_place_of_its_own() -> None:
     assert "Tarno" not in result
 
 
+def test_a_named_road_is_a_place_of_its_own_but_a_road_in_a_place_is_not() -> None:
+    result = _mentions("Intro.\nThe works cover Tarvo road and Muringa bypass. A man stood along a Kelvo Township "
+                       "road, and the Kelvo road map was redrawn.\n")
+    expected = {"Tarvo road": "location", "Muringa bypass": "location", "Kelvo Township": "location"}
+    assert {k: v for k, v in result.items() if k in expected} == expected
+    assert "Kelvo Township road" not in result and "Kelvo road" not in result
+
+
 def test_a_district_word_goes_with_its_place() -> None:
     res = resolve_actors([article("a", "Intro.\nLandslides hit the Gulvara district on Monday. Roads in Gulvara "
                                        "stayed shut.\n")])
