@@ -105,3 +105,9 @@ def test_a_source_line_names_its_publisher() -> None:
                    "Publication: Marnex Daily Monitor Volume: 19 Issue: 5\n\nsource: the ministry\n")
     assert {k: v for k, v in result.items() if k not in ("Kelvia", "Marnia")} == {
         "Kelby Online": "organization", "Marnex Daily Monitor": "organization"}
+
+
+def test_an_engineers_abbreviated_title_is_no_name_of_its_own() -> None:
+    result = types("Intro.\nThe Deputy Regional Manager, Eng. Tamo Kessel said works had begun. Eng. Kessel was "
+                   "speaking on Friday, and Engr. Musa Velo agreed.\n")
+    assert result == {"Tamo Kessel": "person", "Musa Velo": "person"}
