@@ -287,11 +287,13 @@ def _an_amount() -> re.Pattern:
 
 
 def _an_office(n: _Name) -> bool:
-    """A name that is an office, after an optional nationality or country ("Head of State", "Kelvan Head of
-    Government"), from the lexicon's ``office_names``."""
+    """A name that is an office, after an optional nationality or country and before an optional "of" and
+    a country ("Head of State", "Kelvan Head of Government", "Heads of State of Kelvia"), from the lexicon's
+    ``office_names``."""
     lows = n.lows()
+    ends = [len(lows)] + [i for i in range(2, len(lows)) if lows[i] == "of"]
     for k in range(min(2, len(lows))):
-        if " ".join(lows[k:]) in ordered("office_names"):
+        if any(" ".join(lows[k:e]) in ordered("office_names") for e in ends):
             return True
     return False
 

@@ -287,8 +287,8 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
             continue  # "the president of the Kestrel Board", "the minister, Ann": a lower-case title names its name only
         # "chairman Tan Sri Dr Teh Hong Piow": the name starts after the last title of the run
         name_words = (lead[titled_at + 1:] if titled_at is not None and m.group(2) == " " else []) + m.group(3).split()
-        while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0])) \
-                and not m.group(2).startswith(","):
+        while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0]) or name_words[0].islower()) \
+                and not m.group(2).startswith(","):  # "Ambassador ... and Plenipotentiary of Kelvia Tamo Kessel"
             name_words = name_words[1:]
         if len(name_words) < 2 or len(name_words) > 3 or any(w.lower() in not_name for w in name_words):
             continue

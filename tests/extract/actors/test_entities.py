@@ -229,3 +229,10 @@ def test_a_power_unit_and_a_policy_are_no_actors() -> None:
 def test_a_paper_named_after_a_country_is_a_body_whatever_the_taggers_label() -> None:
     result = types("Intro.\nAccording to a copy of the letter obtained by Peru Tribune, the talks are set.\n")
     assert result == {"Peru": "country", "Peru Tribune": "organization"}
+
+
+def test_heads_of_state_of_a_country_is_an_office_not_an_actor() -> None:
+    from tests.extract.actors.shared import types
+
+    result = types("Intro.\nThe envoy handed a letter to the Heads of State of Chile and Peru on Monday.\n")
+    assert not any(name.startswith("Heads of State") for name in result)

@@ -111,3 +111,10 @@ def test_an_engineers_abbreviated_title_is_no_name_of_its_own() -> None:
     result = types("Intro.\nThe Deputy Regional Manager, Eng. Tamo Kessel said works had begun. Eng. Kessel was "
                    "speaking on Friday, and Engr. Musa Velo agreed.\n")
     assert result == {"Tamo Kessel": "person", "Musa Velo": "person"}
+
+
+def test_the_name_after_a_long_diplomatic_title_with_its_country_is_the_person() -> None:
+    art = article("a", "Intro.\nAmbassador Extraordinary and Plenipotentiary of Turkmenistan Tamo Kessel was "
+                       "interviewed on Monday.\n")
+    result = [(c.text, c.type) for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
+    assert result == [("Tamo Kessel", "person")]

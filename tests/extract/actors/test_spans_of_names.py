@@ -120,3 +120,10 @@ def test_an_acronym_in_a_wrapped_line_counts_but_not_in_a_shouted_headline() -> 
     assert result.get("SNCT") == "organization"
     res = resolve_actors([article("a", "Intro\n'THE WINDOW IS NARROW'\nThe talks resumed.\n")])
     assert not res.mentions
+
+
+def test_a_city_word_after_a_place_is_the_same_place() -> None:
+    res = resolve_actors([article("a", "Intro.\nRussian shelling hit Kharkiv on Monday, officials said. In Kharkiv "
+                                       "city, a woman was hurt.\n")])
+    result = {m.text: m.actor_id for m in res.mentions if m.text.startswith("Kharkiv")}
+    assert len(result) == 2 and len(set(result.values())) == 1
