@@ -382,12 +382,14 @@ def according_to(ctx: Context, para: Paragraph, tokens: list[Token]) -> Speaker:
                 sp = resolve_token(ctx, para, objs[0], para.start + objs[0].idx)
                 if sp.actor_id or sp.text:
                     return sp
-            # the parse may not attach the object: take the first mention after "to"
+            # the parse may not attach the object: take the person named after "to" ("according to the
+            # Kelvan Coast Guard's spokesman Tamo Vesk"), else the mention there
             s = para.start + to.idx + len(to.text)
             window = para.text[to.idx + len(to.text) : to.idx + len(to.text) + 60]
             stop = re.search(r"[,.;:]", window)
             e = s + (stop.start() if stop else len(window))
-            m = ctx.mention_at(s, e)
+            people = [m for m in ctx.mentions_before(e) if m.start >= s and m.end <= e and m.actor_type == "person"]
+            m = people[-1] if people else ctx.mention_at(s, e)
             if m is not None:
                 return ctx.speaker(m, "named")
     return NO_SPEAKER

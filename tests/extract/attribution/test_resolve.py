@@ -302,3 +302,13 @@ def test_a_capitalised_kind_of_body_is_the_body_named_before(text: str, expected
     rows = extract_quotes(article, resolve_actors([article]).mentions)
     result = [r["speaker_actor_id"] for r in rows]
     assert result == expected
+
+
+def test_according_to_a_bodys_spokesman_named_after_it_is_the_spokesman() -> None:
+    text = ("Intro.\n\nAccording to Kelvia's Coast Guard spokesman Tamo Vesk, Marnia “sent multiple coast guard and "
+            "government vessels, under the pretext of delivering supplies to fishing boats, to forcibly intrude into "
+            "waters near the reef, despite repeated warnings.”\n")
+    article = parse_text("t", text)
+    rows = extract_quotes(article, resolve_actors([article]).mentions)
+    result = [r["speaker_actor_id"] for r in rows]
+    assert result == ["tamo-vesk"]
