@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pipelines.extract.actors.aliases import curated_key
 from pipelines.extract.actors.classify import AGE_GROUP, club_span
 from pipelines.extract.actors.gazetteer import Gazetteer, Place, norm_key
-from pipelines.extract.actors.words import words
+from pipelines.extract.actors.words import mapping, words
 from pipelines.extract.article import Article, Paragraph
 
 
@@ -140,9 +140,21 @@ def as_curated(c: Candidate, alias_rows: list[dict]) -> Candidate:
 @cache
 def _surfaces(canonical_name: str, aliases: tuple[str, ...]) -> list[str]:
     """A row's surfaces, longest first; a name of four letters or more also in capitals, as headlines and
-    datelines write it ("KESTREL UNION", "NORTHWIRE")."""
+    datelines write it ("KESTREL UNION", "NORTHWIRE"), and in British or American spelling ("Organisation")."""
     forms = {canonical_name, *aliases}
+    forms |= {_respelled(f) for f in forms}
     return sorted(forms | {f.upper() for f in forms if len(f) >= 4}, key=len, reverse=True)
+
+
+def _respelled(name: str) -> str:
+    """``name`` with each word of ``spelling_variants`` in its other spelling, its case kept."""
+    variants = mapping("spelling_variants")
+    both = {**variants, **{v: k for k, v in variants.items()}}
+    out = []
+    for w in name.split(" "):
+        other = both.get(w.lower())
+        out.append(w if other is None else other.capitalize() if w[:1].isupper() else other)
+    return " ".join(out)
 
 
 @lru_cache(maxsize=4096)

@@ -81,6 +81,8 @@ def identity_key(c: Candidate) -> str:
     first, _, rest = key.partition(" ")
     if rest and first in mapping("prefix_expansions"):  # "EU Commission" is the European Commission
         key = f"{mapping('prefix_expansions')[first]} {rest}"
+    if " " in key:  # "World Health Organisation" is the World Health Organization
+        key = " ".join(mapping("spelling_variants").get(w, w) for w in key.split())
     return f"name:{key}"
 
 

@@ -337,3 +337,12 @@ def test_a_first_name_and_patronymic_is_the_person_so_addressed() -> None:
                                        "\"Thank you very much, Ivan Petrovich,\" Arakelyan replied. Ivan Petrovich smiled.\n")])
     result = sorted({(m.text, m.actor_id) for m in res.mentions if m.text.startswith("Ivan")})
     assert result == [("Ivan Morozov", "ivan-morozov"), ("Ivan Petrovich", "ivan-morozov")]
+
+
+def test_a_body_in_british_and_american_spelling_is_one_actor() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe World Health Organisation warned of cholera on Monday.\n"),
+                          article("b", "Intro.\nThe World Health Organization said cases rose.\n"),
+                          article("c", "Intro.\nThe Kelvo Centre for Policy Studies said so.\n"),
+                          article("d", "Intro.\nThe Kelvo Center for Policy Studies agreed on Monday.\n")])
+    result = {m.doc_id: m.actor_id for m in res.mentions}
+    assert result["a"] == result["b"] and result["c"] == result["d"]
