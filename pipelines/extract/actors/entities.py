@@ -122,7 +122,8 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
             toks = toks[:-1]  # "Ana Kolby rues missed chances": a headline's verb the tagger took into the name
         while len(toks) > 1 and toks[-1].text.endswith(".") and is_title_word(toks[-1].text):
             toks = toks[:-1]  # "Omar Velkan H.E. Prime Minister Ivo Brask": the next name's honorific
-        while len(toks) > 2 and _portfolio_before().search(para.text[max(0, toks[0].idx - 80):toks[0].idx]):
+        while len(toks) > 2 and _portfolio_before().search(para.text[max(0, toks[0].idx - 80):toks[0].idx]) \
+                and not re.fullmatch(r"[A-Z]\.", toks[1].text):  # but "Secretary of Energy Ana M. Ruiz": her name
             toks = toks[1:]  # "Director of Research and Training Mark Lind": the portfolio's last word
     if label in ("GPE", "LOC", "FAC"):
         while len(toks) > 1 and toks[-1].is_lower and toks[-1].lower_ in words("place_words"):

@@ -236,3 +236,9 @@ def test_heads_of_state_of_a_country_is_an_office_not_an_actor() -> None:
 
     result = types("Intro.\nThe envoy handed a letter to the Heads of State of Chile and Peru on Monday.\n")
     assert not any(name.startswith("Heads of State") for name in result)
+
+
+def test_a_first_name_before_a_middle_initial_after_a_portfolio_is_kept() -> None:
+    result = types("Intro.\nRecently, U.S. Secretary of Energy Jennifer M. Velhorn traveled to Alaska to join U.S. "
+                   "Senator Lisa Murkowski.\n")
+    assert {name for name, kind in result.items() if kind == "person"} == {"Jennifer M. Velhorn", "Lisa Murkowski"}
