@@ -359,9 +359,13 @@ def _organisation(n: _Name) -> list[Candidate]:
     if text.isupper() and text.lower() in words("not_organisation_acronyms"):
         return []
     before = doc[toks[0].i - 1] if toks[0].i > 0 else None
-    if before is not None and is_title_head(before.text) and len(toks) >= 2 and all(t.tag_ == "NNP" for t in toks) \
+    if before is not None and len(toks) >= 2 and all(t.tag_ == "NNP" for t in toks) \
             and not any(w.lower() in org_words for w in text.split()):
-        return [n.candidate("person", title=before.text, strength=2, sent_start=n.sent_start, cue=True)]  # "Sgt. Ana Lind"
+        if is_title_head(before.text):
+            return [n.candidate("person", title=before.text, strength=2, sent_start=n.sent_start, cue=True)]  # "Sgt. Ana Lind"
+        run = _title_run_before().search(ptext[max(0, s - 80):s])
+        if run is not None:  # "Ambassador of Kelvia to Marnia Ana Lind"
+            return [n.candidate("person", title=run.group().strip(), strength=2, sent_start=n.sent_start, cue=True)]
     if place_cue(doc, toks, text) or any(t.is_lower and t.lemma_.lower() in words("place_words")
                                          for t in toks[-1].conjuncts) \
             or (listed_among_places(toks) and not any(w.lower() in org_words for w in text.split())):
@@ -393,6 +397,15 @@ def _organisation(n: _Name) -> list[Candidate]:
         out.append(Candidate(n.article.doc_id, n.para.start + part_s, n.para.start + part_e, ptxt, typ,
                              iso3=n.iso3, strength=2, sent_start=n.sent_start))
     return out
+
+
+@cache
+def _title_run_before() -> re.Pattern:
+    """A title's head and its "of"/"to" phrase right before a name ("Ambassador of Kelvia to Marnia "), the
+    phrase ending in a capitalised word: a name right after "of the" is the phrase's object, not a person."""
+    heads = "|".join(sorted({f for w in words("title_heads") if w.isalpha() for f in (w, w.capitalize())},
+                            key=len, reverse=True))
+    return re.compile(rf"\b(?:{heads}) (?:of|to)(?: (?:of|to|and|the)| [A-Z][\w-]+)* [A-Z][\w-]+ $")
 
 
 @cache

@@ -267,11 +267,11 @@ def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
 
 @cache
 def _titled_name() -> re.Pattern:
-    """A title's head word (capitalised or not: "his counterpart Uhuru Lenk"), its "of"/"and" words, then two
-    or three capitalised words."""
+    """A title's head word (capitalised or not: "his counterpart Uhuru Lenk"), its "of"/"and"/"to" words
+    ("Ambassador of Kelvia to Marnia"), then two or three capitalised words."""
     heads = sorted({form for w in words("title_heads") | words("person_appositive_heads") if w.isalpha()
                     for form in (w, w.capitalize())}, key=len, reverse=True)  # "Minister X", "counterpart X"
-    return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| [A-Z][\w-]+)*)(,? )"
+    return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| to| [A-Z][\w-]+)*)(,? )"
                       r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)")
 
 

@@ -117,12 +117,27 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return True
     if len(a) == len(b) and a[1:] == b[1:] and _spelt_alike(a[0], b[0]):
         return True  # "Sergei Lavrov", "Sergey Lavrov": one first name in two transliterations
+    if _initials_of(a, b) or _initials_of(b, a):
+        return True  # "T. Komekov", "J. E. A. Mills": the initials of the full name's given names
     if a[0] != b[0]:
         return False
     if patronymic(a) != patronymic(b):
         return True  # "Vladimir Vladimirovich": the first name and patronymic a speaker addresses him by
     ra, rb = "".join(a[1:]), "".join(b[1:])
     return ra == rb or min(len(ra), len(rb)) >= SURNAME_MIN_LENGTH and fuzz.ratio(ra, rb) >= SURNAME_SIMILARITY
+
+
+def _initials_of(short: list[str], long_: list[str]) -> bool:
+    """Is ``short`` initials and a surname ("t. komekov", "j. e. a. mills") standing for ``long_``, a full name
+    with the same surname whose given names begin, in order, with those letters?"""
+    if len(short) < 2 or len(long_) < 2 or short[-1] != long_[-1]:
+        return False
+    letters = [w.rstrip(".") for w in short[:-1]]
+    if not all(len(x) == 1 and x.isalpha() for x in letters):
+        return False
+    given = [w[0] for w in long_[:-1] if len(w.rstrip(".")) > 1]
+    rest = iter(given)
+    return len(given) >= len(letters) and letters[0] == given[0] and all(x in rest for x in letters)
 
 
 def _spelt_alike(a: str, b: str) -> bool:

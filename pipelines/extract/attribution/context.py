@@ -18,7 +18,7 @@ from pipelines.extract import lexicon
 from pipelines.extract.article import Article, Mention, Paragraph
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
@@ -385,6 +385,20 @@ def _fronted_name_subject(t: Token) -> bool:
     return bool(subj) and subj[0].pos_ == "NOUN" and t.i < subj[0].i < t.head.i
 
 
+def title_run_before(doc: Doc, first: int) -> list[str]:
+    """The capitalised words and "of"/"the"/"to" right before token ``first``, up to eight, stopping at
+    another name: a title the parse may hang elsewhere ("President of the Kelvan Federation Ivo Brask")."""
+    out: list[str] = []
+    i = first - 1
+    while i >= 0 and first - i <= 8:
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or not (t.text[:1].isupper() or t.lower_ in ("of", "the", "to")):
+            break
+        out.insert(0, t.text)
+        i -= 1
+    return out
+
+
 def _describe(article: Article, m: Mention) -> str:
     """Title words a mention carries and its appositive, lower-cased.
 
@@ -407,6 +421,7 @@ def _describe(article: Article, m: Mention) -> str:
         head = head.head
     first = toks[0].i
     words = [t.text for t in head.subtree if first - 8 <= t.i < first]
+    words += [w for w in title_run_before(para.doc, first) if w not in words]
     for child in head.children:
         if child.dep_ == "appos":
             words.extend(t.text for t in list(child.subtree)[:15])

@@ -118,3 +118,10 @@ def test_the_name_after_a_long_diplomatic_title_with_its_country_is_the_person()
                        "interviewed on Monday.\n")
     result = [(c.text, c.type) for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
     assert result == [("Tamo Kessel", "person")]
+
+
+def test_the_name_after_an_ambassadors_title_of_one_country_to_another_is_the_person() -> None:
+    art = article("a", "Intro.\nReport informs, Ambassador of Turkmenistan to Azerbaijan Toyly Kemalov said that to "
+                       "journalists.\n")
+    result = [(c.text, c.type) for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
+    assert result == [("Toyly Kemalov", "person")]

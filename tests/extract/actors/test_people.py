@@ -29,3 +29,12 @@ def test_an_initial_glued_to_the_name_is_one_person_with_the_bare_surname() -> N
     result = {(m.text, m.actor_id) for m in res.mentions}
     assert result == {("K.Valdorsen", "k-valdorsen"), ("Valdorsen", "k-valdorsen")}
     assert row(res, "k-valdorsen")["name"] == "K. Valdorsen"
+
+
+def test_initials_and_a_surname_are_the_full_name_of_the_article() -> None:
+    res = resolve_actors([article("a", "Intro.\nAmbassador Toyly Kemalov spoke on Monday. T.Kemalov also stressed the "
+                                       "point. Professor Kwame Adu Mensah won the vote, and K. A. Mensah "
+                                       "thanked voters.\n")])
+    result = {m.text: m.actor_id for m in res.mentions if m.actor_type == "person"}
+    assert len({v for k, v in result.items() if "Kemalov" in k}) == 1
+    assert len({v for k, v in result.items() if "Mensah" in k}) == 1

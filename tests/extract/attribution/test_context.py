@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pipelines.extract.attribution import Speaker
+from pipelines.extract.attribution.context import title_run_before
 from tests.extract.attribution.articles import context
 from tests.extract.quotes.articles import run
+from tests.helpers import parse_text
 
 
 def test_she_skips_a_man_the_text_calls_mr():
@@ -90,3 +92,10 @@ def test_she_continues_the_main_clauses_subject_not_a_subordinate_ones() -> None
     _, rows = run(text, actors={"Maria Lopez": ("maria-lopez", "person"), "Ana Smith": ("ana-smith", "person")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["maria-lopez"]
+
+
+def test_the_title_run_before_a_name_stops_at_another_name() -> None:
+    doc = parse_text("t", "Intro.\n\nIvo Brask met President of the Kelvan Federation Tamo Vesk in Marlow.\n").paragraphs[1].doc
+    first = next(t.i for t in doc if t.text == "Tamo")
+    result = title_run_before(doc, first)
+    assert result == ["President", "of", "the", "Kelvan", "Federation"]
