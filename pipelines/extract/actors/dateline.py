@@ -32,7 +32,7 @@ _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 _TITLE_WORD = r"[A-Z][a-z'’.-]+"
 _REGION = r",\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
 _AGENCY = r"\s*(?:\([A-Z][\w .,&'’/-]{1,60}\)|/[A-Z][\w .&'’-]{1,30}/)"  # "(Agency)", "(A / B - 3 May)", "/Agency/"
-_DASH = r"(?:\s*(?:--|[–—])\s*|\s+-\s*|-\s+)"  # a hyphen needs a space beside it: "KATU-TV" is a name
+_DASH = r"(?:\s*(?:--|[–—])\s*|\s+-\s*|-\s+|\s+•\s+)"  # a hyphen needs a space beside it: "KATU-TV" is a name; "PARIS • " a bullet
 
 
 @cache

@@ -130,6 +130,11 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
             toks = toks[:-1]  # "near Yogofongo village": the place is Yogofongo
     if label == "ORG":
         toks = extend_right(doc, extend_left(doc, toks, gz))
+        of = next((k for k, t in enumerate(toks[:4]) if t.lower_ == "of"), None)
+        if of is not None and 0 < of < len(toks) - 1 and all(is_title_word(t.text) for t in toks[:of]):
+            toks = toks[of + 1:]  # "Chair of Kelvo Holdings": the body whose chair the name follows
+    if len(toks) > 1 and toks[-1].lower_ == "staff" and toks[-2].lower_ != "of":
+        toks = toks[:-1]  # "Kelvo Herald Staff": the paper's staff, a byline's name for the paper ("Chief of Staff" stays)
     if label == "ORG" and ent.start > 0 and doc[ent.start - 1].text == "The" and not doc[ent.start - 1].is_sent_start \
             and not (ent.start > 1 and doc[ent.start - 2].text in ("“", '"', "‘", "'")):  # nor a quote's first word
         toks = [doc[ent.start - 1]] + toks  # "published in The Lancet": a capital "The" mid-sentence is the name's
@@ -172,6 +177,8 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     club = _club_name(n, gz)
     if club is not None:
         return [club]
+    if n.para.text[n.e:n.e + 6] == " Staff" and not text.endswith(" of"):
+        return [n.candidate("organization", strength=2, cue=True)]  # "by Kelvo Herald Staff": the paper
     if any(m.start() <= n.s and n.e <= m.end() and m.end() - m.start() > n.e - n.s
            for m in gz.pattern.finditer(n.para.text, max(0, n.s - 40), min(len(n.para.text), n.e + 40))):
         return []  # "Côte" of "Côte d’Ivoire", "Congo" of "DR Congo": the gazetteer scan takes the whole name
@@ -315,8 +322,13 @@ def _a_field_of_study(n: _Name) -> bool:
 
 
 def _a_title_alone(n: _Name) -> bool:
-    """A name made only of title words ("Secretary General", "Head Coach", "Trade Unionist"): an office."""
-    return len(n.toks) >= 2 and all(is_job_word(t.text) for t in n.toks)
+    """A name made only of title words ("Secretary General", "Head Coach", "Trade Unionist"), or of title
+    words and the portfolio after "for" ("Special Representative for Trade Talks"): an office."""
+    if len(n.toks) >= 2 and all(is_job_word(t.text) for t in n.toks):
+        return True
+    k = next((i for i, t in enumerate(n.toks) if t.lower_ == "for"), None)
+    return k is not None and k >= 1 and all(is_title_word(t.text) for t in n.toks[:k]) \
+        and not any(w.lower() in words("organisation_words") for w in n.text.split())
 
 
 def _a_portfolio(n: _Name) -> bool:

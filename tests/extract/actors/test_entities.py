@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.extract.actors.extract import resolve_actors
 from tests.extract.actors.shared import article, names_with_entities, types
 
@@ -242,3 +244,21 @@ def test_a_first_name_before_a_middle_initial_after_a_portfolio_is_kept() -> Non
     result = types("Intro.\nRecently, U.S. Secretary of Energy Jennifer M. Velhorn traveled to Alaska to join U.S. "
                    "Senator Lisa Murkowski.\n")
     assert {name for name, kind in result.items() if kind == "person"} == {"Jennifer M. Velhorn", "Lisa Murkowski"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Intro.\navatar by Kelvo Herald Staff\n\nThe talks began on Monday.\n",
+                 {"Kelvo Herald": "organization"}, id="a papers staff in a byline is the paper"),
+    pytest.param("Intro.\nThe fund is chaired by Tom Meredith, Chair of Marlow Holdings, since May.\n",
+                 {"Tom Meredith": "person", "Marlow Holdings": "organization"}, id="a chair of a body is the body"),
+    pytest.param("Intro.\nThe Joint Chiefs of Staff met in Marlow on Monday.\n",
+                 {"Joint Chiefs of Staff": "organization"}, id="a chiefs of staff keeps its staff"),
+])
+def test_a_title_or_staff_around_a_body_is_no_part_of_its_name(text: str, expected: dict[str, str]) -> None:
+    result = types(text)
+    assert {k: result.get(k) for k in expected} == expected
+
+
+def test_a_special_representative_for_a_portfolio_is_an_office() -> None:
+    result = types("Intro.\nThe talks were led by the Special Representative for International Negotiations.\n")
+    assert not any(name.startswith("Special Representative") for name in result)
