@@ -12,7 +12,7 @@ each article's answer.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from pipelines.extract.actors.candidates import Candidate
@@ -99,7 +99,33 @@ def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gaz
         elif c.type == "person" and c.key is None:
             c = replace(c, key=f"surname:{k}" if one_word else f"person:{k}")
         fixed.append(c)
-    return fixed
+    return _misspelt_surnames_joined(fixed)
+
+
+def _misspelt_surnames_joined(cands: list[Candidate]) -> list[Candidate]:
+    """A lone surname that is a typing slip of another of the article ("Vetsager" for "Vestager") takes the
+    key of the one written more often (ties to the smaller key): one person, misspelt once."""
+    counts = Counter(c.key for c in cands if c.key and c.key.startswith("surname:"))
+    order = sorted(counts, key=lambda k: (-counts[k], k))
+    target: dict[str, str] = {}
+    for i, k in enumerate(order):
+        main = next((m for m in order[:i] if m not in target and is_typing_slip(k[8:], m[8:])), None)
+        if main is not None:
+            target[k] = main
+    return [replace(c, key=target[c.key]) if c.key in target else c for c in cands] if target else cands
+
+
+def is_typing_slip(a: str, b: str) -> bool:
+    """Is ``a`` ``b`` with two letters swapped or one inner letter dropped or doubled ("Vetsager", "Vestger",
+    "Vesstager" for "Vestager")? Names of ``SURNAME_MIN_LENGTH`` letters or more; a changed ending is another
+    name ("Petrov", "Petrova"), as is a changed letter ("Hansen", "Hanson")."""
+    if a == b or min(len(a), len(b)) < SURNAME_MIN_LENGTH or a[-1] != b[-1]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1))
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.extract.actors.candidates import Candidate
 from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.actors.gazetteer import load_gazetteer
-from pipelines.extract.actors.people import bare_surname, people_by_surname, people_keys
+from pipelines.extract.actors.people import bare_surname, is_typing_slip, people_by_surname, people_keys
 from tests.extract.actors.shared import article, row
 
 
@@ -38,3 +40,19 @@ def test_initials_and_a_surname_are_the_full_name_of_the_article() -> None:
     result = {m.text: m.actor_id for m in res.mentions if m.actor_type == "person"}
     assert len({v for k, v in result.items() if "Kemalov" in k}) == 1
     assert len({v for k, v in result.items() if "Mensah" in k}) == 1
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("vetsager", "vestager", True), ("vestger", "vestager", True), ("vesstager", "vestager", True),
+    ("petrova", "petrov", False), ("hansen", "hanson", False), ("vestagen", "vestager", False),
+])
+def test_a_typing_slip_is_two_letters_swapped_or_one_dropped_or_doubled(a: str, b: str, expected: bool) -> None:
+    assert is_typing_slip(a, b) is expected
+
+
+def test_a_lone_surname_misspelt_once_is_the_person_written_more_often() -> None:
+    res = resolve_actors([article("a", "Intro.\nKelvo's competition chief handed down her verdict today. Vestager "
+                                       "said the fine was fair.\n\nVestager spoke again on Monday.\n\nVetsager "
+                                       "finished her comments by stating it.\n")])
+    result = {m.text: m.actor_id for m in res.mentions if m.actor_type == "person"}
+    assert result.get("Vetsager") is not None and result.get("Vetsager") == result.get("Vestager")
