@@ -56,6 +56,29 @@ def elliptic(cand: Candidate, text: str, ctx: ParaContext, accepted: list[Candid
                      prev.kind, cand.words, prev.rate, False, None, mult, True)
 
 
+#: A place or body's name after "in"/"from"/"at": what each number of a list is of ("11,388 in Kelby").
+_OF_A_NAME = r"(?:in|from|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_ITEM_BEFORE = re.compile(rf"{_OF_A_NAME}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_ITEM_AFTER = re.compile(rf"\s+{_OF_A_NAME}")
+
+
+def listed_by_place(cand: Candidate, text: str, ctx: ParaContext, accepted: list[Candidate]) -> Candidate | None:
+    """A bare number in a list whose items are each of a place or body, after a figure of the same sentence
+    that had its unit: "36,762 people were hit in Kelby, 11,388 in Marlow and two in Tarn" -> counts of
+    people. The noun of the first item is left out of the others."""
+    if not accepted or not _ITEM_AFTER.match(text, cand.num_end):
+        return None
+    prev = accepted[-1]
+    if prev.kind in ("vague", "fraction") or not _ITEM_BEFORE.search(text[prev.end:cand.start]):
+        return None
+    sent = ctx.sentence(cand.num_start)
+    if sent is None or not (sent.start_char <= prev.start < sent.end_char):
+        return None
+    mult = prev.mult if prev.kind == "money" and cand.mult == 1.0 else cand.mult  # "$4 million in X and 3 in Y"
+    return Candidate(cand.start, cand.num_end, cand.num_start, cand.num_end, cand.value / cand.mult * mult,
+                     prev.unit, prev.kind, cand.words, prev.rate, False, None, mult, True)
+
+
 def is_conversion(cand: Candidate, text: str, accepted: list[Candidate]) -> bool:
     """A figure in parentheses right after one of the same contract unit converts it ("200 km (125 miles)").
 

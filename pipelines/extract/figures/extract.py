@@ -37,7 +37,7 @@ from pipelines.extract.article import Article, Mention, Paragraph
 from pipelines.extract.attribution import Context
 from pipelines.extract.quotes.marks import candidates
 from pipelines.extract.figures.classify import Candidate
-from pipelines.extract.figures.comparisons import elliptic, is_conversion, is_fragment
+from pipelines.extract.figures.comparisons import elliptic, is_conversion, is_fragment, listed_by_place
 from pipelines.extract.figures.counts import is_count
 from pipelines.extract.figures.currencies import countries_in_text, country_counts, settle
 from pipelines.extract.figures.exclusions import in_name_mention, in_proper_name, is_furniture
@@ -155,7 +155,7 @@ def _confirmed(
     if is_conversion(cand, text, accepted):
         return None  # "200-km (125-mile)": the same quantity restated in another unit
     if cand.kind == "count" and ctx.doc is not None:
-        cand = elliptic(cand, text, ctx, accepted) or cand
+        cand = elliptic(cand, text, ctx, accepted) or listed_by_place(cand, text, ctx, accepted) or cand
     noun = None
     if cand.kind == "count" and not cand.elliptic and not cand.settled:
         if ctx.doc is None:

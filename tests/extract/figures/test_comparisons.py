@@ -52,3 +52,12 @@ def test_parenthetical_conversion_is_not_a_second_figure() -> None:
 
 def test_parenthetical_other_currency_is_a_figure() -> None:
     assert raws("The deficit will reach €13.5bn (£11.9bn) a year.") == ["€13.5bn", "£11.9bn"]
+
+
+def test_numbers_listed_by_place_after_a_count_are_counts_of_the_same() -> None:
+    text = ("“Some 36,762 people have been affected by floods in Kelby, 11,388 in Marlow, 2,550 in Tarn and two in "
+            "Vesk,” she said. The firm paid $4 million in Kelby and 3 in Marlow.")
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)]
+    expected = [("36,762", 36762.0, "count"), ("11,388", 11388.0, "count"), ("2,550", 2550.0, "count"),
+                ("two", 2.0, "count"), ("$4 million", 4e6, "USD"), ("3", 3e6, "USD")]
+    assert result == expected
