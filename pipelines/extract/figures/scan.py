@@ -87,15 +87,16 @@ def number_atoms(text: str) -> list[Atom]:
     return _with_digits_in_brackets(text, _money_with_spaced_groups(text, atoms))
 
 
-#: Groups of three digits after a comma and a space: "303, 477, 205" as some presses set big sums.
-_SPACED_GROUPS = re.compile(r"(?:, \d{3}(?!\d))+(?!,\d)")
+#: Groups of three digits after a comma and a space ("303, 477, 205", as some presses set big sums), or after
+#: a space alone ("100 000", the SI style).
+_SPACED_GROUPS = re.compile(r"(?:, \d{3}(?!\d))+(?!,\d)|(?:[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d))+")
 
 
 def _money_with_spaced_groups(text: str, atoms: list[Atom]) -> list[Atom]:
     """Money whose digit groups a space follows each comma of ("Ksh.303, 477, 205", "N9,150, 000"): one atom.
 
     Only after a currency, and only with two groups of three or more in all or a spaced "000", so a list
-    of two sums ("$300, 400") stays two numbers.
+    of two sums ("$300, 400") stays two numbers; a space alone ("£100 000") only after one to three digits.
     """
     out: list[Atom] = []
     skip_to = -1
@@ -104,8 +105,9 @@ def _money_with_spaced_groups(text: str, atoms: list[Atom]) -> list[Atom]:
             continue
         m = None if a.words else _SPACED_GROUPS.match(text, a.end)
         if m is not None and (currency_before(text, a.start)[0] is not None or country_symbol_before(text, a.start)):
-            groups = text[a.start:m.end()].count(",")
-            if groups >= 2 or m.group().endswith("000"):
+            groups = len(re.findall(r"\d{3}", m.group())) + text[a.start:a.end].count(",")
+            si = "," not in m.group()  # "100 000": only after a bare group of one to three digits
+            if (groups >= 2 or m.group().endswith("000")) and not (si and not re.fullmatch(r"\d{1,3}", text[a.start:a.end])):
                 digits = re.sub(r"[^\d.]", "", text[a.start:m.end()])
                 a = a._replace(end=m.end(), value=float(digits))
                 skip_to = m.end()

@@ -136,9 +136,11 @@ def test_gulf_currencies_by_their_letters() -> None:
     ("text", "expected"),
     [("The county will receive a total of sh.21, 250, 000 for roads.", [("sh.21, 250, 000", 21250000.0, "KES")]),
      ("In Nigeria, the club was fined N9,150, 000 on Monday.", [("N9,150, 000", 9150000.0, "NGN")]),
-     ("Tickets cost $300, 400 or more.", [("$300", 300.0, "USD")])],
+     ("Tickets cost $300, 400 or more.", [("$300", 300.0, "USD")]),
+     ("But he had rejected a £100 000-a-week deal.", [("£100 000", 100000.0, "GBP")]),
+     ("The bill came to €1 250 000 in all.", [("€1 250 000", 1250000.0, "EUR")])],
 )
-def test_money_with_a_space_after_each_comma_is_one_sum(text: str, expected: list) -> None:
+def test_money_whose_digit_groups_a_space_sets_off_is_one_sum(text: str, expected: list) -> None:
     result = [(r["raw_text"], r["value"], r["unit"]) for r in figures(text) if r["unit"] != "count"]
     assert result == expected
 
