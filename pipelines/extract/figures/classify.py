@@ -216,6 +216,8 @@ def _unit_figure(
     unit, factor, rate = unit_of(um.group(2))
     if hint == "hyphen" and not hyphen:
         return None
+    if unit == "degree" and not _of_the_weather(text, start, um.end()):
+        return None  # "a 180-degree turn": an angle
     u_end = um.end()
     if unit in time_units():
         if pattern(_RELATIVE_AFTER).match(text, u_end):
@@ -231,6 +233,12 @@ def _unit_figure(
     if sign is not None:
         start, value = sign, -value  # "minus 5C", "-5C": below zero
     return Candidate(start, u_end, start, num_end, value * factor, unit, kind, words, rate, hyphen, um.start(2))
+
+
+def _of_the_weather(text: str, start: int, end: int) -> bool:
+    """Is a word of weather ("temperatures", "heatwave") within the clause around a bare "degrees"?"""
+    around = re.split(r"[.;!?]\s", text[max(0, start - 100):start])[-1] + re.split(r"[.;!?]\s", text[end:end + 60])[0]
+    return any(w in lexicon.words("units", "temperature_words") for w in re.findall(r"[a-z]+", around.lower()))
 
 
 def _minus_before(text: str, start: int) -> int | None:

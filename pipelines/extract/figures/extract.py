@@ -46,6 +46,7 @@ from pipelines.extract.figures.parse import ParaContext, prev_word
 from pipelines.extract.figures.period import period
 from pipelines.extract.figures.qualifiers import qualifier_before
 from pipelines.extract.figures.scan import scan_paragraph
+from pipelines.extract.figures.units import temperature_scale
 from pipelines.extract.figures.source import source
 
 if TYPE_CHECKING:
@@ -134,7 +135,8 @@ def _paragraph_rows(
             "char_end": end,
             "raw_text": article.text[start:end],
             "value": float(f"{cand.value:.12g}"),
-            "unit": settle(cand.unit, cand.currencies, countries),
+            "unit": temperature_scale(cand.value, countries) if cand.unit == "degree"
+            else settle(cand.unit, cand.currencies, countries),
             "qualifier": qualifier,
             "measure": what,
             "period": period(cand, ctx, text, spans),

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pipelines.extract import lexicon
 from pipelines.extract.figures.numbers import HYPHENS
 from pipelines.extract.figures.wordlists import alternation
+
+if TYPE_CHECKING:
+    from collections import Counter
 
 _H = HYPHENS
 
@@ -129,3 +133,15 @@ def rate_name(words: str) -> str:
     period = re.sub(rf"^(?:{prefixes})\s+", "", words.lower())
     period = lexicon.mapping("units", "rate_adverbs").get(period, period)
     return "per " + lexicon.mapping("units", "rate_period_names").get(period, period)
+
+
+#: Above this, a temperature of the weather can only be in Fahrenheit (the hottest ever measured: 56.7 °C).
+_HOTTEST_CELSIUS = 60.0
+
+
+def temperature_scale(value: float, countries: Counter[str]) -> str:
+    """A bare "degrees" of the weather: Fahrenheit above what Celsius can reach, or where the article names
+    most a country that uses Fahrenheit; else Celsius, the scale of most of the world."""
+    top = countries.most_common(1)
+    fahrenheit = value > _HOTTEST_CELSIUS or bool(top) and top[0][0] in lexicon.words("units", "fahrenheit_countries")
+    return "degree_fahrenheit" if fahrenheit else "degree_celsius"

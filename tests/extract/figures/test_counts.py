@@ -55,9 +55,9 @@ def test_ratio_is_a_proportion_not_a_count() -> None:
 
 
 def test_units_are_not_counts() -> None:
-    # "40 degrees" says neither Celsius nor Fahrenheit: no unit, and no count either
+    # "40 degrees" of the weather is a temperature, and neither it nor the power is a count
     result = [(r["raw_text"], r["unit"]) for r in figures("Temperatures reached 40 degrees and the plant produces 500 megawatts.")]
-    assert result == [("500 megawatts", "megawatt")]
+    assert result == [("40 degrees", "degree_celsius"), ("500 megawatts", "megawatt")]
 
 
 def test_bare_count_as_subject_after_partitive_phrase() -> None:
