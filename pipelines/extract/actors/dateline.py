@@ -28,7 +28,7 @@ from pipelines.extract.article import Article
 #: Datelines open one of the article's first lines: at most this many content lines are looked at.
 DATELINE_LINES = 12
 
-_CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’&-]+"  # "SÃO PAULO" too
 _TITLE_WORD = r"[A-Z][a-z'’.-]+"
 _REGION = r",\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
 _AGENCY = r"\s*(?:\([A-Z][\w .,&'’/-]{1,60}\)|/[A-Z][\w .&'’-]{1,30}/)"  # "(Agency)", "(A / B - 3 May)", "/Agency/"
@@ -157,4 +157,13 @@ def agency_names(agency: str) -> list[tuple[int, int]]:
         end = inner.start() + dash.start()
     parts = [(inner.start() + p.start(), inner.start() + p.end())
              for p in re.finditer(r"[^/]*[^\s/]", agency[inner.start():end])]
-    return [(a + len(agency[a:b]) - len(agency[a:b].lstrip()), b) for a, b in parts]
+    spans = [(a + len(agency[a:b]) - len(agency[a:b].lstrip()), b) for a, b in parts]
+    return [(a, b) for a, b in spans if not _bare_date().fullmatch(agency[a:b])]  # "KELBY (May 5):" names none
+
+
+@cache
+def _bare_date() -> re.Pattern:
+    """A date alone: "May 5", "27 June", "Nov. 7, 2023"."""
+    b = lexicon.entry("dates", "blocks")
+    mon, day, year = b["MON"], b["DAY"], b["YEAR"]
+    return re.compile(rf"(?:{mon}\.?\s+{day}(?:,?\s+{year})?|{day}\s+{mon}\.?(?:,?\s+{year})?)")

@@ -171,6 +171,8 @@ def _name_tokens(para: Paragraph, ent: Span, label: str, gz: Gazetteer
 def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     """The name's candidates by its label and cues; none when it names no actor."""
     text = n.text
+    if _an_amount().match(text):
+        return []  # "Sh8.06b", "GBP213.2", "N397.4billion in Kelby": money the tagger took for a name
     parts = re.split(r"[-‑–]", text)
     if len(parts) > 1 and any(gz.lookup(p) for p in parts) and n.label != "PERSON":
         return []  # "Turkish-Israeli", "Baku-Tel Aviv": the gazetteer scan and the document re-read take the parts
@@ -257,8 +259,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
         return True  # "MoU", "HRH": an abbreviation of a thing or a form of address
     if (any(ch.isdigit() for ch in text) or len(n.toks) == 1) and _a_month().search(text):
         return True  # "18th July", "Nov": a date the tagger took for a name
-    if _an_amount().match(text):
-        return True  # "Sh8.06b", "GBP213.2": money the tagger took for a name
+    if len(n.toks) >= 2 and n.lows()[0] in words("event_heads"):
+        return True  # "Operation Safe Speed": an operation, not an actor
     if _a_field_of_study(n):
         return True  # "Professor of Linguistics": a subject, not an actor
     if _a_title_alone(n) or _a_portfolio(n):
@@ -288,10 +290,13 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
 
 @cache
 def _an_amount() -> re.Pattern:
-    """A currency's symbol before digits ("Sh8.06b", "BD488"), or three capitals before a decimal amount
-    ("GBP213.2"; not "COP28", a conference)."""
+    """A currency's symbol before digits ("Sh8.06b", "BD488"), three capitals before a decimal amount
+    ("GBP213.2"; not "COP28", a conference), or a country's one-letter prefix before a scaled or grouped amount
+    ("N397.4billion", "P1,200"; not "N95")."""
     symbols = sorted(lexicon.mapping("currencies", "symbols"), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(s) for s in symbols) + r")\s?\d|[A-Z]{3}\d+[.,]\d")
+    letters = "".join(lexicon.mapping("currencies", "country_symbols"))
+    return re.compile(r"(?:" + "|".join(re.escape(s) for s in symbols) + r")\s?\d|[A-Z]{3}\d+[.,]\d"
+                      rf"|[{letters}]\d+(?:[.,]\d+)+|[{letters}]\d+(?:[.,]\d+)?\s?(?:bn|billion|million|trillion)\b")
 
 
 def _an_office(n: _Name) -> bool:

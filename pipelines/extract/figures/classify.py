@@ -97,8 +97,8 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
     if not words:
         # digits glued to letters: allowed only for "%", unit and scale abbreviations ("5km", "$5bn")
         tail = re.match(r"[A-Za-z]+(?:/[A-Za-z]+)?", text[end:])  # "1mb/d": a unit with a slash in it
-        if tail and not glued_suffix().fullmatch(tail.group()):
-            return None  # ordinals (21st), decades (90s), codes
+        if tail and not glued_suffix().fullmatch(tail.group()) and not _glued_word_unit(text, end):
+            return None  # ordinals (21st), decades (90s), codes; but "56.3per cent", "N397.4billion"
     cur, money_start, shared = currency_before(text, start)
     prefixed = cur is None and not words and country_symbol_before(text, start)
     if prefixed:
@@ -133,6 +133,16 @@ def classify(text: str, start: int, end: int, value: float, words: bool, hint: s
     if re.match(rf"[{_H}][A-Za-z\d]", text[num_end:]) or hint == "after_hyphen" and num_end == end:
         return None  # "5-star", "3-1"; a range's first number gets its unit in scan.scan_paragraph
     return Candidate(start, num_end, start, num_end, value, "count", "count", words)
+
+
+def _glued_word_unit(text: str, end: int) -> bool:
+    """A percent or a scale word run into the digits with no space, as hasty copy does ("56.3per cent",
+    "397.4billion"): read as if spaced."""
+    um = unit_after().match(text, end)
+    if um is not None and um.group(1) == "" and unit_of(um.group(2))[0] == "percent":
+        return True
+    sm = scale_after_digits().match(text, end)
+    return sm is not None and not sm.group()[:1].isspace()
 
 
 def _age_or_relative(text: str, pos: int) -> bool:

@@ -36,6 +36,8 @@ _DIGIT_ATOM = re.compile(
     rf"(?<![\w.,/:#@+])(?<![A-Za-z][{_H}])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
     rf"(?: ?[{_VULGAR}]|{_SLASHED_AFTER}(?![\d/]))?(?!\d)(?!,\d)(?![/:]\d)"
 )
+#: A signed percentage change: "(+17.7%)" (a plus before other digits is a phone number's).
+_PLUS_PERCENT = re.compile(r"(?<=[(\s]\+)\d+(?:\.\d+)?(?=\s?(?:%|per\s?cent\b|percent\b))")
 #: Digits glued to letters or a full stop: a number only after a currency written in letters ("Sh5", "Rs.15").
 _AFTER_LETTERS = re.compile(r"(?<=[A-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!,\d)(?![/:]\d)")
 _WORD = re.compile(rf"[A-Za-z]+(?:[{_H}][A-Za-z]+)*")
@@ -75,6 +77,7 @@ def number_atoms(text: str) -> list[Atom]:
     atoms += [Atom(m.start(), m.end(), nb.parse_digits(m.group()) or 0.0, False, "plain")
               for m in _AFTER_LETTERS.finditer(text)
               if currency_before(text, m.start())[0] is not None or country_symbol_before(text, m.start())]
+    atoms += [Atom(m.start(), m.end(), float(m.group()), False, "plain") for m in _PLUS_PERCENT.finditer(text)]
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):

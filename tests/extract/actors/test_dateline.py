@@ -27,6 +27,8 @@ HEAD = "Ministers agree on river treaty\n\n"
      "VELDORA (Wirenews / Kestrel - 18th July, 2023) "),
     ("Veldora, Nov 7 (WNS/KPA) The ministers of both states signed the treaty.", "Veldora, Nov 7 (WNS/KPA) "),
     ("(Wirenews) -- The ministers of both states signed the treaty.", "(Wirenews) -- "),
+    ("VELDORA • Kelvan cyclist Tom Dane has been suspended.", "VELDORA • "),
+    ("SÃO VELDO, Brazil (Wirenews) – The ministers signed the treaty.", "SÃO VELDO, Brazil (Wirenews) – "),
 ])
 def test_dateline_shapes(first_line: str, expected: str) -> None:
     art = article("a", HEAD + first_line + "\nThe treaty takes effect next year.\n")
@@ -108,3 +110,9 @@ def test_a_datelines_agency_line_is_one_actor_with_its_acronym() -> None:
     b = article("b", HEAD + "The ministers signed the treaty, AFP reported.\n")
     res = resolve_actors([a, b])
     assert {m.actor_id for m in res.mentions if m.text in ("AFP", "Agence France-Presse")} == {"agence-france-presse"}
+
+
+def test_a_date_in_a_datelines_brackets_is_no_agency() -> None:
+    res = resolve_actors([article("a", HEAD + "KUALA LUMPUR (May 5): Exports rose in March.\nThe rise held.\n")])
+    result = {m.text for m in res.mentions}
+    assert "May 5" not in result and "KUALA LUMPUR" in result

@@ -262,3 +262,12 @@ def test_a_title_or_staff_around_a_body_is_no_part_of_its_name(text: str, expect
 def test_a_special_representative_for_a_portfolio_is_an_office() -> None:
     result = types("Intro.\nThe talks were led by the Special Representative for International Negotiations.\n")
     assert not any(name.startswith("Special Representative") for name in result)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Intro.\nPolice said Operation Safe Speed uncovered 513 offences in Marlow.\n", id="an operation"),
+    pytest.param("Intro.\nProfit rose to N397.4billion in Lagos, Nigeria, last year.\n", id="money with a prefix"),
+])
+def test_an_operation_or_a_sum_is_no_actor(text: str) -> None:
+    result = types(text)
+    assert not any(name.startswith(("Operation", "N397")) for name in result)

@@ -236,3 +236,14 @@ def test_a_company_in_capitals_is_no_unit() -> None:
 def test_a_hyphenated_count_of_things_is_a_count(text: str, raw: str) -> None:
     result = [(r["raw_text"], r["unit"]) for r in figures(text)]
     assert result == [(raw, "count")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profit rose 56.3per cent last year.", [("56.3per cent", 56.3, "percent")]),
+    ("The fund raised $5million in May.", [("$5million", 5e6, "USD")]),
+    ("Unit value rose (+17.7%) while calls to +44 20 7946 0958 fell.", [("17.7%", 17.7, "percent")]),
+    ("The Prime Minister’s 19-vote victory came a day later.", [("19-vote", 19.0, "count")]),
+])
+def test_percent_and_scale_run_into_the_digits_a_plus_and_a_vote_margin(text: str, expected: list) -> None:
+    result = [(r["raw_text"], r["value"], r["unit"]) for r in figures(text)]
+    assert result == expected
