@@ -271,3 +271,10 @@ def test_a_special_representative_for_a_portfolio_is_an_office() -> None:
 def test_an_operation_or_a_sum_is_no_actor(text: str) -> None:
     result = types(text)
     assert not any(name.startswith(("Operation", "N397")) for name in result)
+
+
+def test_a_job_made_of_job_words_is_no_actor() -> None:
+    result = types("Intro.\nThe Group Managing Director and the Chief Executive Officer met, as did the Executive "
+                   "Officer of Kelvo Holdings.\n")
+    assert not any(name in result for name in ("Group Managing Director", "Executive Officer",
+                                                "Chief Executive Officer"))
