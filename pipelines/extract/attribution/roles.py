@@ -278,8 +278,9 @@ def voice_of(ctx: Context, para: Paragraph, tok: Token) -> Mention | None:
         if m is not None and m.actor_type in ("organization", "country"):
             return m
     issued = tok.lemma_.lower() in lexicon.words("speech", "issued_statement_nouns")
-    if not objs and issued and tok.dep_ == "dobj":
-        return _issuer(ctx, para, tok.head)  # "the ministry released a statement saying"
+    if not objs and issued and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() not in lexicon.words("speech", "document_cue_verbs"):
+        return _issuer(ctx, para, tok.head)  # "the ministry released a statement saying", not '"...," read the memo'
     if not objs and issued and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         at = para.start + tok.idx  # "the statement said": the body that last issued one, else the body in view
         return _last_statement_issuer(ctx, at) or organisation_antecedent(ctx, at)

@@ -57,7 +57,8 @@ def is_cue(t: Token) -> bool:
     if t.pos_ == "VERB" and lemma in lexicon.words("speech", "cue_verbs"):
         return True
     return t.pos_ in ("VERB", "NOUN") and lemma in lexicon.words("speech", "document_cue_verbs") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.words("speech", "statement_nouns") for c in t.children)
+        c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in lexicon.words("speech", "statement_nouns")
+        for c in t.children)  # "the statement read", '"...," read the dispatch'
 
 
 def from_cue(ctx: Context, p: Paragraph, verb: Token, at: int) -> Attribution:

@@ -221,6 +221,13 @@ _CUES = [
         ["marlow-fund"],
         id="a_statement_read_at_the_end_of_a_sentence_is_a_cue",
     ),
+    pytest.param(
+        "The Marlow Fund met on Tuesday. The fund highlighted improved indicators.\n\n\"In line with the fiscal "
+        "strategy, the budget reduces the deficit by nearly 50%,\" read the dispatch in part.",
+        {"Marlow Fund": ("marlow-fund", "organization")},
+        ["marlow-fund"],
+        id="read_the_dispatch_after_a_quote_is_the_body_in_view",
+    ),
 ]
 
 
