@@ -267,11 +267,11 @@ def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
 
 @cache
 def _titled_name() -> re.Pattern:
-    """A title's head word (capitalised or not: "his counterpart Uhuru Lenk"), its "of"/"and"/"to" words
-    ("Ambassador of Kelvia to Marnia"), then two or three capitalised words."""
+    """A title's head word (capitalised or not: "his counterpart Uhuru Lenk"), its "of"/"and"/"to"/"for" words
+    ("Ambassador of Kelvia to Marnia", "Minister for North Kelvo"), then two or three capitalised words."""
     heads = sorted({form for w in words("title_heads") | words("person_appositive_heads") if w.isalpha()
                     for form in (w, w.capitalize())}, key=len, reverse=True)  # "Minister X", "counterpart X"
-    return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| to| [A-Z][\w-]+)*)(,? )"
+    return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| to| for| [A-Z][\w-]+)*)(,? )"
                       r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)")
 
 
@@ -282,6 +282,9 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
     not_name = union("organisation_words", "place_words", "compass_words", "portfolio_tails")
     for m in _titled_name().finditer(text):
         lead = m.group(1).split()
+        after_for = lead[len(lead) - lead[::-1].index("for"):] if "for" in lead else None
+        if after_for is not None and all(is_title_word(w) for w in after_for):
+            continue  # "Envoy for Trade Talks", "councillor for St Kelvin's Hill": a portfolio or a ward, no name
         titled_at = max((i for i, w in enumerate(lead) if is_title_word(w)), default=None)
         if text[m.start()].islower() and (m.group(1) and titled_at is None or m.group(2).startswith(",")):
             continue  # "the president of the Kestrel Board", "the minister, Ann": a lower-case title names its name only
@@ -290,13 +293,19 @@ def titled_name_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> 
         while name_words and (is_title_word(name_words[0]) or gz.lookup(name_words[0]) or name_words[0].islower()) \
                 and not m.group(2).startswith(","):  # "Ambassador ... and Plenipotentiary of Kelvia Tamo Kessel"
             name_words = name_words[1:]
+        suffix = 0
+        if name_words and name_words[-1].lower() in words("member_suffixes"):  # "Ana Lind MP": her seat, not her name
+            suffix = len(name_words[-1]) + 1
+            name_words = name_words[:-1]
+            if len(name_words) < 2 and lead and lead[-1][:1].isupper() and m.group(2) == " ":
+                name_words = [lead[-1], *name_words]  # the regex gave the first name to the title's words
         if len(name_words) < 2 or len(name_words) > 3 or any(w.lower() in not_name for w in name_words):
             continue
         if all(is_job_word(w) for w in name_words):
             continue  # "Dr Ivo Brask, Secretary General of ...": a second title, no name
         if any(gz.lookup(w) for w in name_words):
             continue
-        e = m.end(3)
+        e = m.end(3) - suffix
         s = e - len(" ".join(name_words))
         s, e = trim(text, s, e)
         out.append(Candidate(article.doc_id, para.start + s, para.start + e, text[s:e], "person", strength=0,

@@ -125,3 +125,17 @@ def test_the_name_after_an_ambassadors_title_of_one_country_to_another_is_the_pe
                        "journalists.\n")
     result = [(c.text, c.type) for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
     assert result == [("Toyly Kemalov", "person")]
+
+
+def test_a_name_after_a_minister_for_a_place_keeps_its_first_name_and_drops_its_seat() -> None:
+    art = article("a", "Intro.\nKelvan Conservative Shadow Minister for North Marlow Darro Velin MS said the figures "
+                       "were worrying.\n")
+    result = [(c.text, c.type) for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
+    assert result == [("Darro Velin", "person")]
+
+
+def test_the_portfolio_or_ward_after_for_is_no_name() -> None:
+    art = article("a", "Intro.\nAvi Berk, Special Representative for International Negotiations, spoke. Tom Fair, "
+                       "councillor for St Kelvin’s Hill, added it.\n")
+    result = [c.text for p in art.paragraphs for c in titled_name_candidates(art, p, load_gazetteer())]
+    assert result == []
