@@ -187,7 +187,7 @@ def _typed(n: _Name, gz: Gazetteer, heading: bool) -> list[Candidate]:
     place = gz.lookup(text)
     if place is not None and part_of_a_continent(n.para.text, n.s, n.e):
         return []  # "Latin American", "the American continent"
-    if place is not None and not (n.label in ("ORG", "PERSON") and len(text.split()) > 1 and place.kind == "capital"):
+    if place is not None and not (n.label == "PERSON" and len(text.split()) > 1 and place.kind == "capital"):
         return [place_candidate(n.article.doc_id, n.para.start + n.s, n.para.start + n.e, text, place, gz, strength=3)]
     reg = region(text)
     if reg is not None and n.title is None:  # "Governor Georgia Lane" is a person; a bare region name is not

@@ -278,3 +278,9 @@ def test_a_job_made_of_job_words_is_no_actor() -> None:
                    "Officer of Kelvo Holdings.\n")
     assert not any(name in result for name in ("Group Managing Director", "Executive Officer",
                                                 "Chief Executive Officer"))
+
+
+def test_a_capital_of_two_words_the_tagger_calls_a_body_is_a_place() -> None:
+    result = types("Intro.\nNaftali Bennett went on a snap visit to Abu Dhabi on Thursday, where he met with the UAE "
+                   "president.\n")
+    assert result.get("Abu Dhabi") == "location"
