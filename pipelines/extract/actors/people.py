@@ -103,7 +103,7 @@ def people_keys(cands: list[Candidate], by_surname: dict[str, set[str]], gz: Gaz
 
 
 def _misspelt_surnames_joined(cands: list[Candidate]) -> list[Candidate]:
-    """A lone surname that is a typing slip of another of the article ("Vetsager" for "Vestager") takes the
+    """A lone surname that is a typing slip of another of the article ("Mravolen" for "Marvolen") takes the
     key of the one written more often (ties to the smaller key): one person, misspelt once."""
     counts = Counter(c.key for c in cands if c.key and c.key.startswith("surname:"))
     order = sorted(counts, key=lambda k: (-counts[k], k))
@@ -116,8 +116,8 @@ def _misspelt_surnames_joined(cands: list[Candidate]) -> list[Candidate]:
 
 
 def is_typing_slip(a: str, b: str) -> bool:
-    """Is ``a`` ``b`` with two letters swapped or one inner letter dropped or doubled ("Vetsager", "Vestger",
-    "Vesstager" for "Vestager")? Names of ``SURNAME_MIN_LENGTH`` letters or more; a changed ending is another
+    """Is ``a`` ``b`` with two letters swapped or one inner letter dropped or doubled ("Mravolen", "Marvlen",
+    "Marrvolen" for "Marvolen")? Names of ``SURNAME_MIN_LENGTH`` letters or more; a changed ending is another
     name ("Petrov", "Petrova"), as is a changed letter ("Hansen", "Hanson")."""
     if a == b or min(len(a), len(b)) < SURNAME_MIN_LENGTH or a[-1] != b[-1]:
         return False
@@ -144,7 +144,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if len(a) == len(b) and a[1:] == b[1:] and _spelt_alike(a[0], b[0]):
         return True  # "Sergei Lavrov", "Sergey Lavrov": one first name in two transliterations
     if _initials_of(a, b) or _initials_of(b, a):
-        return True  # "T. Komekov", "J. E. A. Mills": the initials of the full name's given names
+        return True  # "T. Kemalov", "J. E. A. Mills": the initials of the full name's given names
     if a[0] != b[0]:
         return False
     if patronymic(a) != patronymic(b):

@@ -241,16 +241,16 @@ def test_heads_of_state_of_a_country_is_an_office_not_an_actor() -> None:
 
 
 def test_a_first_name_before_a_middle_initial_after_a_portfolio_is_kept() -> None:
-    result = types("Intro.\nRecently, U.S. Secretary of Energy Jennifer M. Velhorn traveled to Alaska to join U.S. "
-                   "Senator Lisa Murkowski.\n")
-    assert {name for name, kind in result.items() if kind == "person"} == {"Jennifer M. Velhorn", "Lisa Murkowski"}
+    result = types("Intro.\nRecently, U.S. Secretary of Energy Susan M. Delgrath traveled to Alaska to join U.S. "
+                   "Senator Lina Marsk.\n")
+    assert {name for name, kind in result.items() if kind == "person"} == {"Susan M. Delgrath", "Lina Marsk"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Intro.\navatar by Kelvo Herald Staff\n\nThe talks began on Monday.\n",
                  {"Kelvo Herald": "organization"}, id="a papers staff in a byline is the paper"),
-    pytest.param("Intro.\nThe fund is chaired by Tom Meredith, Chair of Marlow Holdings, since May.\n",
-                 {"Tom Meredith": "person", "Marlow Holdings": "organization"}, id="a chair of a body is the body"),
+    pytest.param("Intro.\nThe fund is chaired by Tomas Merrin, Chair of Marlow Holdings, since May.\n",
+                 {"Tomas Merrin": "person", "Marlow Holdings": "organization"}, id="a chair of a body is the body"),
     pytest.param("Intro.\nThe Joint Chiefs of Staff met in Marlow on Monday.\n",
                  {"Joint Chiefs of Staff": "organization"}, id="a chiefs of staff keeps its staff"),
 ])
@@ -281,6 +281,6 @@ def test_a_job_made_of_job_words_is_no_actor() -> None:
 
 
 def test_a_capital_of_two_words_the_tagger_calls_a_body_is_a_place() -> None:
-    result = types("Intro.\nNaftali Bennett went on a snap visit to Abu Dhabi on Thursday, where he met with the UAE "
+    result = types("Intro.\nTamo Vesk went on a snap visit to Abu Dhabi on Thursday, where he met with the UAE "
                    "president.\n")
     assert result.get("Abu Dhabi") == "location"

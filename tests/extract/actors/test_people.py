@@ -43,16 +43,15 @@ def test_initials_and_a_surname_are_the_full_name_of_the_article() -> None:
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
-    ("vetsager", "vestager", True), ("vestger", "vestager", True), ("vesstager", "vestager", True),
-    ("petrova", "petrov", False), ("hansen", "hanson", False), ("vestagen", "vestager", False),
+    ("mravolen", "marvolen", True), ("marvlen", "marvolen", True), ("marrvolen", "marvolen", True),
+    ("petrova", "petrov", False), ("hansen", "hanson", False), ("marvolet", "marvolen", False),
 ])
 def test_a_typing_slip_is_two_letters_swapped_or_one_dropped_or_doubled(a: str, b: str, expected: bool) -> None:
     assert is_typing_slip(a, b) is expected
 
 
 def test_a_lone_surname_misspelt_once_is_the_person_written_more_often() -> None:
-    res = resolve_actors([article("a", "Intro.\nKelvo's competition chief handed down her verdict today. Vestager "
-                                       "said the fine was fair.\n\nVestager spoke again on Monday.\n\nVetsager "
-                                       "finished her comments by stating it.\n")])
-    result = {m.text: m.actor_id for m in res.mentions if m.actor_type == "person"}
-    assert result.get("Vetsager") is not None and result.get("Vetsager") == result.get("Vestager")
+    cands = [Candidate("a", 0, 8, "Marvolen", "person"), Candidate("a", 40, 48, "Marvolen", "person"),
+             Candidate("a", 80, 88, "Mravolen", "person")]
+    result = [c.key for c in people_keys(cands, people_by_surname(cands), load_gazetteer())]
+    assert result == ["surname:marvolen"] * 3
