@@ -56,9 +56,29 @@ def bare_quote_speaker(
     continues = prev_open_end and not p.text[: c.span.open_at].strip()
     if continues:
         return carried(prev, 0.65)
+    signed = _name_and_colon_before(ctx, p, c)
+    if signed is not None:
+        return Attribution(ctx.speaker(signed, "named"), None, 0.7, False)
     if alone:
         return _lone_quote_speaker(ctx, c, prev, units)
     return _speaker_in_paragraph(ctx, p, c, spans, rows, units)
+
+
+def _name_and_colon_before(ctx: Context, p: Paragraph, c: Candidate) -> Mention | None:
+    """The person a paragraph opens with, and only a colon after, before the quote: "Detective Ana Lind: “…"
+    (police appeals, transcripts and releases set a speaker's words after their name so)."""
+    lead = p.text[: c.span.open_at].rstrip()
+    if not lead.endswith(":") or len(lead.split()) > 8 or p.doc is None:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.idx < len(lead) for t in p.doc):
+        return None  # "She said:": the cue's subject, read elsewhere
+    end = p.start + len(lead[:-1].rstrip())
+    m = next((x for x in ctx.mentions_before(end) if p.start <= x.start and x.end == end), None)
+    if m is None or m.actor_type != "person":
+        return None
+    titles = lexicon.words("actor_words", "titles")
+    before = ctx.article.text[p.start:m.start].split()
+    return m if all(w.lower() in titles or w.lower().rstrip(".") in titles for w in before) else None  # not "Ann to Tom:"
 
 
 def _lone_quote_speaker(ctx: Context, c: Candidate, prev: dict | None, units: UnitCache) -> Attribution | None:
@@ -180,11 +200,13 @@ def _introduced_before(ctx: Context, c: Candidate, prev: dict | None, units: Uni
     if j < 0 or (prev is not None and prev["_para"] == j):
         return None
     p = ctx.article.paragraphs[j]
-    if p.doc is None or p.kind not in ("body", "standfirst", "heading") or find_marked_spans(p.text):
+    if p.doc is None or p.kind not in ("body", "standfirst", "heading", "title") or find_marked_spans(p.text):
         return None
     head = _heading_person(ctx, p)  # before topic lines: "Ana Ruiz, Mayor of Velmora:" names the speaker
     if head is not None:
         return Attribution(ctx.speaker(head, "named"), None, 0.6, False)
+    if p.kind == "title":
+        return None  # a headline says who spoke only as a heading line does ("Statement by Ana Ruiz")
     if is_topic_line(p):
         return _interviewee(ctx, j, prev)
     if p.text.rstrip().endswith((":", ",")):  # "X said on Tuesday:" (or ",") then the quote: X, person or not
@@ -264,6 +286,12 @@ def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
     m = ctx.token_mention(p, root)
     if m is not None and m.actor_type == "person":
         return m
+    if root.lemma_.lower() in lexicon.words("speech", "voice_nouns"):  # "Statement by Ann Quill, envoy to Kelvia"
+        by = [g for c in root.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") for g in c.children
+              if g.dep_ == "pobj"]
+        m = ctx.token_mention(p, by[0]) if by else None
+        if m is not None and m.actor_type == "person":
+            return m
     if p.doc[0].pos_ == "ADP":
         return None  # "On Ann Quill's form": a topic, not a speaker
     end = p.start + len(p.text.rstrip().rstrip(":"))

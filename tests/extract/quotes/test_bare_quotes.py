@@ -160,3 +160,17 @@ def test_a_line_with_a_cue_ending_in_a_comma_introduces_the_quote_below() -> Non
     _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["ivo-brask"]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), [
+    pytest.param("Police appeal for witnesses.\n\nDetectives are appealing for witnesses.\n\nDetective Constable Ana "
+                 "Lind: “Thankfully the victim was not badly hurt.\n\n“We want to hear from anyone who saw it.”",
+                 {"Ana Lind": ("ana-lind", "person")}, ["ana-lind", "ana-lind"], id="a name and a colon"),
+    pytest.param("Statement by Ana Lind, Kelvo Representative to Marnia\n“Two children were killed in the attacks.\n"
+                 "“Our thoughts are with all those affected.”",
+                 {"Ana Lind": ("ana-lind", "person")}, ["ana-lind", "ana-lind"], id="a statement by a person as title"),
+    pytest.param("Transcript of the press conference.\n\nAna to Tom Hale: “I'm not sure you know our old coach.”",
+                 {"Tom Hale": ("tom-hale", "person")}, [None], id="words to someone are not theirs"),
+])
+def test_a_speaker_set_above_or_before_their_words(text: str, actors: dict, expected: list) -> None:
+    assert speaker_ids(text, actors) == expected
