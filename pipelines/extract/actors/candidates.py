@@ -99,14 +99,16 @@ def gazetteer_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> li
     return out
 
 
-def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict]) -> list[Candidate]:
+def alias_candidates(article: Article, para: Paragraph, alias_rows: list[dict],
+                     redefined: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
     """Surfaces of the alias table (``aliases.alias_table``), matched exactly as whole words, except where
-    one begins the name of a longer organisation spaCy found ("EU Commission")."""
+    one begins the name of a longer organisation spaCy found ("EU Commission"), or is an acronym the article
+    spells out as another body (``redefined``)."""
     out = []
     longer: list[tuple[int, int]] | None = None  # the paragraph's organisations, read when a surface matches
     for row in alias_rows:
         for surface in _surfaces(row["canonical_name"], tuple(row["aliases"])):
-            if surface not in para.text:  # a match contains the surface: skip the regex when it cannot match
+            if surface not in para.text or surface in redefined:  # skip the regex when it cannot match
                 continue
             for m in _alias_pattern(surface).finditer(para.text):
                 if longer is None:

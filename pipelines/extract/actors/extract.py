@@ -24,6 +24,7 @@ from pipelines.extract.actors.identity import identity_key, merge_names, merge_p
 from pipelines.extract.actors.patterns import pattern_candidates
 from pipelines.extract.actors.places import region_candidates
 from pipelines.extract.actors.spans import cut_off_end
+from pipelines.extract.actors.things import redefined_acronyms
 from pipelines.extract.actors.table import ActorResult, build_actor_tables, candidate_frame
 from pipelines.extract.article import Article
 
@@ -38,6 +39,7 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
     every document's candidates.
     """
     aliases = alias_table(alias_rows)
+    redefined = redefined_acronyms(article, aliases)
     cands: list[Candidate] = []
     for para in article.paragraphs:
         if para.doc is None:
@@ -46,7 +48,7 @@ def document_candidates(article: Article, gz: Gazetteer, alias_rows: list[dict] 
         cands += gazetteer_candidates(article, para, gz)
         cands += pattern_candidates(article, para, gz)
         cands += region_candidates(article, para, gz)
-        cands += alias_candidates(article, para, aliases)
+        cands += alias_candidates(article, para, aliases, redefined)
     # a dateline's own mentions (its places, its agency) replace what the other finders read there
     dateline = dateline_span(article, gz)
     if dateline is not None:

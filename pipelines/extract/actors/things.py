@@ -120,7 +120,7 @@ def agent_names(article: Article) -> set[str]:
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})s?\)")
 
 
-def _spells(acronym: str, phrase: list[str]) -> bool:
+def spells(acronym: str, phrase: list[str]) -> bool:
     """The acronym's letters, in order, from the last words of ``phrase``: each word gives its first letter
     and maybe more of its letters ("greenhouse gas" spells "GHG")."""
     def fits(letters: str, ws: list[str]) -> bool:
@@ -158,10 +158,26 @@ def defined_terms(article: Article) -> set[str]:
                 continue
             phrase = before.split()[-8:]
             tail = list(takewhile(lambda w: w[0].islower(), reversed(phrase)))[::-1]  # the lower-case words
-            if tail and _spells(m.group(1), tail):
+            if tail and spells(m.group(1), tail):
                 out.add(m.group(1))
-            elif phrase and phrase[-1].lower() in words("event_tails") and _spells(m.group(1), _capitalised(phrase)):
+            elif phrase and phrase[-1].lower() in words("event_tails") and spells(m.group(1), _capitalised(phrase)):
                 out.add(m.group(1))  # "the Kelby Recovery Act (KRA)": a law's letters, not a body's
+    return out
+
+
+def redefined_acronyms(article: Article, alias_rows: list[dict]) -> set[str]:
+    """Acronyms of the alias table the article spells out as another body: "the Armed Forces of Kelvia (AFP)"
+    makes this article's "AFP" that body, not the news agency the table knows by those letters."""
+    known = {a: {norm_key(row["canonical_name"]), *(norm_key(x) for x in row["aliases"])}
+             for row in alias_rows for a in row["aliases"] if a.isupper()}
+    out = set()
+    for para in article.paragraphs:
+        for m in _BRACKETED_ACRONYM.finditer(para.text) if "(" in para.text else ():
+            if m.group(1) not in known:
+                continue
+            phrase = _capitalised(para.text[max(0, m.start() - 80):m.start()].split()[-8:])
+            if phrase and spells(m.group(1), phrase) and norm_key(" ".join(phrase)) not in known[m.group(1)]:
+                out.add(m.group(1))
     return out
 
 

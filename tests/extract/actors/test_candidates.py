@@ -40,3 +40,11 @@ def test_a_known_acronym_with_a_plus_is_a_wider_group_of_its_own() -> None:
     res = resolve_actors([article("a", "Intro.\nOPEC+ agreed to cut output, while OPEC members argued.\n")])
     result = {m.text: m.actor_id for m in res.mentions}
     assert result == {"OPEC+": "opec-plus", "OPEC": "organization-of-the-petroleum-exporting-countries"}
+
+
+def test_an_acronym_the_article_spells_out_as_another_body_is_that_body() -> None:
+    res = resolve_actors([article("a", "Intro.\nThe Armed Forces of the Philippines (AFP) said on Monday that AFP "
+                                       "troops had secured the town.\n"),
+                          article("b", "Intro.\nAgence France-Presse (AFP) reported it. AFP added more on Monday.\n")])
+    result = {(m.doc_id, m.text): m.actor_id for m in res.mentions if m.text == "AFP"}
+    assert result == {("a", "AFP"): "armed-forces-of-the-philippines", ("b", "AFP"): "agence-france-presse"}
