@@ -83,6 +83,7 @@ def load_model() -> Language:
     """
     import spacy
     from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex
     from thinc.api import get_current_ops, set_current_ops
     from threadpoolctl import threadpool_limits
 
@@ -101,18 +102,28 @@ def load_model() -> Language:
     use_memoized_lemmatizer(nlp)
     for abbreviation in title_abbreviations():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra_infixes()]).finditer
     return nlp
 
 
 @lru_cache(maxsize=1)
-def title_abbreviations() -> tuple[str, ...]:
-    """The abbreviated titles the tokenizer keeps whole with their full stop (``abbreviations.yaml``)."""
+def _tokenizer_data() -> dict:
+    """The tokenizer's additions, as ``abbreviations.yaml`` lists them."""
     from pathlib import Path
 
     import yaml
 
-    data = yaml.safe_load((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
-    return tuple(data["title_abbreviations"])
+    return yaml.safe_load((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
+
+
+def title_abbreviations() -> tuple[str, ...]:
+    """The abbreviated titles the tokenizer keeps whole with their full stop (``abbreviations.yaml``)."""
+    return tuple(_tokenizer_data()["title_abbreviations"])
+
+
+def extra_infixes() -> tuple[str, ...]:
+    """Patterns the tokenizer splits words at besides spaCy's own (``abbreviations.yaml``)."""
+    return tuple(_tokenizer_data()["infixes"])
 
 
 @lru_cache(maxsize=1)
@@ -135,5 +146,5 @@ def model_version() -> str:
         raise ModuleNotFoundError(f"the spaCy model package {MODEL_PACKAGE} is not installed")
     meta = json.loads((Path(next(iter(spec.submodule_search_locations))) / "meta.json").read_text(encoding="utf-8"))
     ops = "blis" if uses_blis() else "numpy-blas"  # as _layer_ops builds them
-    added = hashlib.sha256("\n".join(title_abbreviations()).encode()).hexdigest()[:12]  # the tokenizer's additions
+    added = hashlib.sha256("\n".join(title_abbreviations() + extra_infixes()).encode()).hexdigest()[:12]  # the tokenizer's additions
     return f"spacy{version('spacy')}:{meta['name']}-{meta['version']}:{'+'.join(meta['pipeline'])}:{ops}:tok-{added}"

@@ -15,6 +15,7 @@ def _loaded_model_version() -> str:
     nlp = load_model()
     ops = "blis" if getattr(nlp.get_pipe(nlp.pipe_names[0]).model.ops, "use_blis", True) else "numpy-blas"
     added = [a for a in model.title_abbreviations() if a in nlp.tokenizer.rules]
+    added += [i for i in model.extra_infixes() if i in nlp.tokenizer.infix_finditer.__self__.pattern]
     tok = hashlib.sha256("\n".join(added).encode()).hexdigest()[:12]
     return f"spacy{spacy.__version__}:{nlp.meta['name']}-{nlp.meta['version']}:{'+'.join(nlp.pipe_names)}:{ops}:tok-{tok}"
 
@@ -56,12 +57,15 @@ def test_numpy_blas_gives_the_annotations_blis_gives():
 
 def test_the_tokenizer_is_the_one_spacy_load_gives_with_the_title_abbreviations():
     """The pipeline is built around an empty tokenizer, then the package's is read in (model.EMPTY_TOKENIZER),
-    and the abbreviated titles are added to it."""
+    and the abbreviated titles and the extra infixes are added to it."""
     from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex
 
-    ours, theirs = load_model().tokenizer, spacy.load(MODEL_PACKAGE).tokenizer
+    nlp = spacy.load(MODEL_PACKAGE)
+    ours, theirs = load_model().tokenizer, nlp.tokenizer
     for abbreviation in model.title_abbreviations():
         theirs.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    theirs.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *model.extra_infixes()]).finditer
     assert ours.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])  # the vocab grows with use
     assert len(ours.rules) > 1000 and ours.prefix_search is not None and ours.url_match is not None
     text = NEWS_TEXTS[0] + " Don't e-mail https://example.org/a?b=1 at 9:30am (U.S.) -- it's $4.5bn!"
@@ -98,3 +102,8 @@ def test_an_abbreviated_title_ends_no_sentence():
     doc = load_model()("“It is good for us,” Coun. Tom Hale said. Det. Sgt. Ana Pirelli agreed.")
     result = [s.text for s in doc.sents]
     assert result == ["“It is good for us,” Coun. Tom Hale said.", "Det. Sgt. Ana Pirelli agreed."]
+
+
+def test_a_full_stop_glued_to_a_bracket_after_a_word_is_split_off():
+    result = [t.text for t in load_model()("the members,” he said.(KNA) The end.")]
+    assert result[4:8] == ["he", "said", ".", "(KNA"]
