@@ -247,6 +247,8 @@ def _names_nothing(n: _Name, heading: bool) -> bool:
     text = n.text
     if "©" in text:
         return True  # "Image © Private": a photo credit
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)?", text, re.IGNORECASE):
+        return True  # "8.10pm": a time the tagger took for a name
     if norm_key(text) in union("religions", "occasion_names") \
             or all(w.lower() in words("furniture_words") for w in text.split()):
         return True  # "Islam", "the Grammys", "an Iftar", "Latest Stories"
@@ -328,10 +330,11 @@ def _a_field_of_study(n: _Name) -> bool:
 
 def _a_title_alone(n: _Name) -> bool:
     """A name made only of title words ("Secretary General", "Head Coach", "Trade Unionist"), or of title
-    words and the portfolio after "for" ("Special Representative for Trade Talks"): an office."""
+    words and the portfolio after "for" or "of" ("Special Representative for Trade Talks", "Minister of
+    Information"): an office."""
     if len(n.toks) >= 2 and all(is_job_word(t.text) for t in n.toks):
         return True
-    k = next((i for i, t in enumerate(n.toks) if t.lower_ == "for"), None)
+    k = next((i for i, t in enumerate(n.toks) if t.lower_ in ("for", "of")), None)
     return k is not None and k >= 1 and all(is_title_word(t.text) for t in n.toks[:k]) \
         and not any(w.lower() in words("organisation_words") for w in n.text.split())
 

@@ -193,3 +193,8 @@ def test_streets_and_stations_are_places() -> None:
     result = types("Intro.\nThe crash happened near Sheppard Avenue and Eglinton Avenue, close to Liverpool Street "
                    "station and Farringdon Station.\n")
     assert set(result.values()) == {"location"}
+
+
+def test_a_capital_and_a_teams_plural_nickname_is_a_team() -> None:
+    result = types("Intro.\nRain stopped play as the Dhaka Gladiators beat their rivals on Friday.\n")
+    assert result.get("Dhaka Gladiators") == "organization"

@@ -284,3 +284,16 @@ def test_a_capital_of_two_words_the_tagger_calls_a_body_is_a_place() -> None:
     result = types("Intro.\nTamo Vesk went on a snap visit to Abu Dhabi on Thursday, where he met with the UAE "
                    "president.\n")
     assert result.get("Abu Dhabi") == "location"
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    pytest.param("The Minister of Information, Tamo Vesk, said it on Monday.", "Minister of Information", "Tamo Vesk",
+                 id="an office of a portfolio"),
+    pytest.param("Police in Marlow want to hear from anyone there between 7.55pm and 8.10pm on Monday.", "8.10pm",
+                 "Marlow", id="a time"),
+    pytest.param("CCTV footage from Marlow showed the Non-Executive Chairman leaving.", "CCTV", "Marlow",
+                 id="a things acronym and a job"),
+])
+def test_offices_times_and_things_are_no_actors(text: str, absent: str, present: str) -> None:
+    result = types(f"Intro.\n{text}\n")
+    assert absent not in result and present in result and "Non-Executive" not in result
