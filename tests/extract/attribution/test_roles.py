@@ -291,3 +291,13 @@ def test_a_role_points_to_the_one_person_named_two_paragraphs_up() -> None:
     _, rows = run(text, actors={"Ivo Brask": ("ivo-brask", "person")})
     result = [r["speaker_actor_id"] for r in rows]
     assert result == ["ivo-brask"]
+
+
+def test_the_minister_is_the_cabinet_secretary_in_view_not_the_prime_minister_named_before() -> None:
+    _, rows = run(
+        "Host Ana Lind pressed Health Secretary Vera Kell on Thursday over waiting lists.\n\n"
+        "Lists have grown despite promises from Prime Minister Tom Hale to cut them.\n\n"
+        "Kell appeared on the show on Thursday. The host confronted the minister with data.\n\n"
+        "The minister continued: “I have tried always to be even-handed with the trusts.”"
+    )
+    assert rows[0]["speaker_actor_id"] == "vera-kell"
