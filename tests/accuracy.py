@@ -38,9 +38,9 @@ class ArticleSet:
 SETS: dict[str, ArticleSet] = {
     "locked": ArticleSet(
         ROOT / "tests/realworld/locked/texts", ROOT / "tests/realworld/locked/gold",
-        "46 real news articles by 46 publishers on economy, business, energy, health, climate, courts, elections, "
-        "sport, disasters, local government and international relations, which the extractors were not developed "
-        "on (scored, never read for misses)"),
+        "70 real news articles by 70 publishers on economy, business, energy, health, climate, courts, elections, "
+        "sport, disasters, technology, local government and international relations, which the extractors were not "
+        "developed on (scored, never read for misses)"),
     "tuning": ArticleSet(
         ROOT / "tests/realworld/tuning/texts", ROOT / "tests/realworld/tuning/gold",
         "426 real news articles from 426 other sites, whose misses the extractors were improved on"),
