@@ -123,7 +123,7 @@ def club_span(ptext: str, doc: Doc, first: Token, last: Token, gz: Gazetteer) ->
             and nxt.lower_ in words("club_name_tails"):
         return first.idx, nxt.idx + len(nxt.text)
     if nxt is not None and nxt.is_title and nxt.lower_ in words("team_nicknames"):
-        return first.idx, nxt.idx + len(nxt.text)  # "Dhaka Gladiators": a team named after its town
+        return first.idx, nxt.idx + len(nxt.text)  # "Kelby Gladiators": a team named after its town
     prev = doc[first.i - 1] if first.i > 0 else None
     if place is not None and place.kind == "capital" and prev is not None and not prev.ent_type_ \
             and prev.is_title and not prev.is_sent_start and prev.tag_ in ("NNP", "JJ") \

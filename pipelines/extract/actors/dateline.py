@@ -28,7 +28,7 @@ from pipelines.extract.article import Article
 #: Datelines open one of the article's first lines: at most this many content lines are looked at.
 DATELINE_LINES = 12
 
-_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’&-]+"  # "SÃO PAULO" too
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’&-]+"  # "SÃO VELDO" too
 _TITLE_WORD = r"[A-Z][a-z'’.-]+"
 _REGION = r",\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
 _AGENCY = r"\s*(?:\([A-Z][\w .,&'’/-]{1,60}\)|/[A-Z][\w .&'’-]{1,30}/)"  # "(Agency)", "(A / B - 3 May)", "/Agency/"

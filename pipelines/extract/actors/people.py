@@ -144,7 +144,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if len(a) == len(b) and a[1:] == b[1:] and _spelt_alike(a[0], b[0]):
         return True  # "Sergei Lavrov", "Sergey Lavrov": one first name in two transliterations
     if _initials_of(a, b) or _initials_of(b, a):
-        return True  # "T. Kemalov", "J. E. A. Mills": the initials of the full name's given names
+        return True  # "T. Kemalov", "K. A. Mensah": the initials of the full name's given names
     if a[0] != b[0]:
         return False
     if patronymic(a) != patronymic(b):
