@@ -38,9 +38,14 @@ _DASH = r"(?:\s*(?:--|[–—])\s*|\s+-\s*|-\s+|\s+•\s+)"  # a hyphen needs a 
 @cache
 def _date() -> str:
     """A dateline's date ("Oct 19", "March 14", "2 May 2024", "Nov. 7, 2023"), after a comma or a space."""
+    return rf"(?:,\s*|\s+){_date_alone()}"
+
+
+def _date_alone() -> str:
+    """A date as datelines write it: "May 5", "27 June", "Nov. 7, 2023"."""
     b = lexicon.entry("dates", "blocks")
     mon, day, year = b["MON"], b["DAY"], b["YEAR"]
-    return rf"(?:,\s*|\s+)(?:{mon}\.?\s+{day}(?:,?\s+{year})?|{day}\s+{mon}\.?(?:,?\s+{year})?)"
+    return rf"(?:{mon}\.?\s+{day}(?:,?\s+{year})?|{day}\s+{mon}\.?(?:,?\s+{year})?)"
 
 
 #: A line opened by its agency alone in brackets and a dash: "(Agency) -- The bank said".
@@ -164,6 +169,4 @@ def agency_names(agency: str) -> list[tuple[int, int]]:
 @cache
 def _bare_date() -> re.Pattern:
     """A date alone: "May 5", "27 June", "Nov. 7, 2023"."""
-    b = lexicon.entry("dates", "blocks")
-    mon, day, year = b["MON"], b["DAY"], b["YEAR"]
-    return re.compile(rf"(?:{mon}\.?\s+{day}(?:,?\s+{year})?|{day}\s+{mon}\.?(?:,?\s+{year})?)")
+    return re.compile(_date_alone())

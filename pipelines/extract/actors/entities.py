@@ -31,7 +31,7 @@ from pipelines.extract.actors.places import followed_by_region, region_candidate
 from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.things import thing_kind
 from pipelines.extract.actors.spans import in_title_quote, is_title_case_line, split_masthead, trim
-from pipelines.extract.actors.words import alternation, ordered, union, words
+from pipelines.extract.actors.words import alternation, cased_alternation, ordered, union, words
 from pipelines.extract.article import Article, Paragraph
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -423,9 +423,8 @@ def _organisation(n: _Name) -> list[Candidate]:
 def _title_run_before() -> re.Pattern:
     """A title's head and its "of"/"to" phrase right before a name ("Ambassador of Kelvia to Marnia "), the
     phrase ending in a capitalised word: a name right after "of the" is the phrase's object, not a person."""
-    heads = "|".join(sorted({f for w in words("title_heads") if w.isalpha() for f in (w, w.capitalize())},
-                            key=len, reverse=True))
-    return re.compile(rf"\b(?:{heads}) (?:of|to)(?: (?:of|to|and|the)| [A-Z][\w-]+)* [A-Z][\w-]+ $")
+    return re.compile(rf"\b(?:{cased_alternation('title_heads')}) (?:of|to)(?: (?:of|to|and|the)| [A-Z][\w-]+)* "
+                      r"[A-Z][\w-]+ $")
 
 
 @cache

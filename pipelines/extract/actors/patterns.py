@@ -23,7 +23,7 @@ from pipelines.extract.actors.gazetteer import Gazetteer, norm_key
 from pipelines.extract.actors.institutions import institution_candidates
 from pipelines.extract.actors.regions import region
 from pipelines.extract.actors.spans import is_title_case_line, token_starts, trim
-from pipelines.extract.actors.words import alternation, union, words
+from pipelines.extract.actors.words import alternation, cased_alternation, union, words
 from pipelines.extract.article import Article, Paragraph
 
 if TYPE_CHECKING:  # spaCy is heavy; only type checkers need it here
@@ -269,9 +269,8 @@ def appositive_candidates(article: Article, para: Paragraph, gz: Gazetteer) -> l
 def _titled_name() -> re.Pattern:
     """A title's head word (capitalised or not: "his counterpart Uhuru Lenk"), its "of"/"and"/"to"/"for" words
     ("Ambassador of Kelvia to Marnia", "Minister for North Kelvo"), then two or three capitalised words."""
-    heads = sorted({form for w in words("title_heads") | words("person_appositive_heads") if w.isalpha()
-                    for form in (w, w.capitalize())}, key=len, reverse=True)  # "Minister X", "counterpart X"
-    return re.compile(r"\b(?:" + "|".join(heads) + r")\b((?: of(?: the)?| and| to| for| [A-Z][\w-]+)*)(,? )"
+    heads = cased_alternation("title_heads", "person_appositive_heads")  # "Minister X", "counterpart X"
+    return re.compile(r"\b(?:" + heads + r")\b((?: of(?: the)?| and| to| for| [A-Z][\w-]+)*)(,? )"
                       r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)")
 
 

@@ -154,7 +154,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def _initials_of(short: list[str], long_: list[str]) -> bool:
-    """Is ``short`` initials and a surname ("t. komekov", "j. e. a. mills") standing for ``long_``, a full name
+    """Is ``short`` initials and a surname ("t. kemalov", "k. a. mensah") standing for ``long_``, a full name
     with the same surname whose given names begin, in order, with those letters?"""
     if len(short) < 2 or len(long_) < 2 or short[-1] != long_[-1]:
         return False

@@ -39,3 +39,11 @@ def union(*keys: str) -> frozenset[str]:
 def alternation(key: str) -> str:
     """A word list as a regex alternation, longest word first, each escaped: ``(?:`` + this + ``)``."""
     return "|".join(re.escape(w) for w in sorted(words(key), key=lambda w: (-len(w), w)))
+
+
+@cache
+def cased_alternation(*keys: str) -> str:
+    """The letters-only words of lists as a regex alternation, each in lower case and capitalised ("minister",
+    "Minister"), longest first: a title head that starts a sentence or follows a name."""
+    forms = {f for w in union(*keys) if w.isalpha() for f in (w, w.capitalize())}
+    return "|".join(sorted(forms, key=lambda w: (-len(w), w)))

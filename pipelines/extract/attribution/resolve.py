@@ -69,9 +69,10 @@ def subject_of(verb: Token) -> Token | None:
         if inverted and v.lemma_ in cues and not naming and not heard \
                 and not any(c.dep_ in ("ccomp",) for c in v.rights):
             return inverted[0]  # '"Are you serious?" asked Anna Berg' parses Berg as an object
-        read = [c for c in v.rights if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words("speech", "statement_nouns")]
-        if read and v.lemma_ in lexicon.words("speech", "document_cue_verbs"):
-            return read[0]  # '"...," read the dispatch': the document, whose issuer speaks
+        if v.lemma_ in lexicon.words("speech", "document_cue_verbs"):
+            read = [c for c in v.rights if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.words("speech", "statement_nouns")]
+            if read:
+                return read[0]  # '"...," read the dispatch': the document, whose issuer speaks
         age = [c for c in v.lefts if is_age_phrase(c)]
         if age:
             return age[0]  # '"...," the 24-year-old said' parses "old" as a modifier of the verb

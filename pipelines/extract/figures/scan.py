@@ -107,15 +107,21 @@ def _money_with_spaced_groups(text: str, atoms: list[Atom]) -> list[Atom]:
         if a.start < skip_to:
             continue
         m = None if a.words else _SPACED_GROUPS.match(text, a.end)
-        if m is not None and (currency_before(text, a.start)[0] is not None or country_symbol_before(text, a.start)):
-            groups = len(re.findall(r"\d{3}", m.group())) + text[a.start:a.end].count(",")
-            si = "," not in m.group()  # "100 000": only after a bare group of one to three digits
-            if (groups >= 2 or m.group().endswith("000")) and not (si and not re.fullmatch(r"\d{1,3}", text[a.start:a.end])):
-                digits = re.sub(r"[^\d.]", "", text[a.start:m.end()])
-                a = a._replace(end=m.end(), value=float(digits))
-                skip_to = m.end()
+        if m is not None and _one_sum(text, a, m.group()):
+            a = a._replace(end=m.end(), value=float(re.sub(r"[^\d.]", "", text[a.start:m.end()])))
+            skip_to = m.end()
         out.append(a)
     return out
+
+
+def _one_sum(text: str, a: Atom, groups: str) -> bool:
+    """Do the spaced digit ``groups`` after atom ``a`` continue its number (``_money_with_spaced_groups``)?"""
+    if currency_before(text, a.start)[0] is None and not country_symbol_before(text, a.start):
+        return False
+    if "," not in groups and not re.fullmatch(r"\d{1,3}", text[a.start:a.end]):
+        return False  # "100 000": the SI style only after a bare group of one to three digits
+    count = len(re.findall(r"\d{3}", groups)) + text[a.start:a.end].count(",")
+    return count >= 2 or groups.endswith("000")
 
 
 def _with_digits_in_brackets(text: str, atoms: list[Atom]) -> list[Atom]:

@@ -72,9 +72,8 @@ def _name_and_colon_before(ctx: Context, p: Paragraph, c: Candidate) -> Mention 
         return None
     if any(t.pos_ in ("VERB", "AUX") and t.idx < len(lead) for t in p.doc):
         return None  # "She said:": the cue's subject, read elsewhere
-    end = p.start + len(lead[:-1].rstrip())
-    m = next((x for x in ctx.mentions_before(end) if p.start <= x.start and x.end == end), None)
-    if m is None or m.actor_type != "person":
+    m = ctx.mention_ending_before(p.start + len(lead[:-1].rstrip()), "")
+    if m is None or m.start < p.start or m.actor_type != "person":
         return None
     titles = lexicon.words("actor_words", "titles")
     before = ctx.article.text[p.start:m.start].split()
@@ -294,9 +293,8 @@ def _heading_person(ctx: Context, p: Paragraph) -> Mention | None:
             return m
     if p.doc[0].pos_ == "ADP":
         return None  # "On Ann Quill's form": a topic, not a speaker
-    end = p.start + len(p.text.rstrip().rstrip(":"))
-    last = [x for x in ctx.mentions_before(end) if p.start <= x.start and x.end == end]
-    return last[0] if last and last[0].actor_type == "person" else None  # "Kelby coach Ann Quill"
+    last = ctx.mention_ending_before(p.start + len(p.text.rstrip().rstrip(":")), "")
+    return last if last is not None and last.start >= p.start and last.actor_type == "person" else None  # "Kelby coach Ann Quill"
 
 
 def _coordinated_subjects(ctx: Context, p: Paragraph, toks: list[Token]) -> bool:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.actors.extract import resolve_actors
 from pipelines.extract.attribution import Speaker, according_to, resolve_token, subject_of
 from pipelines.extract.quotes.extract import extract_quotes
 from tests.helpers import parse_text
 from tests.extract.attribution.articles import context, token
-from tests.extract.quotes.articles import run, speaker_ids, stand_in_mentions, texts
+from tests.extract.quotes.articles import resolved_speaker_ids, run, speaker_ids, stand_in_mentions, texts
 
 
 def test_pronoun_resolves_to_preceding_person():
@@ -246,9 +245,7 @@ def test_the_speaker_when_the_parse_or_the_spelling_hides_it(
                  id="a bodys title of two words is the person given it"),
 ])
 def test_an_office_named_as_the_subject_is_its_holder(text: str, expected: list[str]) -> None:
-    article = parse_text("t", text)
-    rows = extract_quotes(article, resolve_actors([article]).mentions)
-    result = [r["speaker_actor_id"] for r in rows]
+    result = resolved_speaker_ids(text)
     assert result == expected
 
 
@@ -298,9 +295,7 @@ def test_he_after_a_described_person_is_that_person_not_the_last_name(text: str,
                  "the Company said.\n", ["marlow-company"], id="the company with a capital"),
 ])
 def test_a_capitalised_kind_of_body_is_the_body_named_before(text: str, expected: list[str]) -> None:
-    article = parse_text("t", text)
-    rows = extract_quotes(article, resolve_actors([article]).mentions)
-    result = [r["speaker_actor_id"] for r in rows]
+    result = resolved_speaker_ids(text)
     assert result == expected
 
 
@@ -308,7 +303,5 @@ def test_according_to_a_bodys_spokesman_named_after_it_is_the_spokesman() -> Non
     text = ("Intro.\n\nAccording to Kelvia's Coast Guard spokesman Tamo Vesk, Marnia “sent multiple coast guard and "
             "government vessels, under the pretext of delivering supplies to fishing boats, to forcibly intrude into "
             "waters near the reef, despite repeated warnings.”\n")
-    article = parse_text("t", text)
-    rows = extract_quotes(article, resolve_actors([article]).mentions)
-    result = [r["speaker_actor_id"] for r in rows]
+    result = resolved_speaker_ids(text)
     assert result == ["tamo-vesk"]

@@ -69,6 +69,14 @@ def speaker_ids(text: str, actors: dict[str, tuple[str, str]]) -> list[str | Non
     return [r["speaker_actor_id"] for r in run(text, actors)[1]]
 
 
+def resolved_speaker_ids(text: str) -> list[str | None]:
+    """The speaker actor of each quote ``text`` holds, with the actors module's own mentions."""
+    from pipelines.extract.actors.extract import resolve_actors
+
+    article = parse_text("t", text)
+    return [r["speaker_actor_id"] for r in extract_quotes(article, resolve_actors([article]).mentions)]
+
+
 def texts(rows: list[dict]) -> list[str]:
     """The quoted texts of ``rows``."""
     return [r["text"] for r in rows]
